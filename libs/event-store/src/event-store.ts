@@ -1,0 +1,39 @@
+import type {
+  AppendResult,
+  EventData,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from './types';
+
+/**
+ * The port every adapter implements (PostgreSQL, embedded PGlite, EventStoreDB), held to one contract
+ * suite (`testing/event-store-contract.ts`).
+ */
+export interface EventStore {
+  readonly name: string;
+
+  /** Atomic: all events are appended or none. Throws WrongExpectedRevisionError on a mismatch. */
+  appendToStream(streamId: string, events: readonly EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+
+  /** Throws StreamNotFoundError when the stream has no events. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+
+  /** One page of the global log in order, strictly after `options.after`. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /** The position of the newest event a reader can see, or null for an empty store. */
+  headPosition(): Promise<Position | null>;
+
+  /**
+   * A catch-up subscription: every event after `after`, then live ones, pulled one at a time
+   * (nothing is read ahead of the consumer beyond one batch). Survives dropped connections by
+   * resuming after the last event it delivered. Ends when `signal` aborts or the loop breaks.
+   */
+  subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
+
+  close(): Promise<void>;
+}

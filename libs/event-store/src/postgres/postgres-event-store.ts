@@ -1,0 +1,274 @@
+import { EventEmitter } from 'node:events';
+import type { EventStore } from '../event-store';
+import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { delay, pollingSubscription, type LogPage, type LogSource } from '../polling-subscription';
+import { makePosition, parsePosition } from '../position';
+import type {
+  AllFilter,
+  AppendResult,
+  EventData,
+  EventMetadata,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../types';
+import type { PoolLike, Queryable } from './sql';
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: Record<string, unknown> | null;
+  metadata: EventMetadata | null;
+  created: Date;
+  matches?: boolean;
+}
+
+const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id,
+  event_type, schema_version, data, metadata, created`;
+
+/**
+ * How the stream row is claimed for each expected-revision mode. Each statement returns the stream's
+ * revision before the append (-1 for a new stream), or no row when the expectation does not hold; the
+ * row lock it takes serialises concurrent writers of one stream.
+ */
+function claimStream(expected: ExpectedRevision): string {
+  switch (expected) {
+    case 'any':
+      return `INSERT INTO es_streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
+              ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint
+              RETURNING s.revision - $2::bigint AS before`;
+    case 'no_stream':
+      return `INSERT INTO es_streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
+              ON CONFLICT (stream_id) DO NOTHING
+              RETURNING s.revision - $2::bigint AS before`;
+    case 'stream_exists':
+      return `UPDATE es_streams AS s SET revision = s.revision + $2::bigint
+              WHERE s.stream_id = $1
+              RETURNING s.revision - $2::bigint AS before`;
+    default:
+      return `UPDATE es_streams AS s SET revision = s.revision + $2::bigint
+              WHERE s.stream_id = $1 AND s.revision = $4::bigint
+              RETURNING s.revision - $2::bigint AS before`;
+  }
+}
+
+function appendSql(expected: ExpectedRevision): string {
+  return `WITH claimed AS (${claimStream(expected)}),
+    inserted AS (
+      INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata)
+      SELECT $1, claimed.before + e.ord, (e.ev->>'id')::uuid, e.ev->>'type', (e.ev->>'schemaVersion')::integer,
+             e.ev->'data', e.ev->'metadata'
+      FROM claimed, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(ev, ord)
+      RETURNING revision, global_position, transaction_id
+    )
+    SELECT revision, global_position, transaction_id::text AS transaction_id
+    FROM inserted ORDER BY revision DESC LIMIT 1`;
+}
+
+export interface PostgresEventStoreOptions {
+  readonly name?: string;
+  /** Idle wait between polls of a caught-up subscription; appends in this process wake it early. */
+  readonly pollIntervalMs?: number;
+  readonly onSubscriptionError?: (error: unknown, attempt: number) => void;
+}
+
+export class PostgresEventStore implements EventStore, LogSource {
+  readonly name: string;
+  private readonly appended = new EventEmitter();
+
+  constructor(
+    private readonly pool: PoolLike,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {
+    this.name = options.name ?? 'postgresql';
+    this.appended.setMaxListeners(0);
+  }
+
+  appendToStream(streamId: string, events: readonly EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    return this.appendWithin(this.pool, streamId, events, options.expectedRevision);
+  }
+
+  /**
+   * Appends on a connection the caller controls, so the append can share a transaction with other
+   * writes. The caller commits; in-process subscribers are woken on the next poll.
+   */
+  async appendWithin(db: Queryable, streamId: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    const payload = JSON.stringify(
+      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })),
+    );
+    const values: unknown[] = [streamId, events.length, payload];
+    if (typeof expected === 'number') values.push(expected);
+    let rows: { revision: string; global_position: string; transaction_id: string }[];
+    try {
+      ({ rows } = await db.query(appendSql(expected), values));
+    } catch (error) {
+      if (isUniqueViolation(error)) return this.resolveRetry(db, streamId, events, expected, true);
+      throw error;
+    }
+    if (rows.length === 0) return this.resolveRetry(db, streamId, events, expected, false);
+    this.appended.emit('append');
+    return { nextExpectedRevision: Number(rows[0].revision), position: makePosition(rows[0].transaction_id, rows[0].global_position) };
+  }
+
+  /**
+   * The append was refused. If these very events are already in the stream where the expected revision
+   * puts them, it is a retry of an append that succeeded: answer as the first time (EventStoreDB's rule).
+   */
+  private async resolveRetry(
+    db: Queryable,
+    streamId: string,
+    events: readonly EventData[],
+    expected: ExpectedRevision,
+    duplicateId: boolean,
+  ): Promise<AppendResult> {
+    const ids = events.map((e) => e.id);
+    const { rows } = await db.query<{ event_id: string; revision: string; global_position: string; transaction_id: string }>(
+      `SELECT event_id, revision, global_position, transaction_id::text AS transaction_id
+       FROM es_events WHERE stream_id = $1 AND event_id = ANY($2::uuid[]) ORDER BY revision`,
+      [streamId, ids],
+    );
+    const first = rows.length > 0 ? Number(rows[0].revision) : -1;
+    const inPlace =
+      rows.length === ids.length &&
+      rows.every((row, i) => row.event_id === ids[i] && Number(row.revision) === first + i) &&
+      (typeof expected !== 'number' || first === expected + 1) &&
+      (expected !== 'no_stream' || first === 0);
+    if (inPlace) {
+      const last = rows[rows.length - 1];
+      return { nextExpectedRevision: Number(last.revision), position: makePosition(last.transaction_id, last.global_position) };
+    }
+    if (duplicateId && rows.length > 0) throw new DuplicateEventIdError(streamId, rows.map((r) => r.event_id));
+    const actual = await db.query<{ revision: string }>('SELECT revision FROM es_streams WHERE stream_id = $1', [streamId]);
+    throw new WrongExpectedRevisionError(streamId, expected, actual.rows.length ? Number(actual.rows[0].revision) : 'no_stream');
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    const bound = from === 'start' || from === 'end' ? null : from;
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+       WHERE stream_id = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2::bigint)
+       ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      [streamId, bound, options.maxCount ?? null],
+    );
+    if (rows.length === 0) {
+      const exists = await this.pool.query('SELECT 1 FROM es_streams WHERE stream_id = $1', [streamId]);
+      if (exists.rows.length === 0) throw new StreamNotFoundError(streamId);
+    }
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const wanted = options.maxCount ?? 1000;
+    const events: RecordedEvent[] = [];
+    let after = options.after;
+    while (events.length < wanted) {
+      const page = await this.readPage(after, Math.max(wanted - events.length, options.filter ? 1000 : 0), options.filter);
+      events.push(...page.events.slice(0, wanted - events.length));
+      if (page.exhausted || !page.scannedTo) break;
+      after = page.scannedTo;
+    }
+    return events;
+  }
+
+  /**
+   * Reads the log in (transaction id, position) order, only below the oldest transaction still in
+   * flight: events of a transaction that is still open (and may hold a lower sequence value) are never
+   * passed over. The cursor is the same pair, so it can never skip or repeat one.
+   */
+  async readPage(after: Position | undefined, limit: number, filter: AllFilter | undefined): Promise<LogPage> {
+    const cursor = after ? parsePosition(after) : { major: 0n, minor: 0n };
+    const types = filter?.eventTypes?.length ? [...filter.eventTypes] : null;
+    const prefixes = filter?.streamPrefixes?.length ? [...filter.streamPrefixes] : null;
+    const filtered = types !== null || prefixes !== null;
+    const match = `($4::text[] IS NULL OR event_type = ANY($4::text[]))
+      AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($5::text[]) p WHERE starts_with(stream_id, p)))`;
+    const { rows } = await this.pool.query<EventRow>(
+      `WITH scanned AS (
+         SELECT * FROM es_events
+         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY transaction_id, global_position
+         LIMIT $3
+       )
+       SELECT global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id, event_type,
+              schema_version, created, ${filtered ? `(${match})` : 'true'} AS matches,
+              CASE WHEN ${filtered ? match : 'true'} THEN data END AS data,
+              CASE WHEN ${filtered ? match : 'true'} THEN metadata END AS metadata
+       FROM scanned ORDER BY scanned.transaction_id, scanned.global_position`,
+      [cursor.major.toString(), cursor.minor.toString(), limit, types, prefixes],
+    );
+    const last = rows[rows.length - 1];
+    return {
+      events: rows.filter((r) => r.matches).map(toRecordedEvent),
+      scannedTo: last ? makePosition(last.transaction_id, last.global_position) : null,
+      exhausted: rows.length < limit,
+    };
+  }
+
+  async headPosition(): Promise<Position | null> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
+      `SELECT transaction_id::text AS transaction_id, global_position FROM es_events
+       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    return rows.length ? makePosition(rows[0].transaction_id, rows[0].global_position) : null;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return pollingSubscription(this, options, {
+      idleDelayMs: this.options.pollIntervalMs ?? 50,
+      onError: this.options.onSubscriptionError,
+    });
+  }
+
+  waitForAppend(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        controller.abort();
+      };
+      const controller = new AbortController();
+      const onAbort = () => controller.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.appended.once('append', wake);
+      void delay(ms, controller.signal).then(() => {
+        this.appended.off('append', wake);
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    });
+  }
+
+  /** The pool belongs to whoever created it; closing the store only stops its subscribers' waits. */
+  async close(): Promise<void> {
+    this.appended.emit('append');
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data ?? {},
+    metadata: row.metadata as EventMetadata,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: makePosition(row.transaction_id, row.global_position),
+    created: row.created.toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
