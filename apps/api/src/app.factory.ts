@@ -1,0 +1,34 @@
+import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { validateEnvironment, type Environment } from './config/environment';
+
+/**
+ * Builds the HTTP app exactly as production runs it. `overrides` win over the process environment:
+ * tests give each app its own database this way.
+ */
+export async function createApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
+  const environment = validateEnvironment({ ...process.env, ...overrides });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  const config = app.get(ConfigService<Environment, true>);
+  const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
+  app.useBodyParser('json', { limit });
+  app.setGlobalPrefix('api', { exclude: ['health', 'docs', 'docs-json'] });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Cyber capacity-building partnership tracker')
+      .setDescription('Event-sourced record of donor-implementer-beneficiary partnerships.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

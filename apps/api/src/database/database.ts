@@ -1,0 +1,52 @@
+import * as pg from 'pg';
+import { openEmbeddedDatabase, type PoolLike } from '@ccb/event-store';
+
+/** The one connection pool of the process, shared by the event store and the read models. */
+export interface Database {
+  readonly kind: 'postgresql' | 'embedded';
+  readonly pool: pg.Pool;
+  readonly poolLike: PoolLike;
+  /** A pg "driver" for TypeORM whose Pool is this very pool, so both share one (embedded: single) connection. */
+  readonly typeormDriver: typeof pg;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+  let pool: pg.Pool;
+  let closeUnderlying: () => Promise<void>;
+  let kind: Database['kind'];
+  if (options.databaseUrl) {
+    pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20, application_name: 'ccb-tracker' });
+    // An idle client that loses its server is replaced on next use; the error must not crash the process.
+    pool.on('error', () => undefined);
+    closeUnderlying = () => pool.end();
+    kind = 'postgresql';
+  } else {
+    const embedded = await openEmbeddedDatabase(options.dataDir === 'memory' ? undefined : options.dataDir);
+    pool = embedded.pool;
+    closeUnderlying = () => embedded.close();
+    kind = 'embedded';
+  }
+  return {
+    kind,
+    pool,
+    poolLike: pool as unknown as PoolLike,
+    typeormDriver: sharedPoolDriver(pool),
+    close: closeUnderlying,
+  };
+}
+
+function sharedPoolDriver(pool: pg.Pool): typeof pg {
+  // TypeORM ends "its" pool on destroy; the pool belongs to Database, which ends it last.
+  const borrowed = new Proxy(pool, {
+    get(target, property) {
+      if (property === 'end') return async () => undefined;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  function SharedPool(): pg.Pool {
+    return borrowed;
+  }
+  return { ...pg, Pool: SharedPool as unknown as typeof pg.Pool };
+}

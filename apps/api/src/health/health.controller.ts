@@ -1,0 +1,52 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { EventStore } from '@ccb/event-store';
+import { DATABASE } from '../database/database.module';
+import type { Database } from '../database/database';
+import { EVENT_STORE } from '../event-store/event-store.module';
+
+const CHECK_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref()),
+  ]);
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      async () => {
+        const session = this.indicators.check('eventStore');
+        try {
+          const head = await withTimeout(this.eventStore.headPosition());
+          return session.up({ adapter: this.eventStore.name, head });
+        } catch (error) {
+          return session.down({ adapter: this.eventStore.name, message: (error as Error).message });
+        }
+      },
+      async () => {
+        const session = this.indicators.check('readModels');
+        try {
+          await withTimeout(this.database.pool.query('SELECT 1'));
+          return session.up({ database: this.database.kind });
+        } catch (error) {
+          return session.down({ database: this.database.kind, message: (error as Error).message });
+        }
+      },
+    ]);
+  }
+}

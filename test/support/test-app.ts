@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { createApp } from '../../apps/api/src/app.factory';
+import { TEST_DATABASE_URL } from '../../libs/event-store/src/testing/test-databases';
+
+export type Backend = 'embedded' | 'postgresql';
+export const BACKENDS: Backend[] = ['embedded', 'postgresql'];
+
+export interface TestApp {
+  readonly app: INestApplication;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database: in-memory PGlite, or a PostgreSQL schema of its own. */
+export async function startTestApp(backend: Backend, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const base = { LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...overrides };
+  if (backend === 'embedded') {
+    const app = await createApp({ ...base, DATA_DIR: 'memory', DATABASE_URL: '' });
+    await app.init();
+    return { app, close: () => app.close() };
+  }
+  const schema = `e2e_${randomBytes(6).toString('hex')}`;
+  const admin = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const app = await createApp({ ...base, DATABASE_URL: url.toString() });
+  await app.init();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
