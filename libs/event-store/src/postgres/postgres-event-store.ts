@@ -193,6 +193,9 @@ export class PostgresEventStore implements EventStore, LogSource {
     const filtered = types !== null || prefixes !== null;
     const match = `($4::text[] IS NULL OR event_type = ANY($4::text[]))
       AND ($5::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($5::text[]) p WHERE starts_with(stream_id, p)))`;
+    const values: unknown[] = [cursor.major.toString(), cursor.minor.toString(), limit];
+    if (filtered) values.push(types, prefixes);
+    // Events the filter leaves out are still scanned, so the cursor moves past them; their bodies are not sent.
     const { rows } = await this.pool.query<EventRow>(
       `WITH scanned AS (
          SELECT * FROM es_events
@@ -206,7 +209,7 @@ export class PostgresEventStore implements EventStore, LogSource {
               CASE WHEN ${filtered ? match : 'true'} THEN data END AS data,
               CASE WHEN ${filtered ? match : 'true'} THEN metadata END AS metadata
        FROM scanned ORDER BY scanned.transaction_id, scanned.global_position`,
-      [cursor.major.toString(), cursor.minor.toString(), limit, types, prefixes],
+      values,
     );
     const last = rows[rows.length - 1];
     return {

@@ -194,6 +194,19 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         expect(head && comparePositions(head, all[3].position)).toBeGreaterThanOrEqual(0);
       });
 
+      it('reads without a filter, and a subscription without a filter sees the same events', async () => {
+        await store.appendToStream(stream('nofilter'), [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+        const all = await store.readAll({ maxCount: 100_000 });
+        const ours = all.filter((e) => e.streamId === stream('nofilter'));
+        expect(ours.map((e) => e.revision)).toEqual([0, 1, 2]);
+        const subscribed: RecordedEvent[] = [];
+        for await (const event of store.subscribeToAll({ batchSize: 50 })) {
+          subscribed.push(event);
+          if (event.streamId === stream('nofilter') && event.revision === 2) break;
+        }
+        expect(subscribed.map((e) => e.id)).toEqual(all.slice(0, subscribed.length).map((e) => e.id));
+      });
+
       it('filters by event type', async () => {
         await store.appendToStream(stream('f'), [anEvent(`${prefix}Kept`), anEvent('Other'), anEvent(`${prefix}Kept`)], {
           expectedRevision: 'any',
