@@ -1,0 +1,85 @@
+import type { Command } from '../shared/command';
+import type {
+  ActivityDelivered,
+  BaselineCommitmentRecorded,
+  EvaluationRecorded,
+  ExpenditureRecorded,
+  FundingCommitted,
+  IndicatorDefined,
+  IndicatorMeasured,
+  InKindContributionRecorded,
+  MilestoneAchieved,
+  MilestonePlanned,
+  NeedStated,
+  PartnershipClosed,
+  PartnershipProposed,
+  PlanVersionProposed,
+  RefundRecorded,
+  RiskRaised,
+  Tags,
+} from './partnership-events';
+import type { Phase, Role } from './vocabulary';
+
+type Without<T, K extends keyof T> = Omit<T, K>;
+
+export type ProposePartnership = Command<'ProposePartnership', Without<PartnershipProposed['data'], 'proposerId'>>;
+export type AddParty = Command<'AddParty', { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'> }>;
+export type StateNeed = Command<'StateNeed', Without<NeedStated['data'], 'statedBy'>>;
+export type StateLanguages = Command<'StateLanguages', { readonly languages: readonly string[] }>;
+export type ProposePlanVersion = Command<'ProposePlanVersion', Without<PlanVersionProposed['data'], 'version' | 'proposedBy'>>;
+export type EndorsePlan = Command<'EndorsePlan', { readonly version: number; readonly role: Role }>;
+export type RecordBaselineCommitment = Command<'RecordBaselineCommitment', Without<BaselineCommitmentRecorded['data'], 'recordedBy'>>;
+export type TagPartnership = Command<'TagPartnership', Tags>;
+export type AdvancePhase = Command<'AdvancePhase', { readonly to: Phase; readonly reason: string }>;
+export type SuspendPartnership = Command<'SuspendPartnership', { readonly reason: string }>;
+export type ResumePartnership = Command<'ResumePartnership', { readonly reason: string }>;
+export type CommitFunding = Command<'CommitFunding', Without<FundingCommitted['data'], 'providerId'>>;
+export type DisburseFunds = Command<'DisburseFunds', Without<FundingCommitted['data'], 'providerId'>>;
+/** The actor's organisation returns money it received from `providerId`. */
+export type RecordRefund = Command<'RecordRefund', Without<RefundRecorded['data'], 'receiverId'>>;
+export type RecordInKindContribution = Command<'RecordInKindContribution', Without<InKindContributionRecorded['data'], 'providerId'>>;
+export type RecordExpenditure = Command<'RecordExpenditure', Without<ExpenditureRecorded['data'], 'spenderId'>>;
+export type VoidExpenditure = Command<'VoidExpenditure', { readonly flowId: string; readonly reason: string }>;
+export type PlanMilestone = Command<'PlanMilestone', MilestonePlanned['data']>;
+export type ReportMilestoneAchieved = Command<'ReportMilestoneAchieved', MilestoneAchieved['data']>;
+export type ConfirmMilestone = Command<'ConfirmMilestone', { readonly milestoneId: string; readonly note: string }>;
+export type DisputeMilestone = Command<'DisputeMilestone', { readonly milestoneId: string; readonly reason: string }>;
+export type RecordActivity = Command<'RecordActivity', ActivityDelivered['data']>;
+export type DefineIndicator = Command<'DefineIndicator', IndicatorDefined['data']>;
+export type RecordMeasurement = Command<'RecordMeasurement', IndicatorMeasured['data']>;
+export type RaiseRisk = Command<'RaiseRisk', Without<RiskRaised['data'], 'raisedBy'>>;
+export type ResolveRisk = Command<'ResolveRisk', { readonly riskId: string; readonly resolution: string }>;
+export type AppointEvaluator = Command<'AppointEvaluator', { readonly organisationId: string }>;
+export type RecordEvaluation = Command<'RecordEvaluation', Without<EvaluationRecorded['data'], 'evaluatorId'>>;
+export type ClosePartnership = Command<'ClosePartnership', PartnershipClosed['data']>;
+
+export type PartnershipCommand =
+  | ProposePartnership
+  | AddParty
+  | StateNeed
+  | StateLanguages
+  | ProposePlanVersion
+  | EndorsePlan
+  | RecordBaselineCommitment
+  | TagPartnership
+  | AdvancePhase
+  | SuspendPartnership
+  | ResumePartnership
+  | CommitFunding
+  | DisburseFunds
+  | RecordRefund
+  | RecordInKindContribution
+  | RecordExpenditure
+  | VoidExpenditure
+  | PlanMilestone
+  | ReportMilestoneAchieved
+  | ConfirmMilestone
+  | DisputeMilestone
+  | RecordActivity
+  | DefineIndicator
+  | RecordMeasurement
+  | RaiseRisk
+  | ResolveRisk
+  | AppointEvaluator
+  | RecordEvaluation
+  | ClosePartnership;

@@ -1,0 +1,207 @@
+import type { DomainEvent } from '../shared/command';
+import type { IsoDate } from '../shared/dates';
+import type { Money } from '../shared/money';
+import type {
+  ActivityType,
+  BaselineCommitment,
+  ExchangeRate,
+  GenderMarker,
+  Initiator,
+  Level,
+  NeedKind,
+  Phase,
+  Principle,
+  Role,
+  Sdg,
+  Theme,
+} from './vocabulary';
+
+export interface Tags {
+  readonly themes: readonly Theme[];
+  readonly levels: readonly Level[];
+  readonly sdgs: readonly Sdg[];
+  readonly genderMarker: GenderMarker;
+}
+
+export type PartnershipProposed = DomainEvent<
+  'PartnershipProposed',
+  2,
+  Tags & {
+    readonly partnershipId: string;
+    readonly title: string;
+    readonly summary: string;
+    readonly beneficiaryCountry: string;
+    readonly initiatedBy: Initiator;
+    readonly proposerId: string;
+    readonly proposerRole: Exclude<Role, 'evaluator'>;
+    readonly plannedStart: IsoDate;
+    readonly plannedEnd: IsoDate | null;
+  }
+>;
+export type PartyJoined = DomainEvent<'PartyJoined', 1, { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'> }>;
+export type NeedStated = DomainEvent<
+  'NeedStated',
+  1,
+  { readonly needId: string; readonly kind: NeedKind; readonly description: string; readonly confidential: boolean; readonly statedBy: string }
+>;
+export type LanguagesStated = DomainEvent<'LanguagesStated', 1, { readonly languages: readonly string[]; readonly statedBy: string }>;
+export type PlanVersionProposed = DomainEvent<
+  'PlanVersionProposed',
+  1,
+  {
+    readonly version: number;
+    readonly objectives: readonly { readonly objectiveId: string; readonly description: string; readonly needIds: readonly string[] }[];
+    readonly confidential: boolean;
+    readonly proposedBy: string;
+  }
+>;
+export type PlanEndorsed = DomainEvent<'PlanEndorsed', 1, { readonly version: number; readonly organisationId: string; readonly role: Role }>;
+export type BaselineCommitmentRecorded = DomainEvent<
+  'BaselineCommitmentRecorded',
+  1,
+  { readonly commitment: BaselineCommitment; readonly description: string; readonly recordedBy: string }
+>;
+export type PartnershipTagged = DomainEvent<'PartnershipTagged', 1, Tags>;
+export type PhaseAdvanced = DomainEvent<'PhaseAdvanced', 1, { readonly from: Phase; readonly to: Phase; readonly reason: string }>;
+export type PartnershipSuspended = DomainEvent<'PartnershipSuspended', 1, { readonly phase: Phase; readonly reason: string }>;
+export type PartnershipResumed = DomainEvent<'PartnershipResumed', 1, { readonly phase: Phase; readonly reason: string }>;
+
+interface Flow {
+  readonly flowId: string;
+  readonly providerId: string;
+  readonly receiverId: string;
+  readonly amount: Money;
+  readonly date: IsoDate;
+  readonly exchangeRate: ExchangeRate | null;
+}
+export type FundingCommitted = DomainEvent<'FundingCommitted', 1, Flow>;
+export type FundsDisbursed = DomainEvent<'FundsDisbursed', 1, Flow>;
+export type RefundRecorded = DomainEvent<'RefundRecorded', 1, Flow & { readonly reason: string }>;
+export type InKindContributionRecorded = DomainEvent<'InKindContributionRecorded', 1, Flow & { readonly description: string }>;
+export type ExpenditureRecorded = DomainEvent<
+  'ExpenditureRecorded',
+  1,
+  {
+    readonly flowId: string;
+    readonly spenderId: string;
+    readonly amount: Money;
+    readonly date: IsoDate;
+    readonly category: string;
+    /** ISO 3166-1 alpha-2 of where the money was spent. */
+    readonly spentInCountry: string;
+    readonly supplier: { readonly name: string; readonly local: boolean };
+    readonly exchangeRate: ExchangeRate | null;
+  }
+>;
+export type ExpenditureVoided = DomainEvent<'ExpenditureVoided', 1, { readonly flowId: string; readonly reason: string; readonly voidedBy: string }>;
+
+export type MilestonePlanned = DomainEvent<
+  'MilestonePlanned',
+  1,
+  { readonly milestoneId: string; readonly title: string; readonly dueDate: IsoDate; readonly objectiveId: string | null }
+>;
+export type MilestoneAchieved = DomainEvent<
+  'MilestoneAchieved',
+  1,
+  { readonly milestoneId: string; readonly achievedOn: IsoDate; readonly evidence: readonly { readonly description: string; readonly uri: string | null }[] }
+>;
+export type MilestoneConfirmed = DomainEvent<'MilestoneConfirmed', 1, { readonly milestoneId: string; readonly confirmedBy: string; readonly note: string }>;
+export type MilestoneDisputed = DomainEvent<'MilestoneDisputed', 1, { readonly milestoneId: string; readonly disputedBy: string; readonly reason: string }>;
+
+export type ActivityDelivered = DomainEvent<
+  'ActivityDelivered',
+  1,
+  {
+    readonly activityId: string;
+    readonly type: ActivityType;
+    readonly title: string;
+    readonly themes: readonly Theme[];
+    readonly level: Level;
+    readonly startDate: IsoDate;
+    readonly endDate: IsoDate;
+    /** ISO 639-1 codes of the languages of instruction. */
+    readonly languages: readonly string[];
+    readonly participants: { readonly women: number; readonly men: number; readonly undisclosed: number };
+    readonly participantHours: number;
+    readonly trainers: { readonly local: number; readonly foreign: number };
+    /** Local trainers this activity qualified (train-the-trainer). */
+    readonly localTrainersProduced: number;
+    /** The train-the-trainer activity whose graduates delivered this one. */
+    readonly trainedByActivityId: string | null;
+    readonly objectiveId: string | null;
+    readonly needIds: readonly string[];
+    readonly continuesAfterFunding: boolean;
+  }
+>;
+export type IndicatorDefined = DomainEvent<
+  'IndicatorDefined',
+  1,
+  { readonly indicatorId: string; readonly name: string; readonly unit: string; readonly baseline: number; readonly target: number; readonly baselineDate: IsoDate }
+>;
+export type IndicatorMeasured = DomainEvent<
+  'IndicatorMeasured',
+  1,
+  { readonly indicatorId: string; readonly value: number; readonly measuredOn: IsoDate; readonly note: string }
+>;
+export type RiskRaised = DomainEvent<
+  'RiskRaised',
+  1,
+  { readonly riskId: string; readonly kind: 'risk' | 'issue'; readonly description: string; readonly severity: 'low' | 'medium' | 'high'; readonly raisedBy: string }
+>;
+export type RiskResolved = DomainEvent<'RiskResolved', 1, { readonly riskId: string; readonly resolution: string }>;
+export type EvaluatorAppointed = DomainEvent<'EvaluatorAppointed', 1, { readonly organisationId: string; readonly appointedBy: string }>;
+export type EvaluationRecorded = DomainEvent<
+  'EvaluationRecorded',
+  1,
+  {
+    readonly evaluationId: string;
+    readonly evaluatorId: string;
+    /** Set when this evaluation corrects an earlier one. */
+    readonly corrects: string | null;
+    readonly scores: readonly { readonly principle: Principle; readonly score: number; readonly evidence: string; readonly eventIds: readonly string[] }[];
+    readonly findings: string;
+    readonly lessons: string;
+  }
+>;
+export type PartnershipClosed = DomainEvent<
+  'PartnershipClosed',
+  1,
+  {
+    readonly outcome: 'achieved' | 'partially-achieved' | 'not-achieved';
+    readonly summary: string;
+    readonly handover: { readonly done: boolean; readonly institutionId: string | null; readonly date: IsoDate | null };
+  }
+>;
+
+export type PartnershipEvent =
+  | PartnershipProposed
+  | PartyJoined
+  | NeedStated
+  | LanguagesStated
+  | PlanVersionProposed
+  | PlanEndorsed
+  | BaselineCommitmentRecorded
+  | PartnershipTagged
+  | PhaseAdvanced
+  | PartnershipSuspended
+  | PartnershipResumed
+  | FundingCommitted
+  | FundsDisbursed
+  | RefundRecorded
+  | InKindContributionRecorded
+  | ExpenditureRecorded
+  | ExpenditureVoided
+  | MilestonePlanned
+  | MilestoneAchieved
+  | MilestoneConfirmed
+  | MilestoneDisputed
+  | ActivityDelivered
+  | IndicatorDefined
+  | IndicatorMeasured
+  | RiskRaised
+  | RiskResolved
+  | EvaluatorAppointed
+  | EvaluationRecorded
+  | PartnershipClosed;
+
+export type PartnershipEventType = PartnershipEvent['type'];

@@ -1,0 +1,161 @@
+import type { PartnershipEvent } from './partnership-events';
+import type { ActivityType, Phase, Role } from './vocabulary';
+
+export type MilestoneStatus = 'planned' | 'achieved' | 'confirmed' | 'disputed';
+
+/** What the rules need to know about one partnership, folded from its events. */
+export interface PartnershipState {
+  readonly status: 'none' | 'open' | 'closed';
+  readonly partnershipId: string | null;
+  readonly phase: Phase;
+  readonly suspended: boolean;
+  /** organisation id -> the roles it holds. */
+  readonly parties: Readonly<Record<string, readonly Role[]>>;
+  readonly needIds: readonly string[];
+  readonly plan: {
+    readonly version: number;
+    readonly objectiveIds: readonly string[];
+    readonly endorsements: readonly { readonly organisationId: string; readonly role: Role }[];
+  } | null;
+  /** Money keyed by `provider|receiver|currency`, in minor units. */
+  readonly committed: Readonly<Record<string, number>>;
+  readonly disbursed: Readonly<Record<string, number>>;
+  readonly refunded: Readonly<Record<string, number>>;
+  readonly flowIds: Readonly<Record<string, true>>;
+  readonly expenditures: Readonly<Record<string, { readonly spenderId: string; readonly voided: boolean }>>;
+  readonly milestones: Readonly<Record<string, MilestoneStatus>>;
+  readonly activities: Readonly<Record<string, ActivityType>>;
+  readonly indicators: Readonly<Record<string, true>>;
+  readonly risks: Readonly<Record<string, 'open' | 'resolved'>>;
+  readonly evaluations: Readonly<Record<string, true>>;
+}
+
+export const initialPartnershipState: PartnershipState = {
+  status: 'none',
+  partnershipId: null,
+  phase: 'scoping',
+  suspended: false,
+  parties: {},
+  needIds: [],
+  plan: null,
+  committed: {},
+  disbursed: {},
+  refunded: {},
+  flowIds: {},
+  expenditures: {},
+  milestones: {},
+  activities: {},
+  indicators: {},
+  risks: {},
+  evaluations: {},
+};
+
+export function flowKey(providerId: string, receiverId: string, currency: string): string {
+  return `${providerId}|${receiverId}|${currency}`;
+}
+
+function addTo(totals: Readonly<Record<string, number>>, key: string, amount: number): Record<string, number> {
+  return { ...totals, [key]: (totals[key] ?? 0) + amount };
+}
+
+function withRole(parties: PartnershipState['parties'], organisationId: string, role: Role): PartnershipState['parties'] {
+  const roles = parties[organisationId] ?? [];
+  return roles.includes(role) ? parties : { ...parties, [organisationId]: [...roles, role] };
+}
+
+export function evolve(state: PartnershipState, event: PartnershipEvent): PartnershipState {
+  switch (event.type) {
+    case 'PartnershipProposed':
+      return {
+        ...state,
+        status: 'open',
+        partnershipId: event.data.partnershipId,
+        phase: 'scoping',
+        parties: withRole(state.parties, event.data.proposerId, event.data.proposerRole),
+      };
+    case 'PartyJoined':
+      return { ...state, parties: withRole(state.parties, event.data.organisationId, event.data.role) };
+    case 'NeedStated':
+      return { ...state, needIds: [...state.needIds, event.data.needId] };
+    case 'PlanVersionProposed':
+      return {
+        ...state,
+        plan: { version: event.data.version, objectiveIds: event.data.objectives.map((o) => o.objectiveId), endorsements: [] },
+      };
+    case 'PlanEndorsed':
+      if (!state.plan || state.plan.version !== event.data.version) return state;
+      return {
+        ...state,
+        plan: { ...state.plan, endorsements: [...state.plan.endorsements, { organisationId: event.data.organisationId, role: event.data.role }] },
+      };
+    case 'PhaseAdvanced':
+      return { ...state, phase: event.data.to };
+    case 'PartnershipSuspended':
+      return { ...state, suspended: true };
+    case 'PartnershipResumed':
+      return { ...state, suspended: false };
+    case 'FundingCommitted':
+      return {
+        ...state,
+        flowIds: { ...state.flowIds, [event.data.flowId]: true },
+        committed: addTo(state.committed, flowKey(event.data.providerId, event.data.receiverId, event.data.amount.currency), event.data.amount.amountMinor),
+      };
+    case 'FundsDisbursed':
+      return {
+        ...state,
+        flowIds: { ...state.flowIds, [event.data.flowId]: true },
+        disbursed: addTo(state.disbursed, flowKey(event.data.providerId, event.data.receiverId, event.data.amount.currency), event.data.amount.amountMinor),
+      };
+    case 'RefundRecorded':
+      // A refund goes back from the receiver of a disbursement to its provider: kept under the disbursement's key.
+      return {
+        ...state,
+        flowIds: { ...state.flowIds, [event.data.flowId]: true },
+        refunded: addTo(state.refunded, flowKey(event.data.receiverId, event.data.providerId, event.data.amount.currency), event.data.amount.amountMinor),
+      };
+    case 'InKindContributionRecorded':
+      return { ...state, flowIds: { ...state.flowIds, [event.data.flowId]: true } };
+    case 'ExpenditureRecorded':
+      return {
+        ...state,
+        flowIds: { ...state.flowIds, [event.data.flowId]: true },
+        expenditures: { ...state.expenditures, [event.data.flowId]: { spenderId: event.data.spenderId, voided: false } },
+      };
+    case 'ExpenditureVoided': {
+      const expenditure = state.expenditures[event.data.flowId];
+      if (!expenditure) return state;
+      return { ...state, expenditures: { ...state.expenditures, [event.data.flowId]: { ...expenditure, voided: true } } };
+    }
+    case 'MilestonePlanned':
+      return { ...state, milestones: { ...state.milestones, [event.data.milestoneId]: 'planned' } };
+    case 'MilestoneAchieved':
+      return { ...state, milestones: { ...state.milestones, [event.data.milestoneId]: 'achieved' } };
+    case 'MilestoneConfirmed':
+      return { ...state, milestones: { ...state.milestones, [event.data.milestoneId]: 'confirmed' } };
+    case 'MilestoneDisputed':
+      return { ...state, milestones: { ...state.milestones, [event.data.milestoneId]: 'disputed' } };
+    case 'ActivityDelivered':
+      return { ...state, activities: { ...state.activities, [event.data.activityId]: event.data.type } };
+    case 'IndicatorDefined':
+      return { ...state, indicators: { ...state.indicators, [event.data.indicatorId]: true } };
+    case 'RiskRaised':
+      return { ...state, risks: { ...state.risks, [event.data.riskId]: 'open' } };
+    case 'RiskResolved':
+      return { ...state, risks: { ...state.risks, [event.data.riskId]: 'resolved' } };
+    case 'EvaluatorAppointed':
+      return { ...state, parties: withRole(state.parties, event.data.organisationId, 'evaluator') };
+    case 'EvaluationRecorded':
+      return { ...state, evaluations: { ...state.evaluations, [event.data.evaluationId]: true } };
+    case 'PartnershipClosed':
+      return { ...state, status: 'closed', phase: 'closed', suspended: false };
+    case 'LanguagesStated':
+    case 'BaselineCommitmentRecorded':
+    case 'PartnershipTagged':
+    case 'IndicatorMeasured':
+      return state;
+  }
+}
+
+export function foldPartnership(events: readonly PartnershipEvent[]): PartnershipState {
+  return events.reduce(evolve, initialPartnershipState);
+}

@@ -1,0 +1,78 @@
+import type { PartnershipEvent, PartnershipProposed } from './partnership-events';
+import type { Theme } from './vocabulary';
+
+/** An event as stored: any schema version this code has ever written. */
+export interface StoredEvent {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** PartnershipProposed v1 tagged a single theme and knew nothing of levels, SDGs or the gender marker. */
+export interface PartnershipProposedV1 {
+  readonly type: 'PartnershipProposed';
+  readonly schemaVersion: 1;
+  readonly data: Omit<PartnershipProposed['data'], 'themes' | 'levels' | 'sdgs' | 'genderMarker'> & { readonly theme: Theme };
+}
+
+function upcastProposedV1(event: PartnershipProposedV1): PartnershipProposed {
+  const { theme, ...rest } = event.data;
+  return { type: 'PartnershipProposed', schemaVersion: 2, data: { ...rest, themes: [theme], levels: [], sdgs: [], genderMarker: 0 } };
+}
+
+const CURRENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
+  PartnershipProposed: 2,
+  PartyJoined: 1,
+  NeedStated: 1,
+  LanguagesStated: 1,
+  PlanVersionProposed: 1,
+  PlanEndorsed: 1,
+  BaselineCommitmentRecorded: 1,
+  PartnershipTagged: 1,
+  PhaseAdvanced: 1,
+  PartnershipSuspended: 1,
+  PartnershipResumed: 1,
+  FundingCommitted: 1,
+  FundsDisbursed: 1,
+  RefundRecorded: 1,
+  InKindContributionRecorded: 1,
+  ExpenditureRecorded: 1,
+  ExpenditureVoided: 1,
+  MilestonePlanned: 1,
+  MilestoneAchieved: 1,
+  MilestoneConfirmed: 1,
+  MilestoneDisputed: 1,
+  ActivityDelivered: 1,
+  IndicatorDefined: 1,
+  IndicatorMeasured: 1,
+  RiskRaised: 1,
+  RiskResolved: 1,
+  EvaluatorAppointed: 1,
+  EvaluationRecorded: 1,
+  PartnershipClosed: 1,
+};
+
+export function isPartnershipEventType(type: string): type is PartnershipEvent['type'] {
+  return Object.prototype.hasOwnProperty.call(CURRENT_VERSIONS, type);
+}
+
+export class UnknownEventVersionError extends Error {
+  constructor(type: string, version: number) {
+    super(`No upcaster for ${type} v${version}`);
+    this.name = 'UnknownEventVersionError';
+  }
+}
+
+/**
+ * Brings a stored event to the shape the rules know. Stored events are never rewritten: old versions
+ * are translated on every read.
+ */
+export function upcastPartnershipEvent(stored: StoredEvent): PartnershipEvent {
+  if (!isPartnershipEventType(stored.type)) throw new UnknownEventVersionError(stored.type, stored.schemaVersion);
+  if (stored.type === 'PartnershipProposed' && stored.schemaVersion === 1) {
+    return upcastProposedV1(stored as unknown as PartnershipProposedV1);
+  }
+  if (stored.schemaVersion !== CURRENT_VERSIONS[stored.type]) throw new UnknownEventVersionError(stored.type, stored.schemaVersion);
+  // The store gave back what an earlier append of this very union wrote.
+  return stored as unknown as PartnershipEvent;
+}

@@ -1,0 +1,21 @@
+/** Who issues a command and when: the rules need both (roles, "nothing in the future"). */
+export interface CommandContext {
+  readonly userId: string;
+  /** The organisation the user acts for. */
+  readonly organisationId: string;
+  /** ISO 8601 instant supplied by the caller: the rules never read a clock. */
+  readonly now: string;
+}
+
+export interface Command<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly context: CommandContext;
+}
+
+/** An event before it is stored: the store adds id, revision, position and metadata. */
+export interface DomainEvent<Type extends string, Version extends number, Data> {
+  readonly type: Type;
+  readonly schemaVersion: Version;
+  readonly data: Data;
+}
