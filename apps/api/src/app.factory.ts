@@ -5,6 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { ApiErrorFilter } from './common/api-error.filter';
+import { apiValidationPipe } from './common/validation';
 import { validateEnvironment, type Environment } from './config/environment';
 
 /**
@@ -19,6 +21,8 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
   const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
   app.useBodyParser('json', { limit });
   app.setGlobalPrefix('api', { exclude: ['health', 'docs', 'docs-json'] });
+  app.useGlobalFilters(new ApiErrorFilter());
+  app.useGlobalPipes(apiValidationPipe());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -5,6 +5,8 @@ import type { Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,8 @@ export class AppModule {
         DatabaseModule,
         EventStoreModule,
         HealthModule,
+        OrganisationsModule,
+        PartnershipsModule,
       ],
     };
   }

@@ -1,0 +1,91 @@
+import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@ccb/event-store';
+import { RuleViolation } from '@ccb/domain';
+import { StreamMissingError } from '../event-sourcing/command-executor';
+
+export interface FieldError {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** A 400 that names every field at fault. */
+export class InvalidInputError extends BadRequestException {
+  constructor(readonly errors: readonly FieldError[]) {
+    super({ code: 'validation.failed', message: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors });
+  }
+}
+
+/**
+ * Every error a client can see, as JSON with a stable `code`. Nothing else leaks: no stack, no SQL.
+ */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.describe(error);
+    if (status >= 500) this.logger.error({ err: error }, 'request failed');
+    response.status(status).json({ statusCode: status, ...body });
+  }
+
+  private describe(error: unknown): [number, Record<string, unknown>] {
+    if (error instanceof RuleViolation) {
+      return [HttpStatus.UNPROCESSABLE_ENTITY, { code: `rule.${error.rule}`, rule: error.rule, message: error.message }];
+    }
+    if (error instanceof WrongExpectedRevisionError) {
+      return [
+        HttpStatus.CONFLICT,
+        {
+          code: 'concurrency.conflict',
+          message: 'The partnership changed since you read it: reload and try again',
+          expectedRevision: error.expected,
+          actualRevision: error.actual,
+        },
+      ];
+    }
+    if (error instanceof StreamMissingError) {
+      const kind = error.streamId.startsWith('organisation-') ? 'organisation' : 'partnership';
+      return [HttpStatus.NOT_FOUND, { code: `${kind}.not-found`, message: `No such ${kind}` }];
+    }
+    if (error instanceof EventStoreUnavailableError) {
+      return [HttpStatus.SERVICE_UNAVAILABLE, { code: 'event-store.unavailable', message: 'The event store is unavailable; retry later' }];
+    }
+    if (isHttpException(error)) {
+      const status = error.getStatus();
+      const payload = error.getResponse();
+      const body = typeof payload === 'string' ? { message: payload } : (payload as Record<string, unknown>);
+      const code = typeof body.code === 'string' ? body.code : httpCode(status, error, String(body.message ?? ''));
+      const { statusCode: _s, error: _e, ...rest } = body;
+      return [status, { ...rest, code }];
+    }
+    if (isBodyParserError(error)) {
+      return error.type === 'entity.too.large'
+        ? [HttpStatus.PAYLOAD_TOO_LARGE, { code: 'request.too-large', message: 'The request body is too large' }]
+        : [HttpStatus.BAD_REQUEST, { code: 'request.malformed-json', message: 'The request body is not valid JSON' }];
+    }
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'internal', message: 'Something went wrong on our side' }];
+  }
+}
+
+function httpCode(status: number, error: HttpException, message: string): string {
+  if (status === 400) return /JSON/.test(message) ? 'request.malformed-json' : 'request.invalid';
+  if (status === 404) return 'route.not-found';
+  if (status === 413) return 'request.too-large';
+  return `http.${status}.${error.name.replace(/Exception$/, '').toLowerCase()}`;
+}
+
+/** Duck-typed: Nest's platform adapter may throw its own copy of HttpException, failing instanceof. */
+function isHttpException(error: unknown): error is HttpException {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as HttpException).getStatus === 'function' &&
+    typeof (error as HttpException).getResponse === 'function'
+  );
+}
+
+function isBodyParserError(error: unknown): error is { type: string } {
+  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && 'expose' in error;
+}

@@ -1,0 +1,56 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { CommandContext } from '@ccb/domain';
+import { InvalidInputError } from './api-error.filter';
+
+export interface RequestCommandContext extends CommandContext {
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly reason?: string;
+  readonly expectedRevision?: number;
+  readonly idempotencyKey?: string;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/**
+ * Who acts, for whom, and the request's concurrency and idempotency headers. The actor headers are
+ * interim: authentication replaces them with the verified principal.
+ */
+export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestCommandContext => {
+  const req = ctx.switchToHttp().getRequest<Request>();
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const errors: { field: string; reason: string }[] = [];
+  const userId = header('x-actor-id');
+  const organisationId = header('x-organisation-id');
+  if (!userId || !ID.test(userId)) errors.push({ field: 'header X-Actor-Id', reason: 'required: the id of the user acting' });
+  if (!organisationId || !ID.test(organisationId)) errors.push({ field: 'header X-Organisation-Id', reason: 'required: the organisation the user acts for' });
+  const ifMatch = header('if-match');
+  let expectedRevision: number | undefined;
+  if (ifMatch !== undefined) {
+    const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+    if (!match) errors.push({ field: 'header If-Match', reason: 'must be the revision from an ETag, e.g. "3"' });
+    else expectedRevision = Number(match[1]);
+  }
+  const idempotencyKey = header('idempotency-key');
+  if (idempotencyKey !== undefined && !ID.test(idempotencyKey)) {
+    errors.push({ field: 'header Idempotency-Key', reason: 'letters, digits and ._:- only, at most 128 characters' });
+  }
+  const correlationId = header('x-correlation-id');
+  if (correlationId !== undefined && !ID.test(correlationId)) errors.push({ field: 'header X-Correlation-Id', reason: 'letters, digits and ._:- only' });
+  if (errors.length > 0) throw new InvalidInputError(errors);
+  return {
+    userId: userId!,
+    organisationId: organisationId!,
+    now: new Date().toISOString(),
+    correlationId: correlationId ?? randomUUID(),
+    causationId: header('x-causation-id') ?? null,
+    reason: header('x-reason'),
+    expectedRevision,
+    idempotencyKey,
+  };
+});

@@ -1,0 +1,45 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsEmail, IsIn } from 'class-validator';
+import { DEVELOPMENT_STATUSES, ORGANISATION_KINDS, REGIONS, type DevelopmentStatus, type OrganisationKind, type Region } from '@ccb/domain';
+import { NestedList, OneOf, OptionalId, Text } from '../common/dto-fields';
+import { COUNTRIES } from '../partnerships/dto/shared.dto';
+
+export class ContactDto {
+  @Text('Ama Mensah', 200)
+  name!: string;
+
+  @Text('Head of incident response', 200)
+  function!: string;
+
+  @ApiProperty({ example: 'ama.mensah@cert.example.gh' })
+  @IsEmail({}, { message: '$property must be an e-mail address' })
+  email!: string;
+}
+
+export class OrganisationProfileDto {
+  @Text('National Cyber Security Centre (CERT-GH)', 300)
+  name!: string;
+
+  @OneOf(ORGANISATION_KINDS, 'state-body')
+  kind!: OrganisationKind;
+
+  @ApiProperty({ example: 'GH', description: 'ISO 3166-1 alpha-2' })
+  @IsIn(COUNTRIES, { message: '$property must be an ISO 3166-1 alpha-2 country code' })
+  country!: string;
+
+  @OneOf(REGIONS, 'africa')
+  region!: Region;
+
+  @OneOf(DEVELOPMENT_STATUSES, 'developing')
+  developmentStatus!: DevelopmentStatus;
+
+  @NestedList(() => ContactDto, 20)
+  contacts!: ContactDto[];
+}
+
+export class RegisterOrganisationDto extends OrganisationProfileDto {
+  @OptionalId('org-gh-cert')
+  organisationId?: string;
+}
+
+export class UpdateOrganisationDto extends PartialType(OrganisationProfileDto) {}

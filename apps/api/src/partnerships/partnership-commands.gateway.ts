@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import type { PartnershipCommand } from '@ccb/domain';
+import type { RequestCommandContext } from '../common/command-context';
+import { respond, type CommandResponse } from '../common/command-response';
+import type { CommandResult } from '../event-sourcing/command-executor';
+import { ExecutePartnershipCommand } from './execute-partnership-command';
+
+type DataOf<T extends PartnershipCommand['type']> = Extract<PartnershipCommand, { type: T }>['data'];
+
+/** What every partnership controller does: wrap the DTO as a domain command, send it, answer with the revision. */
+@Injectable()
+export class PartnershipCommandsGateway {
+  constructor(private readonly commands: CommandBus) {}
+
+  async send<T extends PartnershipCommand['type']>(
+    res: Response,
+    partnershipId: string,
+    meta: RequestCommandContext,
+    type: T,
+    data: DataOf<T>,
+  ): Promise<CommandResponse> {
+    const command = { type, data, context: { userId: meta.userId, organisationId: meta.organisationId, now: meta.now } } as PartnershipCommand;
+    const result = await this.commands.execute<ExecutePartnershipCommand, CommandResult>(new ExecutePartnershipCommand(partnershipId, command, meta));
+    return respond(res, `/api/partnerships/${partnershipId}`, partnershipId, result);
+  }
+}

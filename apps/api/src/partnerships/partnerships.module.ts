@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandExecutor } from '../event-sourcing/command-executor';
+import { DeliveryController } from './delivery.controller';
+import { EvaluationController } from './evaluation.controller';
+import { ExecutePartnershipCommandHandler } from './execute-partnership-command';
+import { FundingController } from './funding.controller';
+import { PartnershipCommandsGateway } from './partnership-commands.gateway';
+import { PartnershipsController } from './partnerships.controller';
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [PartnershipsController, FundingController, DeliveryController, EvaluationController],
+  providers: [CommandExecutor, ExecutePartnershipCommandHandler, PartnershipCommandsGateway],
+})
+export class PartnershipsModule {}
