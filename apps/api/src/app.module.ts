@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         OrganisationsModule,
         PartnershipsModule,
+        DemoModule,
       ],
     };
   }

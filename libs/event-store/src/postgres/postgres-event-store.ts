@@ -27,12 +27,14 @@ interface EventRow {
   schema_version: number;
   data: Record<string, unknown> | null;
   metadata: EventMetadata | null;
-  created: Date;
+  /** ISO 8601 text, formatted by the database: parsing a Date per row costs more than the read. */
+  created: string;
   matches?: boolean;
 }
 
+const CREATED_ISO = `to_char(created AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created`;
 const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id,
-  event_type, schema_version, data, metadata, created`;
+  event_type, schema_version, data, metadata, ${CREATED_ISO}`;
 
 /**
  * How the stream row is claimed for each expected-revision mode. Each statement returns the stream's
@@ -205,7 +207,7 @@ export class PostgresEventStore implements EventStore, LogSource {
          LIMIT $3
        )
        SELECT global_position, transaction_id::text AS transaction_id, stream_id, revision, event_id, event_type,
-              schema_version, created, ${filtered ? `(${match})` : 'true'} AS matches,
+              schema_version, ${CREATED_ISO}, ${filtered ? `(${match})` : 'true'} AS matches,
               CASE WHEN ${filtered ? match : 'true'} THEN data END AS data,
               CASE WHEN ${filtered ? match : 'true'} THEN metadata END AS metadata
        FROM scanned ORDER BY scanned.transaction_id, scanned.global_position`,
@@ -267,8 +269,9 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: row.metadata as EventMetadata,
     streamId: row.stream_id,
     revision: Number(row.revision),
-    position: makePosition(row.transaction_id, row.global_position),
-    created: row.created.toISOString(),
+    // Both come from the database as canonical decimal text: no BigInt round trip per row.
+    position: `${row.transaction_id}:${row.global_position}` as Position,
+    created: row.created,
   };
 }
 

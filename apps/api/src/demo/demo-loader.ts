@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { CommandBus } from '@nestjs/cqrs';
+import type { EventStore } from '@ccb/event-store';
+import type { PartnershipCommand } from '@ccb/domain';
+import type { RequestCommandContext } from '../common/command-context';
+import type { Environment } from '../config/environment';
+import { DATABASE } from '../database/database.module';
+import type { Database } from '../database/database';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { ExecuteOrganisationCommand } from '../organisations/organisations.controller';
+import { ExecutePartnershipCommand } from '../partnerships/execute-partnership-command';
+import { DEMO_ORGANISATIONS } from './demo-organisations';
+import { DEMO_PARTNERSHIP_STEPS } from './demo-partnerships';
+
+/**
+ * Loads the demo data set through the same command path users take (validation of the rules,
+ * events, metadata), never by writing tables. Idempotency keys make a re-run append nothing.
+ */
+@Injectable()
+export class DemoLoader implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoData');
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly config: ConfigService<Environment, true>,
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.get('DEMO_DATA', { infer: true }) !== 'true' || this.database.kind !== 'embedded') return;
+    if ((await this.store.headPosition()) !== null) return;
+    const { organisations, commands } = await this.load();
+    this.logger.log(`demo data loaded: ${organisations} organisations, ${commands} partnership commands`);
+  }
+
+  async load(): Promise<{ organisations: number; commands: number }> {
+    const meta = (org: string, key: string): RequestCommandContext => ({
+      userId: `demo-user-${org.replace(/^org-/, '')}`,
+      organisationId: org,
+      now: new Date().toISOString(),
+      correlationId: 'demo-data-load',
+      causationId: null,
+      reason: 'demo data set',
+      idempotencyKey: key,
+    });
+    for (const org of DEMO_ORGANISATIONS) {
+      const context = meta(org.organisationId, `demo-org-${org.organisationId}`);
+      await this.commands.execute(new ExecuteOrganisationCommand({ type: 'RegisterOrganisation', data: org, context }, context));
+    }
+    let index = 0;
+    for (const step of DEMO_PARTNERSHIP_STEPS) {
+      index += 1;
+      const context = meta(step.org, `demo-step-${index}`);
+      const command = { type: step.type, data: step.data, context } as PartnershipCommand;
+      await this.commands.execute(new ExecutePartnershipCommand(step.partnershipId, command, context));
+    }
+    return { organisations: DEMO_ORGANISATIONS.length, commands: DEMO_PARTNERSHIP_STEPS.length };
+  }
+}

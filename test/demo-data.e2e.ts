@@ -1,0 +1,43 @@
+import { foldPartnership, upcastPartnershipEvent } from '@ccb/domain';
+import type { EventStore } from '@ccb/event-store';
+import { DemoLoader } from '../apps/api/src/demo/demo-loader';
+import { DEMO_ORGANISATIONS } from '../apps/api/src/demo/demo-organisations';
+import { DEMO_PARTNERSHIP_STEPS } from '../apps/api/src/demo/demo-partnerships';
+import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
+import { streamOf } from './support/http';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('demo data set', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('embedded', { DEMO_DATA: 'true' });
+  });
+  afterAll(() => t?.close());
+
+  it('loads on the first start of the embedded default, through the command path', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const all = await store.readAll({ maxCount: 10_000 });
+    expect(all.filter((e) => e.type === 'OrganisationRegistered')).toHaveLength(DEMO_ORGANISATIONS.length);
+    expect(all.filter((e) => e.streamId.startsWith('partnership-'))).toHaveLength(DEMO_PARTNERSHIP_STEPS.length);
+    expect(all.every((e) => e.metadata.actor.startsWith('demo-user-') && e.metadata.commandId)).toBe(true);
+  });
+
+  it('spreads partnerships over every phase, with a suspended one and a closed one with handover', async () => {
+    const ids = [...new Set(DEMO_PARTNERSHIP_STEPS.map((s) => s.partnershipId))];
+    const states = await Promise.all(ids.map(async (id) => foldPartnership((await streamOf(t.app, `partnership-${id}`)).map(upcastPartnershipEvent))));
+    const phases = states.map((s) => s.phase);
+    for (const phase of ['scoping', 'co-design', 'delivery', 'monitoring', 'closed'] as const) expect(phases).toContain(phase);
+    expect(states.some((s) => s.suspended)).toBe(true);
+    const currencies = new Set(DEMO_PARTNERSHIP_STEPS.flatMap((s) => ('amount' in s.data ? [s.data.amount.currency] : [])));
+    expect(currencies.size).toBeGreaterThanOrEqual(3);
+    const milestoneOutcomes = DEMO_PARTNERSHIP_STEPS.map((s) => s.type);
+    expect(milestoneOutcomes).toEqual(expect.arrayContaining(['ConfirmMilestone', 'DisputeMilestone', 'VoidExpenditure', 'RecordEvaluation', 'ClosePartnership']));
+  });
+
+  it('loading it again appends nothing (idempotency keys)', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const before = await store.headPosition();
+    await t.app.get(DemoLoader).load();
+    expect(await store.headPosition()).toBe(before);
+  });
+});
