@@ -20,6 +20,7 @@ export class AppModule {
           isGlobal: true,
           ignoreEnvFile: true,
           ignoreEnvVars: true,
+          skipProcessEnv: true,
           load: [() => ({ ...environment })],
         }),
         LoggerModule.forRootAsync({
