@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandContext } from '@ccb/domain';
+import type { EventMetadata } from '@ccb/event-store';
 import { InvalidInputError } from './api-error.filter';
 
 export interface RequestCommandContext extends CommandContext {
@@ -54,3 +55,15 @@ export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
     idempotencyKey,
   };
 });
+
+/** The metadata every event of a request carries (the executor adds the command id). */
+export function toEventMetadata(meta: RequestCommandContext): Omit<EventMetadata, 'commandId'> {
+  return {
+    actor: meta.userId,
+    organisation: meta.organisationId,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId,
+    recordedAt: meta.now,
+    ...(meta.reason ? { reason: meta.reason } : {}),
+  };
+}

@@ -12,7 +12,7 @@ import {
   type OrganisationState,
 } from '@ccb/domain';
 import { CommandEndpoint } from '../common/command-endpoint';
-import { CommandMeta, type RequestCommandContext } from '../common/command-context';
+import { CommandMeta, toEventMetadata, type RequestCommandContext } from '../common/command-context';
 import { respond } from '../common/command-response';
 import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
 import { PartnershipIdPipe } from '../partnerships/partnership-id.pipe';
@@ -45,7 +45,7 @@ export class ExecuteOrganisationCommandHandler implements ICommandHandler<Execut
       mustExist: command.type !== 'RegisterOrganisation',
       expectedRevision: meta.expectedRevision,
       idempotencyKey: meta.idempotencyKey,
-      metadata: { actor: meta.userId, organisation: meta.organisationId, correlationId: meta.correlationId, causationId: meta.causationId, recordedAt: meta.now },
+      metadata: toEventMetadata(meta),
     });
   }
 }

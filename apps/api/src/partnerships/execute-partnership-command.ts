@@ -8,7 +8,7 @@ import {
   type PartnershipEvent,
   type PartnershipState,
 } from '@ccb/domain';
-import type { RequestCommandContext } from '../common/command-context';
+import { toEventMetadata, type RequestCommandContext } from '../common/command-context';
 import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
 
 export const partnershipStreamId = (partnershipId: string) => `partnership-${partnershipId}`;
@@ -40,14 +40,7 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
       mustExist: command.type !== 'ProposePartnership',
       expectedRevision: meta.expectedRevision,
       idempotencyKey: meta.idempotencyKey,
-      metadata: {
-        actor: meta.userId,
-        organisation: meta.organisationId,
-        correlationId: meta.correlationId,
-        causationId: meta.causationId,
-        recordedAt: meta.now,
-        ...(meta.reason ? { reason: meta.reason } : {}),
-      },
+      metadata: toEventMetadata(meta),
     });
   }
 }
