@@ -93,6 +93,25 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
     expect(events.map((e) => e.type)).toContain('ExpenditureVoided');
   });
 
+  it('states languages and retags with PUT; organisations answer 404 when unknown and 400 for a bad e-mail', async () => {
+    const id = await inDelivery();
+    const languages = await put(t.app, `/partnerships/${id}/languages`, ORGS.beneficiary, { languages: ['en', 'tw'] });
+    expect(languages.status).toBe(200);
+    const tags = await put(t.app, `/partnerships/${id}/tags`, ORGS.donor, { themes: ['incident-response-cert', 'critical-infrastructure'], levels: ['technical'], sdgs: [9], genderMarker: 2 });
+    expect(tags.status).toBe(200);
+    expect(tags.body.revision).toBe(languages.body.revision + 1);
+    const notBeneficiary = await put(t.app, `/partnerships/${id}/languages`, ORGS.donor, { languages: ['fr'] });
+    expect(notBeneficiary.status).toBe(422);
+    expect(notBeneficiary.body.code).toBe('rule.access.role');
+
+    const unknown = await request(t.app.getHttpServer()).patch('/api/organisations/org-nobody').set({ 'X-Actor-Id': 'admin', 'X-Organisation-Id': 'org-admin' }).send({ name: 'x' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('organisation.not-found');
+    const badEmail = await post(t.app, '/organisations', 'org-admin', { ...organisation('X', 'GH', 'ngo', 'africa', 'developing'), contacts: [{ name: 'n', function: 'f', email: 'not-an-email' }] });
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.body.errors).toEqual([expect.objectContaining({ field: 'contacts.0.email' })]);
+  });
+
   it('answers 400 naming the field and the reason, and appends nothing', async () => {
     const id = await inDelivery();
     const before = (await streamOf(t.app, `partnership-${id}`)).length;

@@ -21,8 +21,8 @@ export interface PollingOptions {
 }
 
 /**
- * Catch-up subscription over any store that can page through its log. Pull-based: the next page is
- * read only when the consumer has taken every event of the previous one. Read errors (a dropped
+ * Catch-up subscription over any store that can page through its log. Pull-based: it reads at most
+ * one page ahead of the page the consumer is taking events from. Read errors (a dropped
  * connection) are retried with backoff from the last event delivered, so nothing is skipped or repeated.
  */
 export async function* pollingSubscription(
@@ -36,18 +36,28 @@ export async function* pollingSubscription(
   const maxRetryDelayMs = polling.maxRetryDelayMs ?? 5_000;
   let after = options.after;
   let failures = 0;
+  // At most one page is read ahead, while the consumer works through the current one: the database
+  // and the consumer overlap, and memory stays bounded by two pages.
+  let ahead: Promise<LogPage> | undefined;
 
   while (!signal?.aborted) {
     let page: LogPage;
     try {
-      page = await source.readPage(after, batchSize, filter);
+      page = await (ahead ?? source.readPage(after, batchSize, filter));
       failures = 0;
     } catch (error) {
+      ahead = undefined;
       if (signal?.aborted) return;
       failures += 1;
       polling.onError?.(error, failures);
       await delay(Math.min(maxRetryDelayMs, 50 * 2 ** Math.min(failures, 10)), signal);
       continue;
+    }
+    ahead = undefined;
+    if (!page.exhausted && page.scannedTo) {
+      ahead = source.readPage(page.scannedTo, batchSize, filter);
+      // A failed read-ahead is seen (and retried) when awaited; never as an unhandled rejection.
+      ahead.catch(() => undefined);
     }
     for (const event of page.events) {
       yield event;

@@ -47,13 +47,18 @@ describe('pollingSubscription', () => {
     expect(errors.length).toBeGreaterThan(0);
   });
 
-  it('reads the next page only when the consumer has taken the previous one (backpressure)', async () => {
+  it('reads at most one page ahead of the consumer (backpressure)', async () => {
     const source = new FlakyLog(logOf(100), Infinity);
     const iterator = pollingSubscription(source, { batchSize: 10 })[Symbol.asyncIterator]();
-    for (let i = 0; i < 10; i++) await iterator.next();
-    expect(source.reads).toBe(1);
     await iterator.next();
+    await new Promise((r) => setTimeout(r, 20));
     expect(source.reads).toBe(2);
+    for (let i = 1; i < 10; i++) await iterator.next();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(source.reads).toBe(2);
+    await iterator.next();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(source.reads).toBe(3);
     await iterator.return(undefined);
   });
 });

@@ -1,0 +1,36 @@
+import { decideOrganisation, evolveOrganisation, initialOrganisationState, RuleViolation, type OrganisationEvent } from '../src';
+
+const context = { userId: 'admin', organisationId: 'org-admin', now: '2026-06-30T00:00:00Z' };
+const profile = {
+  organisationId: 'org-cert-gh',
+  name: 'CERT-GH',
+  kind: 'state-body' as const,
+  country: 'GH',
+  region: 'africa' as const,
+  developmentStatus: 'developing' as const,
+  contacts: [{ name: 'Ama Mensah', function: 'Head of IR', email: 'ir@cert.example.gh' }],
+};
+const registered: OrganisationEvent = { type: 'OrganisationRegistered', schemaVersion: 1, data: profile };
+
+describe('organisation rules', () => {
+  it('registers once', () => {
+    expect(decideOrganisation({ type: 'RegisterOrganisation', data: profile, context }, initialOrganisationState)).toEqual([registered]);
+    const state = evolveOrganisation(initialOrganisationState, registered);
+    expect(() => decideOrganisation({ type: 'RegisterOrganisation', data: profile, context }, state)).toThrow(RuleViolation);
+  });
+
+  it('updates only a registered organisation, with ISO country codes', () => {
+    const state = evolveOrganisation(initialOrganisationState, registered);
+    expect(decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' }, context }, state)).toEqual([
+      { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } },
+    ]);
+    expect(() => decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'x', name: 'n' }, context }, initialOrganisationState)).toThrow(
+      expect.objectContaining({ rule: 'organisation.exists' }),
+    );
+    expect(() => decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', country: 'ZZ' }, context }, state)).toThrow(
+      expect.objectContaining({ rule: 'country.iso-3166' }),
+    );
+    const updated = evolveOrganisation(state, { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } });
+    expect(updated.profile?.name).toBe('CSA Ghana');
+  });
+});

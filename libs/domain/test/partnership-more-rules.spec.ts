@@ -1,0 +1,83 @@
+import type { PartnershipEvent } from '../src';
+import { BENEFICIARY, committed, DONOR, DONOR_2, eur, EVALUATOR, IMPLEMENTER, inDelivery, OUTSIDER, proposed } from '../src/testing/partnership-fixtures';
+import { as, given } from '../src/testing/partnership-spec';
+
+const disbursed: PartnershipEvent = {
+  type: 'FundsDisbursed',
+  schemaVersion: 1,
+  data: { flowId: 'd-1', providerId: DONOR, receiverId: IMPLEMENTER, amount: eur(300), date: '2026-02-10', exchangeRate: null },
+};
+const ttt: PartnershipEvent = {
+  type: 'ActivityDelivered',
+  schemaVersion: 1,
+  data: {
+    activityId: 'a-ttt', type: 'train-the-trainer', title: 'TtT', themes: ['incident-response-cert'], level: 'technical', startDate: '2026-03-01', endDate: '2026-03-05',
+    languages: ['en'], participants: { women: 4, men: 4, undisclosed: 0 }, participantHours: 320, trainers: { local: 0, foreign: 2 }, localTrainersProduced: 6,
+    trainedByActivityId: null, objectiveId: 'obj-1', needIds: ['need-1'], continuesAfterFunding: true,
+  },
+};
+const course = (trainedByActivityId: string | null) => ({
+  ...(ttt.data as Extract<PartnershipEvent, { type: 'ActivityDelivered' }>['data']),
+  activityId: 'a-course',
+  type: 'training' as const,
+  trainedByActivityId,
+});
+
+describe('partnership rules: flows, links and independence', () => {
+  it('refunds at most what was received and not yet refunded', () => {
+    const refund = { flowId: 'r-1', providerId: DONOR, amount: eur(200), date: '2026-03-01', exchangeRate: null, reason: 'unspent' };
+    given(...inDelivery, committed(1000), disbursed)
+      .when({ type: 'RecordRefund', data: refund, context: as(IMPLEMENTER) })
+      .then([{ type: 'RefundRecorded', schemaVersion: 1, data: { ...refund, receiverId: IMPLEMENTER } }]);
+    given(...inDelivery, committed(1000), disbursed)
+      .when({ type: 'RecordRefund', data: { ...refund, amount: eur(301) }, context: as(IMPLEMENTER) })
+      .refusedBy('flow.refund-within-disbursed');
+  });
+
+  it('refuses a flow id used before, and funds to an organisation that is not a party', () => {
+    const flow = { flowId: 'c-1', receiverId: IMPLEMENTER, amount: eur(100), date: '2026-02-01', exchangeRate: null };
+    given(...inDelivery, committed(1000)).when({ type: 'CommitFunding', data: flow, context: as(DONOR) }).refusedBy('flow.unique');
+    given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, receiverId: OUTSIDER }, context: as(DONOR) }).refusedBy('flow.receiver-party');
+  });
+
+  it('links an activity to the train-the-trainer activity that produced its trainers, and to nothing else', () => {
+    given(...inDelivery, ttt)
+      .when({ type: 'RecordActivity', data: course('a-ttt'), context: as(IMPLEMENTER) })
+      .then([{ type: 'ActivityDelivered', schemaVersion: 1, data: course('a-ttt') }]);
+    given(...inDelivery, ttt).when({ type: 'RecordActivity', data: course('a-unknown'), context: as(IMPLEMENTER) }).refusedBy('activity.trainer-link');
+  });
+
+  it('refuses activity dates that end before they start', () => {
+    given(...inDelivery).when({ type: 'RecordActivity', data: { ...course(null), startDate: '2026-03-10', endDate: '2026-03-01' }, context: as(IMPLEMENTER) }).refusedBy('dates.end-after-start');
+  });
+
+  it('refuses a plan objective linked to a need nobody stated', () => {
+    given(...inDelivery)
+      .when({ type: 'ProposePlanVersion', data: { objectives: [{ objectiveId: 'o', description: 'd', needIds: ['need-x'] }], confidential: false }, context: as(IMPLEMENTER) })
+      .refusedBy('plan.need-exists');
+  });
+
+  it('appoints only an independent evaluator, by a donor', () => {
+    given(...inDelivery)
+      .when({ type: 'AppointEvaluator', data: { organisationId: EVALUATOR }, context: as(DONOR) })
+      .then([{ type: 'EvaluatorAppointed', schemaVersion: 1, data: { organisationId: EVALUATOR, appointedBy: DONOR } }]);
+    given(...inDelivery).when({ type: 'AppointEvaluator', data: { organisationId: IMPLEMENTER }, context: as(DONOR) }).refusedBy('evaluator.independent');
+    given(...inDelivery).when({ type: 'AppointEvaluator', data: { organisationId: EVALUATOR }, context: as(BENEFICIARY) }).refusedBy('access.role');
+  });
+
+  it('lets a second donor join a consortium, but not twice in the same role', () => {
+    given(...inDelivery)
+      .when({ type: 'AddParty', data: { organisationId: DONOR_2, role: 'donor' }, context: as(DONOR) })
+      .then([{ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: DONOR_2, role: 'donor' } }]);
+    given(...inDelivery).when({ type: 'AddParty', data: { organisationId: DONOR, role: 'donor' }, context: as(DONOR) }).refusedBy('party.unique');
+  });
+
+  it('refuses every command on a partnership that was never proposed', () => {
+    given().when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, context: as(DONOR) }).refusedBy('partnership.exists');
+  });
+
+  it('refuses a beneficiary proposing a country that is not ISO 3166-1', () => {
+    const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
+    given().when({ type: 'ProposePartnership', data: { ...data, beneficiaryCountry: 'XX' }, context: as(BENEFICIARY) }).refusedBy('country.iso-3166');
+  });
+});
