@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   }
 
   const readTable: (string | number)[][] = [];
-  {
+  const readOurs = async (label: string) => {
     const started = performance.now();
     let count = 0;
     const controller = new AbortController();
@@ -184,8 +184,14 @@ async function main(): Promise<void> {
       if (count >= allEvents) break;
     }
     const seconds = (performance.now() - started) / 1000;
-    readTable.push(['ours: catch-up subscription, batches of 1,000', count.toLocaleString('en-US'), seconds.toFixed(1), formatRate(count / seconds)]);
-  }
+    readTable.push([label, count.toLocaleString('en-US'), seconds.toFixed(1), formatRate(count / seconds)]);
+  };
+  // Right after a bulk load every row still needs its hint bits set, which makes the first read write;
+  // a log being caught up on has usually been vacuumed since. Both conditions are reported.
+  await readOurs('ours: catch-up subscription, batches of 1,000, right after loading');
+  await pool.query('VACUUM ANALYZE es_events');
+  await pool.query('VACUUM ANALYZE emt_messages').catch(() => undefined);
+  await readOurs('ours: catch-up subscription, batches of 1,000, after VACUUM');
   {
     const executor = dumbo({ connectionString });
     const started = performance.now();
@@ -200,18 +206,18 @@ async function main(): Promise<void> {
     }
     const seconds = (performance.now() - started) / 1000;
     readTable.push([
-      `emmett: readMessagesBatch, batches of 1,000${count < allEvents ? ` (stopped after ${emmettReadSeconds} s)` : ''}`,
+      `emmett: readMessagesBatch, batches of 1,000, after VACUUM${count < allEvents ? ` (stopped after ${emmettReadSeconds} s)` : ''}`,
       count.toLocaleString('en-US'),
       seconds.toFixed(1),
       formatRate(count / seconds),
     ]);
     await executor.close();
   }
-  const ourRate = Number(String(readTable[0][3]).replace(/,/g, ''));
-  const theirRate = Number(String(readTable[1][3]).replace(/,/g, ''));
+  const ourRate = Number(String(readTable[1][3]).replace(/,/g, ''));
+  const theirRate = Number(String(readTable[2][3]).replace(/,/g, ''));
   console.log(`\n$all read over a log of ${allEvents.toLocaleString('en-US')} events per store:\n`);
   printTable(['reader', 'events read', 'seconds', 'events/s'], readTable);
-  console.log(`\nours/emmett $all read: ${(ourRate / theirRate).toFixed(1)}x`);
+  console.log(`\nours/emmett $all read (both after VACUUM): ${(ourRate / theirRate).toFixed(1)}x`);
 
   await emmett.close();
   await pool.end();

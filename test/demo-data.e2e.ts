@@ -26,7 +26,7 @@ describe('demo data set', () => {
     const ids = [...new Set(DEMO_PARTNERSHIP_STEPS.map((s) => s.partnershipId))];
     const states = await Promise.all(ids.map(async (id) => foldPartnership((await streamOf(t.app, `partnership-${id}`)).map(upcastPartnershipEvent))));
     const phases = states.map((s) => s.phase);
-    for (const phase of ['scoping', 'co-design', 'delivery', 'monitoring', 'closed'] as const) expect(phases).toContain(phase);
+    for (const phase of ['scoping', 'co-design', 'delivery', 'monitoring', 'evaluation', 'closed'] as const) expect(phases).toContain(phase);
     expect(states.some((s) => s.suspended)).toBe(true);
     const currencies = new Set(DEMO_PARTNERSHIP_STEPS.flatMap((s) => ('amount' in s.data ? [s.data.amount.currency] : [])));
     expect(currencies.size).toBeGreaterThanOrEqual(3);

@@ -148,7 +148,7 @@ export const DEMO_PARTNERSHIP_STEPS: readonly DemoStep[] = [
   step('org-cert-gh', GH, 'RaiseRisk', { riskId: 'gh-r-turnover', kind: 'risk', description: 'Two of six trained analysts left for the private sector', severity: 'high' }),
   step('org-nl-mfa', GH, 'AdvancePhase', { to: 'monitoring', reason: 'First tranche delivered; mid-term review' }),
 
-  // 2. Kenya cybercrime law: Nordic fund + local university, in delivery; legal level, NOK.
+  // 2. Kenya cybercrime law: Nordic fund + local university, now under evaluation; legal level, NOK.
   proposal('org-ke-ict', KE, 'beneficiary', {
     title: 'Cybercrime legislation and prosecutorial capacity', summary: 'Align the cybercrime act with international standards and train prosecutors',
     country: 'KE', initiatedBy: 'beneficiary', themes: ['cybercrime-law-enforcement', 'international-law-norms'], levels: ['legal', 'policy'], sdgs: [16], gender: 1, start: '2025-06-01', end: '2027-05-31',
@@ -168,6 +168,9 @@ export const DEMO_PARTNERSHIP_STEPS: readonly DemoStep[] = [
   step('org-nit-ke', KE, 'RecordActivity', activity('ke-a-prosecutors', 'training', 'Electronic evidence for prosecutors', { theme: 'cybercrime-law-enforcement', level: 'legal', start: '2025-11-03', end: '2025-11-07', lang: ['en', 'sw'], women: 11, men: 13, hours: 960, local: 3, foreign: 0, needs: ['ke-need-law'], continues: true })),
   step('org-nit-ke', KE, 'ReportMilestoneAchieved', { milestoneId: 'ke-m-bill', achievedOn: '2026-03-20', evidence: [{ description: 'Validation workshop report', uri: null }] }),
   step('org-ke-ict', KE, 'ConfirmMilestone', { milestoneId: 'ke-m-bill', note: 'Bill submitted to cabinet' }),
+  step('org-nordic-fund', KE, 'AdvancePhase', { to: 'monitoring', reason: 'Bill delivered; tracking adoption' }),
+  step('org-nordic-fund', KE, 'AdvancePhase', { to: 'evaluation', reason: 'Final evaluation before the second phase is decided' }),
+  step('org-nordic-fund', KE, 'AppointEvaluator', { organisationId: 'org-eval-inst' }),
 
   // 3. South–South: Brazil with Mozambique's CERT, Portuguese, USD; in delivery.
   proposal('org-br-coop', MZ, 'donor', {
