@@ -4,7 +4,7 @@
  * --emmett-read-seconds S (time budget for Emmett's slower $all read; its rate is over what it read).
  */
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, types, type CustomTypesConfig } from 'pg';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { dumbo } from '@event-driven-io/dumbo';
 import { migrateEventStore, PostgresEventStore, WrongExpectedRevisionError, type EventData, type PoolLike } from '@ccb/event-store';
@@ -80,7 +80,21 @@ async function runRow(side: Side, row: Row, appends: number): Promise<{ rate: nu
   return { rate: (latencies.length * row.perAppend) / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), conflicts };
 }
 
+/**
+ * Emmett's SQL layer replaces pg's process-wide type parsers (int8 to BigInt, jsonb through its own
+ * serializer) when it creates a pool. Our pool keeps pg's standard parsers, captured before that, so each
+ * store reads rows the way it does in its own process.
+ */
+function standardTypes(): CustomTypesConfig {
+  const pinned = new Map([20, 114, 1184, 3802].map((oid) => [oid, types.getTypeParser(oid, 'text')]));
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      (format ?? 'text') === 'text' && pinned.has(oid) ? pinned.get(oid) : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+  };
+}
+
 async function main(): Promise<void> {
+  const ourTypes = standardTypes();
   const appends = arg('appends', 4000);
   const allEvents = arg('all-events', 1_000_000);
   const emmettReadSeconds = arg('emmett-read-seconds', 120);
@@ -92,7 +106,7 @@ async function main(): Promise<void> {
   url.pathname = `/${BENCH_DB}`;
   const connectionString = url.toString();
 
-  const pool = new Pool({ connectionString, max: 16 });
+  const pool = new Pool({ connectionString, max: 16, types: ourTypes });
   await migrateEventStore(pool as unknown as PoolLike);
   const ours = new PostgresEventStore(pool as unknown as PoolLike);
   const emmett = getPostgreSQLEventStore(connectionString, { connectionOptions: { pooled: true } } as never);
@@ -157,9 +171,12 @@ async function main(): Promise<void> {
   }
   printTable(['append', 'ours ev/s', 'ours p50/p99 ms', 'emmett ev/s', 'emmett p50/p99 ms', 'ours/emmett', 'conflicts ours/emmett'], table);
 
-  console.log(`\nLoading ${allEvents.toLocaleString('en-US')} events into each store for the $all read...`);
-  for (const side of sides) {
-    const existing = side.name === 'ours' ? (await pool.query('SELECT count(*)::int AS n FROM es_events')).rows[0].n : 0;
+  console.log(`\nLoading ${allEvents.toLocaleString('en-US')} events into each store for the $all read (each store is loaded, then read)...`);
+  const load = async (side: Side) => {
+    const existing =
+      side.name === 'ours'
+        ? (await pool.query('SELECT count(*)::int AS n FROM es_events')).rows[0].n
+        : (await pool.query('SELECT count(*)::int AS n FROM emt_messages')).rows[0].n;
     let remaining = allEvents - existing;
     let s = 0;
     await Promise.all(
@@ -171,7 +188,8 @@ async function main(): Promise<void> {
         }
       }),
     );
-  }
+  };
+  await load(sides[0]);
 
   const readTable: (string | number)[][] = [];
   const readOurs = async (label: string) => {
@@ -190,8 +208,9 @@ async function main(): Promise<void> {
   // a log being caught up on has usually been vacuumed since. Both conditions are reported.
   await readOurs('ours: catch-up subscription, batches of 1,000, right after loading');
   await pool.query('VACUUM ANALYZE es_events');
-  await pool.query('VACUUM ANALYZE emt_messages').catch(() => undefined);
   await readOurs('ours: catch-up subscription, batches of 1,000, after VACUUM');
+  await load(sides[1]);
+  await pool.query('VACUUM ANALYZE emt_messages');
   {
     const executor = dumbo({ connectionString });
     const started = performance.now();
