@@ -15,7 +15,7 @@ import { CommandEndpoint } from '../common/command-endpoint';
 import { CommandMeta, toEventMetadata, type RequestCommandContext } from '../common/command-context';
 import { respond } from '../common/command-response';
 import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
-import { PartnershipIdPipe } from '../partnerships/partnership-id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { RegisterOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 
 export const organisationStreamId = (organisationId: string) => `organisation-${organisationId}`;
@@ -66,7 +66,7 @@ export class OrganisationsController {
 
   @Patch(':id')
   @CommandEndpoint('Update an organisation profile or its points of contact')
-  async update(@Param('id', PartnershipIdPipe) id: string, @Body() dto: UpdateOrganisationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  async update(@Param('id', IdPipe) id: string, @Body() dto: UpdateOrganisationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     const changes = { ...dto, ...(dto.contacts ? { contacts: dto.contacts.map((c) => ({ ...c })) } : {}) };
     return this.run(res, id, { type: 'UpdateOrganisation', data: { ...changes, organisationId: id }, context: meta }, meta);
   }

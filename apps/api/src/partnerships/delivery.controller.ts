@@ -15,7 +15,7 @@ import {
   ResolveRiskDto,
 } from './dto/delivery.dto';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
-import { PartnershipIdPipe } from './partnership-id.pipe';
+import { IdPipe } from '../common/id.pipe';
 
 @ApiTags('partnerships: delivery and monitoring')
 @Controller('partnerships/:id')
@@ -24,15 +24,15 @@ export class DeliveryController {
 
   @Post('milestones')
   @CommandEndpoint('Plan a milestone', 'Implementer.')
-  plan(@Param('id', PartnershipIdPipe) id: string, @Body() dto: PlanMilestoneDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  plan(@Param('id', IdPipe) id: string, @Body() dto: PlanMilestoneDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'PlanMilestone', { ...dto, objectiveId: dto.objectiveId ?? null });
   }
 
   @Post('milestones/:milestoneId/achievement')
   @CommandEndpoint('Report a milestone achieved, with evidence', 'Implementer.')
   achieve(
-    @Param('id', PartnershipIdPipe) id: string,
-    @Param('milestoneId', PartnershipIdPipe) milestoneId: string,
+    @Param('id', IdPipe) id: string,
+    @Param('milestoneId', IdPipe) milestoneId: string,
     @Body() dto: MilestoneAchievedDto,
     @CommandMeta() meta: RequestCommandContext,
     @Res({ passthrough: true }) res: Response,
@@ -44,8 +44,8 @@ export class DeliveryController {
   @Post('milestones/:milestoneId/confirmation')
   @CommandEndpoint('Confirm a milestone was delivered', 'Beneficiary, once it is reported achieved.')
   confirm(
-    @Param('id', PartnershipIdPipe) id: string,
-    @Param('milestoneId', PartnershipIdPipe) milestoneId: string,
+    @Param('id', IdPipe) id: string,
+    @Param('milestoneId', IdPipe) milestoneId: string,
     @Body() dto: ConfirmMilestoneDto,
     @CommandMeta() meta: RequestCommandContext,
     @Res({ passthrough: true }) res: Response,
@@ -56,8 +56,8 @@ export class DeliveryController {
   @Post('milestones/:milestoneId/dispute')
   @CommandEndpoint('Dispute a milestone reported achieved', 'Beneficiary, with the reason.')
   dispute(
-    @Param('id', PartnershipIdPipe) id: string,
-    @Param('milestoneId', PartnershipIdPipe) milestoneId: string,
+    @Param('id', IdPipe) id: string,
+    @Param('milestoneId', IdPipe) milestoneId: string,
     @Body() dto: DisputeMilestoneDto,
     @CommandMeta() meta: RequestCommandContext,
     @Res({ passthrough: true }) res: Response,
@@ -67,7 +67,7 @@ export class DeliveryController {
 
   @Post('activities')
   @CommandEndpoint('Record an activity delivered', 'Implementer. Participants by sex, language of instruction, local and foreign trainers.')
-  activity(@Param('id', PartnershipIdPipe) id: string, @Body() dto: RecordActivityDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  activity(@Param('id', IdPipe) id: string, @Body() dto: RecordActivityDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'RecordActivity', {
       ...dto,
       participants: { ...dto.participants },
@@ -79,15 +79,15 @@ export class DeliveryController {
 
   @Post('indicators')
   @CommandEndpoint('Define an indicator with baseline and target')
-  indicator(@Param('id', PartnershipIdPipe) id: string, @Body() dto: DefineIndicatorDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  indicator(@Param('id', IdPipe) id: string, @Body() dto: DefineIndicatorDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'DefineIndicator', { ...dto });
   }
 
   @Post('indicators/:indicatorId/measurements')
   @CommandEndpoint('Record a measured value of an indicator')
   measure(
-    @Param('id', PartnershipIdPipe) id: string,
-    @Param('indicatorId', PartnershipIdPipe) indicatorId: string,
+    @Param('id', IdPipe) id: string,
+    @Param('indicatorId', IdPipe) indicatorId: string,
     @Body() dto: RecordMeasurementDto,
     @CommandMeta() meta: RequestCommandContext,
     @Res({ passthrough: true }) res: Response,
@@ -97,15 +97,15 @@ export class DeliveryController {
 
   @Post('risks')
   @CommandEndpoint('Raise a risk or an issue', 'Any party, also while suspended.')
-  risk(@Param('id', PartnershipIdPipe) id: string, @Body() dto: RaiseRiskDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  risk(@Param('id', IdPipe) id: string, @Body() dto: RaiseRiskDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'RaiseRisk', { ...dto });
   }
 
   @Post('risks/:riskId/resolution')
   @CommandEndpoint('Resolve a risk or an issue')
   resolve(
-    @Param('id', PartnershipIdPipe) id: string,
-    @Param('riskId', PartnershipIdPipe) riskId: string,
+    @Param('id', IdPipe) id: string,
+    @Param('riskId', IdPipe) riskId: string,
     @Body() dto: ResolveRiskDto,
     @CommandMeta() meta: RequestCommandContext,
     @Res({ passthrough: true }) res: Response,

@@ -5,7 +5,7 @@ import { CommandEndpoint } from '../common/command-endpoint';
 import { CommandMeta, type RequestCommandContext } from '../common/command-context';
 import { AppointEvaluatorDto, ClosePartnershipDto, RecordEvaluationDto } from './dto/evaluation.dto';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
-import { PartnershipIdPipe } from './partnership-id.pipe';
+import { IdPipe } from '../common/id.pipe';
 
 @ApiTags('partnerships: evaluation and closure')
 @Controller('partnerships/:id')
@@ -14,13 +14,13 @@ export class EvaluationController {
 
   @Post('evaluators')
   @CommandEndpoint('Appoint an independent evaluator', 'Donor. The evaluator may not be a party.')
-  appoint(@Param('id', PartnershipIdPipe) id: string, @Body() dto: AppointEvaluatorDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  appoint(@Param('id', IdPipe) id: string, @Body() dto: AppointEvaluatorDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'AppointEvaluator', { ...dto });
   }
 
   @Post('evaluations')
   @CommandEndpoint('Record evaluation findings: a score and evidence per OEWG principle', 'Appointed evaluator. After closure, only corrections (corrects set).')
-  evaluate(@Param('id', PartnershipIdPipe) id: string, @Body() dto: RecordEvaluationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  evaluate(@Param('id', IdPipe) id: string, @Body() dto: RecordEvaluationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'RecordEvaluation', {
       evaluationId: dto.evaluationId,
       corrects: dto.corrects ?? null,
@@ -32,7 +32,7 @@ export class EvaluationController {
 
   @Post('closure')
   @CommandEndpoint('Close the partnership with its outcome and handover', 'From evaluation only.')
-  close(@Param('id', PartnershipIdPipe) id: string, @Body() dto: ClosePartnershipDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  close(@Param('id', IdPipe) id: string, @Body() dto: ClosePartnershipDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     const h = dto.handover;
     return this.gateway.send(res, id, meta, 'ClosePartnership', {
       outcome: dto.outcome,

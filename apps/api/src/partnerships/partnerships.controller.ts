@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CommandEndpoint } from '../common/command-endpoint';
 import { CommandMeta, type RequestCommandContext } from '../common/command-context';
-import { PartnershipIdPipe } from './partnership-id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
 import { ReasonDto } from './dto/shared.dto';
 import {
@@ -34,32 +34,32 @@ export class PartnershipsController {
 
   @Post(':id/parties')
   @CommandEndpoint('Add a party', 'Another donor, implementer or beneficiary joins (consortia are normal).')
-  addParty(@Param('id', PartnershipIdPipe) id: string, @Body() dto: AddPartyDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  addParty(@Param('id', IdPipe) id: string, @Body() dto: AddPartyDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'AddParty', dto);
   }
 
   @Post(':id/needs')
   @CommandEndpoint('State a need, national priority, gap or needs assessment', 'Beneficiary only. Confidential ones stay among the parties.')
-  stateNeed(@Param('id', PartnershipIdPipe) id: string, @Body() dto: StateNeedDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  stateNeed(@Param('id', IdPipe) id: string, @Body() dto: StateNeedDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'StateNeed', dto);
   }
 
   @Put(':id/languages')
   @CommandEndpoint('State the languages of instruction the beneficiary wants', 'Beneficiary only; ISO 639-1 codes.')
-  stateLanguages(@Param('id', PartnershipIdPipe) id: string, @Body() dto: StateLanguagesDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  stateLanguages(@Param('id', IdPipe) id: string, @Body() dto: StateLanguagesDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'StateLanguages', dto);
   }
 
   @Post(':id/plan-versions')
   @CommandEndpoint('Propose a new version of the co-designed plan', 'Each version needs fresh endorsements.')
-  proposePlan(@Param('id', PartnershipIdPipe) id: string, @Body() dto: ProposePlanVersionDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  proposePlan(@Param('id', IdPipe) id: string, @Body() dto: ProposePlanVersionDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'ProposePlanVersion', dto);
   }
 
   @Post(':id/plan-versions/:version/endorsements')
   @CommandEndpoint('Endorse a plan version in your role', 'Delivery needs the beneficiary, a donor and an implementer on the current version.')
   endorse(
-    @Param('id', PartnershipIdPipe) id: string,
+    @Param('id', IdPipe) id: string,
     @Param('version', ParseIntPipe) version: number,
     @Body() dto: EndorsePlanDto,
     @CommandMeta() meta: RequestCommandContext,
@@ -70,31 +70,31 @@ export class PartnershipsController {
 
   @Post(':id/baseline-commitments')
   @CommandEndpoint('Record a baseline commitment (human rights, civil-society participation...)')
-  baseline(@Param('id', PartnershipIdPipe) id: string, @Body() dto: BaselineCommitmentDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  baseline(@Param('id', IdPipe) id: string, @Body() dto: BaselineCommitmentDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'RecordBaselineCommitment', dto);
   }
 
   @Put(':id/tags')
   @CommandEndpoint('Retag themes, levels, SDGs and the gender marker')
-  tag(@Param('id', PartnershipIdPipe) id: string, @Body() dto: TagsDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  tag(@Param('id', IdPipe) id: string, @Body() dto: TagsDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'TagPartnership', dto);
   }
 
   @Post(':id/phase-transitions')
   @CommandEndpoint('Move to the next phase', 'scoping -> co-design -> delivery <-> monitoring -> evaluation; closing has its own endpoint.')
-  advance(@Param('id', PartnershipIdPipe) id: string, @Body() dto: AdvancePhaseDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  advance(@Param('id', IdPipe) id: string, @Body() dto: AdvancePhaseDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'AdvancePhase', dto);
   }
 
   @Post(':id/suspension')
   @CommandEndpoint('Suspend the partnership', 'Donor or implementer. Work stops until it resumes; risks and corrections stay possible.')
-  suspend(@Param('id', PartnershipIdPipe) id: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  suspend(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'SuspendPartnership', dto);
   }
 
   @Post(':id/resumption')
   @CommandEndpoint('Resume a suspended partnership in the phase it was in')
-  resume(@Param('id', PartnershipIdPipe) id: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  resume(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'ResumePartnership', dto);
   }
 }
