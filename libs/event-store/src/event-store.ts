@@ -28,6 +28,9 @@ export interface EventStore {
   /** The position of the newest event a reader can see, or null for an empty store. */
   headPosition(): Promise<Position | null>;
 
+  /** How many events `$all` holds, for progress bars; null when the store cannot count cheaply. */
+  countEvents(): Promise<number | null>;
+
   /**
    * A catch-up subscription: every event after `after`, then live ones, pulled one at a time
    * (nothing is read ahead of the consumer beyond one batch). Survives dropped connections by

@@ -1,5 +1,6 @@
 import * as pg from 'pg';
 import { openEmbeddedDatabase, type PoolLike } from '@ccb/event-store';
+import { sharedPoolDriver } from '@ccb/read-models';
 
 /** The one connection pool of the process, shared by the event store and the read models. */
 export interface Database {
@@ -34,19 +35,4 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     typeormDriver: sharedPoolDriver(pool),
     close: closeUnderlying,
   };
-}
-
-function sharedPoolDriver(pool: pg.Pool): typeof pg {
-  // TypeORM ends "its" pool on destroy; the pool belongs to Database, which ends it last.
-  const borrowed = new Proxy(pool, {
-    get(target, property) {
-      if (property === 'end') return async () => undefined;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  function SharedPool(): pg.Pool {
-    return borrowed;
-  }
-  return { ...pg, Pool: SharedPool as unknown as typeof pg.Pool };
 }

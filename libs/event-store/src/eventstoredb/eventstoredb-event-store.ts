@@ -149,6 +149,11 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
+  /** EventStoreDB keeps no count of `$all`; reading it all to count would cost what it measures. */
+  async countEvents(): Promise<number | null> {
+    return null;
+  }
+
   async headPosition(): Promise<Position | null> {
     try {
       return await this.withDeadline(

@@ -230,6 +230,11 @@ export class PostgresEventStore implements EventStore, LogSource {
     return rows.length ? makePosition(rows[0].transaction_id, rows[0].global_position) : null;
   }
 
+  async countEvents(): Promise<number | null> {
+    const { rows } = await this.pool.query<{ count: string }>('SELECT count(*) AS count FROM es_events');
+    return Number(rows[0].count);
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): AsyncIterable<RecordedEvent> {
     return pollingSubscription(this, options, {
       idleDelayMs: this.options.pollIntervalMs ?? 50,

@@ -194,6 +194,14 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         expect(head && comparePositions(head, all[3].position)).toBeGreaterThanOrEqual(0);
       });
 
+      it('counts the events of $all, or says it cannot', async () => {
+        const before = await store.countEvents();
+        await store.appendToStream(stream('counted'), [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
+        const after = await store.countEvents();
+        if (before === null) expect(after).toBeNull();
+        else expect(after! - before).toBe(2);
+      });
+
       it('reads without a filter, and a subscription without a filter sees the same events', async () => {
         await store.appendToStream(stream('nofilter'), [anEvent(), anEvent(), anEvent()], { expectedRevision: 'no_stream' });
         const all = await store.readAll({ maxCount: 100_000 });

@@ -1,0 +1,295 @@
+import { isPartnershipEventType, upcastPartnershipEvent, type OrganisationEvent, type PartnershipEvent } from '@ccb/domain';
+import type { EventStore, Position, RecordedEvent } from '@ccb/event-store';
+import type { DataSource, EntityManager } from 'typeorm';
+import { evolveOrganisationInfo, type OrganisationInfo } from '../organisations/organisation-directory';
+import type { PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
+import type { ReadModelSchema } from '../storage/read-model-schemas';
+import { upsertRows } from '../storage/row-writer';
+import type { PartnershipView } from './partnership-view';
+import {
+  activityRow,
+  flowRow,
+  indicatorRow,
+  milestoneRow,
+  organisationRow,
+  partnershipRow,
+  partyRows,
+  rowsTouchedBy,
+  scoreRows,
+  type PartnershipRow,
+  type RowKey,
+} from './portfolio-rows';
+import { applyRecorded, loadPartnershipView, PARTNERSHIP_STREAM_PREFIX } from './view-loader';
+
+export const ORGANISATION_STREAM_PREFIX = 'organisation-';
+
+interface Cached {
+  readonly view: PartnershipView;
+  readonly row: PartnershipRow;
+}
+
+/** A small LRU: views of partnerships that stay busy are kept, the rest are re-read from their streams. */
+class ViewCache {
+  private readonly entries = new Map<string, Cached>();
+  constructor(private readonly capacity: number) {}
+  get(id: string): Cached | undefined {
+    const hit = this.entries.get(id);
+    if (hit) {
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+    }
+    return hit;
+  }
+  set(id: string, value: Cached): void {
+    this.entries.delete(id);
+    this.entries.set(id, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const overlapKey = (row: PartnershipRow | undefined) =>
+  row ? JSON.stringify([row.beneficiary_country, row.themes, row.planned_start, row.planned_end, row.donor_ids]) : '';
+
+interface Pending {
+  view: PartnershipView | null;
+  readonly before: PartnershipRow | undefined;
+  readonly keys: RowKey[];
+}
+
+export class PortfolioProjectionHandler implements ProjectionHandler {
+  private readonly cache: ViewCache;
+  private organisations: Map<string, OrganisationInfo> | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    options: { cacheSize?: number } = {},
+  ) {
+    this.cache = new ViewCache(options.cacheSize ?? 20_000);
+  }
+
+  reset(): void {
+    this.cache.clear();
+    this.organisations = null;
+  }
+
+  async prepare(events: readonly RecordedEvent[]): Promise<PreparedBatch> {
+    const organisations = new Map(await this.directory());
+    const changedOrganisations = new Set<string>();
+    const pending = new Map<string, Pending>();
+    await this.loadMissing(events, pending);
+
+    for (const event of events) {
+      if (event.streamId.startsWith(ORGANISATION_STREAM_PREFIX)) {
+        if (event.type !== 'OrganisationRegistered' && event.type !== 'OrganisationUpdated') continue;
+        const organisationId = event.streamId.slice(ORGANISATION_STREAM_PREFIX.length);
+        const next = evolveOrganisationInfo(organisations.get(organisationId), event as unknown as OrganisationEvent, event.metadata.recordedAt);
+        if (next) organisations.set(organisationId, next);
+        changedOrganisations.add(organisationId);
+        continue;
+      }
+      if (!event.streamId.startsWith(PARTNERSHIP_STREAM_PREFIX) || !isPartnershipEventType(event.type)) continue;
+      const entry = pending.get(event.streamId.slice(PARTNERSHIP_STREAM_PREFIX.length));
+      if (!entry) continue;
+      entry.view = applyRecorded(entry.view, event);
+      entry.keys.push(...rowsTouchedBy(upcastPartnershipEvent(event) as PartnershipEvent));
+    }
+
+    // An organisation's country, region or status feeds the rows of every partnership it is party to.
+    if (changedOrganisations.size > 0) await this.loadAffected([...changedOrganisations], events, pending);
+
+    const lookup = (id: string) => organisations.get(id);
+    const rows = {
+      organisations: [...changedOrganisations].map((id) => organisations.get(id)).filter((o) => o !== undefined).map(organisationRow),
+      partnerships: [] as PartnershipRow[],
+      parties: [] as ReturnType<typeof partyRows>,
+      flows: [] as NonNullable<ReturnType<typeof flowRow>>[],
+      activities: [] as NonNullable<ReturnType<typeof activityRow>>[],
+      milestones: [] as NonNullable<ReturnType<typeof milestoneRow>>[],
+      indicators: [] as NonNullable<ReturnType<typeof indicatorRow>>[],
+      scores: [] as ReturnType<typeof scoreRows>,
+      scoredEvaluations: [] as [string, string][],
+      overlapsChanged: [] as string[],
+    };
+    const cacheUpdates: [string, Cached][] = [];
+    for (const [id, entry] of pending) {
+      const view = entry.view;
+      if (view === null) continue;
+      const row = partnershipRow(view, lookup);
+      rows.partnerships.push(row);
+      if (overlapKey(row) !== overlapKey(entry.before)) rows.overlapsChanged.push(id);
+      cacheUpdates.push([id, { view, row }]);
+      const seen = new Set<string>();
+      for (const key of entry.keys) {
+        const tag = `${key.table}:${'id' in key ? key.id : ''}`;
+        if (seen.has(tag)) continue;
+        seen.add(tag);
+        switch (key.table) {
+          case 'parties':
+            rows.parties.push(...partyRows(view));
+            break;
+          case 'flows': {
+            const r = flowRow(view, key.id);
+            if (r) rows.flows.push(r);
+            break;
+          }
+          case 'activities': {
+            const r = activityRow(view, key.id);
+            if (r) rows.activities.push(r);
+            break;
+          }
+          case 'milestones': {
+            const r = milestoneRow(view, key.id);
+            if (r) rows.milestones.push(r);
+            break;
+          }
+          case 'indicators': {
+            const r = indicatorRow(view, key.id);
+            if (r) rows.indicators.push(r);
+            break;
+          }
+          case 'scores':
+            rows.scoredEvaluations.push([id, key.id]);
+            rows.scores.push(...scoreRows(view, key.id));
+            break;
+        }
+      }
+    }
+
+    const s = this.schema;
+    return {
+      write: async (tx: EntityManager) => {
+        await upsertRows(tx, `${s}.organisations`, rows.organisations, ['organisation_id']);
+        await upsertRows(tx, `${s}.partnerships`, rows.partnerships, ['partnership_id']);
+        await upsertRows(tx, `${s}.parties`, dedupe(rows.parties, (r) => `${r.partnership_id}|${r.organisation_id}|${r.role}`), ['partnership_id', 'organisation_id', 'role']);
+        await upsertRows(tx, `${s}.flows`, rows.flows, ['partnership_id', 'flow_id']);
+        await upsertRows(tx, `${s}.activities`, rows.activities, ['partnership_id', 'activity_id']);
+        await upsertRows(tx, `${s}.milestones`, rows.milestones, ['partnership_id', 'milestone_id']);
+        await upsertRows(tx, `${s}.indicators`, rows.indicators, ['partnership_id', 'indicator_id']);
+        if (rows.scoredEvaluations.length > 0) {
+          // A correction replaces the scores of the evaluation it corrects: delete, then write what is current.
+          await tx.query(
+            `DELETE FROM ${s}.principle_scores WHERE (partnership_id, evaluation_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+            [rows.scoredEvaluations.map(([p]) => p), rows.scoredEvaluations.map(([, e]) => e)],
+          );
+          await upsertRows(tx, `${s}.principle_scores`, rows.scores, ['partnership_id', 'evaluation_id', 'principle']);
+        }
+        if (rows.overlapsChanged.length > 0) await recomputeOverlaps(tx, s, rows.overlapsChanged);
+      },
+      committed: () => {
+        this.organisations = organisations;
+        for (const [id, cached] of cacheUpdates) this.cache.set(id, cached);
+      },
+    };
+  }
+
+  private async directory(): Promise<Map<string, OrganisationInfo>> {
+    if (this.organisations) return this.organisations;
+    const rows = await this.dataSource.query<
+      { organisation_id: string; name: string; kind: string; country: string; region: string; development_status: string; contacts: unknown; registered_at: Date }[]
+    >(`SELECT * FROM ${this.schema}.organisations`);
+    this.organisations = new Map(
+      rows.map((r) => [
+        r.organisation_id,
+        {
+          organisationId: r.organisation_id,
+          name: r.name,
+          kind: r.kind,
+          country: r.country,
+          region: r.region,
+          developmentStatus: r.development_status,
+          contacts: r.contacts,
+          registeredAt: new Date(r.registered_at).toISOString(),
+        } as OrganisationInfo,
+      ]),
+    );
+    return this.organisations;
+  }
+
+  /** Views of the batch's partnerships as the checkpoint left them: from the cache, else their streams. */
+  private async loadMissing(events: readonly RecordedEvent[], pending: Map<string, Pending>): Promise<void> {
+    const firstRevision = new Map<string, number>();
+    for (const event of events) {
+      if (!event.streamId.startsWith(PARTNERSHIP_STREAM_PREFIX)) continue;
+      const id = event.streamId.slice(PARTNERSHIP_STREAM_PREFIX.length);
+      if (!firstRevision.has(id)) firstRevision.set(id, event.revision);
+    }
+    const toLoad: [string, number][] = [];
+    for (const [id, revision] of firstRevision) {
+      const cached = this.cache.get(id);
+      if (revision === 0) pending.set(id, { view: null, before: undefined, keys: [] });
+      else if (cached && cached.view.revision === revision - 1) pending.set(id, { view: cached.view, before: cached.row, keys: [] });
+      else toLoad.push([id, revision]);
+    }
+    await inParallel(toLoad, 8, async ([id, revision]) => {
+      const view = await loadPartnershipView(this.store, id, { beforeRevision: revision });
+      pending.set(id, { view, before: view ? partnershipRow(view, (o) => this.organisations?.get(o)) : undefined, keys: [] });
+    });
+  }
+
+  private async loadAffected(organisationIds: string[], events: readonly RecordedEvent[], pending: Map<string, Pending>): Promise<void> {
+    const rows = await this.dataSource.query<{ partnership_id: string }[]>(
+      `SELECT DISTINCT partnership_id FROM ${this.schema}.parties WHERE organisation_id = ANY($1::text[])`,
+      [organisationIds],
+    );
+    const last = events[events.length - 1].position as Position;
+    const missing = rows.map((r) => r.partnership_id).filter((id) => !pending.has(id));
+    await inParallel(missing, 8, async (id) => {
+      const cached = this.cache.get(id);
+      const view = cached ? cached.view : await loadPartnershipView(this.store, id, { upToPosition: last });
+      pending.set(id, { view, before: cached?.row, keys: [] });
+    });
+  }
+}
+
+function dedupe<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const row of rows) seen.set(key(row), row);
+  return [...seen.values()];
+}
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Overlaps are pairs: when a partnership's country, themes, dates or donors change, its pairs are
+ * dropped and found again against the current rows, so the table is a function of the rows alone.
+ */
+async function recomputeOverlaps(tx: EntityManager, s: string, partnershipIds: readonly string[]): Promise<void> {
+  await tx.query(`DELETE FROM ${s}.overlaps WHERE partnership_a = ANY($1::text[]) OR partnership_b = ANY($1::text[])`, [partnershipIds]);
+  await tx.query(
+    `INSERT INTO ${s}.overlaps (partnership_a, partnership_b, beneficiary_country, shared_themes, overlap_start, overlap_end)
+     SELECT least(a.partnership_id, b.partnership_id), greatest(a.partnership_id, b.partnership_id), a.beneficiary_country,
+            ARRAY(SELECT unnest(a.themes) INTERSECT SELECT unnest(b.themes) ORDER BY 1),
+            greatest(a.planned_start, b.planned_start), least(a.planned_end, b.planned_end)
+       FROM ${s}.partnerships a
+       JOIN ${s}.partnerships b
+         ON b.beneficiary_country = a.beneficiary_country
+        AND b.partnership_id <> a.partnership_id
+        AND b.themes && a.themes
+        AND cardinality(b.donor_ids) > 0
+        AND NOT (b.donor_ids && a.donor_ids)
+        AND a.planned_start <= coalesce(b.planned_end, '9999-12-31')
+        AND b.planned_start <= coalesce(a.planned_end, '9999-12-31')
+      WHERE a.partnership_id = ANY($1::text[]) AND cardinality(a.donor_ids) > 0
+     ON CONFLICT DO NOTHING`,
+    [partnershipIds],
+  );
+}
+
+export function portfolioProjection(model: ReadModelSchema, store: EventStore, dataSource: DataSource, options: { cacheSize?: number } = {}): Projection {
+  return {
+    name: model.projection,
+    model,
+    handlerFor: (schema) => new PortfolioProjectionHandler(store, dataSource, schema, options),
+  };
+}

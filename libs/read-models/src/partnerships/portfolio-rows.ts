@@ -1,0 +1,376 @@
+import type { PartnershipEvent } from '@ccb/domain';
+import { localOwnership, programmeCurrency } from '../local-ownership/local-ownership';
+import { convertMinor } from '../funding/currency-conversion';
+import type { OrganisationInfo, OrganisationLookup } from '../organisations/organisation-directory';
+import { cooperationModality } from './cooperation-modality';
+import { currentEvaluations, partiesWithRole, type PartnershipView } from './partnership-view';
+
+/** Rows exactly as stored: snake_case columns, dates as ISO strings, money as integer minor units. */
+export interface PartnershipRow {
+  partnership_id: string;
+  revision: number;
+  title: string;
+  summary: string;
+  beneficiary_country: string;
+  beneficiary_region: string | null;
+  modality: string;
+  initiated_by: string;
+  themes: string[];
+  levels: string[];
+  sdgs: number[];
+  gender_marker: number;
+  languages: string[];
+  planned_start: string;
+  planned_end: string | null;
+  phase: string;
+  suspended: boolean;
+  proposed_at: string;
+  last_event_at: string;
+  delivery_started_at: string | null;
+  closed_at: string | null;
+  outcome: string | null;
+  donor_ids: string[];
+  implementer_ids: string[];
+  beneficiary_ids: string[];
+  evaluator_ids: string[];
+  programme_currency: string | null;
+  milestones_planned: number;
+  milestones_delivered: number;
+  milestones_confirmed: number;
+  milestones_disputed: number;
+  activities: number;
+  participants_women: number;
+  participants_men: number;
+  participants_undisclosed: number;
+  open_risks: number;
+  lo_demand_origin: number;
+  lo_co_design_endorsed: number | null;
+  lo_days_to_endorsement: number | null;
+  lo_alignment: number | null;
+  lo_language: number | null;
+  lo_local_spend: number | null;
+  lo_beneficiary_managed: number | null;
+  lo_local_trainers: number | null;
+  lo_local_trainers_produced: number;
+  lo_validation: number | null;
+  lo_open_disputes: number;
+  lo_handover: number | null;
+  lo_continuing_activities: number | null;
+  lo_sustainability: number | null;
+  lo_index: number | null;
+  lo_coverage: number;
+}
+
+export interface PartyRow {
+  partnership_id: string;
+  organisation_id: string;
+  role: string;
+  since: string;
+}
+
+export interface FlowRow {
+  partnership_id: string;
+  flow_id: string;
+  kind: string;
+  provider_id: string;
+  receiver_id: string | null;
+  amount_minor: number;
+  currency: string;
+  date: string;
+  year: number;
+  rate_currency: string | null;
+  rate: string | null;
+  /** The amount in rate_currency, converted exactly once here so every total adds the same integers. */
+  converted_minor: number | null;
+  spent_in_country: string | null;
+  supplier_local: boolean | null;
+  category: string | null;
+  voided: boolean;
+}
+
+export interface ActivityRow {
+  partnership_id: string;
+  activity_id: string;
+  type: string;
+  title: string;
+  themes: string[];
+  level: string;
+  start_date: string;
+  end_date: string;
+  languages: string[];
+  women: number;
+  men: number;
+  undisclosed: number;
+  participant_hours: number;
+  local_trainers: number;
+  foreign_trainers: number;
+  local_trainers_produced: number;
+  objective_id: string | null;
+  linked_need_ids: string[];
+  continues_after_funding: boolean;
+}
+
+export interface MilestoneRow {
+  partnership_id: string;
+  milestone_id: string;
+  title: string;
+  due_date: string;
+  objective_id: string | null;
+  status: string;
+  achieved_on: string | null;
+  validated_at: string | null;
+}
+
+export interface IndicatorRow {
+  partnership_id: string;
+  indicator_id: string;
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  baseline_date: string;
+  latest_value: number | null;
+  latest_on: string | null;
+  measurements: number;
+  /** (latest - baseline) / (target - baseline), null before any measurement. */
+  progress: number | null;
+}
+
+export interface ScoreRow {
+  partnership_id: string;
+  evaluation_id: string;
+  principle: string;
+  evaluator_id: string;
+  score: number;
+  evidence: string;
+  event_ids: string[];
+  recorded_at: string;
+}
+
+export interface OrganisationRow {
+  organisation_id: string;
+  name: string;
+  kind: string;
+  country: string;
+  region: string;
+  development_status: string;
+  contacts: string;
+  registered_at: string;
+}
+
+export function partnershipRow(view: PartnershipView, organisations: OrganisationLookup): PartnershipRow {
+  const lo = localOwnership(view, organisations);
+  const beneficiaryIds = partiesWithRole(view, 'beneficiary');
+  const delivered = view.milestones.filter((m) => m.status !== 'planned');
+  return {
+    partnership_id: view.partnershipId,
+    revision: view.revision,
+    title: view.title,
+    summary: view.summary,
+    beneficiary_country: view.beneficiaryCountry,
+    beneficiary_region: beneficiaryIds.map(organisations).find((o) => o !== undefined)?.region ?? null,
+    modality: cooperationModality(view, organisations),
+    initiated_by: view.initiatedBy,
+    themes: [...view.themes],
+    levels: [...view.levels],
+    sdgs: [...view.sdgs],
+    gender_marker: view.genderMarker,
+    languages: [...view.languages],
+    planned_start: view.plannedStart,
+    planned_end: view.plannedEnd,
+    phase: view.phase,
+    suspended: view.suspended,
+    proposed_at: view.proposedAt,
+    last_event_at: view.lastEventAt,
+    delivery_started_at: view.deliveryStartedAt,
+    closed_at: view.closure?.closedAt ?? null,
+    outcome: view.closure?.outcome ?? null,
+    donor_ids: [...partiesWithRole(view, 'donor')],
+    implementer_ids: [...partiesWithRole(view, 'implementer')],
+    beneficiary_ids: [...beneficiaryIds],
+    evaluator_ids: [...partiesWithRole(view, 'evaluator')],
+    programme_currency: programmeCurrency(view),
+    milestones_planned: view.milestones.length,
+    milestones_delivered: delivered.length,
+    milestones_confirmed: delivered.filter((m) => m.status === 'confirmed').length,
+    milestones_disputed: delivered.filter((m) => m.status === 'disputed').length,
+    activities: view.activities.length,
+    participants_women: view.activities.reduce((s, a) => s + a.women, 0),
+    participants_men: view.activities.reduce((s, a) => s + a.men, 0),
+    participants_undisclosed: view.activities.reduce((s, a) => s + a.undisclosed, 0),
+    open_risks: view.risks.filter((r) => r.open).length,
+    lo_demand_origin: lo.demandOrigin,
+    lo_co_design_endorsed: lo.coDesignEndorsed,
+    lo_days_to_endorsement: lo.daysToEndorsement,
+    lo_alignment: lo.alignment,
+    lo_language: lo.language,
+    lo_local_spend: lo.localSpend,
+    lo_beneficiary_managed: lo.beneficiaryManaged,
+    lo_local_trainers: lo.localTrainers,
+    lo_local_trainers_produced: lo.localTrainersProduced,
+    lo_validation: lo.validation,
+    lo_open_disputes: lo.openDisputes,
+    lo_handover: lo.handover,
+    lo_continuing_activities: lo.continuingActivities,
+    lo_sustainability: lo.sustainability,
+    lo_index: lo.index,
+    lo_coverage: lo.coverage,
+  };
+}
+
+export function partyRows(view: PartnershipView): PartyRow[] {
+  return view.parties.map((p) => ({ partnership_id: view.partnershipId, organisation_id: p.organisationId, role: p.role, since: p.since }));
+}
+
+export function flowRow(view: PartnershipView, flowId: string): FlowRow | null {
+  const f = view.flows.find((candidate) => candidate.flowId === flowId);
+  if (!f) return null;
+  return {
+    partnership_id: view.partnershipId,
+    flow_id: f.flowId,
+    kind: f.kind,
+    provider_id: f.providerId,
+    receiver_id: f.receiverId,
+    amount_minor: f.amountMinor,
+    currency: f.currency,
+    date: f.date,
+    year: Number(f.date.slice(0, 4)),
+    rate_currency: f.rate?.toCurrency ?? null,
+    rate: f.rate?.rate ?? null,
+    converted_minor: f.rate ? convertMinor(f.amountMinor, f.currency, f.rate) : null,
+    spent_in_country: f.spentInCountry,
+    supplier_local: f.supplierLocal,
+    category: f.category,
+    voided: f.voided,
+  };
+}
+
+export function activityRow(view: PartnershipView, activityId: string): ActivityRow | null {
+  const a = view.activities.find((candidate) => candidate.activityId === activityId);
+  if (!a) return null;
+  return {
+    partnership_id: view.partnershipId,
+    activity_id: a.activityId,
+    type: a.type,
+    title: a.title,
+    themes: [...a.themes],
+    level: a.level,
+    start_date: a.startDate,
+    end_date: a.endDate,
+    languages: [...a.languages],
+    women: a.women,
+    men: a.men,
+    undisclosed: a.undisclosed,
+    participant_hours: a.participantHours,
+    local_trainers: a.localTrainers,
+    foreign_trainers: a.foreignTrainers,
+    local_trainers_produced: a.localTrainersProduced,
+    objective_id: a.objectiveId,
+    linked_need_ids: [...a.needIds],
+    continues_after_funding: a.continuesAfterFunding,
+  };
+}
+
+export function milestoneRow(view: PartnershipView, milestoneId: string): MilestoneRow | null {
+  const m = view.milestones.find((candidate) => candidate.milestoneId === milestoneId);
+  if (!m) return null;
+  return {
+    partnership_id: view.partnershipId,
+    milestone_id: m.milestoneId,
+    title: m.title,
+    due_date: m.dueDate,
+    objective_id: m.objectiveId,
+    status: m.status,
+    achieved_on: m.achievedOn,
+    validated_at: m.validatedAt,
+  };
+}
+
+export function indicatorRow(view: PartnershipView, indicatorId: string): IndicatorRow | null {
+  const i = view.indicators.find((candidate) => candidate.indicatorId === indicatorId);
+  if (!i) return null;
+  const span = i.target - i.baseline;
+  return {
+    partnership_id: view.partnershipId,
+    indicator_id: i.indicatorId,
+    name: i.name,
+    unit: i.unit,
+    baseline: i.baseline,
+    target: i.target,
+    baseline_date: i.baselineDate,
+    latest_value: i.latestValue,
+    latest_on: i.latestOn,
+    measurements: i.measurements,
+    progress: i.latestValue === null || span === 0 ? null : Math.round(((i.latestValue - i.baseline) / span) * 10_000) / 10_000,
+  };
+}
+
+/** The scores of one evaluation, or none once a later evaluation corrected it. */
+export function scoreRows(view: PartnershipView, evaluationId: string): ScoreRow[] {
+  const evaluation = currentEvaluations(view).find((e) => e.evaluationId === evaluationId);
+  if (!evaluation) return [];
+  return evaluation.scores.map((s) => ({
+    partnership_id: view.partnershipId,
+    evaluation_id: evaluation.evaluationId,
+    principle: s.principle,
+    evaluator_id: evaluation.evaluatorId,
+    score: s.score,
+    evidence: s.evidence,
+    event_ids: [...s.eventIds],
+    recorded_at: evaluation.recordedAt,
+  }));
+}
+
+export function organisationRow(info: OrganisationInfo): OrganisationRow {
+  return {
+    organisation_id: info.organisationId,
+    name: info.name,
+    kind: info.kind,
+    country: info.country,
+    region: info.region,
+    development_status: info.developmentStatus,
+    contacts: JSON.stringify(info.contacts),
+    registered_at: info.registeredAt,
+  };
+}
+
+export type RowKey =
+  | { readonly table: 'parties' }
+  | { readonly table: 'flows'; readonly id: string }
+  | { readonly table: 'activities'; readonly id: string }
+  | { readonly table: 'milestones'; readonly id: string }
+  | { readonly table: 'indicators'; readonly id: string }
+  | { readonly table: 'scores'; readonly id: string };
+
+/** Which rows besides the partnership's own an event can change: only those are written again. */
+export function rowsTouchedBy(event: PartnershipEvent): RowKey[] {
+  switch (event.type) {
+    case 'PartnershipProposed':
+    case 'PartyJoined':
+    case 'EvaluatorAppointed':
+      return [{ table: 'parties' }];
+    case 'FundingCommitted':
+    case 'FundsDisbursed':
+    case 'RefundRecorded':
+    case 'InKindContributionRecorded':
+    case 'ExpenditureRecorded':
+    case 'ExpenditureVoided':
+      return [{ table: 'flows', id: event.data.flowId }];
+    case 'MilestonePlanned':
+    case 'MilestoneAchieved':
+    case 'MilestoneConfirmed':
+    case 'MilestoneDisputed':
+      return [{ table: 'milestones', id: event.data.milestoneId }];
+    case 'ActivityDelivered':
+      return [{ table: 'activities', id: event.data.activityId }];
+    case 'IndicatorDefined':
+    case 'IndicatorMeasured':
+      return [{ table: 'indicators', id: event.data.indicatorId }];
+    case 'EvaluationRecorded':
+      return event.data.corrects === null
+        ? [{ table: 'scores', id: event.data.evaluationId }]
+        : [{ table: 'scores', id: event.data.evaluationId }, { table: 'scores', id: event.data.corrects }];
+    default:
+      return [];
+  }
+}

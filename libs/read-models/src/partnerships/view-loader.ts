@@ -1,0 +1,39 @@
+import { upcastPartnershipEvent } from '@ccb/domain';
+import { comparePositions, StreamNotFoundError, type EventStore, type Position, type RecordedEvent } from '@ccb/event-store';
+import { evolveView, type EventEnvelope, type PartnershipView } from './partnership-view';
+
+export const PARTNERSHIP_STREAM_PREFIX = 'partnership-';
+
+export function envelopeOf(event: RecordedEvent): EventEnvelope {
+  return { eventId: event.id, revision: event.revision, recordedAt: event.metadata.recordedAt };
+}
+
+/** Folds a recorded partnership event into a view (upcasting it first), so every reader folds the same way. */
+export function applyRecorded(view: PartnershipView | null, event: RecordedEvent): PartnershipView | null {
+  return evolveView(view, upcastPartnershipEvent(event), envelopeOf(event));
+}
+
+/**
+ * Rebuilds a partnership's view from its stream, stopping before `beforeRevision` or after
+ * `upToPosition`: a projector needs the view exactly as its checkpoint left it.
+ */
+export async function loadPartnershipView(
+  store: EventStore,
+  partnershipId: string,
+  limit: { beforeRevision: number } | { upToPosition: Position },
+): Promise<PartnershipView | null> {
+  if ('beforeRevision' in limit && limit.beforeRevision === 0) return null;
+  let events: RecordedEvent[];
+  try {
+    events = await store.readStream(`${PARTNERSHIP_STREAM_PREFIX}${partnershipId}`, 'beforeRevision' in limit ? { maxCount: limit.beforeRevision } : undefined);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return null;
+    throw error;
+  }
+  let view: PartnershipView | null = null;
+  for (const event of events) {
+    if ('upToPosition' in limit && comparePositions(event.position, limit.upToPosition) > 0) break;
+    view = applyRecorded(view, event);
+  }
+  return view;
+}

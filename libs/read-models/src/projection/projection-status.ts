@@ -1,0 +1,57 @@
+import { comparePositions, type EventStore, type Position } from '@ccb/event-store';
+import type { DataSource } from 'typeorm';
+import { afterOf, readCheckpoint } from './checkpoint';
+import type { Projection } from './projection';
+
+/** Counting stops here: beyond it "at least" is all an operator needs. */
+export const BEHIND_COUNT_CAP = 10_000;
+
+export interface ProjectionStatus {
+  readonly projection: string;
+  readonly checkpoint: Position | null;
+  readonly head: Position | null;
+  readonly eventsBehind: number;
+  /** True when eventsBehind stopped counting at BEHIND_COUNT_CAP. */
+  readonly eventsBehindAtLeast: boolean;
+  /** How long the oldest event not yet projected has waited; 0 when caught up. */
+  readonly secondsBehind: number;
+  readonly eventsProcessed: number;
+  readonly lastEventAt: string | null;
+  readonly updatedAt: string;
+}
+
+export async function projectionStatus(dataSource: DataSource, store: EventStore, projection: Projection, now = new Date()): Promise<ProjectionStatus> {
+  const checkpoint = await readCheckpoint(dataSource, projection.model.schema, projection.name);
+  const head = await store.headPosition();
+  const after = afterOf(checkpoint.position);
+  let behind = 0;
+  let oldestWaiting: string | null = null;
+  if (head !== null && (after === undefined || comparePositions(head, after) > 0)) {
+    let cursor = after;
+    while (behind < BEHIND_COUNT_CAP) {
+      const page = await store.readAll({ after: cursor, maxCount: Math.min(1000, BEHIND_COUNT_CAP - behind) });
+      if (page.length === 0) break;
+      oldestWaiting ??= page[0].metadata.recordedAt;
+      behind += page.length;
+      cursor = page[page.length - 1].position;
+    }
+  }
+  return {
+    projection: projection.name,
+    checkpoint: after ?? null,
+    head,
+    eventsBehind: behind,
+    eventsBehindAtLeast: behind >= BEHIND_COUNT_CAP,
+    secondsBehind: oldestWaiting === null ? 0 : Math.max(0, Math.round((now.getTime() - Date.parse(oldestWaiting)) / 100) / 10),
+    eventsProcessed: checkpoint.eventsProcessed,
+    lastEventAt: checkpoint.lastEventAt,
+    updatedAt: checkpoint.updatedAt,
+  };
+}
+
+/** True once the projection has processed the event at `position`. */
+export async function hasReached(dataSource: DataSource, projection: Projection, position: Position): Promise<boolean> {
+  const checkpoint = await readCheckpoint(dataSource, projection.model.schema, projection.name);
+  const after = afterOf(checkpoint.position);
+  return after !== undefined && comparePositions(after, position) >= 0;
+}

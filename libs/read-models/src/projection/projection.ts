@@ -1,0 +1,28 @@
+import type { RecordedEvent } from '@ccb/event-store';
+import type { EntityManager } from 'typeorm';
+import type { ReadModelSchema } from '../storage/read-model-schemas';
+
+/** A batch worked out in memory, ready to be written in the batch's transaction. */
+export interface PreparedBatch {
+  /** Writes the rows. Runs inside the transaction that also moves the checkpoint. */
+  write(tx: EntityManager): Promise<void>;
+  /** Called once the transaction committed: only now may in-memory state move forward. */
+  committed(): void;
+}
+
+/**
+ * One projection's logic for one physical schema. `prepare` reads what it needs (streams, the
+ * organisation directory) before the transaction opens: on the embedded database the transaction
+ * holds the only connection.
+ */
+export interface ProjectionHandler {
+  prepare(events: readonly RecordedEvent[]): Promise<PreparedBatch>;
+  /** Forgets everything held in memory (after a failed batch or a blue/green switch). */
+  reset(): void;
+}
+
+export interface Projection {
+  readonly name: string;
+  readonly model: ReadModelSchema;
+  handlerFor(schema: string): ProjectionHandler;
+}

@@ -1,0 +1,243 @@
+/**
+ * Each projection owns one PostgreSQL schema. A rebuild fills `<schema>__next` from event 0 while the
+ * live schema keeps serving, then swaps the two names in one transaction (blue/green).
+ */
+export interface ReadModelSchema {
+  readonly projection: string;
+  readonly schema: string;
+  /** Every step from an empty schema to the current tables, in order; never edited once released. */
+  readonly steps: readonly ((schema: string) => readonly string[])[];
+  /** Tables whose rows make up the read model (not its checkpoint), for canonical dumps. */
+  readonly tables: readonly string[];
+}
+
+const checkpointTable = (schema: string) => `
+  CREATE TABLE ${schema}.projection_checkpoint (
+    projection text PRIMARY KEY,
+    position text NOT NULL,
+    last_event_at timestamptz,
+    events_processed bigint NOT NULL DEFAULT 0,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`;
+
+export const PORTFOLIO_SCHEMA: ReadModelSchema = {
+  projection: 'portfolio',
+  schema: 'rm_portfolio',
+  tables: ['organisations', 'partnerships', 'parties', 'flows', 'activities', 'milestones', 'indicators', 'principle_scores', 'overlaps'],
+  steps: [
+    (s) => [
+      checkpointTable(s),
+      `CREATE TABLE ${s}.organisations (
+        organisation_id text PRIMARY KEY,
+        name text NOT NULL,
+        kind text NOT NULL,
+        country text NOT NULL,
+        region text NOT NULL,
+        development_status text NOT NULL,
+        contacts jsonb NOT NULL,
+        registered_at timestamptz NOT NULL
+      )`,
+      `CREATE TABLE ${s}.partnerships (
+        partnership_id text PRIMARY KEY,
+        revision integer NOT NULL,
+        title text NOT NULL,
+        summary text NOT NULL,
+        beneficiary_country text NOT NULL,
+        beneficiary_region text,
+        modality text NOT NULL,
+        initiated_by text NOT NULL,
+        themes text[] NOT NULL,
+        levels text[] NOT NULL,
+        sdgs integer[] NOT NULL,
+        gender_marker integer NOT NULL,
+        languages text[] NOT NULL,
+        planned_start text NOT NULL,
+        planned_end text,
+        phase text NOT NULL,
+        suspended boolean NOT NULL,
+        proposed_at timestamptz NOT NULL,
+        last_event_at timestamptz NOT NULL,
+        delivery_started_at timestamptz,
+        closed_at timestamptz,
+        outcome text,
+        donor_ids text[] NOT NULL,
+        implementer_ids text[] NOT NULL,
+        beneficiary_ids text[] NOT NULL,
+        evaluator_ids text[] NOT NULL,
+        programme_currency text,
+        milestones_planned integer NOT NULL,
+        milestones_delivered integer NOT NULL,
+        milestones_confirmed integer NOT NULL,
+        milestones_disputed integer NOT NULL,
+        activities integer NOT NULL,
+        participants_women integer NOT NULL,
+        participants_men integer NOT NULL,
+        participants_undisclosed integer NOT NULL,
+        open_risks integer NOT NULL,
+        lo_demand_origin double precision NOT NULL,
+        lo_co_design_endorsed double precision,
+        lo_days_to_endorsement integer,
+        lo_alignment double precision,
+        lo_language double precision,
+        lo_local_spend double precision,
+        lo_beneficiary_managed double precision,
+        lo_local_trainers double precision,
+        lo_local_trainers_produced integer NOT NULL,
+        lo_validation double precision,
+        lo_open_disputes integer NOT NULL,
+        lo_handover double precision,
+        lo_continuing_activities double precision,
+        lo_sustainability double precision,
+        lo_index double precision,
+        lo_coverage double precision NOT NULL
+      )`,
+      `CREATE INDEX ON ${s}.partnerships (beneficiary_country)`,
+      `CREATE INDEX ON ${s}.partnerships USING gin (themes)`,
+      `CREATE INDEX ON ${s}.partnerships USING gin (donor_ids)`,
+      `CREATE TABLE ${s}.parties (
+        partnership_id text NOT NULL,
+        organisation_id text NOT NULL,
+        role text NOT NULL,
+        since timestamptz NOT NULL,
+        PRIMARY KEY (partnership_id, organisation_id, role)
+      )`,
+      `CREATE INDEX ON ${s}.parties (organisation_id)`,
+      `CREATE TABLE ${s}.flows (
+        partnership_id text NOT NULL,
+        flow_id text NOT NULL,
+        kind text NOT NULL,
+        provider_id text NOT NULL,
+        receiver_id text,
+        amount_minor bigint NOT NULL,
+        currency text NOT NULL,
+        date text NOT NULL,
+        year integer NOT NULL,
+        rate_currency text,
+        rate numeric,
+        converted_minor bigint,
+        spent_in_country text,
+        supplier_local boolean,
+        category text,
+        voided boolean NOT NULL,
+        PRIMARY KEY (partnership_id, flow_id)
+      )`,
+      `CREATE INDEX ON ${s}.flows (provider_id)`,
+      `CREATE INDEX ON ${s}.flows (receiver_id)`,
+      `CREATE TABLE ${s}.activities (
+        partnership_id text NOT NULL,
+        activity_id text NOT NULL,
+        type text NOT NULL,
+        title text NOT NULL,
+        themes text[] NOT NULL,
+        level text NOT NULL,
+        start_date text NOT NULL,
+        end_date text NOT NULL,
+        languages text[] NOT NULL,
+        women integer NOT NULL,
+        men integer NOT NULL,
+        undisclosed integer NOT NULL,
+        participant_hours integer NOT NULL,
+        local_trainers integer NOT NULL,
+        foreign_trainers integer NOT NULL,
+        local_trainers_produced integer NOT NULL,
+        objective_id text,
+        linked_need_ids text[] NOT NULL,
+        continues_after_funding boolean NOT NULL,
+        PRIMARY KEY (partnership_id, activity_id)
+      )`,
+      `CREATE TABLE ${s}.milestones (
+        partnership_id text NOT NULL,
+        milestone_id text NOT NULL,
+        title text NOT NULL,
+        due_date text NOT NULL,
+        objective_id text,
+        status text NOT NULL,
+        achieved_on text,
+        validated_at timestamptz,
+        PRIMARY KEY (partnership_id, milestone_id)
+      )`,
+      `CREATE TABLE ${s}.indicators (
+        partnership_id text NOT NULL,
+        indicator_id text NOT NULL,
+        name text NOT NULL,
+        unit text NOT NULL,
+        baseline double precision NOT NULL,
+        target double precision NOT NULL,
+        baseline_date text NOT NULL,
+        latest_value double precision,
+        latest_on text,
+        measurements integer NOT NULL,
+        progress double precision,
+        PRIMARY KEY (partnership_id, indicator_id)
+      )`,
+      `CREATE TABLE ${s}.principle_scores (
+        partnership_id text NOT NULL,
+        evaluation_id text NOT NULL,
+        principle text NOT NULL,
+        evaluator_id text NOT NULL,
+        score integer NOT NULL,
+        evidence text NOT NULL,
+        event_ids text[] NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        PRIMARY KEY (partnership_id, evaluation_id, principle)
+      )`,
+      `CREATE INDEX ON ${s}.principle_scores (principle)`,
+      `CREATE TABLE ${s}.overlaps (
+        partnership_a text NOT NULL,
+        partnership_b text NOT NULL,
+        beneficiary_country text NOT NULL,
+        shared_themes text[] NOT NULL,
+        overlap_start text NOT NULL,
+        overlap_end text,
+        PRIMARY KEY (partnership_a, partnership_b)
+      )`,
+      `CREATE INDEX ON ${s}.overlaps (partnership_b)`,
+    ],
+  ],
+};
+
+export const TIMELINE_SCHEMA: ReadModelSchema = {
+  projection: 'timeline',
+  schema: 'rm_timeline',
+  tables: ['timeline'],
+  steps: [
+    (s) => [
+      checkpointTable(s),
+      `CREATE TABLE ${s}.timeline (
+        partnership_id text NOT NULL,
+        revision integer NOT NULL,
+        event_id text NOT NULL,
+        position text NOT NULL,
+        type text NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        actor text NOT NULL,
+        organisation_id text,
+        reason text,
+        correlation_id text NOT NULL,
+        causation_id text,
+        summary text NOT NULL,
+        PRIMARY KEY (partnership_id, revision)
+      )`,
+      `CREATE INDEX ON ${s}.timeline (recorded_at)`,
+    ],
+  ],
+};
+
+export interface ReadModelSet {
+  readonly portfolio: ReadModelSchema;
+  readonly timeline: ReadModelSchema;
+}
+
+/**
+ * The read models under their physical schema names. A prefix keeps several sets apart in one
+ * database (each test file gets its own); production uses none.
+ */
+export function readModelSet(prefix = ''): ReadModelSet {
+  if (!/^[a-z0-9_]*$/.test(prefix)) throw new Error(`Schema prefix "${prefix}" may hold only a-z, 0-9 and _`);
+  return {
+    portfolio: { ...PORTFOLIO_SCHEMA, schema: `${prefix}${PORTFOLIO_SCHEMA.schema}` },
+    timeline: { ...TIMELINE_SCHEMA, schema: `${prefix}${TIMELINE_SCHEMA.schema}` },
+  };
+}
+
+export const readModelsOf = (set: ReadModelSet): readonly ReadModelSchema[] => [set.portfolio, set.timeline];

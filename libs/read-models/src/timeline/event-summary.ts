@@ -1,0 +1,71 @@
+import type { PartnershipEvent } from '@ccb/domain';
+import { formatMoney } from '../shared/format';
+
+/**
+ * One line a person reads for each event. It names kinds, amounts, parties and ids, and never
+ * quotes the free text of needs, plans or findings, which may be confidential.
+ */
+export function describeEvent(event: PartnershipEvent): string {
+  switch (event.type) {
+    case 'PartnershipProposed':
+      return `Partnership "${event.data.title}" proposed by ${event.data.proposerId} (${event.data.proposerRole}) for ${event.data.beneficiaryCountry}`;
+    case 'PartyJoined':
+      return `${event.data.organisationId} joined as ${event.data.role}`;
+    case 'NeedStated':
+      return `${event.data.statedBy} stated a ${event.data.kind}${event.data.confidential ? ' (confidential)' : ''}`;
+    case 'LanguagesStated':
+      return `Languages of instruction stated: ${event.data.languages.join(', ')}`;
+    case 'PlanVersionProposed':
+      return `Plan version ${event.data.version} proposed by ${event.data.proposedBy} with ${event.data.objectives.length} objective(s)`;
+    case 'PlanEndorsed':
+      return `${event.data.organisationId} endorsed plan version ${event.data.version} as ${event.data.role}`;
+    case 'BaselineCommitmentRecorded':
+      return `Baseline commitment recorded: ${event.data.commitment}`;
+    case 'PartnershipTagged':
+      return `Tagged: ${event.data.themes.join(', ')}${event.data.levels.length ? ` (${event.data.levels.join(', ')})` : ''}`;
+    case 'PhaseAdvanced':
+      return `Phase moved from ${event.data.from} to ${event.data.to}`;
+    case 'PartnershipSuspended':
+      return `Suspended during ${event.data.phase}`;
+    case 'PartnershipResumed':
+      return `Resumed in ${event.data.phase}`;
+    case 'FundingCommitted':
+      return `${event.data.providerId} committed ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} to ${event.data.receiverId}`;
+    case 'FundsDisbursed':
+      return `${event.data.providerId} disbursed ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} to ${event.data.receiverId}`;
+    case 'RefundRecorded':
+      return `${event.data.receiverId} refunded ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} to ${event.data.providerId}`;
+    case 'InKindContributionRecorded':
+      return `${event.data.providerId} contributed in kind ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} to ${event.data.receiverId}`;
+    case 'ExpenditureRecorded':
+      return `${event.data.spenderId} spent ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} on ${event.data.category} in ${event.data.spentInCountry} (${event.data.supplier.local ? 'local' : 'foreign'} supplier)`;
+    case 'ExpenditureVoided':
+      return `Expenditure ${event.data.flowId} voided by ${event.data.voidedBy}`;
+    case 'MilestonePlanned':
+      return `Milestone "${event.data.title}" planned for ${event.data.dueDate}`;
+    case 'MilestoneAchieved':
+      return `Milestone ${event.data.milestoneId} reported achieved on ${event.data.achievedOn}`;
+    case 'MilestoneConfirmed':
+      return `Milestone ${event.data.milestoneId} confirmed by ${event.data.confirmedBy}`;
+    case 'MilestoneDisputed':
+      return `Milestone ${event.data.milestoneId} disputed by ${event.data.disputedBy}`;
+    case 'ActivityDelivered': {
+      const p = event.data.participants;
+      return `${event.data.type} "${event.data.title}" delivered to ${p.women + p.men + p.undisclosed} participant(s) (${p.women} women)`;
+    }
+    case 'IndicatorDefined':
+      return `Indicator "${event.data.name}" defined: baseline ${event.data.baseline}, target ${event.data.target} ${event.data.unit}`;
+    case 'IndicatorMeasured':
+      return `Indicator ${event.data.indicatorId} measured at ${event.data.value} on ${event.data.measuredOn}`;
+    case 'RiskRaised':
+      return `${event.data.severity} ${event.data.kind} raised by ${event.data.raisedBy}`;
+    case 'RiskResolved':
+      return `Risk ${event.data.riskId} resolved`;
+    case 'EvaluatorAppointed':
+      return `${event.data.organisationId} appointed evaluator by ${event.data.appointedBy}`;
+    case 'EvaluationRecorded':
+      return `Evaluation ${event.data.evaluationId} by ${event.data.evaluatorId} scored ${event.data.scores.length} principle(s)${event.data.corrects ? `, correcting ${event.data.corrects}` : ''}`;
+    case 'PartnershipClosed':
+      return `Closed: ${event.data.outcome}${event.data.handover.done ? `, handed over to ${event.data.handover.institutionId ?? 'a local institution'}` : ''}`;
+  }
+}

@@ -1,0 +1,60 @@
+import { isPartnershipEventType, upcastPartnershipEvent } from '@ccb/domain';
+import type { RecordedEvent } from '@ccb/event-store';
+import type { EntityManager } from 'typeorm';
+import { PARTNERSHIP_STREAM_PREFIX } from '../partnerships/view-loader';
+import type { PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
+import type { ReadModelSchema } from '../storage/read-model-schemas';
+import { insertRowsIgnoringDuplicates } from '../storage/row-writer';
+import { describeEvent } from './event-summary';
+
+export interface TimelineRow {
+  partnership_id: string;
+  revision: number;
+  event_id: string;
+  position: string;
+  type: string;
+  recorded_at: string;
+  actor: string;
+  organisation_id: string | null;
+  reason: string | null;
+  correlation_id: string;
+  causation_id: string | null;
+  summary: string;
+}
+
+export function timelineRow(event: RecordedEvent): TimelineRow | null {
+  if (!event.streamId.startsWith(PARTNERSHIP_STREAM_PREFIX) || !isPartnershipEventType(event.type)) return null;
+  const m = event.metadata;
+  const domainEvent = upcastPartnershipEvent(event);
+  const reasonInData = 'reason' in domainEvent.data && typeof domainEvent.data.reason === 'string' ? domainEvent.data.reason : null;
+  return {
+    partnership_id: event.streamId.slice(PARTNERSHIP_STREAM_PREFIX.length),
+    revision: event.revision,
+    event_id: event.id,
+    position: event.position,
+    type: event.type,
+    recorded_at: m.recordedAt,
+    actor: m.actor,
+    organisation_id: m.organisation,
+    reason: m.reason ?? reasonInData,
+    correlation_id: m.correlationId,
+    causation_id: m.causationId,
+    summary: describeEvent(domainEvent),
+  };
+}
+
+class TimelineHandler implements ProjectionHandler {
+  constructor(private readonly schema: string) {}
+  reset(): void {}
+  async prepare(events: readonly RecordedEvent[]): Promise<PreparedBatch> {
+    const rows = events.map(timelineRow).filter((row): row is TimelineRow => row !== null);
+    return {
+      write: (tx: EntityManager) => insertRowsIgnoringDuplicates(tx, `${this.schema}.timeline`, rows),
+      committed: () => undefined,
+    };
+  }
+}
+
+export function timelineProjection(model: ReadModelSchema): Projection {
+  return { name: model.projection, model, handlerFor: (schema) => new TimelineHandler(schema) };
+}
