@@ -25,12 +25,16 @@ export async function startTestApp(backend: Backend, overrides: Record<string, s
   await admin.query(`CREATE SCHEMA ${schema}`);
   const url = new URL(TEST_DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const app = await createApp({ ...base, DATABASE_URL: url.toString() });
+  // Read models live in schemas of their own (rm_portfolio...): a prefix keeps parallel test files apart.
+  const prefix = `${schema}_`;
+  const app = await createApp({ ...base, DATABASE_URL: url.toString(), READ_MODEL_SCHEMA_PREFIX: prefix });
   await app.init();
   return {
     app,
     async close() {
       await app.close();
+      const { rows } = await admin.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1)', [prefix]);
+      for (const { nspname } of rows) await admin.query(`DROP SCHEMA ${nspname} CASCADE`);
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
     },

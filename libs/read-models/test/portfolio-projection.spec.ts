@@ -13,6 +13,7 @@ import {
   proposed,
   joined,
 } from '@ccb/domain/testing/partnership-fixtures';
+import { InProcessLease, ProjectionRunner } from '../src';
 import { dumpReadModel, openReadModelHarness, type ReadModelHarness } from '../src/testing/read-model-harness';
 
 const LOCAL_PARTNER = 'org-local';
@@ -229,8 +230,6 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
     await h.rows(`UPDATE ${s}.projection_checkpoint SET position = 'start'`);
     for (const table of h.models.portfolio.tables) await h.rows(`DELETE FROM ${s}.${table}`);
     for (const runner of h.runners) await runner.stop();
-    const { ProjectionRunner } = await import('../src/projection/projection-runner');
-    const { InProcessLease } = await import('../src/projection/projector-lease');
     const fresh = new ProjectionRunner(h.dataSource, h.store, h.projections[0], { lease: new InProcessLease(), batchSize: 1000 });
     while (await fresh.step());
     expect(await dumpReadModel(h.dataSource, h.models.portfolio)).toEqual(incremental);

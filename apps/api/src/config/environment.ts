@@ -32,6 +32,21 @@ export class Environment {
   @IsIn(['true', 'false'])
   DEMO_DATA = 'true';
 
+  /** "in-process" runs the projections inside the API; "off" leaves them to apps/projector. */
+  @IsIn(['in-process', 'off'])
+  PROJECTOR = 'in-process';
+
+  /** How long a read that names a position (read-your-writes) may wait for the read models. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  READ_WAIT_MS = 5000;
+
+  /** Prefix of the read-model schemas (rm_portfolio, rm_timeline): lets tests share a database. */
+  @Matches(/^[a-z0-9_]*$/, { message: 'READ_MODEL_SCHEMA_PREFIX may hold only a-z, 0-9 and _' })
+  READ_MODEL_SCHEMA_PREFIX = '';
+
   @Transform(({ value }) => (value === undefined || value === '' ? 1_048_576 : Number(value)))
   @IsInt()
   @Min(1024)

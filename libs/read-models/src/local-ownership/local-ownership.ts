@@ -89,9 +89,9 @@ export function localOwnership(view: PartnershipView, organisations: Organisatio
         spent += amount;
         if (f.spentInCountry === view.beneficiaryCountry || f.supplierLocal === true) spentLocally += amount;
       } else if (f.kind === 'disbursement' || f.kind === 'refund') {
+        // A refund names the disbursement it reduces (same provider and receiver): it counts negative.
         const sign = f.kind === 'refund' ? -1 : 1;
-        // A refund flows back to the provider: the money returns from the receiver's hands.
-        const [from, to] = f.kind === 'refund' ? [f.receiverId ?? '', f.providerId] : [f.providerId, f.receiverId ?? ''];
+        const [from, to] = [f.providerId, f.receiverId ?? ''];
         if (!incoming.has(from)) inflow += sign * amount;
         if (isLocal(to) && !isLocal(from)) managedLocally += sign * amount;
       }
@@ -129,7 +129,7 @@ export function localOwnership(view: PartnershipView, organisations: Organisatio
     openDisputes,
     handover,
     continuingActivities,
-    index: weight > 0 ? Math.round((weighted / weight) * 10) / 10 : null,
+    index: weight > 0 ? Math.round((weighted / weight) * 1000) / 10 : null,
     coverage: round4(weight / 100),
   };
 }

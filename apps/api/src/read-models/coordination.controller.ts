@@ -1,0 +1,25 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { listOverlaps, registry, type ReadModelContext } from '@ccb/read-models';
+import { OverlapQuery, RegistryQuery } from './dto/read-queries.dto';
+import { ReadsFrom } from './read-after.interceptor';
+import { READ_MODELS } from './read-models.tokens';
+
+@ApiTags('read: coordination')
+@ReadsFrom('portfolio')
+@Controller()
+export class CoordinationController {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelContext) {}
+
+  @Get('coordination/overlaps')
+  @ApiOperation({ summary: 'Partnerships that overlap: same beneficiary country and theme, overlapping dates, no donor in common' })
+  overlaps(@Query() query: OverlapQuery) {
+    return listOverlaps(this.readModels, query);
+  }
+
+  @Get('registry')
+  @ApiOperation({ summary: 'The public registry: non-confidential summaries with the points of contact of the parties' })
+  registry(@Query() query: RegistryQuery) {
+    return registry(this.readModels, query);
+  }
+}

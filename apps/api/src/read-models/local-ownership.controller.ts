@@ -1,0 +1,25 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LOCAL_OWNERSHIP_INDEX, ownershipByPartnership, ownershipByPortfolio, type ReadModelContext } from '@ccb/read-models';
+import { OwnershipQuery, PortfolioOwnershipQuery } from './dto/read-queries.dto';
+import { ReadsFrom } from './read-after.interceptor';
+import { READ_MODELS } from './read-models.tokens';
+
+@ApiTags('read: local ownership')
+@ReadsFrom('portfolio')
+@Controller('local-ownership')
+export class LocalOwnershipController {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelContext) {}
+
+  @Get('partnerships')
+  @ApiOperation({ summary: 'Each local-ownership metric and the composite index (0–100) per partnership', description: 'Definitions and weights: docs/metrics.md' })
+  partnerships(@Query() query: OwnershipQuery) {
+    return ownershipByPartnership(this.readModels, query);
+  }
+
+  @Get('portfolios')
+  @ApiOperation({ summary: "Per beneficiary or per donor: its partnerships' metrics averaged, disputes and local trainers summed" })
+  async portfolios(@Query() query: PortfolioOwnershipQuery) {
+    return { by: query.by, index: LOCAL_OWNERSHIP_INDEX, items: await ownershipByPortfolio(this.readModels, query.by, query) };
+  }
+}

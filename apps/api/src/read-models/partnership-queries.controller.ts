@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { getOrganisation, getPartnership, listOrganisations, listPartnerships, partnersOf, type ReadModelContext } from '@ccb/read-models';
+import { IdPipe } from '../common/id.pipe';
+import { OrganisationListQuery, PartnersQuery, PartnershipListQuery } from './dto/read-queries.dto';
+import { orNotFound } from './not-found';
+import { ReadsFrom } from './read-after.interceptor';
+import { READ_MODELS } from './read-models.tokens';
+
+@ApiTags('read: partnerships and organisations')
+@ReadsFrom('portfolio')
+@Controller()
+export class PartnershipQueriesController {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelContext) {}
+
+  @Get('partnerships')
+  @ApiOperation({ summary: 'Partnerships, filtered, sorted and paged' })
+  @ApiOkResponse({ description: '{ items, total, limit, offset }' })
+  list(@Query() query: PartnershipListQuery) {
+    return listPartnerships(this.readModels, query);
+  }
+
+  @Get('partnerships/:partnershipId')
+  @ApiOperation({ summary: 'One partnership: parties, milestones, activities, indicators, counts' })
+  async get(@Param('partnershipId', IdPipe) partnershipId: string) {
+    return orNotFound(await getPartnership(this.readModels, partnershipId), 'partnership');
+  }
+
+  @Get('organisations')
+  @ApiOperation({ summary: 'Organisations with the roles they hold and how many partnerships' })
+  organisations(@Query() query: OrganisationListQuery) {
+    return listOrganisations(this.readModels, query);
+  }
+
+  @Get('organisations/:organisationId')
+  @ApiOperation({ summary: 'One organisation' })
+  async organisation(@Param('organisationId', IdPipe) organisationId: string) {
+    return orNotFound(await getOrganisation(this.readModels, organisationId), 'organisation');
+  }
+
+  @Get('organisations/:organisationId/partners')
+  @ApiOperation({ summary: 'Its partners by role: the organisations it shares partnerships with' })
+  async partners(@Param('organisationId', IdPipe) organisationId: string, @Query() query: PartnersQuery) {
+    orNotFound(await getOrganisation(this.readModels, organisationId), 'organisation');
+    return { items: await partnersOf(this.readModels, organisationId, query.role) };
+  }
+}

@@ -1,0 +1,51 @@
+import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
+import { ratioOf, type ReadModelContext } from './query-kit';
+
+export const INCLUSION_GROUPS = ['activity', 'partnership', 'theme', 'country', 'type', 'year'] as const;
+export type InclusionGroup = (typeof INCLUSION_GROUPS)[number];
+
+export interface InclusionRow {
+  readonly key: Record<string, string | number>;
+  readonly activities: number;
+  readonly women: number;
+  readonly men: number;
+  readonly undisclosed: number;
+  readonly participants: number;
+  /** Women over all participants (undisclosed included in the whole); null with no participants. */
+  readonly womenShare: number | null;
+  readonly participantHours: number;
+}
+
+/** Participants by sex. An activity with two themes counts under both themes. */
+export async function inclusion(ctx: ReadModelContext, groupBy: InclusionGroup, filter: PartnershipFilter & { activityType?: string; year?: number }): Promise<InclusionRow[]> {
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(filter).when(filter.activityType, 'a.type = ?', filter.activityType);
+  if (filter.year !== undefined) where.add('substr(a.start_date, 1, 4) = ?', String(filter.year));
+  if (filter.theme) where.add('a.themes @> ARRAY[?]::text[]', filter.theme);
+  const key = {
+    activity: { select: 'a.partnership_id, a.activity_id, a.title', group: 'a.partnership_id, a.activity_id, a.title', join: '' },
+    partnership: { select: 'a.partnership_id, p.title', group: 'a.partnership_id, p.title', join: '' },
+    theme: { select: 'theme', group: 'theme', join: 'CROSS JOIN LATERAL unnest(a.themes) AS theme' },
+    country: { select: 'p.beneficiary_country AS country', group: 'p.beneficiary_country', join: '' },
+    type: { select: 'a.type', group: 'a.type', join: '' },
+    year: { select: 'substr(a.start_date, 1, 4)::int AS year', group: '1', join: '' },
+  }[groupBy];
+  const rows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT ${key.select}, count(*) AS activities, sum(a.women) AS women, sum(a.men) AS men, sum(a.undisclosed) AS undisclosed, sum(a.participant_hours) AS hours
+       FROM ${s}.activities a JOIN ${s}.partnerships p USING (partnership_id) ${key.join}
+       ${where}
+      GROUP BY ${key.group}
+      ORDER BY ${key.group}`,
+    where.params,
+  );
+  return rows.map((r) => {
+    const women = Number(r.women);
+    const men = Number(r.men);
+    const undisclosed = Number(r.undisclosed);
+    const k: Record<string, string | number> = {};
+    for (const name of ['partnership_id', 'activity_id', 'title', 'theme', 'country', 'type', 'year']) {
+      if (r[name] !== undefined) k[name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())] = r[name] as string | number;
+    }
+    return { key: k, activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
+  });
+}

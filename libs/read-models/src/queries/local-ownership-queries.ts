@@ -1,0 +1,79 @@
+import { LOCAL_OWNERSHIP_WEIGHTS } from '../local-ownership/local-ownership';
+import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
+import { num, orderBy, paged, type Page, type ReadModelContext } from './query-kit';
+
+const METRIC_COLUMNS = {
+  demandOrigin: 'lo_demand_origin',
+  coDesignEndorsed: 'lo_co_design_endorsed',
+  daysToEndorsement: 'lo_days_to_endorsement',
+  alignment: 'lo_alignment',
+  language: 'lo_language',
+  localSpend: 'lo_local_spend',
+  beneficiaryManaged: 'lo_beneficiary_managed',
+  localTrainers: 'lo_local_trainers',
+  localTrainersProduced: 'lo_local_trainers_produced',
+  validation: 'lo_validation',
+  openDisputes: 'lo_open_disputes',
+  handover: 'lo_handover',
+  continuingActivities: 'lo_continuing_activities',
+  sustainability: 'lo_sustainability',
+  index: 'lo_index',
+  coverage: 'lo_coverage',
+} as const;
+
+export type LocalOwnershipMetrics = Record<keyof typeof METRIC_COLUMNS, number | null>;
+
+export interface PartnershipOwnership {
+  readonly partnershipId: string;
+  readonly title: string;
+  readonly beneficiaryCountry: string;
+  readonly phase: string;
+  readonly metrics: LocalOwnershipMetrics;
+}
+
+const metricsOf = (r: Record<string, unknown>): LocalOwnershipMetrics =>
+  Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([name, column]) => [name, num(r[column])])) as LocalOwnershipMetrics;
+
+export const OWNERSHIP_SORTS = { index: 'p.lo_index', title: 'p.title', country: 'p.beneficiary_country', ...Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([k, c]) => [k, `p.${c}`])) };
+
+export function ownershipByPartnership(ctx: ReadModelContext, filter: PartnershipFilter): Promise<Page<PartnershipOwnership>> {
+  return paged(
+    ctx,
+    'p.*',
+    `${ctx.models.portfolio.schema}.partnerships p`,
+    partnershipFilter(filter),
+    orderBy(filter.sort, OWNERSHIP_SORTS, 'p.lo_index DESC NULLS LAST', 'p.partnership_id'),
+    filter,
+    (r) => ({ partnershipId: r.partnership_id as string, title: r.title as string, beneficiaryCountry: r.beneficiary_country as string, phase: r.phase as string, metrics: metricsOf(r) }),
+  );
+}
+
+export interface PortfolioOwnership {
+  readonly organisationId: string;
+  readonly name: string | null;
+  readonly partnerships: number;
+  /** Each metric averaged over the portfolio's partnerships that have it; counts are summed. */
+  readonly metrics: LocalOwnershipMetrics;
+}
+
+/** Per beneficiary or donor: the metrics of its partnerships, averaged (each over those that have data). */
+export async function ownershipByPortfolio(ctx: ReadModelContext, role: 'beneficiary' | 'donor', filter: PartnershipFilter): Promise<PortfolioOwnership[]> {
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(filter).add('pt.role = ?', role);
+  const summed = new Set(['localTrainersProduced', 'openDisputes']);
+  const aggregates = Object.entries(METRIC_COLUMNS)
+    .map(([name, column]) => (summed.has(name) ? `sum(p.${column}) AS ${column}` : `round(avg(p.${column})::numeric, 4)::float8 AS ${column}`))
+    .join(', ');
+  const rows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT pt.organisation_id, o.name, count(*) AS partnerships, ${aggregates}
+       FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id)
+       LEFT JOIN ${s}.organisations o ON o.organisation_id = pt.organisation_id
+       ${where}
+      GROUP BY pt.organisation_id, o.name
+      ORDER BY lo_index DESC NULLS LAST, pt.organisation_id`,
+    where.params,
+  );
+  return rows.map((r) => ({ organisationId: r.organisation_id as string, name: r.name as string | null, partnerships: Number(r.partnerships), metrics: metricsOf(r) }));
+}
+
+export const LOCAL_OWNERSHIP_INDEX = { weights: LOCAL_OWNERSHIP_WEIGHTS, scale: '0-100', documentation: 'docs/metrics.md' } as const;

@@ -1,0 +1,95 @@
+import type { DataSource } from 'typeorm';
+import type { ReadModelSet } from '../storage/read-model-schemas';
+
+/** What every query needs: the TypeORM data source and where the read models live. */
+export interface ReadModelContext {
+  readonly db: DataSource;
+  readonly models: ReadModelSet;
+}
+
+export interface PageRequest {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export const DEFAULT_LIMIT = 50;
+
+/** Builds a WHERE clause with numbered parameters; values never enter the SQL text. */
+export class Where {
+  private readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** `?` in the clause stands for each value, in order. */
+  add(clause: string, ...values: unknown[]): this {
+    let index = 0;
+    this.clauses.push(clause.replace(/\?/g, () => this.param(values[index++])));
+    return this;
+  }
+
+  when(condition: unknown, clause: string, ...values: unknown[]): this {
+    return condition === undefined || condition === null || condition === '' ? this : this.add(clause, ...values);
+  }
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  toString(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+/** `sort` is "field" or "-field"; only whitelisted fields reach SQL. */
+export function orderBy(sort: string | undefined, allowed: Readonly<Record<string, string>>, fallback: string, tieBreaker: string): string {
+  const descending = sort?.startsWith('-') ?? false;
+  const field = sort?.replace(/^-/, '');
+  const column = field !== undefined ? allowed[field] : undefined;
+  const primary = column ? `${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST` : fallback;
+  return `ORDER BY ${primary}, ${tieBreaker}`;
+}
+
+export async function paged<T>(
+  ctx: ReadModelContext,
+  select: string,
+  from: string,
+  where: Where,
+  order: string,
+  page: PageRequest,
+  map: (row: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const limit = page.limit ?? DEFAULT_LIMIT;
+  const offset = page.offset ?? 0;
+  const rows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT ${select}, count(*) OVER () AS total_count FROM ${from} ${where} ${order} LIMIT ${where.param(limit)} OFFSET ${where.param(offset)}`,
+    where.params,
+  );
+  let total = rows.length ? Number(rows[0].total_count) : 0;
+  if (rows.length === 0 && offset > 0) {
+    const counted: { n: string }[] = await ctx.db.query(`SELECT count(*) AS n FROM ${from} ${where}`, where.params.slice(0, -2));
+    total = Number(counted[0].n);
+  }
+  return { items: rows.map(map), total, limit, offset };
+}
+
+/** Sums of bigint come back from PostgreSQL as strings: exact integers, checked on the way out. */
+export function minor(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`Amount ${String(value)} exceeds what JSON numbers carry exactly`);
+  return n;
+}
+
+export function ratioOf(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+}
+
+export const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+export const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));

@@ -1,0 +1,217 @@
+import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
+import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+
+export interface Triad {
+  readonly partnershipId: string;
+  readonly title: string;
+  readonly modality: string;
+  readonly donor: { organisationId: string; name: string | null };
+  readonly implementer: { organisationId: string; name: string | null };
+  readonly beneficiary: { organisationId: string; name: string | null };
+}
+
+/** Every donor x implementer x beneficiary combination of a partnership: a consortium has several triads. */
+export function listTriads(ctx: ReadModelContext, filter: PartnershipFilter): Promise<Page<Triad>> {
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(filter);
+  return paged(
+    ctx,
+    `p.partnership_id, p.title, p.modality, d.id AS donor_id, dn.name AS donor_name, i.id AS implementer_id, im.name AS implementer_name, b.id AS beneficiary_id, bn.name AS beneficiary_name`,
+    `${s}.partnerships p
+       CROSS JOIN LATERAL unnest(p.donor_ids) AS d(id)
+       CROSS JOIN LATERAL unnest(p.implementer_ids) AS i(id)
+       CROSS JOIN LATERAL unnest(p.beneficiary_ids) AS b(id)
+       LEFT JOIN ${s}.organisations dn ON dn.organisation_id = d.id
+       LEFT JOIN ${s}.organisations im ON im.organisation_id = i.id
+       LEFT JOIN ${s}.organisations bn ON bn.organisation_id = b.id`,
+    where,
+    'ORDER BY p.partnership_id, d.id, i.id, b.id',
+    filter,
+    (r) => ({
+      partnershipId: r.partnership_id as string,
+      title: r.title as string,
+      modality: r.modality as string,
+      donor: { organisationId: r.donor_id as string, name: r.donor_name as string | null },
+      implementer: { organisationId: r.implementer_id as string, name: r.implementer_name as string | null },
+      beneficiary: { organisationId: r.beneficiary_id as string, name: r.beneficiary_name as string | null },
+    }),
+  );
+}
+
+export interface OrganisationSummary {
+  readonly organisationId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly country: string;
+  readonly region: string;
+  readonly developmentStatus: string;
+  readonly registeredAt: string;
+  readonly partnerships: number;
+  readonly roles: string[];
+}
+
+export interface OrganisationFilter extends PageRequest {
+  readonly kind?: string;
+  readonly country?: string;
+  readonly region?: string;
+  readonly role?: string;
+  readonly q?: string;
+}
+
+export function listOrganisations(ctx: ReadModelContext, filter: OrganisationFilter): Promise<Page<OrganisationSummary>> {
+  const s = ctx.models.portfolio.schema;
+  const where = new Where()
+    .when(filter.kind, 'o.kind = ?', filter.kind)
+    .when(filter.country, 'o.country = ?', filter.country)
+    .when(filter.region, 'o.region = ?', filter.region)
+    .when(filter.role, 'EXISTS (SELECT 1 FROM ' + s + '.parties r WHERE r.organisation_id = o.organisation_id AND r.role = ?)', filter.role)
+    .when(filter.q, 'o.name ILIKE ?', `%${(filter.q ?? '').replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  return paged(
+    ctx,
+    `o.*, (SELECT count(DISTINCT partnership_id) FROM ${s}.parties x WHERE x.organisation_id = o.organisation_id) AS partnerships,
+        ARRAY(SELECT DISTINCT role FROM ${s}.parties x WHERE x.organisation_id = o.organisation_id ORDER BY role) AS roles`,
+    `${s}.organisations o`,
+    where,
+    'ORDER BY o.name, o.organisation_id',
+    filter,
+    toOrganisation,
+  );
+}
+
+function toOrganisation(r: Record<string, unknown>): OrganisationSummary {
+  return {
+    organisationId: r.organisation_id as string,
+    name: r.name as string,
+    kind: r.kind as string,
+    country: r.country as string,
+    region: r.region as string,
+    developmentStatus: r.development_status as string,
+    registeredAt: iso(r.registered_at)!,
+    partnerships: Number(r.partnerships),
+    roles: r.roles as string[],
+  };
+}
+
+export async function getOrganisation(ctx: ReadModelContext, organisationId: string): Promise<OrganisationSummary | null> {
+  const page = await paged(
+    ctx,
+    `o.*, (SELECT count(DISTINCT partnership_id) FROM ${ctx.models.portfolio.schema}.parties x WHERE x.organisation_id = o.organisation_id) AS partnerships,
+        ARRAY(SELECT DISTINCT role FROM ${ctx.models.portfolio.schema}.parties x WHERE x.organisation_id = o.organisation_id ORDER BY role) AS roles`,
+    `${ctx.models.portfolio.schema}.organisations o`,
+    new Where().add('o.organisation_id = ?', organisationId),
+    'ORDER BY o.organisation_id',
+    { limit: 1 },
+    toOrganisation,
+  );
+  return page.items[0] ?? null;
+}
+
+export interface Partner {
+  readonly organisationId: string;
+  readonly name: string | null;
+  /** The partner's role in the shared partnerships. */
+  readonly role: string;
+  /** The organisation's own role in them. */
+  readonly asRole: string;
+  readonly partnerships: number;
+  readonly partnershipIds: string[];
+}
+
+/** The organisations it works with, by the role they hold: "its donors", "its implementers"... */
+export async function partnersOf(ctx: ReadModelContext, organisationId: string, role?: string): Promise<Partner[]> {
+  const s = ctx.models.portfolio.schema;
+  const where = new Where().add('me.organisation_id = ?', organisationId).add('other.organisation_id <> me.organisation_id').when(role, 'other.role = ?', role);
+  const rows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT other.organisation_id, o.name, other.role, me.role AS as_role,
+            count(DISTINCT other.partnership_id) AS partnerships,
+            array_agg(DISTINCT other.partnership_id ORDER BY other.partnership_id) AS partnership_ids
+       FROM ${s}.parties me
+       JOIN ${s}.parties other ON other.partnership_id = me.partnership_id
+       LEFT JOIN ${s}.organisations o ON o.organisation_id = other.organisation_id
+       ${where}
+      GROUP BY other.organisation_id, o.name, other.role, me.role
+      ORDER BY other.role, partnerships DESC, other.organisation_id`,
+    where.params,
+  );
+  return rows.map((r) => ({
+    organisationId: r.organisation_id as string,
+    name: r.name as string | null,
+    role: r.role as string,
+    asRole: r.as_role as string,
+    partnerships: Number(r.partnerships),
+    partnershipIds: r.partnership_ids as string[],
+  }));
+}
+
+export interface Network {
+  readonly nodes: { organisationId: string; name: string | null; kind: string | null; country: string | null; roles: string[]; partnerships: number }[];
+  readonly edges: { source: string; target: string; weight: number }[];
+}
+
+/**
+ * Organisations as nodes; an edge joins two that share partnerships, weighted by how many. The
+ * heaviest `limit` edges are kept (the whole network of a large portfolio is a hairball).
+ */
+export async function network(ctx: ReadModelContext, filter: PartnershipFilter & { minWeight?: number }): Promise<Network> {
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(filter);
+  const scoped = `SELECT pt.* FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id) ${where}`;
+  const edgeRows: Record<string, unknown>[] = await ctx.db.query(
+    `WITH scoped AS (${scoped})
+     SELECT a.organisation_id AS source, b.organisation_id AS target, count(DISTINCT a.partnership_id) AS weight
+       FROM scoped a JOIN scoped b ON b.partnership_id = a.partnership_id AND a.organisation_id < b.organisation_id
+      GROUP BY 1, 2
+     HAVING count(DISTINCT a.partnership_id) >= ${where.param(filter.minWeight ?? 1)}
+      ORDER BY weight DESC, source, target
+      LIMIT ${where.param(filter.limit ?? 500)}`,
+    where.params,
+  );
+  const nodeWhere = partnershipFilter(filter);
+  const nodeRows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT pt.organisation_id, o.name, o.kind, o.country, array_agg(DISTINCT pt.role ORDER BY pt.role) AS roles, count(DISTINCT pt.partnership_id) AS partnerships
+       FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id)
+       LEFT JOIN ${s}.organisations o ON o.organisation_id = pt.organisation_id
+       ${nodeWhere}
+      GROUP BY pt.organisation_id, o.name, o.kind, o.country
+      ORDER BY pt.organisation_id`,
+    nodeWhere.params,
+  );
+  const edges = edgeRows.map((r) => ({ source: r.source as string, target: r.target as string, weight: Number(r.weight) }));
+  const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+  return {
+    nodes: nodeRows
+      .filter((r) => linked.has(r.organisation_id as string) || edges.length === 0)
+      .map((r) => ({
+        organisationId: r.organisation_id as string,
+        name: r.name as string | null,
+        kind: r.kind as string | null,
+        country: r.country as string | null,
+        roles: r.roles as string[],
+        partnerships: Number(r.partnerships),
+      })),
+    edges,
+  };
+}
+
+export const COUNT_DIMENSIONS = ['modality', 'region', 'theme', 'phase', 'country', 'level'] as const;
+export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
+
+/** Partnerships counted by one dimension; a partnership with two themes counts under both. */
+export async function countPartnerships(ctx: ReadModelContext, by: CountDimension, filter: PartnershipFilter): Promise<{ key: string | null; partnerships: number }[]> {
+  const s = ctx.models.portfolio.schema;
+  const key = {
+    modality: 'p.modality',
+    region: 'p.beneficiary_region',
+    phase: 'p.phase',
+    country: 'p.beneficiary_country',
+    theme: 'k',
+    level: 'k',
+  }[by];
+  const unnest = by === 'theme' ? 'CROSS JOIN LATERAL unnest(p.themes) AS k' : by === 'level' ? 'CROSS JOIN LATERAL unnest(p.levels) AS k' : '';
+  const where = partnershipFilter(filter);
+  const rows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT ${key} AS key, count(DISTINCT p.partnership_id) AS partnerships FROM ${s}.partnerships p ${unnest} ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
+    where.params,
+  );
+  return rows.map((r) => ({ key: r.key as string | null, partnerships: Number(r.partnerships) }));
+}

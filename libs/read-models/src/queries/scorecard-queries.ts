@@ -1,0 +1,71 @@
+import { PRINCIPLES } from '@ccb/domain';
+import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+
+export interface ScoreFilter extends PageRequest {
+  readonly partnershipId?: string;
+  readonly principle?: string;
+  readonly evaluatorId?: string;
+}
+
+export interface Score {
+  readonly partnershipId: string;
+  readonly evaluationId: string;
+  readonly evaluatorId: string;
+  readonly principle: string;
+  /** 0 (not met) to 4 (fully met). */
+  readonly score: number;
+  readonly evidence: string;
+  readonly eventIds: string[];
+  readonly recordedAt: string;
+}
+
+const scoreWhere = (filter: ScoreFilter) =>
+  new Where()
+    .when(filter.partnershipId, 'ps.partnership_id = ?', filter.partnershipId)
+    .when(filter.principle, 'ps.principle = ?', filter.principle)
+    .when(filter.evaluatorId, 'ps.evaluator_id = ?', filter.evaluatorId);
+
+/** Scores in force (a corrected evaluation's scores are replaced by its correction's). */
+export function listScores(ctx: ReadModelContext, filter: ScoreFilter): Promise<Page<Score>> {
+  return paged(
+    ctx,
+    'ps.*',
+    `${ctx.models.portfolio.schema}.principle_scores ps`,
+    scoreWhere(filter),
+    `ORDER BY array_position(ARRAY[${PRINCIPLES.map((p) => `'${p}'`).join(',')}]::text[], ps.principle), ps.partnership_id, ps.evaluation_id`,
+    filter,
+    (r) => ({
+      partnershipId: r.partnership_id as string,
+      evaluationId: r.evaluation_id as string,
+      evaluatorId: r.evaluator_id as string,
+      principle: r.principle as string,
+      score: Number(r.score),
+      evidence: r.evidence as string,
+      eventIds: r.event_ids as string[],
+      recordedAt: iso(r.recorded_at)!,
+    }),
+  );
+}
+
+export interface PrincipleSummary {
+  readonly principle: string;
+  readonly evaluations: number;
+  readonly average: number | null;
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+/** Every principle, scored or not, in the report's order. */
+export async function scorecard(ctx: ReadModelContext, filter: ScoreFilter): Promise<PrincipleSummary[]> {
+  const where = scoreWhere(filter);
+  const rows: { principle: string; n: string; average: number | null; min: number | null; max: number | null }[] = await ctx.db.query(
+    `SELECT ps.principle, count(*) AS n, round(avg(ps.score)::numeric, 2)::float8 AS average, min(ps.score) AS min, max(ps.score) AS max
+       FROM ${ctx.models.portfolio.schema}.principle_scores ps ${where} GROUP BY ps.principle`,
+    where.params,
+  );
+  const byPrinciple = new Map(rows.map((r) => [r.principle, r]));
+  return PRINCIPLES.filter((p) => !filter.principle || p === filter.principle).map((principle) => {
+    const r = byPrinciple.get(principle);
+    return { principle, evaluations: r ? Number(r.n) : 0, average: r?.average ?? null, min: r?.min ?? null, max: r?.max ?? null };
+  });
+}
