@@ -29,3 +29,4 @@ export * from './queries/inclusion-queries';
 export * from './queries/coordination-queries';
 export * from './queries/scorecard-queries';
 export * from './queries/timeline-queries';
+export * from './storage/canonical-dump';

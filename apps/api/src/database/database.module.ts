@@ -1,8 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { migrateCheckpoints } from '@ccb/event-store';
 import type { Environment } from '../config/environment';
-import { openDatabase, type Database } from './database';
+import { openDatabase, type Database } from '@ccb/runtime';
 
 export const DATABASE = Symbol('DATABASE');
 
@@ -26,7 +25,6 @@ class DatabaseCloser implements OnApplicationShutdown {
           databaseUrl: config.get('DATABASE_URL', { infer: true }),
           dataDir: config.get('DATA_DIR', { infer: true }),
         });
-        await migrateCheckpoints(database.poolLike);
         return database;
       },
     },

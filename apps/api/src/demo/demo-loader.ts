@@ -6,12 +6,13 @@ import type { PartnershipCommand } from '@ccb/domain';
 import type { RequestCommandContext } from '../common/command-context';
 import type { Environment } from '../config/environment';
 import { DATABASE } from '../database/database.module';
-import type { Database } from '../database/database';
+import type { Database } from '@ccb/runtime';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ExecuteOrganisationCommand } from '../organisations/organisations.controller';
 import { ExecutePartnershipCommand } from '../partnerships/execute-partnership-command';
 import { DEMO_ORGANISATIONS } from './demo-organisations';
 import { DEMO_PARTNERSHIP_STEPS } from './demo-partnerships';
+import { demoTimes } from './demo-clock';
 
 /**
  * Loads the demo data set through the same command path users take (validation of the rules,
@@ -36,10 +37,12 @@ export class DemoLoader implements OnApplicationBootstrap {
   }
 
   async load(): Promise<{ organisations: number; commands: number }> {
-    const meta = (org: string, key: string): RequestCommandContext => ({
+    const times = demoTimes(DEMO_PARTNERSHIP_STEPS, new Date());
+    const earliest = times.reduce((a, b) => (a < b ? a : b), new Date().toISOString());
+    const meta = (org: string, key: string, now = earliest): RequestCommandContext => ({
       userId: `demo-user-${org.replace(/^org-/, '')}`,
       organisationId: org,
-      now: new Date().toISOString(),
+      now,
       correlationId: 'demo-data-load',
       causationId: null,
       reason: 'demo data set',
@@ -52,7 +55,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     let index = 0;
     for (const step of DEMO_PARTNERSHIP_STEPS) {
       index += 1;
-      const context = meta(step.org, `demo-step-${index}`);
+      const context = meta(step.org, `demo-step-${index}`, times[index - 1]);
       const command = { type: step.type, data: step.data, context } as PartnershipCommand;
       await this.commands.execute(new ExecutePartnershipCommand(step.partnershipId, command, context));
     }

@@ -1,9 +1,9 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { CheckpointStore, EventStoreDbEventStore, migrateEventStore, PostgresEventStore, type EventStore } from '@ccb/event-store';
+import { CheckpointStore, type EventStore } from '@ccb/event-store';
+import { openEventStore, type Database } from '@ccb/runtime';
 import type { Environment } from '../config/environment';
 import { DATABASE } from '../database/database.module';
-import type { Database } from '../database/database';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
@@ -26,10 +26,7 @@ class EventStoreCloser implements OnApplicationShutdown {
         const logger = new Logger('EventStore');
         const onSubscriptionError = (error: unknown, attempt: number) =>
           logger.warn(`subscription read failed (attempt ${attempt}): ${(error as Error).message}`);
-        const esdb = config.get('EVENTSTORE_CONNECTION_STRING', { infer: true });
-        if (esdb) return new EventStoreDbEventStore(esdb, { onSubscriptionError });
-        await migrateEventStore(database.poolLike);
-        return new PostgresEventStore(database.poolLike, { name: database.kind, onSubscriptionError });
+        return openEventStore(database, { eventStoreConnectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }), onSubscriptionError });
       },
     },
     { provide: CheckpointStore, useValue: new CheckpointStore() },

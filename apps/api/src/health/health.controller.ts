@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@ccb/event-store';
 import { DATABASE } from '../database/database.module';
-import type { Database } from '../database/database';
+import type { Database } from '@ccb/runtime';
 import { EVENT_STORE } from '../event-store/event-store.module';
 
 const CHECK_TIMEOUT_MS = 3_000;

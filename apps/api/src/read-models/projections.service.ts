@@ -16,7 +16,7 @@ import {
 } from '@ccb/read-models';
 import type { Environment } from '../config/environment';
 import { DATABASE } from '../database/database.module';
-import type { Database } from '../database/database';
+import type { Database } from '@ccb/runtime';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { READ_MODELS } from './read-models.tokens';
 

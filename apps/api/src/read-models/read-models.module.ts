@@ -3,7 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { openReadModelDataSource, readModelSet, type ReadModelContext } from '@ccb/read-models';
 import { DATABASE } from '../database/database.module';
-import type { Database } from '../database/database';
+import type { Database } from '@ccb/runtime';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
 import { ProjectionsService } from './projections.service';

@@ -3,13 +3,14 @@ import type { OrganisationEvent, PartnershipEvent } from '@ccb/domain';
 import { migrateEventStore, PostgresEventStore, type EventMetadata, type EventStore } from '@ccb/event-store';
 import { asPoolLike, openEmbeddedTestDatabase, openPostgresTestDatabase, type TestDatabase } from '@ccb/event-store/testing/test-databases';
 import type { DataSource } from 'typeorm';
+export { dumpReadModel } from '../storage/canonical-dump';
 import { portfolioProjection } from '../partnerships/portfolio-projection';
 import { PARTNERSHIP_STREAM_PREFIX } from '../partnerships/view-loader';
 import type { Projection } from '../projection/projection';
 import { InProcessLease } from '../projection/projector-lease';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { openReadModelDataSource } from '../storage/read-model-data-source';
-import { readModelSet, type ReadModelSchema, type ReadModelSet } from '../storage/read-model-schemas';
+import { readModelSet, type ReadModelSet } from '../storage/read-model-schemas';
 import { timelineProjection } from '../timeline/timeline-projection';
 import { sharedPoolDriver } from '../storage/shared-pool-driver';
 import { ORGANISATION_STREAM_PREFIX } from '../partnerships/portfolio-projection';
@@ -86,17 +87,4 @@ export async function openReadModelHarness(backend: Backend, options: { batchSiz
       await database.close();
     },
   };
-}
-
-/**
- * A canonical dump of one read model: every table's rows as JSON, sorted, so two builds compare
- * row for row (the checkpoint is left out: it records when, not what).
- */
-export async function dumpReadModel(dataSource: DataSource, model: ReadModelSchema, schema = model.schema): Promise<Record<string, string[]>> {
-  const dump: Record<string, string[]> = {};
-  for (const table of model.tables) {
-    const rows: { row: string }[] = await dataSource.query(`SELECT row_to_json(t)::text AS row FROM ${schema}.${table} t ORDER BY 1`);
-    dump[table] = rows.map((r) => r.row);
-  }
-  return dump;
 }

@@ -1,0 +1,4 @@
+export * from './database';
+export * from './event-store';
+export * from './read-model-runtime';
+export * from './progress-bar';
