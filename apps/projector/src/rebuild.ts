@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     for (const projection of chosen) {
       const bar = new ProgressBar(`rebuild ${projection.name.padEnd(9)}`, null);
       const report = await rebuildProjection(runtime.db, runtime.store, projection, {
-        batchSize: Number(process.env.REBUILD_BATCH_SIZE ?? 2000),
+        batchSize: Number(process.env.REBUILD_BATCH_SIZE ?? 5000),
         onProgress: (p) => bar.update(p.processed, p.total),
       });
       bar.finish(report.events);

@@ -30,3 +30,4 @@ export * from './queries/coordination-queries';
 export * from './queries/scorecard-queries';
 export * from './queries/timeline-queries';
 export * from './storage/canonical-dump';
+export * from './funding/funding-summary';

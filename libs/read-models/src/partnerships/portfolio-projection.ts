@@ -5,6 +5,7 @@ import { evolveOrganisationInfo, type OrganisationInfo } from '../organisations/
 import type { PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
 import type { ReadModelSchema } from '../storage/read-model-schemas';
 import { upsertRows } from '../storage/row-writer';
+import { fundingSummaryRows, type FundingSummaryRow } from '../funding/funding-summary';
 import type { PartnershipView } from './partnership-view';
 import {
   activityRow,
@@ -112,6 +113,8 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
       milestones: [] as NonNullable<ReturnType<typeof milestoneRow>>[],
       indicators: [] as NonNullable<ReturnType<typeof indicatorRow>>[],
       scores: [] as ReturnType<typeof scoreRows>,
+      funding: [] as FundingSummaryRow[],
+      fundingReplaced: [] as string[],
       scoredEvaluations: [] as [string, string][],
       overlapsChanged: [] as string[],
     };
@@ -131,6 +134,10 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
         switch (key.table) {
           case 'parties':
             rows.parties.push(...partyRows(view));
+            break;
+          case 'funding':
+            rows.fundingReplaced.push(id);
+            rows.funding.push(...fundingSummaryRows(view));
             break;
           case 'flows': {
             const r = flowRow(view, key.id);
@@ -167,6 +174,11 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
         await upsertRows(tx, `${s}.partnerships`, rows.partnerships, ['partnership_id']);
         await upsertRows(tx, `${s}.parties`, dedupe(rows.parties, (r) => `${r.partnership_id}|${r.organisation_id}|${r.role}`), ['partnership_id', 'organisation_id', 'role']);
         await upsertRows(tx, `${s}.flows`, rows.flows, ['partnership_id', 'flow_id']);
+        if (rows.fundingReplaced.length > 0) {
+          // A partnership's summary is replaced whole: a new flow can move others off the top of the chain.
+          await tx.query(`DELETE FROM ${s}.funding_summary WHERE partnership_id = ANY($1::text[])`, [rows.fundingReplaced]);
+          await upsertRows(tx, `${s}.funding_summary`, rows.funding, ['partnership_id', 'organisation_id', 'currency', 'year', 'rate_currency']);
+        }
         await upsertRows(tx, `${s}.activities`, rows.activities, ['partnership_id', 'activity_id']);
         await upsertRows(tx, `${s}.milestones`, rows.milestones, ['partnership_id', 'milestone_id']);
         await upsertRows(tx, `${s}.indicators`, rows.indicators, ['partnership_id', 'indicator_id']);

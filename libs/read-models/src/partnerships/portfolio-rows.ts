@@ -1,4 +1,4 @@
-import type { PartnershipEvent } from '@ccb/domain';
+import type { PartnershipEvent, PointOfContact } from '@ccb/domain';
 import { localOwnership, programmeCurrency } from '../local-ownership/local-ownership';
 import { convertMinor } from '../funding/currency-conversion';
 import type { OrganisationInfo, OrganisationLookup } from '../organisations/organisation-directory';
@@ -154,7 +154,7 @@ export interface OrganisationRow {
   country: string;
   region: string;
   development_status: string;
-  contacts: string;
+  contacts: readonly PointOfContact[];
   registered_at: string;
 }
 
@@ -329,13 +329,14 @@ export function organisationRow(info: OrganisationInfo): OrganisationRow {
     country: info.country,
     region: info.region,
     development_status: info.developmentStatus,
-    contacts: JSON.stringify(info.contacts),
+    contacts: info.contacts,
     registered_at: info.registeredAt,
   };
 }
 
 export type RowKey =
   | { readonly table: 'parties' }
+  | { readonly table: 'funding' }
   | { readonly table: 'flows'; readonly id: string }
   | { readonly table: 'activities'; readonly id: string }
   | { readonly table: 'milestones'; readonly id: string }
@@ -355,7 +356,7 @@ export function rowsTouchedBy(event: PartnershipEvent): RowKey[] {
     case 'InKindContributionRecorded':
     case 'ExpenditureRecorded':
     case 'ExpenditureVoided':
-      return [{ table: 'flows', id: event.data.flowId }];
+      return [{ table: 'flows', id: event.data.flowId }, { table: 'funding' }];
     case 'MilestonePlanned':
     case 'MilestoneAchieved':
     case 'MilestoneConfirmed':

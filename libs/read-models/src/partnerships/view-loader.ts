@@ -10,7 +10,10 @@ export function envelopeOf(event: RecordedEvent): EventEnvelope {
 
 /** Folds a recorded partnership event into a view (upcasting it first), so every reader folds the same way. */
 export function applyRecorded(view: PartnershipView | null, event: RecordedEvent): PartnershipView | null {
-  return evolveView(view, upcastPartnershipEvent(event), envelopeOf(event));
+  const next = evolveView(view, upcastPartnershipEvent(event), envelopeOf(event));
+  // The stream names the partnership: rows are keyed by it even if an event's payload said otherwise.
+  const streamPartnershipId = event.streamId.slice(PARTNERSHIP_STREAM_PREFIX.length);
+  return next && next.partnershipId !== streamPartnershipId ? { ...next, partnershipId: streamPartnershipId } : next;
 }
 
 /**

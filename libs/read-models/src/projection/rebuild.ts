@@ -1,7 +1,7 @@
 import type { EventStore, Position } from '@ccb/event-store';
 import type { DataSource } from 'typeorm';
 import { readModelDdl, START } from '../storage/read-model-migrations';
-import { afterOf, advanceCheckpoint, projectionLockKey } from './checkpoint';
+import { advanceCheckpoint, projectionLockKey } from './checkpoint';
 import type { Projection } from './projection';
 
 export interface RebuildProgress {
@@ -47,12 +47,16 @@ export async function rebuildProjection(
   let position: Position | typeof START = START;
   let processed = 0;
   const report = () => options.onProgress?.({ projection: projection.name, processed, total, elapsedMs: Date.now() - started });
+  const batchSize = options.batchSize ?? 5000;
+  let page = store.readAll({ maxCount: batchSize });
   for (;;) {
     if (options.signal?.aborted) throw new Error('rebuild aborted');
-    const events = await store.readAll({ after: afterOf(position), maxCount: options.batchSize ?? 2000 });
+    const events = await page;
     if (events.length === 0) break;
-    const prepared = await handler.prepare(events);
     const last = events[events.length - 1];
+    // The next page is read while this one is written: the store and the writes overlap.
+    page = store.readAll({ after: last.position, maxCount: batchSize });
+    const prepared = await handler.prepare(events);
     await dataSource.transaction(async (tx) => {
       await prepared.write(tx);
       await advanceCheckpoint(tx, next, projection.name, last.position, last.metadata.recordedAt, events.length);

@@ -1,5 +1,6 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import { minor, ratioOf, type ReadModelContext } from './query-kit';
+import { FUNDING_MEASURES, type FundingMeasure } from '../funding/funding-summary';
 
 export const FUNDING_GROUPS = ['partnership', 'donor', 'implementer', 'country', 'theme', 'year', 'provider-receiver'] as const;
 export type FundingGroup = (typeof FUNDING_GROUPS)[number];
@@ -33,73 +34,64 @@ export interface FundingTotal {
   readonly reporting?: Amounts & { currency: string; unconverted: (Partial<Amounts> & { currency: string })[] };
 }
 
-const MEASURES: Readonly<Record<keyof Amounts, string>> = {
-  committed: "f.kind = 'commitment' AND f.origin",
-  disbursed: "f.kind = 'disbursement' AND f.origin",
-  refunded: "f.kind = 'refund' AND f.origin",
-  passedOn: "f.kind = 'disbursement' AND NOT f.origin",
-  received: "f.kind = 'disbursement'",
-  spent: "f.kind = 'expenditure'",
-  spentLocally: "f.kind = 'expenditure' AND (f.spent_in_country = f.beneficiary_country OR f.supplier_local)",
-  inKind: "f.kind = 'in-kind'",
+const AMOUNT_COLUMNS: Readonly<Record<keyof Amounts, FundingMeasure>> = {
+  committed: 'committed',
+  disbursed: 'disbursed',
+  refunded: 'refunded',
+  passedOn: 'passed_on',
+  received: 'received',
+  spent: 'spent',
+  spentLocally: 'spent_locally',
+  inKind: 'in_kind',
 };
 
 const zero = (): Amounts => ({ committed: 0, disbursed: 0, refunded: 0, passedOn: 0, received: 0, spent: 0, spentLocally: 0, inKind: 0 });
 
 /**
- * Committed, disbursed and spent, grouped. A flow is at the top of its chain ("origin") when its
- * provider received nothing in that partnership; committed and disbursed count only those, so a
- * donor -> implementer -> local partner chain counts its money once. Spending is recorded once, by
- * whoever spent it. Voided expenditure is left out entirely.
+ * Committed, disbursed and spent, grouped, from the per-partnership funding summary. Committed and
+ * disbursed count only flows at the top of their chain, so a donor -> implementer -> local partner
+ * chain counts its money once; spending is recorded once, by whoever spent. Voided expenditure is
+ * left out entirely. Donors are credited the partnership's spending in proportion to what each
+ * disbursed at the top of the chain (per currency).
  */
 export async function fundingTotals(ctx: ReadModelContext, groupBy: FundingGroup, filter: FundingFilter): Promise<FundingTotal[]> {
+  if (groupBy === 'provider-receiver') return providerReceiverTotals(ctx, filter);
   const s = ctx.models.portfolio.schema;
   const where = partnershipFilter(filter);
   if (filter.year !== undefined) where.add('f.year = ?', filter.year);
   if (filter.currency) where.add('f.currency = ?', filter.currency);
   const reporting = filter.reportingCurrency ? where.param(filter.reportingCurrency) : null;
-
-  const keys: Record<FundingGroup, { select: string; join?: string; group: string; condition?: (m: keyof Amounts) => string }> = {
-    partnership: { select: 'f.partnership_id AS partnership_id, p.title AS title', group: 'f.partnership_id, p.title' },
+  const keys: Record<Exclude<FundingGroup, 'provider-receiver'>, { select: string; group: string; join?: string }> = {
+    partnership: { select: 'f.partnership_id, p.title', group: 'f.partnership_id, p.title' },
     country: { select: 'p.beneficiary_country AS country', group: 'p.beneficiary_country' },
-    theme: { select: 'theme', join: 'CROSS JOIN LATERAL unnest(p.themes) AS theme', group: 'theme' },
-    year: { select: 'f.year AS year', group: 'f.year' },
-    'provider-receiver': { select: "f.provider_id AS provider_id, coalesce(f.receiver_id, '') AS receiver_id", group: 'f.provider_id, f.receiver_id' },
-    // A donor's own flows: what it committed and disbursed at the top of the chain (its spending share is added below).
-    donor: { select: 'f.provider_id AS donor_id', group: 'f.provider_id', condition: () => 'f.origin AND f.provider_id = ANY(p.donor_ids)' },
-    // What reached an organisation, what it passed on and what it spent.
-    implementer: {
-      select: 'org AS implementer_id',
-      join: "CROSS JOIN LATERAL (VALUES (CASE WHEN f.kind IN ('disbursement', 'refund') THEN f.receiver_id ELSE f.provider_id END)) AS o(org)",
-      group: 'org',
-      condition: (m) => (m === 'received' || m === 'refunded' ? 'TRUE' : m === 'passedOn' ? 'FALSE' : 'TRUE'),
-    },
+    theme: { select: 'theme', group: 'theme', join: 'CROSS JOIN LATERAL unnest(p.themes) AS theme' },
+    year: { select: 'f.year', group: 'f.year' },
+    donor: { select: 'f.organisation_id AS donor_id', group: 'f.organisation_id' },
+    implementer: { select: 'f.organisation_id AS implementer_id', group: 'f.organisation_id' },
   };
   const key = keys[groupBy];
-  const measureSql = (Object.keys(MEASURES) as (keyof Amounts)[]).flatMap((m) => {
-    const condition = `${groupBy === 'implementer' ? implementerMeasure(m) : MEASURES[m]}${key.condition && groupBy !== 'implementer' ? ` AND ${key.condition(m)}` : ''}`;
-    const columns = [`sum(f.amount_minor) FILTER (WHERE ${condition}) AS "${m}"`];
-    if (reporting) {
-      columns.push(`sum(f.converted_minor) FILTER (WHERE ${condition} AND f.rate_currency = ${reporting}) AS "${m}__converted"`);
-      columns.push(`sum(f.amount_minor) FILTER (WHERE ${condition} AND f.rate_currency = ${reporting}) AS "${m}__convertible"`);
-    }
-    return columns;
+  if (groupBy === 'implementer') where.add('f.organisation_id = ANY(p.implementer_ids || p.beneficiary_ids)');
+  if (groupBy === 'donor') where.add('f.organisation_id = ANY(p.donor_ids)');
+  const columns = FUNDING_MEASURES.flatMap((m) => {
+    const list = [`sum(f.${m}) AS "${m}"`];
+    if (reporting) list.push(`sum(f.c_${m}) FILTER (WHERE f.rate_currency = ${reporting}) AS "${m}__converted"`, `sum(f.${m}) FILTER (WHERE f.rate_currency = ${reporting}) AS "${m}__convertible"`);
+    return list;
   });
-  if (groupBy === 'implementer') where.add("f.kind IN ('disbursement', 'refund', 'expenditure')");
-  if (groupBy === 'donor') where.add("f.kind IN ('commitment', 'disbursement', 'refund', 'in-kind') AND f.provider_id = ANY(p.donor_ids)");
+  let from = `${s}.funding_summary f JOIN ${s}.partnerships p USING (partnership_id) ${key.join ?? ''} ${where}`;
+  if (groupBy === 'donor') {
+    // Each donor row carries its share of what entered the partnership at the top, in that currency and year.
+    from = `(SELECT f.*, sp.spent AS partnership_spent, sp.spent_locally AS partnership_spent_locally,
+                    CASE WHEN sum(f.disbursed - f.refunded) OVER w > 0 THEN (f.disbursed - f.refunded)::numeric / sum(f.disbursed - f.refunded) OVER w ELSE 0 END AS share
+               FROM ${s}.funding_summary f
+               JOIN ${s}.partnerships p USING (partnership_id)
+               LEFT JOIN (SELECT partnership_id, currency, sum(spent) AS spent, sum(spent_locally) AS spent_locally
+                            FROM ${s}.funding_summary ${filter.year !== undefined ? `WHERE year = ${where.param(filter.year)}` : ''} GROUP BY 1, 2) sp USING (partnership_id, currency)
+               ${where}
+             WINDOW w AS (PARTITION BY f.partnership_id, f.currency)) f`;
+    columns.push('round(sum(f.partnership_spent * f.share))::bigint AS attributed_spent', 'round(sum(f.partnership_spent_locally * f.share))::bigint AS attributed_spent_locally');
+  }
   const rows: Record<string, unknown>[] = await ctx.db.query(
-    `WITH f AS (
-       SELECT f.*, p.beneficiary_country,
-              NOT EXISTS (SELECT 1 FROM ${s}.flows i
-                           WHERE i.partnership_id = f.partnership_id AND i.receiver_id = f.provider_id
-                             AND i.kind IN ('disbursement', 'commitment')) AS origin
-         FROM ${s}.flows f JOIN ${s}.partnerships p USING (partnership_id)
-         ${where}${where.toString() ? ' AND' : 'WHERE'} NOT f.voided
-     )
-     SELECT ${key.select}, f.currency, ${measureSql.join(', ')}
-       FROM f JOIN ${s}.partnerships p USING (partnership_id) ${key.join ?? ''}
-      GROUP BY ${key.group}, f.currency
-      ORDER BY ${key.group}, f.currency`,
+    `SELECT ${key.select}, f.currency, ${columns.join(', ')} FROM ${from} GROUP BY ${key.group}, f.currency ORDER BY ${key.group}, f.currency`,
     where.params,
   );
 
@@ -113,7 +105,11 @@ export async function fundingTotals(ctx: ReadModelContext, groupBy: FundingGroup
       groups.set(id, group);
     }
     const amounts = zero();
-    for (const m of Object.keys(amounts) as (keyof Amounts)[]) amounts[m] = minor(row[m]);
+    for (const m of Object.keys(amounts) as (keyof Amounts)[]) amounts[m] = minor(row[AMOUNT_COLUMNS[m]]);
+    if (groupBy === 'donor') {
+      amounts.spent = minor(row.attributed_spent);
+      amounts.spentLocally = minor(row.attributed_spent_locally);
+    }
     const currency = row.currency as string;
     group.byCurrency.push({ currency, ...amounts, localShare: ratioOf(amounts.spentLocally, amounts.spent), burnRate: ratioOf(amounts.spent, amounts.disbursed - amounts.refunded) });
     if (group.reporting) {
@@ -123,91 +119,63 @@ export async function fundingTotals(ctx: ReadModelContext, groupBy: FundingGroup
           group.reporting[m] += amounts[m];
           continue;
         }
-        group.reporting[m] += minor(row[`${m}__converted`]);
-        const left = amounts[m] - minor(row[`${m}__convertible`]);
+        // A donor's share of spending has no recorded rate of its own: in another currency it stays unconverted.
+        const attributed = groupBy === 'donor' && (m === 'spent' || m === 'spentLocally');
+        if (!attributed) group.reporting[m] += minor(row[`${AMOUNT_COLUMNS[m]}__converted`]);
+        const left = attributed ? amounts[m] : amounts[m] - minor(row[`${AMOUNT_COLUMNS[m]}__convertible`]);
         if (left !== 0) unconverted[m] = left;
       }
       if (Object.keys(unconverted).length > 1) group.reporting.unconverted.push(unconverted);
     }
   }
-  if (groupBy === 'donor') await attributeSpending(ctx, filter, groups);
   for (const group of groups.values()) for (const c of group.byCurrency) c.disbursed -= c.refunded;
   for (const group of groups.values()) if (group.reporting) group.reporting.disbursed -= group.reporting.refunded;
   return [...groups.values()];
 }
 
-/**
- * Spending is recorded by whoever spends, not by donor: each partnership's spending (per currency) is
- * attributed to its donors in proportion to what each disbursed at the top of the chain. In the
- * reporting currency only spending already in that currency is added; the rest is listed unconverted.
- */
-async function attributeSpending(ctx: ReadModelContext, filter: FundingFilter, groups: Map<string, FundingTotal>): Promise<void> {
+/** Flows between each provider and receiver, by kind; a filter (partnership, donor...) keeps it small. */
+async function providerReceiverTotals(ctx: ReadModelContext, filter: FundingFilter): Promise<FundingTotal[]> {
   const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(filter);
+  const where = partnershipFilter(filter).add('NOT f.voided');
   if (filter.year !== undefined) where.add('f.year = ?', filter.year);
   if (filter.currency) where.add('f.currency = ?', filter.currency);
-  const rows: { donor_id: string; currency: string; spent: string; spent_locally: string }[] = await ctx.db.query(
-    `WITH f AS (
-       SELECT f.*, p.beneficiary_country, p.donor_ids FROM ${s}.flows f JOIN ${s}.partnerships p USING (partnership_id) ${where}${where.toString() ? ' AND' : 'WHERE'} NOT f.voided
-     ),
-     given AS (
-       SELECT partnership_id, currency, provider_id AS donor_id,
-              sum(CASE kind WHEN 'refund' THEN -amount_minor ELSE amount_minor END) AS given
-         FROM f WHERE kind IN ('disbursement', 'refund') AND provider_id = ANY(donor_ids) GROUP BY 1, 2, 3
-     ),
-     spent AS (
-       SELECT partnership_id, currency, sum(amount_minor) AS spent,
-              coalesce(sum(amount_minor) FILTER (WHERE spent_in_country = beneficiary_country OR supplier_local), 0) AS spent_locally
-         FROM f WHERE kind = 'expenditure' GROUP BY 1, 2
-     )
-     SELECT g.donor_id, g.currency,
-            sum(round(sp.spent * g.given / nullif(t.total, 0)))::bigint AS spent,
-            sum(round(sp.spent_locally * g.given / nullif(t.total, 0)))::bigint AS spent_locally
-       FROM given g
-       JOIN (SELECT partnership_id, currency, sum(given) AS total FROM given GROUP BY 1, 2) t USING (partnership_id, currency)
-       JOIN spent sp USING (partnership_id, currency)
-      WHERE g.given > 0
-      GROUP BY 1, 2`,
+  const rows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT f.provider_id, coalesce(f.receiver_id, '') AS receiver_id, f.currency,
+            sum(f.amount_minor) FILTER (WHERE f.kind = 'commitment') AS committed,
+            sum(f.amount_minor) FILTER (WHERE f.kind = 'disbursement') AS received,
+            sum(f.amount_minor) FILTER (WHERE f.kind = 'refund') AS refunded,
+            sum(f.amount_minor) FILTER (WHERE f.kind = 'expenditure') AS spent,
+            sum(f.amount_minor) FILTER (WHERE f.kind = 'expenditure' AND (f.spent_in_country = p.beneficiary_country OR f.supplier_local)) AS spent_locally,
+            sum(f.amount_minor) FILTER (WHERE f.kind = 'in-kind') AS in_kind
+       FROM ${s}.flows f JOIN ${s}.partnerships p USING (partnership_id) ${where}
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     where.params,
   );
+  const groups = new Map<string, FundingTotal>();
   for (const row of rows) {
-    const group = groups.get(JSON.stringify({ donorId: row.donor_id }));
-    if (!group) continue;
-    let byCurrency = group.byCurrency.find((c) => c.currency === row.currency);
-    if (!byCurrency) {
-      byCurrency = { currency: row.currency, ...zero(), localShare: null, burnRate: null };
-      group.byCurrency.push(byCurrency);
-    }
-    byCurrency.spent = minor(row.spent);
-    byCurrency.spentLocally = minor(row.spent_locally);
-    byCurrency.localShare = ratioOf(byCurrency.spentLocally, byCurrency.spent);
-    byCurrency.burnRate = ratioOf(byCurrency.spent, byCurrency.disbursed - byCurrency.refunded);
-    if (group.reporting) {
-      if (row.currency === group.reporting.currency) {
-        group.reporting.spent += byCurrency.spent;
-        group.reporting.spentLocally += byCurrency.spentLocally;
-      } else if (byCurrency.spent !== 0) {
-        const unconverted = group.reporting.unconverted.find((u) => u.currency === row.currency);
-        if (unconverted) Object.assign(unconverted, { spent: byCurrency.spent, spentLocally: byCurrency.spentLocally });
-        else group.reporting.unconverted.push({ currency: row.currency, spent: byCurrency.spent, spentLocally: byCurrency.spentLocally });
-      }
-    }
+    const key = keyOf('provider-receiver', row);
+    const id = JSON.stringify(key);
+    const group = groups.get(id) ?? { key, byCurrency: [] };
+    groups.set(id, group);
+    const received = minor(row.received);
+    const refunded = minor(row.refunded);
+    const spent = minor(row.spent);
+    const spentLocally = minor(row.spent_locally);
+    group.byCurrency.push({
+      currency: row.currency as string,
+      ...zero(),
+      committed: minor(row.committed),
+      received,
+      disbursed: received - refunded,
+      refunded,
+      spent,
+      spentLocally,
+      inKind: minor(row.in_kind),
+      localShare: ratioOf(spentLocally, spent),
+      burnRate: null,
+    });
   }
-}
-
-function implementerMeasure(m: keyof Amounts): string {
-  switch (m) {
-    case 'received':
-      return "f.kind = 'disbursement'";
-    case 'refunded':
-      return "f.kind = 'refund'";
-    case 'spent':
-      return "f.kind = 'expenditure'";
-    case 'spentLocally':
-      return MEASURES.spentLocally;
-    default:
-      return 'FALSE';
-  }
+  return [...groups.values()];
 }
 
 function keyOf(groupBy: FundingGroup, row: Record<string, unknown>): Record<string, string | number> {

@@ -23,7 +23,7 @@ const checkpointTable = (schema: string) => `
 export const PORTFOLIO_SCHEMA: ReadModelSchema = {
   projection: 'portfolio',
   schema: 'rm_portfolio',
-  tables: ['organisations', 'partnerships', 'parties', 'flows', 'activities', 'milestones', 'indicators', 'principle_scores', 'overlaps'],
+  tables: ['organisations', 'partnerships', 'parties', 'flows', 'funding_summary', 'activities', 'milestones', 'indicators', 'principle_scores', 'overlaps'],
   steps: [
     (s) => [
       checkpointTable(s),
@@ -123,6 +123,31 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
       )`,
       `CREATE INDEX ON ${s}.flows (provider_id)`,
       `CREATE INDEX ON ${s}.flows (receiver_id)`,
+      `CREATE TABLE ${s}.funding_summary (
+        partnership_id text NOT NULL,
+        organisation_id text NOT NULL,
+        currency text NOT NULL,
+        year integer NOT NULL,
+        rate_currency text NOT NULL,
+        committed bigint NOT NULL,
+        disbursed bigint NOT NULL,
+        refunded bigint NOT NULL,
+        passed_on bigint NOT NULL,
+        received bigint NOT NULL,
+        spent bigint NOT NULL,
+        spent_locally bigint NOT NULL,
+        in_kind bigint NOT NULL,
+        c_committed bigint NOT NULL,
+        c_disbursed bigint NOT NULL,
+        c_refunded bigint NOT NULL,
+        c_passed_on bigint NOT NULL,
+        c_received bigint NOT NULL,
+        c_spent bigint NOT NULL,
+        c_spent_locally bigint NOT NULL,
+        c_in_kind bigint NOT NULL,
+        PRIMARY KEY (partnership_id, organisation_id, currency, year, rate_currency)
+      )`,
+      `CREATE INDEX ON ${s}.funding_summary (organisation_id)`,
       `CREATE TABLE ${s}.activities (
         partnership_id text NOT NULL,
         activity_id text NOT NULL,
