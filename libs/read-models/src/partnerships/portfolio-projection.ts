@@ -2,7 +2,7 @@ import { isPartnershipEventType, upcastPartnershipEvent, type OrganisationEvent,
 import type { EventStore, Position, RecordedEvent } from '@ccb/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { evolveOrganisationInfo, type OrganisationInfo } from '../organisations/organisation-directory';
-import type { PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
+import type { HandlerMode, PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
 import type { ReadModelSchema } from '../storage/read-model-schemas';
 import { upsertRows } from '../storage/row-writer';
 import { fundingSummaryRows, type FundingSummaryRow } from '../funding/funding-summary';
@@ -69,6 +69,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     private readonly dataSource: DataSource,
     private readonly schema: string,
     options: { cacheSize?: number } = {},
+    private readonly mode: HandlerMode = 'live',
   ) {
     this.cache = new ViewCache(options.cacheSize ?? 20_000);
   }
@@ -190,13 +191,20 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
           );
           await upsertRows(tx, `${s}.principle_scores`, rows.scores, ['partnership_id', 'evaluation_id', 'principle']);
         }
-        if (rows.overlapsChanged.length > 0) await recomputeOverlaps(tx, s, rows.overlapsChanged);
+        if (rows.overlapsChanged.length > 0 && this.mode === 'live') await recomputeOverlaps(tx, s, rows.overlapsChanged);
       },
       committed: () => {
         this.organisations = organisations;
         for (const [id, cached] of cacheUpdates) this.cache.set(id, cached);
       },
     };
+  }
+
+  /** A rebuild finds every overlapping pair once, from the finished rows: the same pairs, set-wide. */
+  async finish(tx: EntityManager): Promise<void> {
+    if (this.mode !== 'rebuild') return;
+    await tx.query(`DELETE FROM ${this.schema}.overlaps`);
+    await insertOverlaps(tx, this.schema, null);
   }
 
   private async directory(): Promise<Map<string, OrganisationInfo>> {
@@ -278,6 +286,11 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
  */
 async function recomputeOverlaps(tx: EntityManager, s: string, partnershipIds: readonly string[]): Promise<void> {
   await tx.query(`DELETE FROM ${s}.overlaps WHERE partnership_a = ANY($1::text[]) OR partnership_b = ANY($1::text[])`, [partnershipIds]);
+  await insertOverlaps(tx, s, partnershipIds);
+}
+
+/** Pairs involving the given partnerships, or (null) every pair. */
+async function insertOverlaps(tx: EntityManager, s: string, partnershipIds: readonly string[] | null): Promise<void> {
   await tx.query(
     `INSERT INTO ${s}.overlaps (partnership_a, partnership_b, beneficiary_country, shared_themes, overlap_start, overlap_end)
      SELECT least(a.partnership_id, b.partnership_id), greatest(a.partnership_id, b.partnership_id), a.beneficiary_country,
@@ -286,15 +299,15 @@ async function recomputeOverlaps(tx: EntityManager, s: string, partnershipIds: r
        FROM ${s}.partnerships a
        JOIN ${s}.partnerships b
          ON b.beneficiary_country = a.beneficiary_country
-        AND b.partnership_id <> a.partnership_id
+        AND ${partnershipIds === null ? 'b.partnership_id > a.partnership_id' : 'b.partnership_id <> a.partnership_id'}
         AND b.themes && a.themes
         AND cardinality(b.donor_ids) > 0
         AND NOT (b.donor_ids && a.donor_ids)
         AND a.planned_start <= coalesce(b.planned_end, '9999-12-31')
         AND b.planned_start <= coalesce(a.planned_end, '9999-12-31')
-      WHERE a.partnership_id = ANY($1::text[]) AND cardinality(a.donor_ids) > 0
+      WHERE ${partnershipIds === null ? 'TRUE' : 'a.partnership_id = ANY($1::text[])'} AND cardinality(a.donor_ids) > 0
      ON CONFLICT DO NOTHING`,
-    [partnershipIds],
+    partnershipIds === null ? [] : [partnershipIds],
   );
 }
 
@@ -302,6 +315,6 @@ export function portfolioProjection(model: ReadModelSchema, store: EventStore, d
   return {
     name: model.projection,
     model,
-    handlerFor: (schema) => new PortfolioProjectionHandler(store, dataSource, schema, options),
+    handlerFor: (schema, mode) => new PortfolioProjectionHandler(store, dataSource, schema, options, mode),
   };
 }

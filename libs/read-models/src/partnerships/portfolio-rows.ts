@@ -42,6 +42,7 @@ export interface PartnershipRow {
   participants_women: number;
   participants_men: number;
   participants_undisclosed: number;
+  participant_hours: number;
   open_risks: number;
   lo_demand_origin: number;
   lo_co_design_endorsed: number | null;
@@ -198,6 +199,7 @@ export function partnershipRow(view: PartnershipView, organisations: Organisatio
     participants_women: view.activities.reduce((s, a) => s + a.women, 0),
     participants_men: view.activities.reduce((s, a) => s + a.men, 0),
     participants_undisclosed: view.activities.reduce((s, a) => s + a.undisclosed, 0),
+    participant_hours: view.activities.reduce((s, a) => s + a.participantHours, 0),
     open_risks: view.risks.filter((r) => r.open).length,
     lo_demand_origin: lo.demandOrigin,
     lo_co_design_endorsed: lo.coDesignEndorsed,

@@ -19,10 +19,18 @@ export interface ProjectionHandler {
   prepare(events: readonly RecordedEvent[]): Promise<PreparedBatch>;
   /** Forgets everything held in memory (after a failed batch or a blue/green switch). */
   reset(): void;
+  /**
+   * A rebuild calls this once, after the last batch and before the switch: work that depends on the
+   * whole set of rows (pairs between partnerships) is done once there instead of after every batch.
+   */
+  finish?(tx: EntityManager): Promise<void>;
 }
+
+/** `rebuild`: the handler may defer set-wide work to `finish`. */
+export type HandlerMode = 'live' | 'rebuild';
 
 export interface Projection {
   readonly name: string;
   readonly model: ReadModelSchema;
-  handlerFor(schema: string): ProjectionHandler;
+  handlerFor(schema: string, mode?: HandlerMode): ProjectionHandler;
 }

@@ -43,7 +43,7 @@ export async function rebuildProjection(
     await tx.query(`INSERT INTO ${next}.projection_checkpoint (projection, position) VALUES ($1, $2)`, [projection.name, START]);
   });
 
-  const handler = projection.handlerFor(next);
+  const handler = projection.handlerFor(next, 'rebuild');
   let position: Position | typeof START = START;
   let processed = 0;
   const report = () => options.onProgress?.({ projection: projection.name, processed, total, elapsedMs: Date.now() - started });
@@ -67,6 +67,8 @@ export async function rebuildProjection(
     report();
   }
 
+  if (handler.finish) await dataSource.transaction((tx) => handler.finish!(tx));
+  await dataSource.query(`ANALYZE`);
   await dataSource.query(`DROP SCHEMA IF EXISTS ${retired} CASCADE`);
   await dataSource.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [projectionLockKey(live)]);

@@ -19,6 +19,7 @@ export interface InclusionRow {
 /** Participants by sex. An activity with two themes counts under both themes. */
 export async function inclusion(ctx: ReadModelContext, groupBy: InclusionGroup, filter: PartnershipFilter & { activityType?: string; year?: number }): Promise<InclusionRow[]> {
   const s = ctx.models.portfolio.schema;
+  if ((groupBy === 'country' || groupBy === 'partnership') && !filter.activityType && filter.year === undefined) return fromPartnershipTotals(ctx, groupBy, filter);
   const where = partnershipFilter(filter).when(filter.activityType, 'a.type = ?', filter.activityType);
   if (filter.year !== undefined) where.add('substr(a.start_date, 1, 4) = ?', String(filter.year));
   if (filter.theme) where.add('a.themes @> ARRAY[?]::text[]', filter.theme);
@@ -46,6 +47,26 @@ export async function inclusion(ctx: ReadModelContext, groupBy: InclusionGroup, 
     for (const name of ['partnership_id', 'activity_id', 'title', 'theme', 'country', 'type', 'year']) {
       if (r[name] !== undefined) k[name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())] = r[name] as string | number;
     }
+    return { key: k, activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
+  });
+}
+
+/** Each partnership row already sums its activities' participants: a country or partnership total reads those. */
+async function fromPartnershipTotals(ctx: ReadModelContext, groupBy: 'country' | 'partnership', filter: PartnershipFilter): Promise<InclusionRow[]> {
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(filter).add('p.activities > 0');
+  const key = groupBy === 'country' ? 'p.beneficiary_country' : 'p.partnership_id, p.title';
+  const rows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT ${groupBy === 'country' ? 'p.beneficiary_country AS country' : key}, sum(p.activities) AS activities, sum(p.participants_women) AS women,
+            sum(p.participants_men) AS men, sum(p.participants_undisclosed) AS undisclosed, sum(p.participant_hours) AS hours
+       FROM ${s}.partnerships p ${where} GROUP BY ${key} ORDER BY ${key}`,
+    where.params,
+  );
+  return rows.map((r) => {
+    const women = Number(r.women);
+    const men = Number(r.men);
+    const undisclosed = Number(r.undisclosed);
+    const k: Record<string, string> = groupBy === 'country' ? { country: r.country as string } : { partnershipId: r.partnership_id as string, title: r.title as string };
     return { key: k, activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
   });
 }

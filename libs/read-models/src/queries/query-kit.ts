@@ -15,6 +15,8 @@ export interface PageRequest {
 export interface Page<T> {
   readonly items: T[];
   readonly total: number;
+  /** True when there are more than `total` (counting stopped at COUNT_CAP). */
+  readonly totalIsLowerBound: boolean;
   readonly limit: number;
   readonly offset: number;
 }
@@ -56,6 +58,9 @@ export function orderBy(sort: string | undefined, allowed: Readonly<Record<strin
   return `ORDER BY ${primary}, ${tieBreaker}`;
 }
 
+/** Counting stops here: past it a list says "at least" (`totalIsLowerBound`), which paging needs no more. */
+export const COUNT_CAP = 10_000;
+
 export async function paged<T>(
   ctx: ReadModelContext,
   select: string,
@@ -67,16 +72,13 @@ export async function paged<T>(
 ): Promise<Page<T>> {
   const limit = page.limit ?? DEFAULT_LIMIT;
   const offset = page.offset ?? 0;
-  const rows: Record<string, unknown>[] = await ctx.db.query(
-    `SELECT ${select}, count(*) OVER () AS total_count FROM ${from} ${where} ${order} LIMIT ${where.param(limit)} OFFSET ${where.param(offset)}`,
-    where.params,
-  );
-  let total = rows.length ? Number(rows[0].total_count) : 0;
-  if (rows.length === 0 && offset > 0) {
-    const counted: { n: string }[] = await ctx.db.query(`SELECT count(*) AS n FROM ${from} ${where}`, where.params.slice(0, -2));
-    total = Number(counted[0].n);
-  }
-  return { items: rows.map(map), total, limit, offset };
+  const filterParams = [...where.params];
+  const [rows, counted] = await Promise.all([
+    ctx.db.query(`SELECT ${select} FROM ${from} ${where} ${order} LIMIT ${where.param(limit)} OFFSET ${where.param(offset)}`, where.params) as Promise<Record<string, unknown>[]>,
+    ctx.db.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${where} LIMIT ${COUNT_CAP + 1}) c`, filterParams) as Promise<{ n: string }[]>,
+  ]);
+  const total = Number(counted[0].n);
+  return { items: rows.map(map), total: Math.min(total, COUNT_CAP), totalIsLowerBound: total > COUNT_CAP, limit, offset };
 }
 
 /** Sums of bigint come back from PostgreSQL as strings: exact integers, checked on the way out. */

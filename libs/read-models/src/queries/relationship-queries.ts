@@ -58,6 +58,10 @@ export interface OrganisationFilter extends PageRequest {
   readonly q?: string;
 }
 
+const organisationColumns = (s: string) =>
+  `o.*, (SELECT count(DISTINCT partnership_id) FROM ${s}.parties x WHERE x.organisation_id = o.organisation_id) AS partnerships,
+        ARRAY(SELECT DISTINCT role FROM ${s}.parties x WHERE x.organisation_id = o.organisation_id ORDER BY role) AS roles`;
+
 export function listOrganisations(ctx: ReadModelContext, filter: OrganisationFilter): Promise<Page<OrganisationSummary>> {
   const s = ctx.models.portfolio.schema;
   const where = new Where()
@@ -68,8 +72,7 @@ export function listOrganisations(ctx: ReadModelContext, filter: OrganisationFil
     .when(filter.q, 'o.name ILIKE ?', `%${(filter.q ?? '').replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   return paged(
     ctx,
-    `o.*, (SELECT count(DISTINCT partnership_id) FROM ${s}.parties x WHERE x.organisation_id = o.organisation_id) AS partnerships,
-        ARRAY(SELECT DISTINCT role FROM ${s}.parties x WHERE x.organisation_id = o.organisation_id ORDER BY role) AS roles`,
+    organisationColumns(s),
     `${s}.organisations o`,
     where,
     'ORDER BY o.name, o.organisation_id',
@@ -95,8 +98,7 @@ function toOrganisation(r: Record<string, unknown>): OrganisationSummary {
 export async function getOrganisation(ctx: ReadModelContext, organisationId: string): Promise<OrganisationSummary | null> {
   const page = await paged(
     ctx,
-    `o.*, (SELECT count(DISTINCT partnership_id) FROM ${ctx.models.portfolio.schema}.parties x WHERE x.organisation_id = o.organisation_id) AS partnerships,
-        ARRAY(SELECT DISTINCT role FROM ${ctx.models.portfolio.schema}.parties x WHERE x.organisation_id = o.organisation_id ORDER BY role) AS roles`,
+    organisationColumns(ctx.models.portfolio.schema),
     `${ctx.models.portfolio.schema}.organisations o`,
     new Where().add('o.organisation_id = ?', organisationId),
     'ORDER BY o.organisation_id',

@@ -73,6 +73,7 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
         participants_women integer NOT NULL,
         participants_men integer NOT NULL,
         participants_undisclosed integer NOT NULL,
+        participant_hours integer NOT NULL,
         open_risks integer NOT NULL,
         lo_demand_origin double precision NOT NULL,
         lo_co_design_endorsed double precision,
@@ -217,6 +218,8 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
         PRIMARY KEY (partnership_a, partnership_b)
       )`,
       `CREATE INDEX ON ${s}.overlaps (partnership_b)`,
+      `CREATE INDEX ON ${s}.overlaps (beneficiary_country)`,
+      `CREATE INDEX ON ${s}.partnerships (last_event_at DESC, partnership_id)`,
     ],
   ],
 };

@@ -16,6 +16,18 @@ const OptionalOneOf = <T extends string | number>(values: readonly T[], example:
 const OptionalIdParam = (example: string, description?: string) =>
   applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString(), Matches(ID_PATTERN, { message: '$property must be an id' }));
 
+const OptionalCountry = (example: string, description = 'ISO 3166-1 alpha-2') =>
+  applyDecorators(
+    ApiPropertyOptional({ example, description }),
+    IsOptional(),
+    Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code' }),
+  );
+
+const OptionalCurrency = (example: string, description: string) =>
+  applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code' }));
+
+const OptionalYear = () => applyDecorators(ApiPropertyOptional({ example: 2026 }), IsOptional(), Type(() => Number), IsInt(), Min(1950), Max(2200));
+
 const sortsOf = (fields: readonly string[]) => fields.flatMap((f) => [f, `-${f}`]);
 
 /** Paging and read-your-writes, shared by every list. */
@@ -49,9 +61,7 @@ export class PartnershipFilterQuery extends PageQuery {
   @OptionalOneOf(PHASES, 'delivery')
   phase?: string;
 
-  @ApiPropertyOptional({ example: 'KE', description: 'Beneficiary country, ISO 3166-1 alpha-2' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code' })
+  @OptionalCountry('KE', 'Beneficiary country, ISO 3166-1 alpha-2')
   country?: string;
 
   @OptionalOneOf(REGIONS, 'africa', "The beneficiary's region")
@@ -108,9 +118,7 @@ export class OrganisationListQuery extends PageQuery {
   @OptionalOneOf(ORGANISATION_KINDS, 'ngo')
   kind?: string;
 
-  @ApiPropertyOptional({ example: 'GH' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code' })
+  @OptionalCountry('GH')
   country?: string;
 
   @OptionalOneOf(REGIONS, 'africa')
@@ -132,22 +140,13 @@ export class FundingQuery extends PartnershipFilterQuery {
   @IsIn([...FUNDING_GROUPS], { message: `$property must be one of: ${FUNDING_GROUPS.join(', ')}` })
   groupBy?: (typeof FUNDING_GROUPS)[number];
 
-  @ApiPropertyOptional({ example: 2026 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1950)
-  @Max(2200)
+  @OptionalYear()
   year?: number;
 
-  @ApiPropertyOptional({ example: 'EUR', description: 'Only flows in this currency' })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code' })
+  @OptionalCurrency('EUR', 'Only flows in this currency')
   currency?: string;
 
-  @ApiPropertyOptional({ example: 'USD', description: 'Also total in this currency, through the rates recorded with the flows; what has no rate is listed as unconverted' })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code' })
+  @OptionalCurrency('USD', 'Also total in this currency, through the rates recorded with the flows; what has no rate is listed as unconverted')
   reportingCurrency?: string;
 }
 
@@ -171,19 +170,12 @@ export class InclusionQuery extends PartnershipFilterQuery {
   @OptionalOneOf(ACTIVITY_TYPES, 'train-the-trainer')
   activityType?: string;
 
-  @ApiPropertyOptional({ example: 2026 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1950)
-  @Max(2200)
+  @OptionalYear()
   year?: number;
 }
 
 export class OverlapQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'KE' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code' })
+  @OptionalCountry('KE')
   country?: string;
 
   @OptionalOneOf(THEMES, 'incident-response-cert')
