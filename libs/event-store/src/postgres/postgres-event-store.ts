@@ -222,14 +222,11 @@ export class PostgresEventStore implements EventStore, LogSource {
   }
 
   async headPosition(): Promise<Position | null> {
-    // The horizon is read first and passed as a constant: against pg_snapshot_xmin() inline, the planner
-    // misjudges the xid8 range and sorts the whole log instead of reading the index backwards.
-    const horizon = await this.pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+    // ORDER BY names the table's column: the text alias of the same name would sort the whole log.
     const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
-      `SELECT transaction_id::text AS transaction_id, global_position FROM es_events
-       WHERE transaction_id < $1::text::xid8
-       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
-      [horizon.rows[0].xmin],
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position FROM es_events e
+       WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
     );
     return rows.length ? makePosition(rows[0].transaction_id, rows[0].global_position) : null;
   }
