@@ -2,10 +2,13 @@ import type { DemoStep } from './demo-partnerships';
 
 const DAY = 86_400_000;
 
+/** Plans may lie ahead; every other date is of a fact, which is recorded after it happened. */
+const PLANNED = new Set(['plannedStart', 'plannedEnd', 'dueDate']);
+
 function latestDateIn(value: unknown): number {
   if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : 0;
   if (Array.isArray(value)) return Math.max(0, ...value.map(latestDateIn));
-  if (value && typeof value === 'object') return Math.max(0, ...Object.values(value).map(latestDateIn));
+  if (value && typeof value === 'object') return Math.max(0, ...Object.entries(value).map(([key, v]) => (PLANNED.has(key) ? 0 : latestDateIn(v))));
   return 0;
 }
 
