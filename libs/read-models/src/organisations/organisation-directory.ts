@@ -1,16 +1,7 @@
-import type { DevelopmentStatus, OrganisationEvent, OrganisationKind, PointOfContact, Region } from '@ccb/domain';
+import type { OrganisationEvent, OrganisationProfile } from '@ccb/domain';
 
-/** What other read models need to know about an organisation. */
-export interface OrganisationInfo {
-  readonly organisationId: string;
-  readonly name: string;
-  readonly kind: OrganisationKind;
-  readonly country: string;
-  readonly region: Region;
-  readonly developmentStatus: DevelopmentStatus;
-  readonly contacts: readonly PointOfContact[];
-  readonly registeredAt: string;
-}
+/** What other read models need to know about an organisation: its profile, and since when it is known. */
+export type OrganisationInfo = OrganisationProfile & { readonly organisationId: string; readonly registeredAt: string };
 
 export type OrganisationLookup = (organisationId: string) => OrganisationInfo | undefined;
 
