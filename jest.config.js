@@ -9,7 +9,7 @@ const swc = {
   module: { type: 'commonjs', ignoreDynamic: true },
   sourceMaps: 'inline',
 };
-const esmPackages = ['@nestjs', 'nestjs-pino', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const esmPackages = ['@nestjs', 'nestjs-pino', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', 'jose'];
 
 module.exports = {
   testEnvironment: 'node',

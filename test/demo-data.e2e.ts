@@ -2,6 +2,7 @@ import { foldPartnership, upcastPartnershipEvent } from '@ccb/domain';
 import type { EventStore } from '@ccb/event-store';
 import { DemoLoader } from '../apps/api/src/demo/demo-loader';
 import { DEMO_ORGANISATIONS } from '../apps/api/src/demo/demo-organisations';
+import { DEMO_USERS } from '../apps/api/src/demo/demo-users';
 import { DEMO_PARTNERSHIP_STEPS } from '../apps/api/src/demo/demo-partnerships';
 import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
 import { streamOf } from './support/http';
@@ -19,7 +20,8 @@ describe('demo data set', () => {
     const all = await store.readAll({ maxCount: 10_000 });
     expect(all.filter((e) => e.type === 'OrganisationRegistered')).toHaveLength(DEMO_ORGANISATIONS.length);
     expect(all.filter((e) => e.streamId.startsWith('partnership-'))).toHaveLength(DEMO_PARTNERSHIP_STEPS.length);
-    expect(all.every((e) => e.metadata.actor.startsWith('demo-user-') && e.metadata.commandId)).toBe(true);
+    const demoUsers = new Set(DEMO_USERS.map((u) => u.name));
+    expect(all.every((e) => demoUsers.has(e.metadata.actor) && e.metadata.commandId)).toBe(true);
   });
 
   it('spreads partnerships over every phase, with a suspended one and a closed one with handover', async () => {

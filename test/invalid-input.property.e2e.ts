@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { actor, post, streamOf } from './support/http';
+import { actor, post, registerOrganisations, streamOf } from './support/http';
 import { commitment, ORGS, proposal } from './support/lifecycle-bodies';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
 
@@ -46,6 +46,7 @@ describe.each(BACKENDS)('random invalid payloads on %s', (backend) => {
   let id: string;
   beforeAll(async () => {
     t = await startTestApp(backend);
+    await registerOrganisations(t.app, Object.values(ORGS));
     id = randomUUID();
     await post(t.app, '/partnerships', ORGS.beneficiary, proposal(id)).expect(201);
     await post(t.app, `/partnerships/${id}/parties`, ORGS.beneficiary, { organisationId: ORGS.donor, role: 'donor' }).expect(201);

@@ -1,13 +1,14 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
-import { post, put, streamOf } from './support/http';
+import { post, put, streamOf, ADMIN_ORG, actor, registerOrganisations } from './support/http';
 import { commitment, organisation, ORGS, proposal } from './support/lifecycle-bodies';
 
 describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(backend);
+    await registerOrganisations(t.app, Object.values(ORGS));
   });
   afterAll(() => t?.close());
 
@@ -36,13 +37,13 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
   it('records a whole partnership life, each answer carrying the new revision as ETag', async () => {
     const app = t.app;
     for (const [org, name, country, kind, region, status] of [
-      [ORGS.donor, 'Netherlands MFA', 'NL', 'state-body', 'europe', 'developed'],
-      [ORGS.beneficiary, 'CERT-GH', 'GH', 'state-body', 'africa', 'developing'],
+      ['org-nl-new', 'Netherlands MFA', 'NL', 'state-body', 'europe', 'developed'],
+      ['org-gh-new', 'CERT-GH', 'GH', 'state-body', 'africa', 'developing'],
     ]) {
-      const res = await post(app, '/organisations', org, { organisationId: org, ...organisation(name, country, kind, region, status) });
+      const res = await post(app, '/organisations', ADMIN_ORG, { organisationId: org, ...organisation(name, country, kind, region, status) });
       expect(res.status).toBe(201);
     }
-    const patched = await request(app.getHttpServer()).patch(`/api/organisations/${ORGS.beneficiary}`).set({ 'X-Actor-Id': 'admin', 'X-Organisation-Id': ORGS.beneficiary }).send({ name: 'Cyber Security Authority (CERT-GH)' });
+    const patched = await request(app.getHttpServer()).patch('/api/organisations/org-gh-new').set(actor('org-gh-new')).send({ name: 'Cyber Security Authority (CERT-GH)' });
     expect(patched.status).toBe(200);
 
     const id = await inDelivery();
@@ -101,10 +102,10 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
     expect(tags.status).toBe(200);
     expect(tags.body.revision).toBe(languages.body.revision + 1);
     const notBeneficiary = await put(t.app, `/partnerships/${id}/languages`, ORGS.donor, { languages: ['fr'] });
-    expect(notBeneficiary.status).toBe(422);
-    expect(notBeneficiary.body.code).toBe('rule.access.role');
+    expect(notBeneficiary.status).toBe(403);
+    expect(notBeneficiary.body.code).toBe('access.role');
 
-    const unknown = await request(t.app.getHttpServer()).patch('/api/organisations/org-nobody').set({ 'X-Actor-Id': 'admin', 'X-Organisation-Id': 'org-admin' }).send({ name: 'x' });
+    const unknown = await request(t.app.getHttpServer()).patch('/api/organisations/org-nobody').set(actor(ADMIN_ORG)).send({ name: 'x' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('organisation.not-found');
     const badEmail = await post(t.app, '/organisations', 'org-admin', { ...organisation('X', 'GH', 'ngo', 'africa', 'developing'), contacts: [{ name: 'n', function: 'f', email: 'not-an-email' }] });
@@ -125,8 +126,15 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
       ]),
     );
     const noActor = await request(t.app.getHttpServer()).post(`/api/partnerships/${id}/risks`).send({ riskId: 'r', kind: 'risk', description: 'd', severity: 'low' });
-    expect(noActor.status).toBe(400);
-    expect(noActor.body.errors.map((e: { field: string }) => e.field)).toEqual(['header X-Actor-Id', 'header X-Organisation-Id']);
+    expect(noActor.status).toBe(401);
+    expect(noActor.body.code).toBe('auth.required');
+    // Headers a client sets do not make it someone else: the organisation comes from the token.
+    const spoofed = await request(t.app.getHttpServer())
+      .post(`/api/partnerships/${id}/risks`)
+      .set({ ...actor('org-outsider'), 'X-Actor-Id': 'u', 'X-Organisation-Id': ORGS.donor })
+      .send({ riskId: 'r', kind: 'risk', description: 'd', severity: 'low' });
+    expect(spoofed.status).toBe(401);
+    expect(spoofed.body.code).toBe('auth.unknown-organisation');
     expect((await streamOf(t.app, `partnership-${id}`)).length).toBe(before);
     expect(JSON.stringify(bad.body)).not.toMatch(/at .*\.ts|stack/);
   });
@@ -194,7 +202,7 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
     const id = await inDelivery();
     const malformed = await request(t.app.getHttpServer())
       .post(`/api/partnerships/${id}/risks`)
-      .set({ 'X-Actor-Id': 'u', 'X-Organisation-Id': ORGS.donor, 'Content-Type': 'application/json' })
+      .set({ ...actor(ORGS.donor), 'Content-Type': 'application/json' })
       .send('{"riskId": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('request.malformed-json');

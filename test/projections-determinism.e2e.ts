@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { EventStore } from '@ccb/event-store';
 import { dumpReadModel, rebuildProjection, type ReadModelContext } from '@ccb/read-models';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
+import { actor, ADMIN_ORG } from './support/http';
 import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
 import { DemoLoader } from '../apps/api/src/demo/demo-loader';
 import { ProjectionsService } from '../apps/api/src/read-models/projections.service';
@@ -58,7 +59,7 @@ describe.each(BACKENDS)('incremental read models equal a rebuild on %s', (backen
       let serving = true;
       const reads = (async () => {
         while (serving) {
-          const res = await request(t.app.getHttpServer()).get('/api/partnerships?limit=5');
+          const res = await request(t.app.getHttpServer()).get('/api/partnerships?limit=5').set(actor(ADMIN_ORG));
           expect(res.status).toBe(200);
           answered += 1;
         }
@@ -71,7 +72,7 @@ describe.each(BACKENDS)('incremental read models equal a rebuild on %s', (backen
       expect(await dumpReadModel(readModels.db, projection.model)).toEqual(incremental);
     }
     // The live projector carries on after the switch.
-    const after = await request(t.app.getHttpServer()).get('/api/projections/portfolio');
+    const after = await request(t.app.getHttpServer()).get('/api/projections/portfolio').set(actor(ADMIN_ORG));
     expect(after.body.eventsBehind).toBe(0);
   }, 120_000);
 });

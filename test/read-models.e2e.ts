@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
-import { post, put } from './support/http';
+import { post, put, ADMIN_ORG, actor } from './support/http';
 import { organisation, proposal } from './support/lifecycle-bodies';
 
 const DONOR = 'org-donor-no';
@@ -13,9 +13,9 @@ const EVALUATOR = 'org-eval-za';
 describe.each(BACKENDS)('read models through the API on %s', (backend) => {
   let t: TestApp;
   let last = '';
-  const get = (path: string) => request(t.app.getHttpServer()).get(`/api${path}`).set('X-Min-Position', last);
+  const get = (path: string) => request(t.app.getHttpServer()).get(`/api${path}`).set({ ...actor(ADMIN_ORG), 'X-Min-Position': last });
   const ok = async (org: string, path: string, body: object) => {
-    const res = await (path.endsWith('/languages') ? put : post)(t.app, path, org, body);
+    const res = await (path.endsWith('/languages') ? put : post)(t.app, path, path === '/organisations' ? ADMIN_ORG : org, body);
     if (res.status !== 201 && res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     last = res.body.position;
     return res;
@@ -159,16 +159,16 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
       ['portfolio', 0],
       ['timeline', 0],
     ]);
-    const bad = await request(t.app.getHttpServer()).get('/api/partnerships?minPosition=yesterday');
+    const bad = await request(t.app.getHttpServer()).get('/api/partnerships?minPosition=yesterday').set(actor(ADMIN_ORG));
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('minPosition');
-    const badSort = await request(t.app.getHttpServer()).get('/api/partnerships?sort=password&limit=0');
+    const badSort = await request(t.app.getHttpServer()).get('/api/partnerships?sort=password&limit=0').set(actor(ADMIN_ORG));
     expect(badSort.status).toBe(400);
     expect(badSort.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'sort']);
   });
 
   it('answers 503 projection.behind when a position is not reached within the bound', async () => {
-    const res = await request(t.app.getHttpServer()).get('/api/partnerships').set('X-Min-Position', '999999999:1');
+    const res = await request(t.app.getHttpServer()).get('/api/partnerships').set({ ...actor(ADMIN_ORG), 'X-Min-Position': '999999999:1' });
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('projection.behind');
   }, 20_000);

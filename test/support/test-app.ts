@@ -4,6 +4,9 @@ import { Pool } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
 import { TEST_DATABASE_URL } from '../../libs/event-store/src/testing/test-databases';
 
+/** Every test app signs and verifies with this key, so tests can mint tokens without asking the app. */
+export const TEST_JWT_SECRET = 'test-secret-for-e2e-tests-only-0123456789abcdef';
+
 export type Backend = 'embedded' | 'postgresql';
 export const BACKENDS: Backend[] = ['embedded', 'postgresql'];
 
@@ -14,7 +17,7 @@ export interface TestApp {
 
 /** The real app on a fresh database: in-memory PGlite, or a PostgreSQL schema of its own. */
 export async function startTestApp(backend: Backend, overrides: Record<string, string> = {}): Promise<TestApp> {
-  const base = { LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...overrides };
+  const base = { LOG_LEVEL: 'silent', DEMO_DATA: 'false', JWT_SECRET: TEST_JWT_SECRET, ...overrides };
   if (backend === 'embedded') {
     const app = await createApp({ ...base, DATA_DIR: 'memory', DATABASE_URL: '' });
     await app.init();

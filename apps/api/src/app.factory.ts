@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiErrorFilter } from './common/api-error.filter';
@@ -20,6 +21,21 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
   const config = app.get(ConfigService<Environment, true>);
   const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
   app.useBodyParser('json', { limit });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"] },
+      },
+    }),
+  );
+  const origins = config.get('CORS_ORIGINS', { infer: true });
+  if (origins) {
+    app.enableCors({
+      origin: origins === '*' ? '*' : origins.split(','),
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id', 'X-Causation-Id', 'X-Reason', 'X-Min-Position'],
+      exposedHeaders: ['ETag', 'Location'],
+    });
+  }
   app.setGlobalPrefix('api', { exclude: ['health', 'docs', 'docs-json'] });
   app.useGlobalFilters(new ApiErrorFilter());
   app.useGlobalPipes(apiValidationPipe());
@@ -31,6 +47,7 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
       .setTitle('Cyber capacity-building partnership tracker')
       .setDescription('Event-sourced record of donor-implementer-beneficiary partnerships.')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'npm run token -- --user NAME, or POST /api/auth/demo-sign-in' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,6 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { HistoryModule } from './history/history.module';
 import type { Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -34,14 +38,25 @@ export class AppModule {
             },
           }),
         }),
+        ThrottlerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) => {
+            const limit = config.get('RATE_LIMIT_PER_MINUTE', { infer: true });
+            return { throttlers: [{ name: 'per-minute', ttl: 60_000, limit: Math.max(limit, 1) }], skipIf: () => limit === 0 };
+          },
+        }),
         DatabaseModule,
         EventStoreModule,
+        AuthModule,
         HealthModule,
         OrganisationsModule,
         PartnershipsModule,
         ReadModelsModule,
+        HistoryModule,
         DemoModule,
       ],
+      // Before authentication: a flood of bad tokens is throttled too.
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }
 }

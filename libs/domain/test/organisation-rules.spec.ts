@@ -1,6 +1,6 @@
 import { decideOrganisation, evolveOrganisation, initialOrganisationState, RuleViolation, type OrganisationEvent } from '../src';
 
-const context = { userId: 'admin', organisationId: 'org-admin', now: '2026-06-30T00:00:00Z' };
+const context = { userId: 'admin', organisationId: 'org-admin', now: '2026-06-30T00:00:00Z', roles: ['admin'] as const };
 const profile = {
   organisationId: 'org-cert-gh',
   name: 'CERT-GH',
@@ -32,5 +32,18 @@ describe('organisation rules', () => {
     );
     const updated = evolveOrganisation(state, { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } });
     expect(updated.profile?.name).toBe('CSA Ghana');
+  });
+
+  it('lets only an administrator register, and an organisation or an administrator update its profile', () => {
+    const donorUser = { userId: 'u', organisationId: 'org-nl-mfa', now: context.now, roles: ['donor'] as const };
+    expect(() => decideOrganisation({ type: 'RegisterOrganisation', data: profile, context: donorUser }, initialOrganisationState)).toThrow(
+      expect.objectContaining({ rule: 'access.admin' }),
+    );
+    const state = evolveOrganisation(initialOrganisationState, registered);
+    expect(() => decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', name: 'n' }, context: donorUser }, state)).toThrow(
+      expect.objectContaining({ rule: 'access.admin' }),
+    );
+    const ownUser = { ...donorUser, organisationId: 'org-cert-gh', roles: ['beneficiary'] as const };
+    expect(decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', name: 'n' }, context: ownUser }, state)).toHaveLength(1);
   });
 });

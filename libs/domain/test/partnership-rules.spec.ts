@@ -48,6 +48,10 @@ describe('partnership rules', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
       given(proposed).when({ type: 'ProposePartnership', data, context: as(BENEFICIARY) }).refusedBy('partnership.exists');
     });
+    it('needs a user who holds the role the organisation proposes in', () => {
+      const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
+      given().when({ type: 'ProposePartnership', data, context: as(BENEFICIARY, ['admin']) }).refusedBy('access.role');
+    });
     it('refuses planned dates that end before they start', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
       given().when({ type: 'ProposePartnership', data: { ...data, plannedEnd: '2025-01-01' }, context: as(BENEFICIARY) }).refusedBy('dates.end-after-start');
@@ -117,6 +121,22 @@ describe('partnership rules', () => {
       given(...inDelivery, milestonePlanned)
         .when({ type: 'ReportMilestoneAchieved', data: (milestoneAchieved as Extract<PartnershipEvent, { type: 'MilestoneAchieved' }>).data, context: as(DONOR) })
         .refusedBy('access.role');
+    });
+    it('needs the role in the user as well as in its organisation', () => {
+      given(...inDelivery, milestonePlanned)
+        .when({ type: 'ReportMilestoneAchieved', data: (milestoneAchieved as Extract<PartnershipEvent, { type: 'MilestoneAchieved' }>).data, context: as(IMPLEMENTER, ['donor']) })
+        .refusedBy('access.role');
+      given(proposed, joined(DONOR, 'donor'), joined(IMPLEMENTER, 'implementer'), toCoDesign, need, planV1)
+        .when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(BENEFICIARY, ['admin']) })
+        .refusedBy('access.role');
+    });
+    it('tells a non-party nothing about the partnership: not its phase, not that it is closed', () => {
+      given(...inDelivery, toMonitoring, toEvaluation, closed)
+        .when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, context: as(OUTSIDER) })
+        .refusedBy('access.party');
+      given(...inDelivery)
+        .when({ type: 'AdvancePhase', data: { to: 'evaluation', reason: 'x' }, context: as(OUTSIDER) })
+        .refusedBy('access.party');
     });
     it('lets only the beneficiary state needs', () => {
       given(proposed, joined(DONOR, 'donor'))

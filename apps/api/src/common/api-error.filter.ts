@@ -26,11 +26,20 @@ export class ApiErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(error);
-    if (status >= 500) this.logger.error({ err: error }, 'request failed');
+    // Only the error's kind and where it arose: a database error's message can quote the values it choked on.
+    if (status >= 500) this.logger.error({ error: safeDescription(error) }, 'request failed');
+    if (status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer realm="api"');
     response.status(status).json({ statusCode: status, ...body });
   }
 
   private describe(error: unknown): [number, Record<string, unknown>] {
+    if (error instanceof RuleViolation && error.rule === 'access.party') {
+      // A non-party hears what it would for a partnership that does not exist.
+      return [HttpStatus.NOT_FOUND, { code: 'partnership.not-found', message: 'No such partnership' }];
+    }
+    if (error instanceof RuleViolation && error.rule.startsWith('access.')) {
+      return [HttpStatus.FORBIDDEN, { code: error.rule, message: error.message }];
+    }
     if (error instanceof RuleViolation) {
       return [HttpStatus.UNPROCESSABLE_ENTITY, { code: `rule.${error.rule}`, rule: error.rule, message: error.message }];
     }
@@ -73,6 +82,7 @@ function httpCode(status: number, error: HttpException, message: string): string
   if (status === 400) return /JSON/.test(message) ? 'request.malformed-json' : 'request.invalid';
   if (status === 404) return 'route.not-found';
   if (status === 413) return 'request.too-large';
+  if (status === 429) return 'rate.limited';
   return `http.${status}.${error.name.replace(/Exception$/, '').toLowerCase()}`;
 }
 
@@ -88,4 +98,10 @@ function isHttpException(error: unknown): error is HttpException {
 
 function isBodyParserError(error: unknown): error is { type: string } {
   return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && 'expose' in error;
+}
+
+function safeDescription(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, ...(typeof code === 'string' ? { code } : {}), at: error.stack?.split('\n').slice(1, 6).map((l) => l.trim()) };
 }

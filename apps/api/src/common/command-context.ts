@@ -1,9 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
 import type { CommandContext } from '@ccb/domain';
 import type { EventMetadata } from '@ccb/event-store';
 import { InvalidInputError } from './api-error.filter';
+import { AuthenticationError } from '../auth/auth-errors';
+import type { AuthenticatedRequest } from '../auth/principal';
 
 export interface RequestCommandContext extends CommandContext {
   readonly correlationId: string;
@@ -16,20 +17,18 @@ export interface RequestCommandContext extends CommandContext {
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 /**
- * Who acts, for whom, and the request's concurrency and idempotency headers. The actor headers are
- * interim: authentication replaces them with the verified principal.
+ * Who acts, for whom, and the request's concurrency and idempotency headers. Who acts comes only from
+ * the verified token (the auth guard put it on the request): no header a client sets can change it.
  */
 export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestCommandContext => {
-  const req = ctx.switchToHttp().getRequest<Request>();
+  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  const principal = req.principal;
+  if (!principal) throw new AuthenticationError('auth.required', 'Sign in: send "Authorization: Bearer <token>"');
   const header = (name: string) => {
     const value = req.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
   const errors: { field: string; reason: string }[] = [];
-  const userId = header('x-actor-id');
-  const organisationId = header('x-organisation-id');
-  if (!userId || !ID.test(userId)) errors.push({ field: 'header X-Actor-Id', reason: 'required: the id of the user acting' });
-  if (!organisationId || !ID.test(organisationId)) errors.push({ field: 'header X-Organisation-Id', reason: 'required: the organisation the user acts for' });
   const ifMatch = header('if-match');
   let expectedRevision: number | undefined;
   if (ifMatch !== undefined) {
@@ -43,14 +42,19 @@ export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
   }
   const correlationId = header('x-correlation-id');
   if (correlationId !== undefined && !ID.test(correlationId)) errors.push({ field: 'header X-Correlation-Id', reason: 'letters, digits and ._:- only' });
+  const causationId = header('x-causation-id');
+  if (causationId !== undefined && !ID.test(causationId)) errors.push({ field: 'header X-Causation-Id', reason: 'letters, digits and ._:- only' });
+  const reason = header('x-reason');
+  if (reason !== undefined && reason.length > 500) errors.push({ field: 'header X-Reason', reason: 'at most 500 characters' });
   if (errors.length > 0) throw new InvalidInputError(errors);
   return {
-    userId: userId!,
-    organisationId: organisationId!,
+    userId: principal.userId,
+    organisationId: principal.organisationId,
+    roles: principal.roles,
     now: new Date().toISOString(),
     correlationId: correlationId ?? randomUUID(),
-    causationId: header('x-causation-id') ?? null,
-    reason: header('x-reason'),
+    causationId: causationId ?? null,
+    reason,
     expectedRevision,
     idempotencyKey,
   };

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Every setting the product reads, checked at start: a bad value stops the app with a message naming it. */
 export class Environment {
@@ -51,20 +51,85 @@ export class Environment {
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
+
+  /**
+   * HS256 key for bearer tokens. Unset on the embedded default: a random key is generated once and
+   * kept in DATA_DIR. Required (or JWT_PUBLIC_KEY / JWT_JWKS_URI) when DATABASE_URL is set.
+   */
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** RS256 public key (PEM) of the issuer that signs tokens; replaces JWT_SECRET. */
+  @IsOptional()
+  @Matches(/-----BEGIN (RSA )?PUBLIC KEY-----/, { message: 'JWT_PUBLIC_KEY must be a PEM public key' })
+  JWT_PUBLIC_KEY?: string;
+
+  /** An OpenID Connect issuer's JWKS (RS256 keys picked by kid); replaces JWT_SECRET. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'JWT_JWKS_URI must be an http(s) URL' })
+  JWT_JWKS_URI?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  /** The claims that carry the organisation and the roles (an identity provider may name them otherwise). */
+  @Matches(/^[A-Za-z0-9_:./-]+$/)
+  JWT_ORGANISATION_CLAIM = 'org';
+
+  @Matches(/^[A-Za-z0-9_:./-]+$/)
+  JWT_ROLES_CLAIM = 'roles';
+
+  /** Lifetime of the tokens this product signs itself (demo sign-in, `npm run token`), in seconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 28_800 : Number(value)))
+  @IsInt()
+  @Min(60)
+  @Max(604_800)
+  TOKEN_TTL_SECONDS = 28_800;
+
+  /** Sign in as a demo user without a password. "auto": only on the embedded default with demo data. */
+  @IsIn(['auto', 'true', 'false'])
+  DEMO_SIGN_IN = 'auto';
+
+  /** Origins allowed to call the API from a browser, comma-separated; unset allows same-origin only. */
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, { message: 'CORS_ORIGINS must be * or comma-separated http(s) origins' })
+  CORS_ORIGINS?: string;
+
+  /** Requests per minute per client address; 0 turns rate limiting off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1200 : Number(value)))
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE = 1200;
 }
 
 export class InvalidEnvironmentError extends Error {}
 
+/** Settings without a default, so `new Environment()` does not list them. */
+const OPTIONAL_SETTINGS = ['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URI', 'JWT_ISSUER', 'JWT_AUDIENCE', 'CORS_ORIGINS'];
+
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
   const picked = Object.fromEntries(
-    Object.entries(raw).filter(([key, value]) => (known.includes(key) || key === 'DATABASE_URL' || key === 'EVENTSTORE_CONNECTION_STRING') && value !== ''),
+    Object.entries(raw).filter(([key, value]) => (known.includes(key) || OPTIONAL_SETTINGS.includes(key)) && value !== ''),
   );
   const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}=${JSON.stringify(picked[e.property])}: ${m}`));
     throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const keys = [env.JWT_SECRET, env.JWT_PUBLIC_KEY, env.JWT_JWKS_URI].filter((k) => k !== undefined).length;
+  if (keys > 1) throw new InvalidEnvironmentError('Invalid configuration:\n  set only one of JWT_SECRET, JWT_PUBLIC_KEY, JWT_JWKS_URI');
+  if (keys === 0 && env.DATABASE_URL !== undefined) {
+    throw new InvalidEnvironmentError(
+      'Invalid configuration:\n  with DATABASE_URL set, tokens need a key from the environment: JWT_SECRET (HS256), JWT_PUBLIC_KEY or JWT_JWKS_URI (RS256)',
+    );
   }
   return env;
 }

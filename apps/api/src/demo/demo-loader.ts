@@ -11,6 +11,7 @@ import { EVENT_STORE } from '../event-store/event-store.module';
 import { ExecuteOrganisationCommand } from '../organisations/organisations.controller';
 import { ExecutePartnershipCommand } from '../partnerships/execute-partnership-command';
 import { DEMO_ORGANISATIONS } from './demo-organisations';
+import { DEMO_ADMIN_ORGANISATION, DEMO_USERS } from './demo-users';
 import { DEMO_PARTNERSHIP_STEPS } from './demo-partnerships';
 import { demoTimes } from './demo-clock';
 
@@ -39,9 +40,11 @@ export class DemoLoader implements OnApplicationBootstrap {
   async load(): Promise<{ organisations: number; commands: number }> {
     const times = demoTimes(DEMO_PARTNERSHIP_STEPS, new Date());
     const earliest = times.reduce((a, b) => (a < b ? a : b), new Date().toISOString());
+    // Each step is issued as a demo user of the acting organisation, in the roles that organisation's users hold.
     const meta = (org: string, key: string, now = earliest): RequestCommandContext => ({
-      userId: `demo-user-${org.replace(/^org-/, '')}`,
+      userId: DEMO_USERS.find((u) => u.organisationId === org)?.name ?? `demo-user-${org.replace(/^org-/, '')}`,
       organisationId: org,
+      roles: [...new Set(DEMO_USERS.filter((u) => u.organisationId === org).flatMap((u) => u.roles))],
       now,
       correlationId: 'demo-data-load',
       causationId: null,
@@ -49,7 +52,7 @@ export class DemoLoader implements OnApplicationBootstrap {
       idempotencyKey: key,
     });
     for (const org of DEMO_ORGANISATIONS) {
-      const context = meta(org.organisationId, `demo-org-${org.organisationId}`);
+      const context = meta(DEMO_ADMIN_ORGANISATION, `demo-org-${org.organisationId}`);
       await this.commands.execute(new ExecuteOrganisationCommand({ type: 'RegisterOrganisation', data: org, context }, context));
     }
     let index = 0;

@@ -6,6 +6,7 @@ const contact = (name: string, fn: string, email: string) => [{ name, function: 
 
 /** Fictional organisations: names are invented, countries and kinds are realistic. */
 export const DEMO_ORGANISATIONS: readonly Org[] = [
+  { organisationId: 'org-tracker-secretariat', name: 'Partnership Tracker Secretariat', kind: 'ngo', country: 'NL', region: 'europe', developmentStatus: 'developed', contacts: contact('Ada Lindqvist', 'Platform administrator', 'secretariat@tracker.example.org') },
   { organisationId: 'org-nl-mfa', name: 'Netherlands Ministry of Foreign Affairs (Cyber Capacity Unit)', kind: 'state-body', country: 'NL', region: 'europe', developmentStatus: 'developed', contacts: contact('Sanne de Vries', 'Senior policy officer, cyber capacity', 'cyber.capacity@mfa.example.nl') },
   { organisationId: 'org-nordic-fund', name: 'Nordic Cyber Capacity Fund', kind: 'multilateral', country: 'NO', region: 'europe', developmentStatus: 'developed', contacts: contact('Ingrid Halvorsen', 'Portfolio manager', 'portfolio@nccf.example.no') },
   { organisationId: 'org-jp-coop', name: 'Japan Office for International Cyber Cooperation', kind: 'state-body', country: 'JP', region: 'asia-pacific', developmentStatus: 'developed', contacts: contact('Kenji Watanabe', 'Programme officer', 'cyber-coop@example.jp') },

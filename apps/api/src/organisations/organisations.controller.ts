@@ -17,8 +17,8 @@ import { respond } from '../common/command-response';
 import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
 import { IdPipe } from '../common/id.pipe';
 import { RegisterOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
+import { organisationStreamId } from './organisation-stream';
 
-export const organisationStreamId = (organisationId: string) => `organisation-${organisationId}`;
 
 const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
   initialState: initialOrganisationState,

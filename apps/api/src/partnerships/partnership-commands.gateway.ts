@@ -21,7 +21,7 @@ export class PartnershipCommandsGateway {
     type: T,
     data: DataOf<T>,
   ): Promise<CommandResponse> {
-    const command = { type, data, context: { userId: meta.userId, organisationId: meta.organisationId, now: meta.now } } as PartnershipCommand;
+    const command = { type, data, context: { userId: meta.userId, organisationId: meta.organisationId, roles: meta.roles, now: meta.now } } as PartnershipCommand;
     const result = await this.commands.execute<ExecutePartnershipCommand, CommandResult>(new ExecutePartnershipCommand(partnershipId, command, meta));
     return respond(res, `/api/partnerships/${partnershipId}`, partnershipId, result);
   }

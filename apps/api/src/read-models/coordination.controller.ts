@@ -4,6 +4,7 @@ import { listOverlaps, registry, type ReadModelContext } from '@ccb/read-models'
 import { OverlapQuery, RegistryQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
+import { Public, SignedIn } from '../auth/access-policy';
 
 @ApiTags('read: coordination')
 @ReadsFrom('portfolio')
@@ -13,12 +14,14 @@ export class CoordinationController {
 
   @Get('coordination/overlaps')
   @ApiOperation({ summary: 'Partnerships that overlap: same beneficiary country and theme, overlapping dates, no donor in common' })
+  @SignedIn()
   overlaps(@Query() query: OverlapQuery) {
     return listOverlaps(this.readModels, query);
   }
 
   @Get('registry')
   @ApiOperation({ summary: 'The public registry: non-confidential summaries with the points of contact of the parties' })
+  @Public()
   registry(@Query() query: RegistryQuery) {
     return registry(this.readModels, query);
   }

@@ -1,11 +1,15 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { fundingChain, fundingTotals, type ReadModelContext } from '@ccb/read-models';
+import { EVERY_PARTNERSHIP, fundingChain, fundingTotals, type ReadModelContext, type Viewer } from '@ccb/read-models';
 import { IdPipe } from '../common/id.pipe';
 import { FundingQuery } from './dto/read-queries.dto';
 import { orNotFound } from './not-found';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
+import { CurrentPrincipal, CurrentViewer, signedInViewer } from '../auth/current-principal';
+import { Public, SignedIn } from '../auth/access-policy';
+import type { Principal } from '../auth/principal';
+import { ensureVisible } from './visibility';
 
 @ApiTags('read: funding flows')
 @ReadsFrom('portfolio')
@@ -19,14 +23,19 @@ export class FundingController {
     description:
       'Amounts are integer minor units per ISO 4217 currency. With reportingCurrency, totals are also given in that currency through the rates recorded with the flows; amounts with no such rate are listed under `unconverted`, never converted silently. localShare = spentLocally / spent; burnRate = spent / disbursed.',
   })
-  async totals(@Query() query: FundingQuery) {
+  @Public()
+  async totals(@Query() query: FundingQuery, @CurrentPrincipal() principal: Principal | null) {
     const groupBy = query.groupBy ?? 'partnership';
-    return { groupBy, items: await fundingTotals(this.readModels, groupBy, query) };
+    // Per partnership or per pair of organisations singles partnerships out: only yours. The rest are public statistics.
+    const viewer = groupBy === 'partnership' || groupBy === 'provider-receiver' ? signedInViewer(principal) : EVERY_PARTNERSHIP;
+    return { groupBy, items: await fundingTotals(this.readModels, viewer, groupBy, query) };
   }
 
   @Get('chains/:partnershipId')
   @ApiOperation({ summary: "A partnership's funding chain: levels, edges, and each funder's money followed to the last receivers" })
-  async chain(@Param('partnershipId', IdPipe) partnershipId: string) {
+  @SignedIn()
+  async chain(@Param('partnershipId', IdPipe) partnershipId: string, @CurrentViewer() viewer: Viewer) {
+    await ensureVisible(this.readModels, viewer, partnershipId);
     return orNotFound(await fundingChain(this.readModels, partnershipId), 'partnership');
   }
 }

@@ -4,6 +4,10 @@ import { inclusion, type ReadModelContext } from '@ccb/read-models';
 import { InclusionQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
+import { EVERY_PARTNERSHIP } from '@ccb/read-models';
+import { CurrentPrincipal, signedInViewer } from '../auth/current-principal';
+import { Public } from '../auth/access-policy';
+import type { Principal } from '../auth/principal';
 
 @ApiTags('read: inclusion')
 @ReadsFrom('portfolio')
@@ -13,8 +17,11 @@ export class InclusionController {
 
   @Get()
   @ApiOperation({ summary: "Participants by sex and women's share per activity, partnership, theme, country, activity type or year" })
-  async get(@Query() query: InclusionQuery) {
+  @Public()
+  async get(@Query() query: InclusionQuery, @CurrentPrincipal() principal: Principal | null) {
     const groupBy = query.groupBy ?? 'partnership';
-    return { groupBy, items: await inclusion(this.readModels, groupBy, query) };
+    // Per activity or partnership: only yours. By theme, country, type or year: public statistics.
+    const viewer = groupBy === 'partnership' || groupBy === 'activity' ? signedInViewer(principal) : EVERY_PARTNERSHIP;
+    return { groupBy, items: await inclusion(this.readModels, viewer, groupBy, query) };
   }
 }

@@ -4,6 +4,9 @@ import { LOCAL_OWNERSHIP_INDEX, ownershipByPartnership, ownershipByPortfolio, ty
 import { OwnershipQuery, PortfolioOwnershipQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
+import { EVERY_PARTNERSHIP, type Viewer } from '@ccb/read-models';
+import { CurrentViewer } from '../auth/current-principal';
+import { Public, SignedIn } from '../auth/access-policy';
 
 @ApiTags('read: local ownership')
 @ReadsFrom('portfolio')
@@ -13,13 +16,15 @@ export class LocalOwnershipController {
 
   @Get('partnerships')
   @ApiOperation({ summary: 'Each local-ownership metric and the composite index (0–100) per partnership', description: 'Definitions and weights: docs/metrics.md' })
-  partnerships(@Query() query: OwnershipQuery) {
-    return ownershipByPartnership(this.readModels, query);
+  @SignedIn()
+  partnerships(@Query() query: OwnershipQuery, @CurrentViewer() viewer: Viewer) {
+    return ownershipByPartnership(this.readModels, viewer, query);
   }
 
   @Get('portfolios')
   @ApiOperation({ summary: "Per beneficiary or per donor: its partnerships' metrics averaged, disputes and local trainers summed" })
+  @Public()
   async portfolios(@Query() query: PortfolioOwnershipQuery) {
-    return { by: query.by, index: LOCAL_OWNERSHIP_INDEX, items: await ownershipByPortfolio(this.readModels, query.by, query) };
+    return { by: query.by, index: LOCAL_OWNERSHIP_INDEX, items: await ownershipByPortfolio(this.readModels, EVERY_PARTNERSHIP, query.by, query) };
   }
 }

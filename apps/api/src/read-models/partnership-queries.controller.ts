@@ -1,28 +1,33 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { getOrganisation, getPartnership, listOrganisations, listPartnerships, partnersOf, type ReadModelContext } from '@ccb/read-models';
+import { getOrganisation, getPartnership, listOrganisations, listPartnerships, partnersOf, type ReadModelContext, type Viewer } from '@ccb/read-models';
 import { IdPipe } from '../common/id.pipe';
 import { OrganisationListQuery, PartnersQuery, PartnershipListQuery } from './dto/read-queries.dto';
 import { orNotFound } from './not-found';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
+import { CurrentViewer } from '../auth/current-principal';
+import { SignedIn } from '../auth/access-policy';
+import { ensureVisible } from './visibility';
 
 @ApiTags('read: partnerships and organisations')
 @ReadsFrom('portfolio')
+@SignedIn()
 @Controller()
 export class PartnershipQueriesController {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelContext) {}
 
   @Get('partnerships')
-  @ApiOperation({ summary: 'Partnerships, filtered, sorted and paged' })
+  @ApiOperation({ summary: 'Your partnerships (those your organisation is a party to or evaluates), filtered, sorted and paged' })
   @ApiOkResponse({ description: '{ items, total, limit, offset }' })
-  list(@Query() query: PartnershipListQuery) {
-    return listPartnerships(this.readModels, query);
+  list(@Query() query: PartnershipListQuery, @CurrentViewer() viewer: Viewer) {
+    return listPartnerships(this.readModels, viewer, query);
   }
 
   @Get('partnerships/:partnershipId')
   @ApiOperation({ summary: 'One partnership: parties, milestones, activities, indicators, counts' })
-  async get(@Param('partnershipId', IdPipe) partnershipId: string) {
+  async get(@Param('partnershipId', IdPipe) partnershipId: string, @CurrentViewer() viewer: Viewer) {
+    await ensureVisible(this.readModels, viewer, partnershipId);
     return orNotFound(await getPartnership(this.readModels, partnershipId), 'partnership');
   }
 

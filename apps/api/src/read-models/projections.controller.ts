@@ -2,8 +2,10 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { orNotFound } from './not-found';
 import { ProjectionsService, type ProjectionName } from './projections.service';
+import { RolesAllowed } from '../auth/access-policy';
 
 @ApiTags('read: projections')
+@RolesAllowed('admin')
 @Controller('projections')
 export class ProjectionsController {
   constructor(private readonly projections: ProjectionsService) {}

@@ -4,6 +4,9 @@ import { countPartnerships, listTriads, network, type ReadModelContext } from '@
 import { CountQuery, NetworkQuery, PartnershipFilterQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
+import { EVERY_PARTNERSHIP, type Viewer } from '@ccb/read-models';
+import { CurrentViewer } from '../auth/current-principal';
+import { Public, SignedIn } from '../auth/access-policy';
 
 @ApiTags('read: triangular relationships')
 @ReadsFrom('portfolio')
@@ -13,19 +16,22 @@ export class RelationshipsController {
 
   @Get('triads')
   @ApiOperation({ summary: 'Donor–implementer–beneficiary triads, one per combination in each partnership' })
-  triads(@Query() query: PartnershipFilterQuery) {
-    return listTriads(this.readModels, query);
+  @SignedIn()
+  triads(@Query() query: PartnershipFilterQuery, @CurrentViewer() viewer: Viewer) {
+    return listTriads(this.readModels, viewer, query);
   }
 
   @Get('network')
   @ApiOperation({ summary: 'The network: organisations as nodes, shared partnerships as weighted edges (heaviest `limit` edges)' })
-  network(@Query() query: NetworkQuery) {
-    return network(this.readModels, query);
+  @SignedIn()
+  network(@Query() query: NetworkQuery, @CurrentViewer() viewer: Viewer) {
+    return network(this.readModels, viewer, query);
   }
 
   @Get('counts')
   @ApiOperation({ summary: 'Partnerships counted by cooperation modality, region, theme, level, phase or country' })
+  @Public()
   async counts(@Query() query: CountQuery) {
-    return { by: query.by, items: await countPartnerships(this.readModels, query.by, query) };
+    return { by: query.by, items: await countPartnerships(this.readModels, EVERY_PARTNERSHIP, query.by, query) };
   }
 }

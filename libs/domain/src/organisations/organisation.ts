@@ -61,9 +61,15 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
   if (country !== undefined) ensure(COUNTRY_CODES.has(country), 'country.iso-3166', `"${country}" is not an ISO 3166-1 alpha-2 country code`);
   switch (command.type) {
     case 'RegisterOrganisation':
+      ensure(command.context.roles.includes('admin'), 'access.admin', 'only an administrator registers organisations');
       ensure(!state.registered, 'organisation.exists', 'the organisation is already registered');
       return [{ type: 'OrganisationRegistered', schemaVersion: 1, data: command.data }];
     case 'UpdateOrganisation': {
+      ensure(
+        command.context.roles.includes('admin') || command.context.organisationId === command.data.organisationId,
+        'access.admin',
+        'an organisation profile is updated by the organisation itself or an administrator',
+      );
       ensure(state.registered, 'organisation.exists', 'the organisation is not registered');
       const { organisationId, ...changes } = command.data;
       ensure(Object.keys(changes).length > 0, 'organisation.changes', 'an update changes at least one field');

@@ -30,6 +30,16 @@ function ensureParty(state: PartnershipState, ctx: CommandContext, roles: readon
     'access.role',
     `this action needs the role ${roles.join(' or ')}; organisation ${ctx.organisationId} is ${held.join(', ')}`,
   );
+  ensure(
+    held.some((r) => roles.includes(r) && ctx.roles.includes(r)),
+    'access.role',
+    `this action needs a user with the role ${roles.filter((r) => held.includes(r)).join(' or ')}; you hold ${ctx.roles.join(', ') || 'no role'}`,
+  );
+}
+
+/** Checked before anything else, so a non-party learns nothing about the partnership, not even its phase. */
+function ensureAnyParty(state: PartnershipState, ctx: CommandContext): void {
+  ensure(rolesOf(state, ctx.organisationId).length > 0, 'access.party', 'only parties to the partnership may act on it');
 }
 
 function ensurePhase(state: PartnershipState, phases: readonly Phase[], action: string): void {
@@ -58,16 +68,19 @@ export function missingEndorsements(state: PartnershipState): Role[] {
 export function decide(command: PartnershipCommand, state: PartnershipState): PartnershipEvent[] {
   const ctx = command.context;
   if (command.type === 'ProposePartnership') {
-    ensure(state.status === 'none', 'partnership.exists', 'the partnership already exists');
     const d = command.data;
+    ensure(ctx.roles.includes(d.proposerRole), 'access.role', `proposing as ${d.proposerRole} needs a user with that role; you hold ${ctx.roles.join(', ') || 'no role'}`);
+    ensure(state.status === 'none', 'partnership.exists', 'the partnership already exists');
     ensure(COUNTRY_CODES.has(d.beneficiaryCountry), 'country.iso-3166', `"${d.beneficiaryCountry}" is not an ISO 3166-1 alpha-2 country code`);
     ensureOrdered(d.plannedStart, d.plannedEnd ?? undefined, 'planned dates');
     return [{ type: 'PartnershipProposed', schemaVersion: 2, data: { ...d, proposerId: ctx.organisationId } }];
   }
 
+  ensure(state.status !== 'none', 'partnership.exists', 'the partnership does not exist');
+  ensureAnyParty(state, ctx);
+
   // Evaluations may correct a closed partnership's record; everything else needs it open.
   if (command.type === 'RecordEvaluation') {
-    ensure(state.status !== 'none', 'partnership.exists', 'the partnership does not exist');
     ensureParty(state, ctx, ['evaluator']);
     const d = command.data;
     if (state.status === 'closed') ensure(d.corrects !== null, 'partnership.closed', 'a closed partnership accepts only corrections of an evaluation');
@@ -125,6 +138,7 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
       const { version, role } = command.data;
       ensure(role !== 'evaluator', 'access.role', 'evaluators do not endorse plans');
       ensure(rolesOf(state, ctx.organisationId).includes(role), 'access.role', `organisation ${ctx.organisationId} is not a ${role} of this partnership`);
+      ensure(ctx.roles.includes(role), 'access.role', `endorsing as ${role} needs a user with that role`);
       ensure(state.plan !== null, 'plan.exists', 'there is no plan to endorse');
       ensure(state.plan.version === version, 'plan.current-version', `only the current plan version (${state.plan.version}) can be endorsed`);
       ensure(
@@ -212,6 +226,7 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
       return [{ type: 'ExpenditureRecorded', schemaVersion: 1, data: { ...d, spenderId: ctx.organisationId } }];
     }
     case 'VoidExpenditure': {
+      ensureParty(state, ctx, ['implementer', 'beneficiary']);
       const expenditure = state.expenditures[command.data.flowId];
       ensure(expenditure, 'expenditure.exists', `expenditure ${command.data.flowId} does not exist`);
       ensure(expenditure.spenderId === ctx.organisationId, 'access.role', 'only the organisation that recorded an expenditure voids it');

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../shared/command';
+import type { CommandContext, UserRole } from '../shared/command';
 import { RuleViolation } from '../shared/rule-violation';
 import type { PartnershipCommand } from '../partnerships/partnership-commands';
 import { decide } from '../partnerships/partnership-decider';
@@ -7,8 +7,11 @@ import { foldPartnership } from '../partnerships/partnership-state';
 
 export const NOW = '2026-06-30T12:00:00.000Z';
 
-export function as(organisationId: string): CommandContext {
-  return { userId: `user-of-${organisationId}`, organisationId, now: NOW };
+const EVERY_PARTY_ROLE: readonly UserRole[] = ['donor', 'implementer', 'beneficiary', 'evaluator'];
+
+/** A user of the organisation; by default one trusted with every party role, so specs test the organisation's roles. */
+export function as(organisationId: string, roles: readonly UserRole[] = EVERY_PARTY_ROLE): CommandContext {
+  return { userId: `user-of-${organisationId}`, organisationId, now: NOW, roles };
 }
 
 /** given(events).when(command).then(events) / .refusedBy(rule): the shape every rule's spec takes. */

@@ -1,6 +1,7 @@
 import type { PointOfContact } from '@ccb/domain';
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import { orderBy, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { EVERY_PARTNERSHIP } from './viewer';
 
 export interface Overlap {
   readonly beneficiaryCountry: string;
@@ -18,6 +19,7 @@ export interface OverlapFilter extends PageRequest {
 }
 
 /** Pairs of partnerships for the same country and theme, at the same time, with no donor in common. */
+/** Overlaps are registry facts (titles, countries, themes, donors): every signed-in party may coordinate on them. */
 export function listOverlaps(ctx: ReadModelContext, filter: OverlapFilter): Promise<Page<Overlap>> {
   const s = ctx.models.portfolio.schema;
   const where = new Where()
@@ -79,7 +81,7 @@ export function registry(ctx: ReadModelContext, filter: PartnershipFilter): Prom
         FROM ${s}.parties pt LEFT JOIN ${s}.organisations o USING (organisation_id)
        WHERE pt.partnership_id = p.partnership_id AND pt.role <> 'evaluator') AS parties`,
     `${s}.partnerships p`,
-    partnershipFilter(filter),
+    partnershipFilter(ctx, EVERY_PARTNERSHIP, filter),
     orderBy(filter.sort, { title: 'p.title', country: 'p.beneficiary_country', plannedStart: 'p.planned_start' }, 'p.title', 'p.partnership_id'),
     filter,
     (r) => ({

@@ -1,4 +1,5 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
+import type { Viewer } from './viewer';
 import { minor, ratioOf, type ReadModelContext } from './query-kit';
 import { FUNDING_MEASURES, type FundingMeasure } from '../funding/funding-summary';
 
@@ -54,10 +55,10 @@ const zero = (): Amounts => ({ committed: 0, disbursed: 0, refunded: 0, passedOn
  * left out entirely. Donors are credited the partnership's spending in proportion to what each
  * disbursed at the top of the chain (per currency).
  */
-export async function fundingTotals(ctx: ReadModelContext, groupBy: FundingGroup, filter: FundingFilter): Promise<FundingTotal[]> {
-  if (groupBy === 'provider-receiver') return providerReceiverTotals(ctx, filter);
+export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, groupBy: FundingGroup, filter: FundingFilter): Promise<FundingTotal[]> {
+  if (groupBy === 'provider-receiver') return providerReceiverTotals(ctx, viewer, filter);
   const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(filter);
+  const where = partnershipFilter(ctx, viewer, filter);
   if (filter.year !== undefined) where.add('f.year = ?', filter.year);
   if (filter.currency) where.add('f.currency = ?', filter.currency);
   const reporting = filter.reportingCurrency ? where.param(filter.reportingCurrency) : null;
@@ -134,9 +135,9 @@ export async function fundingTotals(ctx: ReadModelContext, groupBy: FundingGroup
 }
 
 /** Flows between each provider and receiver, by kind; a filter (partnership, donor...) keeps it small. */
-async function providerReceiverTotals(ctx: ReadModelContext, filter: FundingFilter): Promise<FundingTotal[]> {
+async function providerReceiverTotals(ctx: ReadModelContext, viewer: Viewer, filter: FundingFilter): Promise<FundingTotal[]> {
   const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(filter).add('NOT f.voided');
+  const where = partnershipFilter(ctx, viewer, filter).add('NOT f.voided');
   if (filter.year !== undefined) where.add('f.year = ?', filter.year);
   if (filter.currency) where.add('f.currency = ?', filter.currency);
   const rows: Record<string, unknown>[] = await ctx.db.query(

@@ -1,4 +1,5 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
+import type { Viewer } from './viewer';
 import { ratioOf, type ReadModelContext } from './query-kit';
 
 export const INCLUSION_GROUPS = ['activity', 'partnership', 'theme', 'country', 'type', 'year'] as const;
@@ -17,10 +18,10 @@ export interface InclusionRow {
 }
 
 /** Participants by sex. An activity with two themes counts under both themes. */
-export async function inclusion(ctx: ReadModelContext, groupBy: InclusionGroup, filter: PartnershipFilter & { activityType?: string; year?: number }): Promise<InclusionRow[]> {
+export async function inclusion(ctx: ReadModelContext, viewer: Viewer, groupBy: InclusionGroup, filter: PartnershipFilter & { activityType?: string; year?: number }): Promise<InclusionRow[]> {
   const s = ctx.models.portfolio.schema;
-  if ((groupBy === 'country' || groupBy === 'partnership') && !filter.activityType && filter.year === undefined) return fromPartnershipTotals(ctx, groupBy, filter);
-  const where = partnershipFilter(filter).when(filter.activityType, 'a.type = ?', filter.activityType);
+  if ((groupBy === 'country' || groupBy === 'partnership') && !filter.activityType && filter.year === undefined) return fromPartnershipTotals(ctx, viewer, groupBy, filter);
+  const where = partnershipFilter(ctx, viewer, filter).when(filter.activityType, 'a.type = ?', filter.activityType);
   if (filter.year !== undefined) where.add('substr(a.start_date, 1, 4) = ?', String(filter.year));
   if (filter.theme) where.add('a.themes @> ARRAY[?]::text[]', filter.theme);
   const key = {
@@ -52,9 +53,9 @@ export async function inclusion(ctx: ReadModelContext, groupBy: InclusionGroup, 
 }
 
 /** Each partnership row already sums its activities' participants: a country or partnership total reads those. */
-async function fromPartnershipTotals(ctx: ReadModelContext, groupBy: 'country' | 'partnership', filter: PartnershipFilter): Promise<InclusionRow[]> {
+async function fromPartnershipTotals(ctx: ReadModelContext, viewer: Viewer, groupBy: 'country' | 'partnership', filter: PartnershipFilter): Promise<InclusionRow[]> {
   const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(filter).add('p.activities > 0');
+  const where = partnershipFilter(ctx, viewer, filter).add('p.activities > 0');
   const key = groupBy === 'country' ? 'p.beneficiary_country' : 'p.partnership_id, p.title';
   const rows: Record<string, unknown>[] = await ctx.db.query(
     `SELECT ${groupBy === 'country' ? 'p.beneficiary_country AS country' : key}, sum(p.activities) AS activities, sum(p.participants_women) AS women,

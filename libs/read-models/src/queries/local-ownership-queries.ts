@@ -1,5 +1,6 @@
 import { LOCAL_OWNERSHIP_WEIGHTS } from '../local-ownership/local-ownership';
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
+import type { Viewer } from './viewer';
 import { num, orderBy, paged, type Page, type ReadModelContext } from './query-kit';
 
 const METRIC_COLUMNS = {
@@ -36,12 +37,12 @@ const metricsOf = (r: Record<string, unknown>): LocalOwnershipMetrics =>
 
 export const OWNERSHIP_SORTS = { index: 'p.lo_index', title: 'p.title', country: 'p.beneficiary_country', ...Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([k, c]) => [k, `p.${c}`])) };
 
-export function ownershipByPartnership(ctx: ReadModelContext, filter: PartnershipFilter): Promise<Page<PartnershipOwnership>> {
+export function ownershipByPartnership(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter): Promise<Page<PartnershipOwnership>> {
   return paged(
     ctx,
     'p.*',
     `${ctx.models.portfolio.schema}.partnerships p`,
-    partnershipFilter(filter),
+    partnershipFilter(ctx, viewer, filter),
     orderBy(filter.sort, OWNERSHIP_SORTS, 'p.lo_index DESC NULLS LAST', 'p.partnership_id'),
     filter,
     (r) => ({ partnershipId: r.partnership_id as string, title: r.title as string, beneficiaryCountry: r.beneficiary_country as string, phase: r.phase as string, metrics: metricsOf(r) }),
@@ -57,9 +58,9 @@ export interface PortfolioOwnership {
 }
 
 /** Per beneficiary or donor: the metrics of its partnerships, averaged (each over those that have data). */
-export async function ownershipByPortfolio(ctx: ReadModelContext, role: 'beneficiary' | 'donor', filter: PartnershipFilter): Promise<PortfolioOwnership[]> {
+export async function ownershipByPortfolio(ctx: ReadModelContext, viewer: Viewer, role: 'beneficiary' | 'donor', filter: PartnershipFilter): Promise<PortfolioOwnership[]> {
   const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(filter).add('pt.role = ?', role);
+  const where = partnershipFilter(ctx, viewer, filter).add('pt.role = ?', role);
   const summed = new Set(['localTrainersProduced', 'openDisputes']);
   const aggregates = Object.entries(METRIC_COLUMNS)
     .map(([name, column]) => (summed.has(name) ? `sum(p.${column}) AS ${column}` : `round(avg(p.${column})::numeric, 4)::float8 AS ${column}`))

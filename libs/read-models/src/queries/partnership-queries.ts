@@ -1,4 +1,5 @@
 import { iso, num, orderBy, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { visibleTo, type Viewer } from './viewer';
 
 export interface PartnershipFilter extends PageRequest {
   readonly phase?: string;
@@ -48,8 +49,9 @@ export const PARTNERSHIP_SORTS = {
   localOwnershipIndex: 'p.lo_index',
 } as const;
 
-export function partnershipFilter(filter: PartnershipFilter, alias = 'p'): Where {
-  return new Where()
+/** The filter's conditions on the partnerships table, always within what the viewer may see. */
+export function partnershipFilter(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter, alias = 'p'): Where {
+  return visibleTo(new Where(), ctx, viewer, `${alias}.partnership_id`)
     .when(filter.phase, `${alias}.phase = ?`, filter.phase)
     .when(filter.country, `${alias}.beneficiary_country = ?`, filter.country)
     .when(filter.region, `${alias}.beneficiary_region = ?`, filter.region)
@@ -92,13 +94,13 @@ export function toSummary(r: Record<string, unknown>): PartnershipSummary {
   };
 }
 
-export function listPartnerships(ctx: ReadModelContext, filter: PartnershipFilter): Promise<Page<PartnershipSummary>> {
+export function listPartnerships(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter): Promise<Page<PartnershipSummary>> {
   const s = ctx.models.portfolio.schema;
   return paged(
     ctx,
     'p.*',
     `${s}.partnerships p`,
-    partnershipFilter(filter),
+    partnershipFilter(ctx, viewer, filter),
     orderBy(filter.sort, PARTNERSHIP_SORTS, 'p.last_event_at DESC', 'p.partnership_id'),
     filter,
     toSummary,

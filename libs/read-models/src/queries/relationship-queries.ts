@@ -1,4 +1,5 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
+import type { Viewer } from './viewer';
 import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 
 export interface Triad {
@@ -11,9 +12,9 @@ export interface Triad {
 }
 
 /** Every donor x implementer x beneficiary combination of a partnership: a consortium has several triads. */
-export function listTriads(ctx: ReadModelContext, filter: PartnershipFilter): Promise<Page<Triad>> {
+export function listTriads(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter): Promise<Page<Triad>> {
   const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(filter);
+  const where = partnershipFilter(ctx, viewer, filter);
   return paged(
     ctx,
     `p.partnership_id, p.title, p.modality, d.id AS donor_id, dn.name AS donor_name, i.id AS implementer_id, im.name AS implementer_name, b.id AS beneficiary_id, bn.name AS beneficiary_name`,
@@ -154,9 +155,9 @@ export interface Network {
  * Organisations as nodes; an edge joins two that share partnerships, weighted by how many. The
  * heaviest `limit` edges are kept (the whole network of a large portfolio is a hairball).
  */
-export async function network(ctx: ReadModelContext, filter: PartnershipFilter & { minWeight?: number }): Promise<Network> {
+export async function network(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter & { minWeight?: number }): Promise<Network> {
   const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(filter);
+  const where = partnershipFilter(ctx, viewer, filter);
   const scoped = `SELECT pt.* FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id) ${where}`;
   const edgeRows: Record<string, unknown>[] = await ctx.db.query(
     `WITH scoped AS (${scoped})
@@ -168,7 +169,7 @@ export async function network(ctx: ReadModelContext, filter: PartnershipFilter &
       LIMIT ${where.param(filter.limit ?? 500)}`,
     where.params,
   );
-  const nodeWhere = partnershipFilter(filter);
+  const nodeWhere = partnershipFilter(ctx, viewer, filter);
   const nodeRows: Record<string, unknown>[] = await ctx.db.query(
     `SELECT pt.organisation_id, o.name, o.kind, o.country, array_agg(DISTINCT pt.role ORDER BY pt.role) AS roles, count(DISTINCT pt.partnership_id) AS partnerships
        FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id)
@@ -199,7 +200,7 @@ export const COUNT_DIMENSIONS = ['modality', 'region', 'theme', 'phase', 'countr
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 
 /** Partnerships counted by one dimension; a partnership with two themes counts under both. */
-export async function countPartnerships(ctx: ReadModelContext, by: CountDimension, filter: PartnershipFilter): Promise<{ key: string | null; partnerships: number }[]> {
+export async function countPartnerships(ctx: ReadModelContext, viewer: Viewer, by: CountDimension, filter: PartnershipFilter): Promise<{ key: string | null; partnerships: number }[]> {
   const s = ctx.models.portfolio.schema;
   const key = {
     modality: 'p.modality',
@@ -210,7 +211,7 @@ export async function countPartnerships(ctx: ReadModelContext, by: CountDimensio
     level: 'k',
   }[by];
   const unnest = by === 'theme' ? 'CROSS JOIN LATERAL unnest(p.themes) AS k' : by === 'level' ? 'CROSS JOIN LATERAL unnest(p.levels) AS k' : '';
-  const where = partnershipFilter(filter);
+  const where = partnershipFilter(ctx, viewer, filter);
   const rows: Record<string, unknown>[] = await ctx.db.query(
     `SELECT ${key} AS key, count(DISTINCT p.partnership_id) AS partnerships FROM ${s}.partnerships p ${unnest} ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
     where.params,

@@ -1,5 +1,6 @@
 import { PRINCIPLES } from '@ccb/domain';
 import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { visibleTo, type Viewer } from './viewer';
 
 export interface ScoreFilter extends PageRequest {
   readonly partnershipId?: string;
@@ -19,19 +20,19 @@ export interface Score {
   readonly recordedAt: string;
 }
 
-const scoreWhere = (filter: ScoreFilter) =>
-  new Where()
+const scoreWhere = (ctx: ReadModelContext, viewer: Viewer, filter: ScoreFilter) =>
+  visibleTo(new Where(), ctx, viewer, 'ps.partnership_id')
     .when(filter.partnershipId, 'ps.partnership_id = ?', filter.partnershipId)
     .when(filter.principle, 'ps.principle = ?', filter.principle)
     .when(filter.evaluatorId, 'ps.evaluator_id = ?', filter.evaluatorId);
 
 /** Scores in force (a corrected evaluation's scores are replaced by its correction's). */
-export function listScores(ctx: ReadModelContext, filter: ScoreFilter): Promise<Page<Score>> {
+export function listScores(ctx: ReadModelContext, viewer: Viewer, filter: ScoreFilter): Promise<Page<Score>> {
   return paged(
     ctx,
     'ps.*',
     `${ctx.models.portfolio.schema}.principle_scores ps`,
-    scoreWhere(filter),
+    scoreWhere(ctx, viewer, filter),
     `ORDER BY array_position(ARRAY[${PRINCIPLES.map((p) => `'${p}'`).join(',')}]::text[], ps.principle), ps.partnership_id, ps.evaluation_id`,
     filter,
     (r) => ({
@@ -56,8 +57,8 @@ export interface PrincipleSummary {
 }
 
 /** Every principle, scored or not, in the report's order. */
-export async function scorecard(ctx: ReadModelContext, filter: ScoreFilter): Promise<PrincipleSummary[]> {
-  const where = scoreWhere(filter);
+export async function scorecard(ctx: ReadModelContext, viewer: Viewer, filter: ScoreFilter): Promise<PrincipleSummary[]> {
+  const where = scoreWhere(ctx, viewer, filter);
   const rows: { principle: string; n: string; average: number | null; min: number | null; max: number | null }[] = await ctx.db.query(
     `SELECT ps.principle, count(*) AS n, round(avg(ps.score)::numeric, 2)::float8 AS average, min(ps.score) AS min, max(ps.score) AS max
        FROM ${ctx.models.portfolio.schema}.principle_scores ps ${where} GROUP BY ps.principle`,

@@ -1,4 +1,5 @@
 import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { visibleTo, type Viewer } from './viewer';
 
 export interface TimelineFilter extends PageRequest {
   readonly partnershipId?: string;
@@ -26,8 +27,8 @@ export interface TimelineEntry {
   readonly summary: string;
 }
 
-export function timeline(ctx: ReadModelContext, filter: TimelineFilter): Promise<Page<TimelineEntry>> {
-  const where = new Where()
+export function timeline(ctx: ReadModelContext, viewer: Viewer, filter: TimelineFilter): Promise<Page<TimelineEntry>> {
+  const where = visibleTo(new Where(), ctx, viewer, 't.partnership_id')
     .when(filter.partnershipId, 't.partnership_id = ?', filter.partnershipId)
     .when(filter.type, 't.type = ?', filter.type)
     .when(filter.organisationId, 't.organisation_id = ?', filter.organisationId)

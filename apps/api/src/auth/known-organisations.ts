@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { StreamNotFoundError, type EventStore } from '@ccb/event-store';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { organisationStreamId } from '../organisations/organisation-stream';
+
+/**
+ * Whether a token's organisation is registered, asked of the event store (the read models may lag).
+ * Organisations are never deleted, so a yes is remembered; a no is asked again next time.
+ */
+@Injectable()
+export class KnownOrganisations {
+  private readonly known = new Set<string>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async exists(organisationId: string): Promise<boolean> {
+    if (this.known.has(organisationId)) return true;
+    try {
+      const events = await this.store.readStream(organisationStreamId(organisationId), { maxCount: 1 });
+      if (events.length === 0) return false;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return false;
+      throw error;
+    }
+    this.known.add(organisationId);
+    return true;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Request } from 'express';
+import type { UserRole } from '@ccb/domain';
+
+/** A verified user: who, for which organisation, trusted with which roles. Only the auth guard makes one. */
+export interface Principal {
+  readonly userId: string;
+  readonly organisationId: string;
+  readonly roles: readonly UserRole[];
+}
+
+/** The request as the auth guard leaves it: `principal` is absent for an anonymous caller. */
+export interface AuthenticatedRequest extends Request {
+  principal?: Principal;
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { replayTo } from '@ccb/read-models';
+import { SignedIn } from '../auth/access-policy';
+import { CurrentPrincipal } from '../auth/current-principal';
+import type { Principal } from '../auth/principal';
+import { IdPipe } from '../common/id.pipe';
+import { PartyRecords } from './party-records';
+
+@ApiTags('parties only: dossier')
+@ApiBearerAuth()
+@SignedIn()
+@Controller('partnerships/:id')
+export class DossierController {
+  constructor(private readonly records: PartyRecords) {}
+
+  @Get('dossier')
+  @ApiOperation({
+    summary: "The parties' dossier: needs and national priorities, the plan, baseline commitments, risks, evaluators' findings",
+    description: 'Confidential needs and plans included: only the parties and the evaluators the partnership appointed get an answer.',
+  })
+  @ApiNotFoundResponse({ description: 'code partnership.not-found: no such partnership, or your organisation is not a party to it' })
+  async dossier(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    const replay = replayTo(await this.records.eventsFor(id, principal), { head: true });
+    return { partnershipId: id, revision: replay.revision, ...replay.dossier };
+  }
+}

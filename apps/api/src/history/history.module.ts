@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DossierController } from './dossier.controller';
+import { PartyRecords } from './party-records';
+
+/** What parties and their evaluators read from the events themselves: the dossier, the history, replays. */
+@Module({
+  controllers: [DossierController],
+  providers: [PartyRecords],
+})
+export class HistoryModule {}

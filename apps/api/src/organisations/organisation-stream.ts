@@ -1,0 +1,1 @@
+export const organisationStreamId = (organisationId: string) => `organisation-${organisationId}`;
