@@ -1,0 +1,308 @@
+import request from 'supertest';
+import { randomBytes } from 'node:crypto';
+import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
+import { post, streamOf } from './support/http';
+import { accessFixture, headersOf, ORG_OF, PARTIES, PRINCIPALS, type PrincipalKey } from './support/access-fixture';
+
+type Method = 'get' | 'post' | 'put' | 'patch';
+
+interface Case {
+  readonly method: Method;
+  /** The route as the OpenAPI document names it: every documented route must have a case. */
+  readonly route: string;
+  readonly path: (p: PrincipalKey) => string;
+  readonly body?: (p: PrincipalKey) => object;
+  readonly expected: (p: PrincipalKey) => number;
+  /** Principals whose call changes state, in the order they call (after every refused one). */
+  readonly order?: readonly PrincipalKey[];
+}
+
+const PARTY3: PrincipalKey[] = ['donor', 'implementer', 'beneficiary'];
+
+/** A command on the partnership: anonymous 401, outsiders (the operator too) 404, parties outside the role 403. */
+const command = (allowed: readonly PrincipalKey[], status = 201, overrides: Partial<Record<PrincipalKey, number>> = {}) => (p: PrincipalKey) =>
+  p === 'anonymous' ? 401 : (overrides[p] ?? (allowed.includes(p) ? status : PARTIES.includes(p) ? 403 : 404));
+const everyone = (status: number) => () => status;
+const signedIn = (p: PrincipalKey) => (p === 'anonymous' ? 401 : 200);
+/** One partnership's records: its parties and evaluator; the operator too when `admin` (read models hold nothing confidential). */
+const partiesOnly = (admin: boolean) => (p: PrincipalKey) => (p === 'anonymous' ? 401 : PARTIES.includes(p) || (admin && p === 'admin') ? 200 : 404);
+const adminOnly = (p: PrincipalKey) => (p === 'anonymous' ? 401 : p === 'admin' ? 200 : 403);
+
+describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
+  let t: TestApp;
+  let position = '';
+  let n = 0;
+  const u = () => `m${++n}`;
+  const P = `p-acc-${randomBytes(4).toString('hex')}`;
+  const OTHER = `${P}-other`;
+  const at = (path: string) => (path.startsWith('/health') ? path : `/api${path}`);
+  const pp = (suffix = '') => () => `/partnerships/${P}${suffix}`;
+  const money = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    await accessFixture(t.app, P, OTHER);
+    const impl = ORG_OF.implementer;
+    for (const [org, path, body] of [
+      [impl, `/partnerships/${P}/milestones`, { milestoneId: 'm-dispute', title: 'Disputed one', dueDate: '2026-05-01' }],
+      [impl, `/partnerships/${P}/milestones/m-dispute/achievement`, { achievedOn: '2026-04-20', evidence: [{ description: 'minutes' }] }],
+      [impl, `/partnerships/${P}/indicators`, { indicatorId: 'i-matrix', name: 'Triage time', unit: 'hours', baseline: 72, target: 8, baselineDate: '2026-01-15' }],
+      ...(['r-donor', 'r-impl', 'r-ben'] as const).map((riskId) => [impl, `/partnerships/${P}/risks`, { riskId, kind: 'risk', description: 'turnover', severity: 'low' }] as const),
+    ] as const) {
+      const res = await post(t.app, path, org, body);
+      if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      position = res.body.position;
+    }
+  });
+  afterAll(() => t?.close());
+
+  const organisationBody = () => ({
+    organisationId: `org-${u()}`,
+    name: 'New organisation',
+    kind: 'ngo',
+    country: 'GH',
+    region: 'africa',
+    developmentStatus: 'developing',
+    contacts: [{ name: 'Focal point', function: 'Programmes', email: 'focal@example.org' }],
+  });
+
+  const CASES: readonly Case[] = [
+    { method: 'post', route: '/api/organisations', path: () => '/organisations', body: organisationBody, expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 201 : 403) },
+    {
+      method: 'patch',
+      route: '/api/organisations/{id}',
+      path: () => `/organisations/${ORG_OF.otherBeneficiary}`,
+      body: () => ({ name: 'Renamed ministry' }),
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' || p === 'otherBeneficiary' ? 200 : 403),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships',
+      path: () => '/partnerships',
+      body: (p) => ({
+        partnershipId: `p-${u()}`,
+        title: 'Another',
+        summary: 's',
+        beneficiaryCountry: 'GH',
+        initiatedBy: 'beneficiary',
+        proposerRole: p.toLowerCase().includes('donor') ? 'donor' : p.toLowerCase().includes('implementer') ? 'implementer' : 'beneficiary',
+        themes: ['incident-response-cert'],
+        levels: ['technical'],
+        sdgs: [],
+        genderMarker: 0,
+        plannedStart: '2026-01-01',
+      }),
+      expected: (p) => (p === 'anonymous' ? 401 : ['admin', 'evaluator', 'otherEvaluator'].includes(p) ? 403 : 201),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/parties', path: pp('/parties'), body: () => ({ organisationId: `org-${u()}`, role: 'implementer' }), expected: command(PARTY3) },
+    { method: 'post', route: '/api/partnerships/{id}/needs', path: pp('/needs'), body: () => ({ needId: u(), kind: 'gap', description: 'd', confidential: false }), expected: command(['beneficiary']) },
+    { method: 'put', route: '/api/partnerships/{id}/languages', path: pp('/languages'), body: () => ({ languages: ['en'] }), expected: command(['beneficiary'], 200) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/plan-versions',
+      path: pp('/plan-versions'),
+      body: () => ({ objectives: [{ objectiveId: u(), description: 'o', needIds: [] }], confidential: false }),
+      expected: command(PARTY3),
+    },
+    // Three versions proposed above on top of version 1: the current one is 4.
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/plan-versions/{version}/endorsements',
+      path: pp('/plan-versions/4/endorsements'),
+      // Evaluators claim a role they do not hold (the body cannot even name "evaluator").
+      body: (p) => ({ role: p === 'admin' ? 'donor' : /valuator/.test(p) ? 'beneficiary' : p.replace(/^other/, '').toLowerCase() }),
+      expected: command(PARTY3),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/baseline-commitments', path: pp('/baseline-commitments'), body: () => ({ commitment: 'human-rights', description: 'd' }), expected: command(PARTY3) },
+    { method: 'put', route: '/api/partnerships/{id}/tags', path: pp('/tags'), body: () => ({ themes: ['incident-response-cert'], levels: ['technical'], sdgs: [], genderMarker: 1 }), expected: command(PARTY3, 200) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/phase-transitions',
+      path: pp('/phase-transitions'),
+      body: (p) => ({ to: p === 'implementer' ? 'delivery' : 'monitoring', reason: 'matrix' }),
+      expected: command(PARTY3),
+      order: ['donor', 'implementer', 'beneficiary'],
+    },
+    { method: 'post', route: '/api/partnerships/{id}/suspension', path: pp('/suspension'), body: () => ({ reason: 'r' }), expected: command(['donor', 'implementer'], 201, { implementer: 422 }), order: ['donor', 'implementer'] },
+    { method: 'post', route: '/api/partnerships/{id}/resumption', path: pp('/resumption'), body: () => ({ reason: 'r' }), expected: command(['donor', 'implementer'], 201, { implementer: 422 }), order: ['donor', 'implementer'] },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/commitments',
+      path: pp('/commitments'),
+      body: (p) => ({ flowId: u(), receiverId: p === 'implementer' ? ORG_OF.beneficiary : ORG_OF.implementer, amount: money(1_000_000), date: '2026-02-01' }),
+      expected: command(['donor', 'implementer']),
+      order: ['donor', 'implementer'],
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/disbursements',
+      path: pp('/disbursements'),
+      body: (p) => ({ flowId: u(), receiverId: p === 'implementer' ? ORG_OF.beneficiary : ORG_OF.implementer, amount: money(400_000), date: '2026-02-02' }),
+      expected: command(['donor', 'implementer']),
+      order: ['donor', 'implementer'],
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/refunds',
+      path: pp('/refunds'),
+      body: (p) => ({ flowId: u(), providerId: p === 'beneficiary' ? ORG_OF.implementer : ORG_OF.donor, amount: money(10_000), date: '2026-02-03', reason: 'unspent' }),
+      expected: command(['implementer', 'beneficiary']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/in-kind-contributions',
+      path: pp('/in-kind-contributions'),
+      body: (p) => ({ flowId: u(), receiverId: p === 'beneficiary' ? ORG_OF.donor : ORG_OF.beneficiary, amount: money(1_000), date: '2026-02-04', description: 'kit' }),
+      expected: command(PARTY3),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/expenditures',
+      path: pp('/expenditures'),
+      body: (p) => ({ flowId: p === 'implementer' ? 'exp-impl' : u(), amount: money(5_000), date: '2026-03-03', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Venue', local: true } }),
+      expected: command(['implementer', 'beneficiary']),
+    },
+    // Only the organisation that recorded it voids an expenditure: the beneficiary, a spender itself, gets 403.
+    { method: 'post', route: '/api/partnerships/{id}/expenditures/{flowId}/void', path: pp('/expenditures/exp-impl/void'), body: () => ({ reason: 'duplicate' }), expected: command(['implementer']) },
+    { method: 'post', route: '/api/partnerships/{id}/milestones', path: pp('/milestones'), body: () => ({ milestoneId: 'm-matrix', title: 'SOP adopted', dueDate: '2026-05-01' }), expected: command(['implementer']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/milestones/{milestoneId}/achievement',
+      path: pp('/milestones/m-matrix/achievement'),
+      body: () => ({ achievedOn: '2026-04-20', evidence: [{ description: 'minutes' }] }),
+      expected: command(['implementer']),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/confirmation', path: pp('/milestones/m-matrix/confirmation'), body: () => ({ note: 'in use' }), expected: command(['beneficiary']) },
+    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/dispute', path: pp('/milestones/m-dispute/dispute'), body: () => ({ reason: 'not delivered' }), expected: command(['beneficiary']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/activities',
+      path: pp('/activities'),
+      body: () => ({
+        activityId: u(),
+        type: 'training',
+        title: 'IR fundamentals',
+        themes: ['incident-response-cert'],
+        level: 'technical',
+        startDate: '2026-03-02',
+        endDate: '2026-03-06',
+        languages: ['en'],
+        participants: { women: 3, men: 4, undisclosed: 0 },
+        participantHours: 100,
+        trainers: { local: 1, foreign: 0 },
+        localTrainersProduced: 0,
+        needIds: [],
+        continuesAfterFunding: false,
+      }),
+      expected: command(['implementer']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/indicators',
+      path: pp('/indicators'),
+      body: () => ({ indicatorId: u(), name: 'n', unit: 'u', baseline: 1, target: 2, baselineDate: '2026-01-15' }),
+      expected: command(PARTY3),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/indicators/{indicatorId}/measurements', path: pp('/indicators/i-matrix/measurements'), body: () => ({ value: 5, measuredOn: '2026-06-01' }), expected: command(PARTY3) },
+    { method: 'post', route: '/api/partnerships/{id}/risks', path: pp('/risks'), body: () => ({ riskId: u(), kind: 'issue', description: 'd', severity: 'low' }), expected: command([...PARTY3, 'evaluator']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/risks/{riskId}/resolution',
+      path: (p) => `/partnerships/${P}/risks/${p === 'implementer' ? 'r-impl' : p === 'beneficiary' ? 'r-ben' : 'r-donor'}/resolution`,
+      body: () => ({ resolution: 'handled' }),
+      expected: command(PARTY3),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/evaluators', path: pp('/evaluators'), body: () => ({ organisationId: `org-${u()}` }), expected: command(['donor']) },
+    // Allowed, then refused by the rules: evaluations and closure need the evaluation phase.
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/evaluations',
+      path: pp('/evaluations'),
+      body: () => ({ evaluationId: u(), scores: [{ principle: 'national-ownership', score: 3, evidence: 'e', eventIds: [] }], findings: 'f', lessons: 'l' }),
+      expected: command(['evaluator'], 422),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/closure',
+      path: pp('/closure'),
+      body: () => ({ outcome: 'achieved', summary: 's', handover: { done: false, institutionId: null, date: null } }),
+      expected: command(['donor', 'implementer'], 422),
+    },
+
+    { method: 'get', route: '/health', path: () => '/health', expected: everyone(200) },
+    { method: 'get', route: '/api/auth/me', path: () => '/auth/me', expected: signedIn },
+    // Demo sign-in is on only on the embedded default with demo data; these test apps have none.
+    { method: 'get', route: '/api/auth/demo-users', path: () => '/auth/demo-users', expected: everyone(404) },
+    { method: 'post', route: '/api/auth/demo-sign-in', path: () => '/auth/demo-sign-in', body: () => ({ user: 'sanne' }), expected: everyone(404) },
+    { method: 'get', route: '/api/partnerships', path: () => '/partnerships', expected: signedIn },
+    { method: 'get', route: '/api/partnerships/{partnershipId}', path: pp(), expected: partiesOnly(true) },
+    { method: 'get', route: '/api/partnerships/{id}/dossier', path: pp('/dossier'), expected: partiesOnly(false) },
+    { method: 'get', route: '/api/partnerships/{partnershipId}/timeline', path: pp('/timeline'), expected: partiesOnly(true) },
+    { method: 'get', route: '/api/timeline', path: () => '/timeline', expected: signedIn },
+    { method: 'get', route: '/api/organisations', path: () => '/organisations', expected: signedIn },
+    { method: 'get', route: '/api/organisations/{organisationId}', path: () => `/organisations/${ORG_OF.donor}`, expected: signedIn },
+    { method: 'get', route: '/api/organisations/{organisationId}/partners', path: () => `/organisations/${ORG_OF.donor}/partners`, expected: signedIn },
+    { method: 'get', route: '/api/relationships/triads', path: () => '/relationships/triads', expected: signedIn },
+    { method: 'get', route: '/api/relationships/network', path: () => '/relationships/network', expected: signedIn },
+    { method: 'get', route: '/api/relationships/counts', path: () => '/relationships/counts?by=theme', expected: everyone(200) },
+    { method: 'get', route: '/api/funding/totals', path: () => '/funding/totals?groupBy=donor', expected: everyone(200) },
+    { method: 'get', route: '/api/funding/totals', path: () => '/funding/totals?groupBy=partnership', expected: signedIn },
+    { method: 'get', route: '/api/funding/chains/{partnershipId}', path: () => `/funding/chains/${P}`, expected: partiesOnly(true) },
+    { method: 'get', route: '/api/local-ownership/partnerships', path: () => '/local-ownership/partnerships', expected: signedIn },
+    { method: 'get', route: '/api/local-ownership/portfolios', path: () => '/local-ownership/portfolios?by=donor', expected: everyone(200) },
+    { method: 'get', route: '/api/inclusion', path: () => '/inclusion?groupBy=theme', expected: everyone(200) },
+    { method: 'get', route: '/api/inclusion', path: () => '/inclusion?groupBy=partnership', expected: signedIn },
+    { method: 'get', route: '/api/coordination/overlaps', path: () => '/coordination/overlaps', expected: signedIn },
+    { method: 'get', route: '/api/registry', path: () => '/registry', expected: everyone(200) },
+    { method: 'get', route: '/api/scorecard', path: () => '/scorecard', expected: everyone(200) },
+    { method: 'get', route: '/api/scorecard/scores', path: () => '/scorecard/scores', expected: signedIn },
+    { method: 'get', route: '/api/projections', path: () => '/projections', expected: adminOnly },
+    { method: 'get', route: '/api/projections/{name}', path: () => '/projections/portfolio', expected: adminOnly },
+  ];
+
+  it('has a case for every documented endpoint', async () => {
+    const doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect([...new Set(CASES.map((c) => `${c.method.toUpperCase()} ${c.route}`))].sort()).toEqual([...new Set(documented)].sort());
+  });
+
+  it('answers each principal with the exact status, and a refused command appends nothing', async () => {
+    const failures: string[] = [];
+    for (const c of CASES) {
+      const refusedFirst = [...PRINCIPALS].sort((a, b) => rank(c, a) - rank(c, b));
+      for (const p of refusedFirst) {
+        const before = (await streamOf(t.app, `partnership-${P}`)).length;
+        const res = await request(t.app.getHttpServer())
+          [c.method](at(c.path(p)))
+          .set({ ...headersOf(p), 'X-Min-Position': position })
+          .send(c.body ? c.body(p) : undefined);
+        const expected = c.expected(p);
+        if (res.status !== expected) failures.push(`${c.method.toUpperCase()} ${c.path(p)} as ${p}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 160)}`);
+        if (res.status >= 400 && res.status !== 422 && c.method !== 'get') {
+          if ((await streamOf(t.app, `partnership-${P}`)).length !== before) failures.push(`${c.method.toUpperCase()} ${c.path(p)} as ${p}: appended events`);
+          if (!/^(auth|access|partnership|route)\./.test(String(res.body.code))) failures.push(`${c.method.toUpperCase()} ${c.path(p)} as ${p}: code ${res.body.code}`);
+        }
+        if (typeof res.body?.position === 'string') position = res.body.position;
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lists only your partnerships; another donor sees yours only in the public registry', async () => {
+    const list = async (p: PrincipalKey, path: string) =>
+      (await request(t.app.getHttpServer()).get(`/api${path}`).set({ ...headersOf(p), 'X-Min-Position': position }).expect(200)).body.items as { partnershipId: string }[];
+    expect((await list('donor', '/partnerships?limit=200')).map((i) => i.partnershipId)).toContain(P);
+    expect((await list('evaluator', '/partnerships?limit=200')).map((i) => i.partnershipId)).toEqual([P]);
+    expect((await list('otherDonor', '/partnerships?limit=200')).map((i) => i.partnershipId)).not.toContain(P);
+    expect((await list('otherDonor', '/timeline?limit=200')).map((i) => i.partnershipId)).not.toContain(P);
+    expect((await list('otherDonor', '/scorecard/scores')).map((i) => i.partnershipId)).not.toContain(P);
+    expect((await list('anonymous', '/registry?limit=200')).map((i) => i.partnershipId)).toContain(P);
+  });
+
+  function rank(c: Case, p: PrincipalKey): number {
+    const status = c.expected(p);
+    if (status === 401 || status === 403 || status === 404) return -1;
+    const i = c.order?.indexOf(p) ?? -1;
+    return i < 0 ? 100 : i;
+  }
+});
