@@ -13,7 +13,7 @@ import { TokenService } from './token-service';
 @Module({
   imports: [JwtModule.register({})],
   controllers: [AuthController],
-    // The throttler first: a flood of forged tokens is throttled before any is verified.
+  // The throttler first: a flood of forged tokens is throttled before any is verified.
   providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, KnownOrganisations, TokenService, DemoSignIn, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
   exports: [TokenService],
 })
