@@ -9,3 +9,6 @@ export * from './postgres/postgres-event-store';
 export * from './embedded/embedded-database';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './checkpoints/checkpoint-store';
+export * from './integrity/canonical-json';
+export * from './integrity/hash-chain';
+export * from './integrity/history-export';

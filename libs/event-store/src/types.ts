@@ -13,6 +13,9 @@ export interface EventMetadata {
   /** The client's command id, kept so a retried command can be recognised. */
   readonly commandId?: string;
   readonly reason?: string;
+  /** This event's link in its stream's hash chain (see integrity/hash-chain.ts). */
+  readonly hash?: string;
+  readonly previousHash?: string;
 }
 
 export interface EventData<Type extends string = string, Data = Record<string, unknown>> {

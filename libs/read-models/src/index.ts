@@ -24,6 +24,7 @@ export * from './queries/query-kit';
 export * from './queries/viewer';
 export * from './dossier/partnership-dossier';
 export * from './replay/partnership-replay';
+export * from './replay/replay-diff';
 export * from './queries/partnership-queries';
 export * from './queries/relationship-queries';
 export * from './queries/funding-queries';

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  chained,
+  GENESIS_HASH,
   StreamNotFoundError,
   WrongExpectedRevisionError,
   type EventData,
@@ -80,13 +82,22 @@ export class CommandExecutor {
       const state = recorded.map((e) => decider.upcast(e)).reduce(decider.evolve, decider.initialState);
       const events = decider.decide(execution.command, state);
       const expected: ExpectedRevision = loadedRevision < 0 ? 'no_stream' : loadedRevision;
-      const data: EventData[] = events.map((event, index) => ({
-        id: execution.idempotencyKey ? deterministicId(execution.streamId, execution.idempotencyKey, index) : randomUUID(),
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data as Record<string, unknown>,
-        metadata: { ...execution.metadata, ...(execution.idempotencyKey ? { commandId: execution.idempotencyKey } : {}) },
-      }));
+      // Each event links to the one before it in the stream: an edit made behind the store's back shows.
+      let previousHash = recorded.at(-1)?.metadata.hash ?? GENESIS_HASH;
+      const data: EventData[] = events.map((event, index) => {
+        const unlinked = {
+          id: execution.idempotencyKey ? deterministicId(execution.streamId, execution.idempotencyKey, index) : randomUUID(),
+          streamId: execution.streamId,
+          revision: loadedRevision + 1 + index,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data as Record<string, unknown>,
+          metadata: { ...execution.metadata, ...(execution.idempotencyKey ? { commandId: execution.idempotencyKey } : {}) },
+        };
+        const metadata = chained(unlinked, previousHash);
+        previousHash = metadata.hash!;
+        return { id: unlinked.id, type: unlinked.type, schemaVersion: unlinked.schemaVersion, data: unlinked.data, metadata };
+      });
       try {
         const result = await this.store.appendToStream(execution.streamId, data, { expectedRevision: expected });
         return {

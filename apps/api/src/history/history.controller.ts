@@ -1,0 +1,150 @@
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { upcastPartnershipEvent } from '@ccb/domain';
+import { toCsv, toJsonLines, verifyChain, type RecordedEvent } from '@ccb/event-store';
+import { currentEvaluations, describeEvent, diffReplays, figuresOf, replayTo, type ReplayPoint, type ReplayState } from '@ccb/read-models';
+import { SignedIn } from '../auth/access-policy';
+import { CurrentPrincipal } from '../auth/current-principal';
+import type { Principal } from '../auth/principal';
+import { IdPipe } from '../common/id.pipe';
+import { partnershipStreamId } from '../partnerships/execute-partnership-command';
+import { AsOfQuery, ChangesQuery, DiffQuery, ExportQuery, HistoryQuery } from './history.dto';
+import { PartyRecords } from './party-records';
+import { pointOf } from './replay-points';
+
+/**
+ * The evaluator's replay: every answer is computed from the partnership's events by the same folds
+ * the rules and the read models use. Parties and appointed evaluators only; anyone else gets 404.
+ */
+@ApiTags('parties only: history, replay, tamper evidence')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'code partnership.not-found: no such partnership, or your organisation is not a party to it' })
+@SignedIn()
+@Controller('partnerships/:id')
+export class HistoryController {
+  constructor(private readonly records: PartyRecords) {}
+
+  @Get('history')
+  @ApiOperation({ summary: 'The events in order, with actor, organisation, time, reason and correlation; paged, by type or party' })
+  async history(@Param('id', IdPipe) id: string, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal) {
+    const events = (await this.records.eventsFor(id, principal)).filter(
+      (e) => (!query.type || e.type === query.type) && (!query.organisationId || e.metadata.organisation === query.organisationId),
+    );
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    return {
+      total: events.length,
+      limit,
+      offset,
+      items: events.slice(offset, offset + limit).map((e) => ({
+        revision: e.revision,
+        eventId: e.id,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        recordedAt: e.metadata.recordedAt,
+        actor: e.metadata.actor,
+        organisation: e.metadata.organisation,
+        reason: e.metadata.reason ?? null,
+        correlationId: e.metadata.correlationId,
+        causationId: e.metadata.causationId,
+        summary: describeEvent(upcastPartnershipEvent(e)),
+        data: e.data,
+        hash: e.metadata.hash ?? null,
+      })),
+    };
+  }
+
+  @Get('as-of')
+  @ApiOperation({
+    summary: 'The partnership as it stood at a revision or a date: its state, dossier, funding figures and local-ownership metrics',
+    description: 'Computed by replaying the events up to that point through the domain and read-model folds. Without revision or at: now.',
+  })
+  async asOf(@Param('id', IdPipe) id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
+    const events = await this.records.eventsFor(id, principal);
+    const replay = replayTo(events, pointOf(query.revision, query.at, { revision: 'revision', at: 'at' }));
+    return this.present(id, events, replay);
+  }
+
+  @Get('diff')
+  @ApiOperation({ summary: 'What changed between two points (revisions or dates), in sentences, with the events in between' })
+  async diff(@Param('id', IdPipe) id: string, @Query() query: DiffQuery, @CurrentPrincipal() principal: Principal) {
+    const events = await this.records.eventsFor(id, principal);
+    const fromPoint = query.fromRevision === -1 ? { revision: -1 } : pointOf(query.fromRevision, query.fromAt, { revision: 'fromRevision', at: 'fromAt' });
+    const toPoint = pointOf(query.toRevision, query.toAt, { revision: 'toRevision', at: 'toAt' });
+    return this.diffBetween(events, 'head' in fromPoint ? { revision: -1 } : fromPoint, toPoint);
+  }
+
+  @Get('changes')
+  @ApiOperation({ summary: 'What changed since the revision you saw last: the diff from it to now' })
+  async changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQuery, @CurrentPrincipal() principal: Principal) {
+    const events = await this.records.eventsFor(id, principal);
+    return this.diffBetween(events, { revision: query.sinceRevision ?? -1 }, { head: true });
+  }
+
+  @Get('evaluations')
+  @ApiOperation({ summary: "Evaluations in force, each score's evidence shown against the events it rests on" })
+  async evaluations(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    const events = await this.records.eventsFor(id, principal);
+    const replay = replayTo(events, { head: true });
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const inForce = new Set(replay.view ? currentEvaluations(replay.view).map((e) => e.evaluationId) : []);
+    return {
+      items: replay.dossier.evaluations.map((evaluation) => ({
+        ...evaluation,
+        inForce: inForce.has(evaluation.evaluationId),
+        scores: evaluation.scores.map((s) => ({
+          ...s,
+          evidenceEvents: s.eventIds.map((eventId) => {
+            const e = byId.get(eventId);
+            return e
+              ? { eventId, found: true, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeEvent(upcastPartnershipEvent(e)) }
+              : { eventId, found: false };
+          }),
+        })),
+      })),
+    };
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'The full history with its hash chain, as JSON Lines (default) or CSV, to keep and verify offline' })
+  @ApiProduces('application/x-ndjson', 'text/csv')
+  @Header('Cache-Control', 'no-store')
+  async export(@Param('id', IdPipe) id: string, @Query() query: ExportQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    const events = await this.records.eventsFor(id, principal);
+    const csv = query.format === 'csv';
+    res.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="partnership-${id}.${csv ? 'csv' : 'jsonl'}"`);
+    return csv ? toCsv(events) : toJsonLines(events);
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: 'Recomputes the hash chain from the first event and names the first link that does not hold' })
+  async verify(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    return verifyChain(partnershipStreamId(id), await this.records.eventsFor(id, principal));
+  }
+
+  private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState) {
+    const organisations = await this.records.organisationsAsOf(replay.view?.parties.map((p) => p.organisationId) ?? [], replay.recordedAt);
+    const figures = figuresOf(replay, organisations);
+    return {
+      partnershipId: id,
+      asOf: { revision: replay.revision, recordedAt: replay.recordedAt, headRevision: events.length - 1 },
+      partnership: replay.view,
+      dossier: replay.dossier,
+      funding: figures.funding,
+      localOwnership: figures.localOwnership,
+    };
+  }
+
+  private async diffBetween(events: readonly RecordedEvent[], from: ReplayPoint, to: ReplayPoint) {
+    const a = replayTo(events, from);
+    const b = replayTo(events, to);
+    // Points given backwards still read as earlier -> later.
+    const [low, high] = a.revision <= b.revision ? [a, b] : [b, a];
+    const between = events.filter((e) => e.revision > low.revision && e.revision <= high.revision);
+    const parties = [...(low.view?.parties ?? []), ...(high.view?.parties ?? [])].map((p) => p.organisationId);
+    const ownership = async (r: ReplayState) => figuresOf(r, await this.records.organisationsAsOf(parties, r.recordedAt)).localOwnership;
+    return diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) });
+  }
+}
