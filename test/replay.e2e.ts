@@ -1,0 +1,112 @@
+import request from 'supertest';
+import { randomBytes } from 'node:crypto';
+import type { Database } from '@ccb/runtime';
+import { fromJsonLines, verifyChain } from '@ccb/event-store';
+import { DATABASE } from '../apps/api/src/database/database.module';
+import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
+import { post } from './support/http';
+import { accessFixture, headersOf, ORG_OF } from './support/access-fixture';
+
+describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
+  let t: TestApp;
+  const P = `p-rep-${randomBytes(4).toString('hex')}`;
+  const get = (path: string) => request(t.app.getHttpServer()).get(`/api/partnerships/${P}${path}`).set(headersOf('evaluator'));
+  let commitRevision = 0;
+  let beforeMoney = '';
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    await accessFixture(t.app, P, `${P}-other`, 'CONFIDENTIAL gap analysis');
+    const ok = async (org: string, path: string, body: object) => {
+      const res = await post(t.app, `/partnerships/${P}${path}`, org, body);
+      if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as { revision: number };
+    };
+    beforeMoney = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    commitRevision = (await ok(ORG_OF.donor, '/commitments', { flowId: 'c-1', receiverId: ORG_OF.implementer, amount: { amountMinor: 5_000_000, currency: 'EUR' }, date: '2026-02-01' })).revision;
+    await ok(ORG_OF.donor, '/disbursements', { flowId: 'd-1', receiverId: ORG_OF.implementer, amount: { amountMinor: 2_000_000, currency: 'EUR' }, date: '2026-02-02' });
+    await ok(ORG_OF.implementer, '/milestones', { milestoneId: 'm-1', title: 'SOC runbook adopted', dueDate: '2026-05-01' });
+    await ok(ORG_OF.implementer, '/milestones/m-1/achievement', { achievedOn: '2026-04-20', evidence: [{ description: 'minutes' }] });
+    await ok(ORG_OF.beneficiary, '/milestones/m-1/dispute', { reason: 'runbook not translated' });
+  });
+  afterAll(() => t?.close());
+
+  it('lists the history in order, paged and filtered by type and party', async () => {
+    const all = (await get('/history?limit=1000').expect(200)).body;
+    expect(all.items.map((e: { revision: number }) => e.revision)).toEqual([...Array(all.total).keys()]);
+    expect(all.items[0]).toMatchObject({ type: 'PartnershipProposed', organisation: ORG_OF.beneficiary, actor: `user-of-${ORG_OF.beneficiary}`, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const page = (await get('/history?limit=2&offset=1').expect(200)).body;
+    expect(page.items.map((e: { revision: number }) => e.revision)).toEqual([1, 2]);
+    const disputes = (await get('/history?type=MilestoneDisputed').expect(200)).body;
+    expect(disputes.items).toEqual([expect.objectContaining({ type: 'MilestoneDisputed', summary: expect.stringContaining('disputed') })]);
+    const byDonor = (await get(`/history?organisationId=${ORG_OF.donor}`).expect(200)).body.items as { organisation: string }[];
+    expect(byDonor.length).toBeGreaterThan(0);
+    expect(byDonor.every((e) => e.organisation === ORG_OF.donor)).toBe(true);
+  });
+
+  it('replays to a revision or a date with the same figures the read models give now', async () => {
+    const before = (await get(`/as-of?revision=${commitRevision - 1}`).expect(200)).body;
+    expect(before.asOf.revision).toBe(commitRevision - 1);
+    expect(before.partnership.flows).toEqual([]);
+    expect(before.dossier.needs[0].description).toBe('CONFIDENTIAL gap analysis');
+    const byDate = (await get(`/as-of?at=${encodeURIComponent(beforeMoney)}`).expect(200)).body;
+    expect(byDate.asOf.revision).toBe(commitRevision - 1);
+
+    const now = (await get('/as-of').expect(200)).body;
+    expect(now.partnership.phase).toBe('delivery');
+    expect(now.partnership.milestones).toEqual([expect.objectContaining({ milestoneId: 'm-1', status: 'disputed' })]);
+    expect(now.localOwnership.openDisputes).toBe(1);
+    // The read model, fed by the projection, agrees with the replay.
+    const rm = await request(t.app.getHttpServer()).get(`/api/local-ownership/partnerships?organisationId=${ORG_OF.donor}`).set({ ...headersOf('donor'), 'X-Min-Position': '0:0' });
+    const row = (rm.body.items as { partnershipId: string; metrics: { index: number | null } }[]).find((i) => i.partnershipId === P);
+    if (row) expect(row.metrics.index).toBe(now.localOwnership.index);
+    const donorFunding = (now.funding as { organisation_id: string; committed: number; disbursed: number }[]).find((f) => f.organisation_id === ORG_OF.donor);
+    expect(donorFunding).toMatchObject({ committed: 5_000_000, disbursed: 2_000_000 });
+
+    const bad = await get('/as-of?revision=2&at=2026-01-01');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('at');
+  });
+
+  it('says what changed between two points, and since a revision the client saw', async () => {
+    const diff = (await get(`/diff?fromRevision=${commitRevision - 1}`).expect(200)).body;
+    expect(diff.changes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/50,000\.00 .*committed/),
+        expect.stringMatching(/20,000\.00 .*disbursed/),
+        'Milestone "SOC runbook adopted" planned (due 2026-05-01) and now disputed',
+      ]),
+    );
+    expect(diff.events.map((e: { type: string }) => e.type)).toEqual(['FundingCommitted', 'FundsDisbursed', 'MilestonePlanned', 'MilestoneAchieved', 'MilestoneDisputed']);
+    const since = (await get(`/changes?sinceRevision=${commitRevision + 3}`).expect(200)).body;
+    expect(since.events.map((e: { type: string }) => e.type)).toEqual(['MilestoneDisputed']);
+    expect(since.changes).toEqual(['Milestone "SOC runbook adopted" went from achieved to disputed']);
+  });
+
+  it('exports the history with its chain, which verifies offline, and a direct edit in the database is named', async () => {
+    const jsonl = await get('/export').expect(200);
+    expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
+    const exported = fromJsonLines(jsonl.text);
+    expect(verifyChain(`partnership-${P}`, exported)).toMatchObject({ ok: true, eventsChecked: exported.length, firstBroken: null });
+    const csv = await get('/export?format=csv').expect(200);
+    expect(csv.text.split('\r\n')[0]).toBe('revision,event_id,type,schema_version,recorded_at,actor,organisation,reason,correlation_id,causation_id,previous_hash,hash,data,metadata');
+    expect(csv.text.trim().split('\r\n')).toHaveLength(exported.length + 1);
+
+    expect((await get('/verify').expect(200)).body).toMatchObject({ ok: true, firstBroken: null });
+
+    // Someone with database access changes an amount behind the application's back.
+    const database = t.app.get<Database>(DATABASE);
+    const victim = exported.find((e) => e.type === 'FundsDisbursed')!;
+    await database.pool.query(`UPDATE es_events SET data = jsonb_set(data, '{amount,amountMinor}', '200') WHERE event_id = $1`, [victim.id]);
+    const verdict = (await get('/verify').expect(200)).body;
+    expect(verdict).toMatchObject({ ok: false, eventsChecked: victim.revision, firstBroken: { revision: victim.revision, eventId: victim.id, type: 'FundsDisbursed', reason: 'hash-mismatch' } });
+  });
+
+  it('answers a non-party with 404, as for a partnership that does not exist', async () => {
+    for (const path of ['/history', '/as-of', '/diff', '/export', '/verify']) {
+      const res = await request(t.app.getHttpServer()).get(`/api/partnerships/${P}${path}`).set(headersOf('otherEvaluator'));
+      expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 404, code: 'partnership.not-found' });
+    }
+  });
+});
