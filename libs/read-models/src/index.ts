@@ -25,6 +25,8 @@ export * from './queries/viewer';
 export * from './dossier/partnership-dossier';
 export * from './replay/partnership-replay';
 export * from './replay/replay-diff';
+export * from './replay/replay-snapshots';
+export * from './replay/organisations-as-of';
 export * from './queries/partnership-queries';
 export * from './queries/relationship-queries';
 export * from './queries/funding-queries';

@@ -1,6 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { replayTo } from '@ccb/read-models';
 import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
@@ -21,7 +20,7 @@ export class DossierController {
   })
   @ApiNotFoundResponse({ description: 'code partnership.not-found: no such partnership, or your organisation is not a party to it' })
   async dossier(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    const replay = replayTo(await this.records.eventsFor(id, principal), { head: true });
+    const replay = (await this.records.streamFor(id, principal)).replay({ head: true });
     return { partnershipId: id, revision: replay.revision, ...replay.dossier };
   }
 }

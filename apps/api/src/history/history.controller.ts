@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags 
 import type { Response } from 'express';
 import { upcastPartnershipEvent } from '@ccb/domain';
 import { toCsv, toJsonLines, verifyChain, type RecordedEvent } from '@ccb/event-store';
-import { currentEvaluations, describeEvent, diffReplays, figuresOf, replayTo, type ReplayPoint, type ReplayState } from '@ccb/read-models';
+import { currentEvaluations, describeEvent, diffReplays, figuresOf, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { IdPipe } from '../common/id.pipe';
 import { partnershipStreamId } from '../partnerships/execute-partnership-command';
 import { AsOfQuery, ChangesQuery, DiffQuery, ExportQuery, HistoryQuery } from './history.dto';
-import { PartyRecords } from './party-records';
+import { PartyRecords, type PartyStream } from './party-records';
 import { pointOf } from './replay-points';
 
 /**
@@ -28,7 +28,7 @@ export class HistoryController {
   @Get('history')
   @ApiOperation({ summary: 'The events in order, with actor, organisation, time, reason and correlation; paged, by type or party' })
   async history(@Param('id', IdPipe) id: string, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal) {
-    const events = (await this.records.eventsFor(id, principal)).filter(
+    const events = (await this.records.streamFor(id, principal)).events.filter(
       (e) => (!query.type || e.type === query.type) && (!query.organisationId || e.metadata.organisation === query.organisationId),
     );
     const limit = query.limit ?? 100;
@@ -61,32 +61,30 @@ export class HistoryController {
     description: 'Computed by replaying the events up to that point through the domain and read-model folds. Without revision or at: now.',
   })
   async asOf(@Param('id', IdPipe) id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
-    const events = await this.records.eventsFor(id, principal);
-    const replay = replayTo(events, pointOf(query.revision, query.at, { revision: 'revision', at: 'at' }));
-    return this.present(id, events, replay);
+    const stream = await this.records.streamFor(id, principal);
+    return this.present(id, stream.events, stream.replay(pointOf(query.revision, query.at, { revision: 'revision', at: 'at' })));
   }
 
   @Get('diff')
   @ApiOperation({ summary: 'What changed between two points (revisions or dates), in sentences, with the events in between' })
   async diff(@Param('id', IdPipe) id: string, @Query() query: DiffQuery, @CurrentPrincipal() principal: Principal) {
-    const events = await this.records.eventsFor(id, principal);
+    const stream = await this.records.streamFor(id, principal);
     const fromPoint = query.fromRevision === -1 ? { revision: -1 } : pointOf(query.fromRevision, query.fromAt, { revision: 'fromRevision', at: 'fromAt' });
     const toPoint = pointOf(query.toRevision, query.toAt, { revision: 'toRevision', at: 'toAt' });
-    return this.diffBetween(events, 'head' in fromPoint ? { revision: -1 } : fromPoint, toPoint);
+    return this.diffBetween(stream, 'head' in fromPoint ? { revision: -1 } : fromPoint, toPoint);
   }
 
   @Get('changes')
   @ApiOperation({ summary: 'What changed since the revision you saw last: the diff from it to now' })
   async changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQuery, @CurrentPrincipal() principal: Principal) {
-    const events = await this.records.eventsFor(id, principal);
-    return this.diffBetween(events, { revision: query.sinceRevision ?? -1 }, { head: true });
+    return this.diffBetween(await this.records.streamFor(id, principal), { revision: query.sinceRevision ?? -1 }, { head: true });
   }
 
   @Get('evaluations')
   @ApiOperation({ summary: "Evaluations in force, each score's evidence shown against the events it rests on" })
   async evaluations(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    const events = await this.records.eventsFor(id, principal);
-    const replay = replayTo(events, { head: true });
+    const { events, replay: replayAt } = await this.records.streamFor(id, principal);
+    const replay = replayAt({ head: true });
     const byId = new Map(events.map((e) => [e.id, e]));
     const inForce = new Set(replay.view ? currentEvaluations(replay.view).map((e) => e.evaluationId) : []);
     return {
@@ -137,9 +135,9 @@ export class HistoryController {
     };
   }
 
-  private async diffBetween(events: readonly RecordedEvent[], from: ReplayPoint, to: ReplayPoint) {
-    const a = replayTo(events, from);
-    const b = replayTo(events, to);
+  private async diffBetween({ events, replay }: PartyStream, from: ReplayPoint, to: ReplayPoint) {
+    const a = replay(from);
+    const b = replay(to);
     // Points given backwards still read as earlier -> later.
     const [low, high] = a.revision <= b.revision ? [a, b] : [b, a];
     const between = events.filter((e) => e.revision > low.revision && e.revision <= high.revision);

@@ -1,10 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { evolve, initialPartnershipState, upcastPartnershipEvent, type OrganisationEvent } from '@ccb/domain';
+import { evolve, initialPartnershipState, upcastPartnershipEvent } from '@ccb/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@ccb/event-store';
-import { evolveOrganisationInfo, type OrganisationInfo, type OrganisationLookup } from '@ccb/read-models';
+import { organisationsAsOf, ReplaySnapshots, type OrganisationLookup, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { partnershipStreamId } from '../partnerships/execute-partnership-command';
-import { organisationStreamId } from '../organisations/organisation-stream';
 import type { Principal } from '../auth/principal';
 
 const notFound = () => new NotFoundException({ code: 'partnership.not-found', message: 'No such partnership' });
@@ -14,40 +13,63 @@ const notFound = () => new NotFoundException({ code: 'partnership.not-found', me
  * confidential facts live (needs, plans, findings): read from the event store, after a party check
  * made on the same events, never through a read model.
  */
+interface CachedStream {
+  readonly events: RecordedEvent[];
+  readonly snapshots: ReplaySnapshots;
+}
+
+/** A stream read for a party: its events from revision 0, and replays of it to any point. */
+export interface PartyStream {
+  readonly events: readonly RecordedEvent[];
+  replay(point: ReplayPoint): ReplayState;
+}
+
+const CACHED_STREAMS = 64;
+
 @Injectable()
 export class PartyRecords {
+  // Events never change once stored, so a stream read once is only ever extended by its new tail;
+  // replays start from the nearest snapshot. Verification and export read afresh: they must see the
+  // rows as stored, tampered or not.
+  private readonly cache = new Map<string, CachedStream>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  async streamFor(partnershipId: string, principal: Principal): Promise<PartyStream> {
+    const streamId = partnershipStreamId(partnershipId);
+    let entry = this.cache.get(streamId);
+    if (entry) {
+      entry.events.push(...(await this.read(streamId, entry.events.length)));
+      this.cache.delete(streamId);
+    } else {
+      entry = { events: await this.read(streamId), snapshots: new ReplaySnapshots() };
+    }
+    if (entry.events.length === 0) throw notFound();
+    this.cache.set(streamId, entry);
+    if (this.cache.size > CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value!);
+    const { events, snapshots } = entry;
+    // Parties are never removed, so the parties now are every party it ever had: an evaluator keeps reading what it evaluated.
+    if (!snapshots.replay(events, { head: true }).state.parties[principal.organisationId]) throw notFound();
+    return { events: [...events], replay: (point) => snapshots.replay(events, point) };
+  }
+
+  /** The stream exactly as stored now, for a party: what verification and exports must read. */
   async eventsFor(partnershipId: string, principal: Principal): Promise<RecordedEvent[]> {
     const events = await this.read(partnershipStreamId(partnershipId));
-    // Parties now, or parties at any time: an evaluator appointed once keeps reading what it evaluated.
-    const parties = new Set<string>();
     let state = initialPartnershipState;
-    for (const e of events) {
-      state = evolve(state, upcastPartnershipEvent(e));
-      for (const organisationId of Object.keys(state.parties)) parties.add(organisationId);
-    }
-    if (!parties.has(principal.organisationId)) throw notFound();
+    for (const e of events) state = evolve(state, upcastPartnershipEvent(e));
+    if (!state.parties[principal.organisationId]) throw notFound();
     return events;
   }
 
-  /** The organisations' profiles as they stood at `until` (ISO instant), for metrics that depend on countries and kinds. */
-  async organisationsAsOf(organisationIds: Iterable<string>, until: string | null): Promise<OrganisationLookup> {
-    const profiles = new Map<string, OrganisationInfo>();
-    for (const id of new Set(organisationIds)) {
-      let info: OrganisationInfo | undefined;
-      for (const e of await this.read(organisationStreamId(id))) {
-        if (until !== null && e.metadata.recordedAt > until) break;
-        info = evolveOrganisationInfo(info, e as unknown as OrganisationEvent, e.metadata.recordedAt);
-      }
-      if (info) profiles.set(id, info);
-    }
-    return (id) => profiles.get(id);
+  /** The organisations' profiles as they stood at `until` (ISO instant; null: now). */
+  organisationsAsOf(organisationIds: Iterable<string>, until: string | null): Promise<OrganisationLookup> {
+    return organisationsAsOf((streamId) => this.read(streamId), organisationIds, until);
   }
 
-  private async read(streamId: string): Promise<RecordedEvent[]> {
+  private async read(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
     try {
-      return await this.store.readStream(streamId);
+      return await this.store.readStream(streamId, fromRevision > 0 ? { fromRevision } : undefined);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

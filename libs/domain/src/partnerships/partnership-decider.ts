@@ -5,7 +5,7 @@ import { ensureMoney } from '../shared/money';
 import { ensure, refuse } from '../shared/rule-violation';
 import type { PartnershipCommand } from './partnership-commands';
 import type { PartnershipEvent } from './partnership-events';
-import { flowKey, type PartnershipState } from './partnership-state';
+import { flowKey, milestoneStatus, riskStatus, type PartnershipState } from './partnership-state';
 import type { Phase, Role } from './vocabulary';
 
 /** The only moves between phases; closing happens by ClosePartnership from evaluation. */
@@ -53,7 +53,7 @@ function ensureOpenAndActive(state: PartnershipState): void {
 }
 
 function ensureNewFlow(state: PartnershipState, flowId: string): void {
-  ensure(!state.flowIds[flowId], 'flow.unique', `flow ${flowId} is already recorded`);
+  ensure(!state.flowIds.includes(flowId), 'flow.unique', `flow ${flowId} is already recorded`);
 }
 
 const PARTY_ROLES: readonly Role[] = ['donor', 'implementer', 'beneficiary'];
@@ -227,7 +227,7 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
     }
     case 'VoidExpenditure': {
       ensureParty(state, ctx, ['implementer', 'beneficiary']);
-      const expenditure = state.expenditures[command.data.flowId];
+      const expenditure = state.expenditures.find((x) => x.flowId === command.data.flowId);
       ensure(expenditure, 'expenditure.exists', `expenditure ${command.data.flowId} does not exist`);
       ensure(expenditure.spenderId === ctx.organisationId, 'access.role', 'only the organisation that recorded an expenditure voids it');
       ensure(!expenditure.voided, 'expenditure.voided-once', 'the expenditure is already void');
@@ -236,7 +236,7 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
     case 'PlanMilestone':
       ensureParty(state, ctx, ['implementer']);
       ensurePhase(state, ['co-design', ...DELIVERING], 'planning a milestone');
-      ensure(!state.milestones[command.data.milestoneId], 'milestone.unique', 'the milestone is already planned');
+      ensure(!milestoneStatus(state, command.data.milestoneId), 'milestone.unique', 'the milestone is already planned');
       if (command.data.objectiveId !== null) {
         ensure(state.plan?.objectiveIds.includes(command.data.objectiveId), 'plan.objective-exists', `unknown objective ${command.data.objectiveId}`);
       }
@@ -244,7 +244,7 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
     case 'ReportMilestoneAchieved': {
       ensureParty(state, ctx, ['implementer']);
       ensurePhase(state, DELIVERING, 'reporting a milestone');
-      const status = state.milestones[command.data.milestoneId];
+      const status = milestoneStatus(state, command.data.milestoneId);
       ensure(status, 'milestone.exists', `milestone ${command.data.milestoneId} is not planned`);
       ensure(status === 'planned' || status === 'disputed', 'milestone.order', `milestone is already ${status}`);
       ensureNotInFuture(command.data.achievedOn, ctx.now, 'achievedOn');
@@ -254,7 +254,7 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
     case 'DisputeMilestone': {
       ensureParty(state, ctx, ['beneficiary']);
       ensurePhase(state, [...DELIVERING, 'evaluation'], 'confirming or disputing a milestone');
-      const status = state.milestones[command.data.milestoneId];
+      const status = milestoneStatus(state, command.data.milestoneId);
       ensure(status, 'milestone.exists', `milestone ${command.data.milestoneId} is not planned`);
       ensure(status === 'achieved', 'milestone.confirm-after-achieved', `only a milestone reported achieved can be confirmed or disputed (it is ${status})`);
       return command.type === 'ConfirmMilestone'
@@ -265,14 +265,14 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
       const d = command.data;
       ensureParty(state, ctx, ['implementer']);
       ensurePhase(state, DELIVERING, 'recording an activity');
-      ensure(!state.activities[d.activityId], 'activity.unique', 'the activity is already recorded');
+      ensure(!state.activities.some((a) => a.activityId === d.activityId), 'activity.unique', 'the activity is already recorded');
       ensureOrdered(d.startDate, d.endDate, 'activity dates');
       ensureNotInFuture(d.endDate, ctx.now, 'endDate');
       const counts = [d.participants.women, d.participants.men, d.participants.undisclosed, d.trainers.local, d.trainers.foreign, d.localTrainersProduced];
       ensure(counts.every((n) => Number.isInteger(n) && n >= 0), 'activity.counts', 'participant and trainer counts are whole numbers, zero or more');
       ensure(d.participantHours >= 0, 'activity.counts', 'participant-hours are zero or more');
       if (d.trainedByActivityId !== null) {
-        ensure(state.activities[d.trainedByActivityId] === 'train-the-trainer', 'activity.trainer-link', 'trainedByActivityId names a train-the-trainer activity of this partnership');
+        ensure(state.activities.some((a) => a.activityId === d.trainedByActivityId && a.type === 'train-the-trainer'), 'activity.trainer-link', 'trainedByActivityId names a train-the-trainer activity of this partnership');
       }
       for (const needId of d.needIds) ensure(state.needIds.includes(needId), 'plan.need-exists', `unknown need ${needId}`);
       return [{ type: 'ActivityDelivered', schemaVersion: 1, data: d }];
@@ -289,11 +289,11 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
       return [{ type: 'IndicatorMeasured', schemaVersion: 1, data: command.data }];
     case 'RaiseRisk':
       ensureParty(state, ctx, [...PARTY_ROLES, 'evaluator']);
-      ensure(!state.risks[command.data.riskId], 'risk.unique', 'the risk is already raised');
+      ensure(!riskStatus(state, command.data.riskId), 'risk.unique', 'the risk is already raised');
       return [{ type: 'RiskRaised', schemaVersion: 1, data: { ...command.data, raisedBy: ctx.organisationId } }];
     case 'ResolveRisk':
       ensureParty(state, ctx, PARTY_ROLES);
-      ensure(state.risks[command.data.riskId] === 'open', 'risk.open', `risk ${command.data.riskId} is not open`);
+      ensure(riskStatus(state, command.data.riskId) === 'open', 'risk.open', `risk ${command.data.riskId} is not open`);
       return [{ type: 'RiskResolved', schemaVersion: 1, data: command.data }];
     case 'AppointEvaluator':
       ensureParty(state, ctx, ['donor']);
