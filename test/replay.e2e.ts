@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@ccb/runtime';
 import { fromJsonLines, verifyChain } from '@ccb/event-store';
@@ -101,6 +102,25 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
     await database.pool.query(`UPDATE es_events SET data = jsonb_set(data, '{amount,amountMinor}', '200') WHERE event_id = $1`, [victim.id]);
     const verdict = (await get('/verify').expect(200)).body;
     expect(verdict).toMatchObject({ ok: false, eventsChecked: victim.revision, firstBroken: { revision: victim.revision, eventId: victim.id, type: 'FundsDisbursed', reason: 'hash-mismatch' } });
+  });
+
+  it('replays and verifies from the command line, straight from the event store', async () => {
+    if (!t.databaseUrl) return; // the in-memory embedded database belongs to this process alone
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['-r', './test/support/ts-hook.js', 'apps/replay/src/main.ts', ...args], {
+        cwd: `${__dirname}/..`,
+        env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: t.databaseUrl! },
+        encoding: 'utf8',
+      });
+    const early = run('--partnership', P, '--revision', String(commitRevision - 1));
+    expect(early.status).toBe(0);
+    expect(early.stdout).toContain(`as of revision ${commitRevision - 1}`);
+    expect(early.stdout).not.toContain('commitment');
+    const verified = run('--partnership', P, '--verify');
+    // The earlier test edited one event directly: the CLI names it and exits 3.
+    expect(verified.status).toBe(3);
+    expect(verified.stdout).toMatch(/hash chain: BROKEN at revision \d+ .*FundsDisbursed.*hash-mismatch/);
+    expect(verified.stdout).toMatch(/commitment +EUR 50,000\.00|commitment +€50,000\.00|commitment +50,000\.00/);
   });
 
   it('answers a non-party with 404, as for a partnership that does not exist', async () => {

@@ -12,6 +12,8 @@ export const BACKENDS: Backend[] = ['embedded', 'postgresql'];
 
 export interface TestApp {
   readonly app: INestApplication;
+  /** On PostgreSQL: the URL of this app's own schema, for a child process (a CLI) to read the same data. */
+  readonly databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startTestApp(backend: Backend, overrides: Record<string, s
   await app.init();
   return {
     app,
+    databaseUrl: url.toString(),
     async close() {
       await app.close();
       const { rows } = await admin.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1)', [prefix]);
