@@ -1,7 +1,15 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ID_PATTERN } from '../common/dto-fields';
+
+/** A whole number from `min` in the query string (revisions: -1 is "before the first event"). */
+const OptionalRevision = (min: number, doc: { example: number; description: string }) =>
+  applyDecorators(ApiPropertyOptional(doc), IsOptional(), Type(() => Number), IsInt(), Min(min));
+
+const OptionalInstant = (doc: { example: string; description: string }) =>
+  applyDecorators(ApiPropertyOptional(doc), IsOptional(), IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or instant' }));
 
 export class HistoryQuery {
   @ApiPropertyOptional({ example: 'MilestoneDisputed', description: 'Only events of this type' })
@@ -22,61 +30,35 @@ export class HistoryQuery {
   @Max(1000)
   limit?: number;
 
-  @ApiPropertyOptional({ example: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @OptionalRevision(0, { example: 0, description: 'How many to skip (default 0)' })
   offset?: number;
 }
 
 /** A point in the history: a revision, or a date / instant (a date means the end of that day, UTC). */
 export class AsOfQuery {
-  @ApiPropertyOptional({ example: 12, description: 'Stream revision (0 is the proposal)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @OptionalRevision(0, { example: 12, description: 'Stream revision (0 is the proposal)' })
   revision?: number;
 
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'ISO 8601 date or instant' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or instant' })
+  @OptionalInstant({ example: '2026-03-31', description: 'ISO 8601 date or instant' })
   at?: string;
 }
 
 export class DiffQuery {
-  @ApiPropertyOptional({ example: 5, description: 'From this revision (its state, exclusive of later events)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(-1)
+  @OptionalRevision(-1, { example: 5, description: 'From this revision (its state, exclusive of later events)' })
   fromRevision?: number;
 
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'From the state at this date / instant' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or instant' })
+  @OptionalInstant({ example: '2026-01-01', description: 'From the state at this date / instant' })
   fromAt?: string;
 
-  @ApiPropertyOptional({ example: 20, description: 'To this revision (default: now)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @OptionalRevision(0, { example: 20, description: 'To this revision (default: now)' })
   toRevision?: number;
 
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'To the state at this date / instant (default: now)' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or instant' })
+  @OptionalInstant({ example: '2026-06-30', description: 'To the state at this date / instant (default: now)' })
   toAt?: string;
 }
 
 export class ChangesQuery {
-  @ApiPropertyOptional({ example: 12, description: 'The revision you saw last (the ETag of your last read); omitted: from the start' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(-1)
+  @OptionalRevision(-1, { example: 12, description: 'The revision you saw last (the ETag of your last read); omitted: from the start' })
   sinceRevision?: number;
 }
 
