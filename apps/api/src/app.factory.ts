@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { ApiErrorFilter } from './common/api-error.filter';
 import { apiValidationPipe } from './common/validation';
 import { validateEnvironment, type Environment } from './config/environment';
+import { serveDashboard } from './dashboard/serve-dashboard';
 
 /**
  * Builds the HTTP app exactly as production runs it. `overrides` win over the process environment:
@@ -17,7 +18,8 @@ import { validateEnvironment, type Environment } from './config/environment';
 export async function createApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
   const environment = validateEnvironment({ ...process.env, ...overrides });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(environment), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   const config = app.get(ConfigService<Environment, true>);
   const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
   app.useBodyParser('json', { limit });
@@ -36,6 +38,7 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
       exposedHeaders: ['ETag', 'Location'],
     });
   }
+  serveDashboard(app, config.get('DASHBOARD_DIR', { infer: true }), logger);
   app.setGlobalPrefix('api', { exclude: ['health', 'docs', 'docs-json'] });
   app.useGlobalFilters(new ApiErrorFilter());
   app.useGlobalPipes(apiValidationPipe());

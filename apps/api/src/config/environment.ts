@@ -101,6 +101,10 @@ export class Environment {
   @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, { message: 'CORS_ORIGINS must be * or comma-separated http(s) origins' })
   CORS_ORIGINS?: string;
 
+  /** The built dashboard (`npm run build:dashboard`), served at `/`; relative paths start from the working directory. */
+  @IsString()
+  DASHBOARD_DIR = 'dist/dashboard';
+
   /** Requests per minute per client address; 0 turns rate limiting off. */
   @Transform(({ value }) => (value === undefined || value === '' ? 1200 : Number(value)))
   @IsInt()

@@ -1,4 +1,4 @@
-import type { BaselineCommitment, NeedKind, PartnershipEvent, Principle } from '@ccb/domain';
+import type { BaselineCommitment, NeedKind, PartnershipEvent, Principle, Role } from '@ccb/domain';
 
 /**
  * What only a partnership's parties (and the evaluator it appoints) may read: the beneficiary's needs
@@ -14,6 +14,8 @@ export interface PartnershipDossier {
     readonly confidential: boolean;
     readonly proposedBy: string;
     readonly objectives: readonly { readonly objectiveId: string; readonly description: string; readonly needIds: readonly string[] }[];
+    /** Who endorsed this version: delivery needs a beneficiary, a donor and an implementer. */
+    readonly endorsements: readonly { readonly organisationId: string; readonly role: Role }[];
   } | null;
   readonly baselineCommitments: readonly { readonly commitment: BaselineCommitment; readonly description: string; readonly recordedBy: string }[];
   readonly risks: readonly {
@@ -44,7 +46,12 @@ export function evolveDossier(dossier: PartnershipDossier, event: PartnershipEve
     case 'LanguagesStated':
       return { ...dossier, languages: event.data.languages };
     case 'PlanVersionProposed':
-      return { ...dossier, plan: { version: event.data.version, confidential: event.data.confidential, proposedBy: event.data.proposedBy, objectives: event.data.objectives } };
+      return { ...dossier, plan: { version: event.data.version, confidential: event.data.confidential, proposedBy: event.data.proposedBy, objectives: event.data.objectives, endorsements: [] } };
+    case 'PlanEndorsed': {
+      const plan = dossier.plan;
+      if (plan === null || plan.version !== event.data.version) return dossier;
+      return { ...dossier, plan: { ...plan, endorsements: [...plan.endorsements, { organisationId: event.data.organisationId, role: event.data.role }] } };
+    }
     case 'BaselineCommitmentRecorded':
       return { ...dossier, baselineCommitments: [...dossier.baselineCommitments, event.data] };
     case 'RiskRaised':

@@ -1,0 +1,72 @@
+import { ApiError, toApiError } from './api-error';
+
+export interface CommandAnswer {
+  readonly id: string;
+  readonly revision: number;
+  readonly position: string;
+  readonly events: readonly string[];
+  readonly replayed: boolean;
+}
+
+/** Called when the API says the token is no longer good, so the shell can sign the person out. */
+let onUnauthorized: () => void = () => {};
+let currentToken: string | null = null;
+
+export function configureAuth(token: string | null, unauthorized: () => void): void {
+  currentToken = token;
+  onUnauthorized = unauthorized;
+}
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  return { Accept: 'application/json', ...(currentToken ? { Authorization: `Bearer ${currentToken}` } : {}), ...extra };
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'network', 'The tracker could not be reached. Check your connection and try again.');
+  }
+  if (response.status === 401 && currentToken) onUnauthorized();
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await send(path, { headers: headers(), signal });
+  return (await response.json()) as T;
+}
+
+export async function getText(path: string): Promise<string> {
+  const response = await send(path, { headers: headers({ Accept: '*/*' }) });
+  return response.text();
+}
+
+/**
+ * A command: the revision the person saw goes as If-Match, so a concurrent change answers 409 rather
+ * than being overwritten; the idempotency key makes a double click or a retry apply once.
+ */
+export async function postCommand(path: string, body: unknown, options: { revision?: number; idempotencyKey: string; method?: 'POST' | 'PUT' }): Promise<CommandAnswer> {
+  const response = await send(path, {
+    method: options.method ?? 'POST',
+    headers: headers({
+      'Content-Type': 'application/json',
+      'Idempotency-Key': options.idempotencyKey,
+      ...(options.revision === undefined ? {} : { 'If-Match': `"${options.revision}"` }),
+    }),
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as CommandAnswer;
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await send(path, { method: 'POST', headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify(body) });
+  return (await response.json()) as T;
+}
+
+/** Ids made in the browser: the API lets the client choose them so a retry can reuse them. */
+export function newId(prefix: string): string {
+  const random = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return `${prefix}-${random}`;
+}

@@ -1,0 +1,203 @@
+/** The shapes the dashboard reads, as the API documents them at /docs-json. Amounts are integer minor units. */
+import type { Phase, Role, Theme } from '../../../../libs/domain/src/partnerships/vocabulary';
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface DemoUser {
+  readonly name: string;
+  readonly displayName: string;
+  readonly organisationId: string;
+  readonly roles: readonly string[];
+  readonly task: string;
+}
+
+export interface Me {
+  readonly userId: string;
+  readonly organisationId: string;
+  readonly roles: readonly string[];
+}
+
+export interface PartnershipRow {
+  readonly partnershipId: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly beneficiaryCountry: string;
+  readonly beneficiaryRegion: string;
+  readonly modality: string;
+  readonly themes: readonly Theme[];
+  readonly levels: readonly string[];
+  readonly phase: Phase;
+  readonly suspended: boolean;
+  readonly plannedStart: string | null;
+  readonly plannedEnd: string | null;
+  readonly donorIds: readonly string[];
+  readonly implementerIds: readonly string[];
+  readonly beneficiaryIds: readonly string[];
+  readonly evaluatorIds: readonly string[];
+  readonly localOwnershipIndex: number | null;
+  readonly revision: number;
+  readonly proposedAt: string;
+  readonly lastEventAt: string;
+}
+
+export interface PartnershipDetail extends PartnershipRow {
+  readonly parties: readonly { organisationId: string; name: string; kind: string; country: string; role: Role; since: string }[];
+  readonly milestones: readonly { milestoneId: string; title: string; dueDate: string; status: string; achievedOn: string | null; validatedAt: string | null }[];
+  readonly activities: readonly {
+    activityId: string;
+    type: string;
+    title: string;
+    themes: readonly string[];
+    level: string;
+    startDate: string;
+    endDate: string;
+    languages: readonly string[];
+    participants: { women: number; men: number; undisclosed: number };
+    participantHours: number;
+  }[];
+  readonly indicators: readonly { indicatorId: string; name: string; unit: string; baseline: number; target: number; latestValue: number | null; latestOn: string | null; progress: number | null }[];
+  readonly counts: { milestonesPlanned: number; milestonesDelivered: number; milestonesConfirmed: number; milestonesDisputed: number; activities: number; openRisks: number };
+  readonly participants: { women: number; men: number; undisclosed: number; womenShare: number | null };
+}
+
+export interface CurrencyTotals {
+  readonly currency: string;
+  readonly committed: number;
+  readonly disbursed: number;
+  readonly refunded: number;
+  readonly passedOn: number;
+  readonly received: number;
+  readonly spent: number;
+  readonly spentLocally: number;
+  readonly inKind: number;
+  readonly localShare: number | null;
+  readonly burnRate: number | null;
+}
+
+export interface ReportingTotals {
+  readonly currency: string;
+  readonly committed: number;
+  readonly disbursed: number;
+  readonly spent: number;
+  readonly unconverted: readonly { currency: string }[];
+}
+
+export interface FundingTotals<K> {
+  readonly groupBy: string;
+  readonly items: readonly { key: K; byCurrency: readonly CurrencyTotals[]; reporting?: ReportingTotals }[];
+}
+
+export interface FundingChain {
+  readonly partnershipId: string;
+  readonly levels: readonly { organisationId: string; level: number }[];
+  readonly edges: readonly { providerId: string; receiverId: string; currency: string; committed: number; disbursed: number; level: number }[];
+}
+
+export type LocalOwnershipMetrics = Readonly<Record<string, number | null>> & { readonly index: number | null; readonly coverage: number };
+
+export interface LocalOwnershipRow {
+  readonly partnershipId: string;
+  readonly title: string;
+  readonly beneficiaryCountry: string;
+  readonly phase: Phase;
+  readonly metrics: LocalOwnershipMetrics;
+}
+
+export interface InclusionRow {
+  readonly key: { partnershipId: string; title: string };
+  readonly activities: number;
+  readonly women: number;
+  readonly men: number;
+  readonly undisclosed: number;
+  readonly participants: number;
+  readonly womenShare: number | null;
+}
+
+export interface Overlap {
+  readonly beneficiaryCountry: string;
+  readonly sharedThemes: readonly string[];
+  readonly overlapStart: string;
+  readonly overlapEnd: string;
+  readonly partnerships: readonly { partnershipId: string; title: string; phase: string; donorIds: readonly string[]; plannedStart: string; plannedEnd: string }[];
+}
+
+export interface RegistryEntry {
+  readonly partnershipId: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly beneficiaryCountry: string;
+  readonly themes: readonly string[];
+  readonly levels: readonly string[];
+  readonly phase: Phase;
+  readonly plannedStart: string | null;
+  readonly plannedEnd: string | null;
+  readonly modality: string;
+  readonly parties: readonly { organisationId: string; name: string; role: Role; country: string; contacts: readonly { name: string; email: string; function: string }[] }[];
+}
+
+export interface Organisation {
+  readonly organisationId: string;
+  readonly name: string;
+  readonly country: string;
+  readonly kind: string;
+}
+
+export interface Dossier {
+  readonly partnershipId: string;
+  readonly revision: number;
+  readonly needs: readonly { needId: string; kind: string; description: string; confidential: boolean; statedBy: string }[];
+  readonly languages: readonly string[];
+  readonly plan: {
+    version: number;
+    confidential: boolean;
+    proposedBy: string;
+    objectives: readonly { objectiveId: string; description: string; needIds: readonly string[] }[];
+    endorsements: readonly { organisationId: string; role: Role }[];
+  } | null;
+  readonly risks: readonly { riskId: string; kind: string; description: string; severity: string; raisedBy: string; resolution: string | null }[];
+}
+
+export interface HistoryEvent {
+  readonly revision: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly organisation: string;
+  readonly summary: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface AsOf {
+  readonly asOf: { revision: number; recordedAt: string; headRevision: number };
+  readonly partnership: {
+    readonly phase: Phase;
+    readonly suspended: boolean;
+    readonly parties: readonly { organisationId: string; role: Role }[];
+    readonly milestones: readonly { milestoneId: string; title: string; dueDate: string }[];
+    readonly activities: readonly unknown[];
+  };
+  /** Funding summary rows as the read model stores them (per organisation, currency and year). */
+  readonly funding: readonly { organisation_id: string; currency: string; year: number; committed: number; disbursed: number; spent: number }[];
+  readonly localOwnership: LocalOwnershipMetrics;
+}
+
+export interface Diff {
+  readonly from: { revision: number; recordedAt: string };
+  readonly to: { revision: number; recordedAt: string };
+  readonly changes: readonly string[];
+  readonly events: readonly { revision: number; type: string; recordedAt: string; actor: string; organisation: string; summary: string }[];
+}
+
+export interface Verification {
+  readonly streamId: string;
+  readonly ok: boolean;
+  readonly eventsChecked: number;
+  readonly headHash: string | null;
+  readonly firstBroken: { revision: number; eventId: string; type: string; reason: string; expected?: string; found?: string } | null;
+}

@@ -1,0 +1,66 @@
+import { useCallback } from 'react';
+import { getJson } from '../api/api-client';
+import type { Dossier, PartnershipDetail } from '../api/api-types';
+import { myRoles } from '../partnership/my-roles';
+import { PartnershipLinks } from '../partnership/partnership-links';
+import { useSession } from '../session/session';
+import { useOrganisationNames } from '../session/organisations';
+import { DataTable } from '../ui/data-table';
+import { humanise } from '../ui/format';
+import { Empty, Loaded } from '../ui/states';
+import { useLoad } from '../ui/use-load';
+import { MilestoneValidation } from './milestone-validation';
+import { PlanEndorsement } from './plan-endorsement';
+import { StateNeedForm } from './state-need-form';
+
+/** The beneficiary's say: its needs and priorities, the plan it endorses, and what it confirms was delivered. */
+export function BeneficiaryPage({ id }: { id: string }) {
+  const { session } = useSession();
+  const nameOf = useOrganisationNames(session?.token ?? null);
+  const [data, reload] = useLoad(
+    async (signal) => {
+      const path = encodeURIComponent(id);
+      const [partnership, dossier] = await Promise.all([getJson<PartnershipDetail>(`/api/partnerships/${path}`, signal), getJson<Dossier>(`/api/partnerships/${path}/dossier`, signal)]);
+      return { partnership, dossier };
+    },
+    [id, session?.token],
+  );
+  const refresh = useCallback(() => reload(), [reload]);
+  return (
+    <Loaded load={data} what="needs and confirmations" retry={reload}>
+      {({ partnership, dossier }) => (
+        <>
+          <h1 tabIndex={-1}>Needs and confirmations: {partnership.title}</h1>
+          <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="beneficiary" />
+          {!myRoles(partnership, session?.user).has('beneficiary') && (
+            <p className="banner-error" role="alert">
+              Only the beneficiary of this partnership states needs, endorses as beneficiary and confirms milestones.
+            </p>
+          )}
+          <section className="card" aria-labelledby="needs-heading">
+            <h2 id="needs-heading">Needs and national priorities</h2>
+            {dossier.needs.length === 0 ? (
+              <Empty>No needs stated yet. State the first one below: delivery is measured against them.</Empty>
+            ) : (
+              <DataTable
+                caption="Stated by the beneficiary side; confidential ones are seen only by the parties"
+                testId="needs-table"
+                rows={dossier.needs}
+                rowKey={(n) => n.needId}
+                columns={[
+                  { header: 'Kind', cell: (n) => humanise(n.kind) },
+                  { header: 'Description', cell: (n) => n.description },
+                  { header: 'Stated by', cell: (n) => nameOf(n.statedBy) },
+                  { header: 'Confidential', cell: (n) => (n.confidential ? 'Yes' : 'No') },
+                ]}
+              />
+            )}
+            <StateNeedForm partnership={partnership} onRecorded={refresh} onReload={refresh} />
+          </section>
+          <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
+          <MilestoneValidation partnership={partnership} onRecorded={refresh} onReload={refresh} />
+        </>
+      )}
+    </Loaded>
+  );
+}

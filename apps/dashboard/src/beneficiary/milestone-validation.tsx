@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { PartnershipDetail } from '../api/api-types';
+import { MilestoneStatus } from '../partnership/partnership-page';
+import { formatDate } from '../ui/format';
+import { CommandOutcome, Field } from '../ui/form';
+import { Empty } from '../ui/states';
+import { useCommand } from '../ui/use-command';
+
+type Milestone = PartnershipDetail['milestones'][number];
+
+/** Milestones the implementer reports achieved wait here for the beneficiary's word. */
+export function MilestoneValidation({ partnership, onRecorded, onReload }: { partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
+  const waiting = partnership.milestones.filter((m) => m.status === 'achieved');
+  const settled = partnership.milestones.filter((m) => m.status !== 'achieved');
+  return (
+    <section className="card" aria-labelledby="validation-heading">
+      <h2 id="validation-heading">Milestones to confirm</h2>
+      {waiting.length === 0 ? <Empty>No milestone is waiting for your confirmation.</Empty> : waiting.map((m) => <Validate key={m.milestoneId} milestone={m} partnership={partnership} onRecorded={onRecorded} onReload={onReload} />)}
+      {settled.length > 0 && (
+        <>
+          <h3>Other milestones</h3>
+          <ul>
+            {settled.map((m) => (
+              <li key={m.milestoneId}>
+                {m.title} — <MilestoneStatus status={m.status} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Validate({ milestone, partnership, onRecorded, onReload }: { milestone: Milestone; partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
+  const [note, setNote] = useState('');
+  const command = useCommand(onRecorded);
+  const base = `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/milestones/${encodeURIComponent(milestone.milestoneId)}`;
+  return (
+    <div className="card" data-milestone={milestone.milestoneId}>
+      <h3>{milestone.title}</h3>
+      <p className="muted">
+        Due {formatDate(milestone.dueDate)}, reported achieved on {formatDate(milestone.achievedOn)}.
+      </p>
+      <Field label="Note, or the reason for a dispute" name="reason" error={command.error}>
+        {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <CommandOutcome status={command.status} fields={['reason', 'note']} onReload={onReload} seenRevision={partnership.revision} success="Recorded." />
+      <div className="actions">
+        <button type="button" disabled={command.status.state === 'sending'} onClick={() => void command.send(`${base}/confirmation`, note.trim() ? { note } : {}, partnership.revision)}>
+          Confirm delivered
+        </button>
+        <button type="button" className="button-danger" disabled={command.status.state === 'sending'} onClick={() => void command.send(`${base}/dispute`, { reason: note }, partnership.revision)}>
+          Dispute
+        </button>
+      </div>
+    </div>
+  );
+}

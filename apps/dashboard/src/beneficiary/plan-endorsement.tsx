@@ -1,0 +1,58 @@
+import type { Dossier, PartnershipDetail } from '../api/api-types';
+import { myRoles } from '../partnership/my-roles';
+import { useSession } from '../session/session';
+import { humanise } from '../ui/format';
+import { CommandOutcome } from '../ui/form';
+import { Empty } from '../ui/states';
+import { useCommand } from '../ui/use-command';
+
+const NEEDED = ['beneficiary', 'donor', 'implementer'] as const;
+
+/** The co-designed plan and who has endorsed its current version; delivery waits for all three. */
+export function PlanEndorsement({ partnership, dossier, nameOf, onRecorded, onReload }: { partnership: PartnershipDetail; dossier: Dossier; nameOf: (id: string) => string; onRecorded: () => void; onReload: () => void }) {
+  const { session } = useSession();
+  const command = useCommand(onRecorded);
+  const plan = dossier.plan;
+  const mine = session?.user.organisationId;
+  const endorsedByMe = plan?.endorsements.some((e) => e.organisationId === mine && e.role === 'beneficiary') ?? false;
+  const canEndorse = myRoles(partnership, session?.user).has('beneficiary') && !endorsedByMe;
+  return (
+    <section className="card" aria-labelledby="plan-heading" data-testid="plan">
+      <h2 id="plan-heading">Plan{plan ? `, version ${plan.version}` : ''}</h2>
+      {!plan ? (
+        <Empty>No plan has been proposed yet.</Empty>
+      ) : (
+        <>
+          <p className="muted">Proposed by {nameOf(plan.proposedBy)}.</p>
+          <ol>
+            {plan.objectives.map((o) => (
+              <li key={o.objectiveId}>
+                {o.description}
+                {o.needIds.length > 0 && <span className="muted"> — answers {o.needIds.map((id) => dossier.needs.find((n) => n.needId === id)?.description ?? id).join('; ')}</span>}
+              </li>
+            ))}
+          </ol>
+          <ul className="tags" aria-label="Endorsements" data-testid="endorsements">
+            {NEEDED.map((role) => {
+              const by = plan.endorsements.filter((e) => e.role === role);
+              return (
+                <li key={role} className="tag">
+                  {by.length > 0 ? '✔' : '○'} {humanise(role)}: {by.length > 0 ? by.map((e) => nameOf(e.organisationId)).join(', ') : 'not yet endorsed'}
+                </li>
+              );
+            })}
+          </ul>
+          <CommandOutcome status={command.status} fields={['role']} onReload={onReload} seenRevision={partnership.revision} success={`You endorsed version ${plan.version}.`} />
+          {canEndorse && (
+            <div className="actions">
+              <button type="button" disabled={command.status.state === 'sending'} onClick={() => void command.send(`/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/plan-versions/${plan.version}/endorsements`, { role: 'beneficiary' }, partnership.revision)}>
+                Endorse version {plan.version} as beneficiary
+              </button>
+            </div>
+          )}
+          {endorsedByMe && <p>Your organisation has endorsed this version.</p>}
+        </>
+      )}
+    </section>
+  );
+}

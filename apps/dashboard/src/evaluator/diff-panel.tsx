@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import { getJson } from '../api/api-client';
+import { ApiError } from '../api/api-error';
+import type { Diff, HistoryEvent } from '../api/api-types';
+import { formatDate } from '../ui/format';
+import { Field } from '../ui/form';
+import { ErrorState, Loading } from '../ui/states';
+
+/** What changed between two revisions, in sentences, with every event in between. */
+export function DiffPanel({ id, history }: { id: string; history: readonly HistoryEvent[] }) {
+  const head = history.length - 1;
+  const [from, setFrom] = useState(String(Math.max(0, head - 10)));
+  const [to, setTo] = useState(String(head));
+  const [result, setResult] = useState<{ state: 'idle' } | { state: 'loading' } | { state: 'ready'; diff: Diff } | { state: 'failed'; error: ApiError }>({ state: 'idle' });
+  async function compare(event: FormEvent) {
+    event.preventDefault();
+    setResult({ state: 'loading' });
+    try {
+      const diff = await getJson<Diff>(`/api/partnerships/${encodeURIComponent(id)}/diff?fromRevision=${encodeURIComponent(from)}&toRevision=${encodeURIComponent(to)}`);
+      setResult({ state: 'ready', diff });
+    } catch (error) {
+      setResult({ state: 'failed', error: error instanceof ApiError ? error : new ApiError(0, 'client', String(error)) });
+    }
+  }
+  const error = result.state === 'failed' ? result.error : null;
+  return (
+    <section className="card" aria-labelledby="diff-heading" data-testid="diff">
+      <h2 id="diff-heading">Compare two points</h2>
+      <form onSubmit={compare} noValidate className="fields">
+        <Field label="From revision" name="fromRevision" error={error} hint={history[Number(from)] ? formatDate(history[Number(from)]!.recordedAt) : undefined}>
+          {(p) => <input {...p} type="number" min={0} max={head} value={from} onChange={(e) => setFrom(e.target.value)} />}
+        </Field>
+        <Field label="To revision" name="toRevision" error={error} hint={history[Number(to)] ? formatDate(history[Number(to)]!.recordedAt) : undefined}>
+          {(p) => <input {...p} type="number" min={0} max={head} value={to} onChange={(e) => setTo(e.target.value)} />}
+        </Field>
+        <div className="actions">
+          <button type="submit">Compare</button>
+        </div>
+      </form>
+      {result.state === 'loading' && <Loading what="the comparison" />}
+      {error && error.fieldErrors.length === 0 && <ErrorState error={error} />}
+      {result.state === 'ready' && (
+        <div data-testid="diff-result">
+          <h3>
+            From revision {result.diff.from.revision} ({formatDate(result.diff.from.recordedAt)}) to {result.diff.to.revision} ({formatDate(result.diff.to.recordedAt)})
+          </h3>
+          {result.diff.changes.length === 0 ? (
+            <p>Nothing changed between these points.</p>
+          ) : (
+            <ul className="sentences" data-testid="diff-changes">
+              {result.diff.changes.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+          <details>
+            <summary>{result.diff.events.length} events in between</summary>
+            <ul className="sentences">
+              {result.diff.events.map((e) => (
+                <li key={e.revision}>
+                  {e.revision}. {formatDate(e.recordedAt)} · {e.summary}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </div>
+      )}
+    </section>
+  );
+}

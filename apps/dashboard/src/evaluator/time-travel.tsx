@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { getJson } from '../api/api-client';
+import type { AsOf, HistoryEvent } from '../api/api-types';
+import { useOrganisationNames } from '../session/organisations';
+import { useSession } from '../session/session';
+import { DataTable } from '../ui/data-table';
+import { formatDate, formatIndex, formatMoney, humanise } from '../ui/format';
+import { Loaded } from '../ui/states';
+import { useLoad } from '../ui/use-load';
+import { figuresByCurrency } from './replay-figures';
+import { useSettled } from './replay-page';
+
+export function TimeTravel({ id, history }: { id: string; history: readonly HistoryEvent[] }) {
+  const { session } = useSession();
+  const nameOf = useOrganisationNames(session?.token ?? null);
+  const head = history.length - 1;
+  const [revision, setRevision] = useState(head);
+  const settled = useSettled(revision);
+  const [asOf, reload] = useLoad((signal) => getJson<AsOf>(`/api/partnerships/${encodeURIComponent(id)}/as-of?revision=${settled}`, signal), [id, settled]);
+  const event = history[revision];
+  return (
+    <section className="card" aria-labelledby="travel-heading" data-testid="time-travel">
+      <h2 id="travel-heading">Travel in time</h2>
+      <label htmlFor="revision-slider">
+        Revision <strong data-testid="slider-revision">{revision}</strong> of {head}: {event ? `${formatDate(event.recordedAt)}, ${event.type}` : ''}
+      </label>
+      <input
+        id="revision-slider"
+        className="slider"
+        type="range"
+        min={0}
+        max={head}
+        step={1}
+        value={revision}
+        onChange={(e) => setRevision(Number(e.target.value))}
+        aria-valuetext={event ? `revision ${revision}, ${formatDate(event.recordedAt)}: ${event.summary}` : String(revision)}
+      />
+      {event && <p className="muted">{event.summary}</p>}
+      <Loaded load={asOf} what={`the partnership as of revision ${settled}`} retry={reload}>
+        {(state) => (
+          <div data-testid="as-of" data-revision={state.asOf.revision}>
+            <p>
+              As of <strong>{formatDate(state.asOf.recordedAt)}</strong> (revision {state.asOf.revision}): phase <strong data-testid="as-of-phase">{humanise(state.partnership.phase)}</strong>
+              {state.partnership.suspended ? ' (suspended)' : ''}, {state.partnership.parties.length} parties, {state.partnership.milestones.length} milestones, {state.partnership.activities.length} activities, local-ownership
+              index <strong data-testid="as-of-index">{formatIndex(state.localOwnership.index)}</strong>.
+            </p>
+            <p className="muted">Parties then: {state.partnership.parties.map((p) => `${nameOf(p.organisationId)} (${p.role})`).join('; ') || 'none'}</p>
+            <DataTable
+              caption="Money as of this point"
+              testId="as-of-money"
+              rows={figuresByCurrency(state.funding)}
+              rowKey={(f) => f.currency}
+              columns={[
+                { header: 'Currency', cell: (f) => f.currency },
+                { header: 'Committed', cell: (f) => formatMoney(f.committed, f.currency), numeric: true },
+                { header: 'Disbursed', cell: (f) => formatMoney(f.disbursed, f.currency), numeric: true },
+                { header: 'Spent', cell: (f) => formatMoney(f.spent, f.currency), numeric: true },
+              ]}
+            />
+          </div>
+        )}
+      </Loaded>
+      <details>
+        <summary>Events up to this point</summary>
+        <ol start={0} className="sentences">
+          {history.slice(0, revision + 1).map((e) => (
+            <li key={e.eventId}>
+              {formatDate(e.recordedAt)} · {e.type} · {e.summary} <span className="muted">({e.actor}, {nameOf(e.organisation)})</span>
+            </li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  );
+}

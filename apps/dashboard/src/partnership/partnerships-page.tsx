@@ -1,0 +1,44 @@
+import { getJson } from '../api/api-client';
+import type { Page, PartnershipRow } from '../api/api-types';
+import { href } from '../routes';
+import { useSession } from '../session/session';
+import { DataTable } from '../ui/data-table';
+import { formatDate, formatIndex, humanise } from '../ui/format';
+import { Empty, Loaded } from '../ui/states';
+import { useLoad } from '../ui/use-load';
+import { myRoles } from './my-roles';
+import { PartnershipLinks } from './partnership-links';
+
+/** The partnerships the signed-in person's organisation takes part in (or evaluates), with what they can do there. */
+export function PartnershipsPage() {
+  const { session } = useSession();
+  const [list, reload] = useLoad((signal) => getJson<Page<PartnershipRow>>('/api/partnerships?limit=500&sort=title', signal), [session?.token]);
+  return (
+    <>
+      <h1 tabIndex={-1}>My partnerships</h1>
+      <Loaded load={list} what="partnerships" retry={reload}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>Your organisation is not a party to any partnership yet.</Empty>
+          ) : (
+            <DataTable
+              caption={`${page.total} partnerships your organisation takes part in`}
+              testId="partnerships-table"
+              rows={page.items}
+              rowKey={(p) => p.partnershipId}
+              columns={[
+                { header: 'Partnership', cell: (p) => <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> },
+                { header: 'Your role', cell: (p) => [...myRoles(p, session?.user)].map(humanise).join(', ') || '—' },
+                { header: 'Phase', cell: (p) => `${humanise(p.phase)}${p.suspended ? ' (suspended)' : ''}` },
+                { header: 'Country', cell: (p) => p.beneficiaryCountry },
+                { header: 'Planned end', cell: (p) => formatDate(p.plannedEnd) },
+                { header: 'Local ownership', cell: (p) => formatIndex(p.localOwnershipIndex), numeric: true },
+                { header: 'Go to', cell: (p) => <PartnershipLinks partnership={p} user={session?.user ?? null} /> },
+              ]}
+            />
+          )
+        }
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,291 @@
+import { useMemo, useState } from 'react';
+import type { LocalOwnershipRow, InclusionRow } from '../api/api-types';
+import { Chart } from '../ui/chart';
+import { ChartCard, DataTable } from '../ui/data-table';
+import { formatIndex, formatMoney, formatMoneyCompact, formatShare, humanise } from '../ui/format';
+import { MEASURE_COLOURS } from '../ui/palette';
+import { Empty } from '../ui/states';
+import { fundingSankey, transferCurrencies, type FlowMeasure, type ProviderReceiverTotals } from './funding-sankey';
+import { INDEX_METRICS } from './ownership-metrics';
+import type { SpendingYear } from './spending-plan';
+
+export function CountChart({ title, rows, testId }: { title: string; rows: readonly { key: string; count: number }[]; testId: string }) {
+  const option = useMemo(
+    () => ({
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => humanise(r.key)), axisLabel: { width: 160, overflow: 'truncate' } },
+      series: [{ type: 'bar', name: 'Partnerships', data: rows.map((r) => r.count), label: { show: true, position: 'right' } }],
+    }),
+    [rows],
+  );
+  return (
+    <ChartCard
+      title={title}
+      testId={testId}
+      table={<DataTable caption={title} rows={rows} rowKey={(r) => r.key} columns={[{ header: 'Group', cell: (r) => humanise(r.key) }, { header: 'Partnerships', cell: (r) => r.count, numeric: true }]} />}
+    >
+      {rows.length === 0 ? <Empty>Nothing to count yet.</Empty> : <Chart option={option} label={`${title}: ${rows.map((r) => `${humanise(r.key)} ${r.count}`).join(', ')}`} height={Math.max(140, rows.length * 34 + 30)} />}
+    </ChartCard>
+  );
+}
+
+const MEASURES: readonly FlowMeasure[] = ['committed', 'disbursed', 'spent'];
+
+export function FundingSankeyCard({ transfers, nameOf }: { transfers: readonly ProviderReceiverTotals[]; nameOf: (id: string) => string }) {
+  const currencies = useMemo(() => transferCurrencies(transfers), [transfers]);
+  const [currency, setCurrency] = useState<string | null>(null);
+  const [measure, setMeasure] = useState<FlowMeasure>('committed');
+  const active = currency && currencies.includes(currency) ? currency : (currencies[0] ?? null);
+  const sankey = useMemo(() => (active ? fundingSankey(transfers, active, measure) : null), [transfers, active, measure]);
+  const option = useMemo(
+    () =>
+      sankey && {
+        tooltip: { trigger: 'item', valueFormatter: (v: number) => formatMoney(v, sankey.currency) },
+        series: [
+          {
+            type: 'sankey',
+            left: 8,
+            right: 160,
+            nodeAlign: 'left',
+            emphasis: { focus: 'adjacency' },
+            lineStyle: { color: 'gradient', opacity: 0.45 },
+            label: { formatter: (p: { name: string }) => nameOf(p.name) },
+            data: sankey.nodes.map((n) => ({ name: n.id })),
+            links: sankey.links,
+          },
+        ],
+      },
+    [sankey, nameOf],
+  );
+  return (
+    <ChartCard
+      title="Funding flows: donor → implementer → beneficiary"
+      description="Spent shares what each receiver spent among the flows into it, in proportion to what each disbursed (docs/metrics.md)."
+      testId="funding-sankey"
+      table={
+        sankey && (
+          <DataTable
+            caption={`Flows by ${measure}, ${sankey.currency}`}
+            testId="sankey-table"
+            rows={sankey.links}
+            rowKey={(l) => `${l.source}>${l.target}`}
+            columns={[
+              { header: 'From', cell: (l) => nameOf(l.source) },
+              { header: 'To', cell: (l) => nameOf(l.target) },
+              { header: humanise(measure), cell: (l) => formatMoney(l.value, sankey.currency), numeric: true },
+            ]}
+          />
+        )
+      }
+    >
+      <div className="form-row">
+        <fieldset className="toggle" aria-label="Measure">
+          {MEASURES.map((m) => (
+            <label key={m}>
+              <input type="radio" name="sankey-measure" value={m} checked={measure === m} onChange={() => setMeasure(m)} />
+              <span>{humanise(m)}</span>
+            </label>
+          ))}
+        </fieldset>
+        {currencies.length > 1 && (
+          <>
+            <label htmlFor="sankey-currency">Currency</label>
+            <select id="sankey-currency" value={active ?? ''} onChange={(e) => setCurrency(e.target.value)}>
+              {currencies.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </>
+        )}
+      </div>
+      {!sankey || sankey.links.length === 0 ? (
+        <Empty>No money has moved between organisations {active ? `in ${active} ` : ''}by this measure yet.</Empty>
+      ) : (
+        <Chart option={option!} label={`Funding flows by ${measure} in ${sankey.currency}`} height={Math.max(260, sankey.nodes.length * 40)} />
+      )}
+    </ChartCard>
+  );
+}
+
+export function SpendingChart({ rows, currency, unconverted }: { rows: readonly SpendingYear[]; currency: string; unconverted: readonly string[] }) {
+  const option = useMemo(
+    () => ({
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatMoney(v, currency) },
+      xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
+      series: [
+        { type: 'bar', name: 'Spent in the year', data: rows.map((r) => r.spent), itemStyle: { color: MEASURE_COLOURS.spent } },
+        { type: 'bar', name: 'Planned for the year', data: rows.map((r) => r.planned), itemStyle: { color: MEASURE_COLOURS.committed } },
+        { type: 'line', name: 'Spent, cumulative', data: rows.map((r) => r.cumulativeSpent), itemStyle: { color: MEASURE_COLOURS.spent }, symbol: 'circle' },
+        { type: 'line', name: 'Plan, cumulative', data: rows.map((r) => r.cumulativePlanned), itemStyle: { color: MEASURE_COLOURS.plan }, lineStyle: { type: 'dashed' }, symbol: 'triangle' },
+      ],
+    }),
+    [rows, currency],
+  );
+  return (
+    <ChartCard
+      title="Spending over time against plan"
+      description={`In ${currency}. The plan spreads each commitment evenly over its partnership's planned period.${unconverted.length ? ` Not included (no recorded rate to ${currency}): ${unconverted.join(', ')}.` : ''}`}
+      testId="spending-chart"
+      table={
+        <DataTable
+          caption={`Spending and plan per year, ${currency}`}
+          testId="spending-table"
+          rows={rows}
+          rowKey={(r) => String(r.year)}
+          columns={[
+            { header: 'Year', cell: (r) => r.year },
+            { header: 'Planned', cell: (r) => formatMoney(r.planned, currency), numeric: true },
+            { header: 'Spent', cell: (r) => formatMoney(r.spent, currency), numeric: true },
+            { header: 'Plan, cumulative', cell: (r) => formatMoney(r.cumulativePlanned, currency), numeric: true },
+            { header: 'Spent, cumulative', cell: (r) => formatMoney(r.cumulativeSpent, currency), numeric: true },
+          ]}
+        />
+      }
+    >
+      {rows.length === 0 ? <Empty>No commitments or spending yet.</Empty> : <Chart option={option} label={`Spending against plan per year in ${currency}`} />}
+    </ChartCard>
+  );
+}
+
+function metricText(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'no data' : formatShare(value);
+}
+
+export function OwnershipChart({ rows }: { rows: readonly LocalOwnershipRow[] }) {
+  const sorted = useMemo(() => [...rows].sort((a, b) => (b.metrics.index ?? -1) - (a.metrics.index ?? -1)), [rows]);
+  const option = useMemo(
+    () => ({
+      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { dataIndex: number }) => {
+          const row = sorted[p.dataIndex]!;
+          const lines = INDEX_METRICS.map(([key, label]) => `${label}: ${metricText(row.metrics[key])}`);
+          return [`<strong>${escapeHtml(row.title)}</strong>`, `Index ${formatIndex(row.metrics.index)} (coverage ${formatShare(row.metrics.coverage)})`, ...lines].join('<br/>');
+        },
+      },
+      xAxis: { type: 'value', min: 0, max: 100 },
+      yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.title), axisLabel: { width: 200, overflow: 'truncate' } },
+      series: [{ type: 'bar', name: 'Local-ownership index', data: sorted.map((r) => r.metrics.index), label: { show: true, position: 'right' } }],
+    }),
+    [sorted],
+  );
+  return (
+    <ChartCard
+      title="Local-ownership index per partnership"
+      description="0–100, weighted over the metrics that have data. Hover a bar (or open the table) for each metric behind it."
+      testId="ownership-chart"
+      table={
+        <DataTable
+          caption="Local-ownership metrics per partnership"
+          testId="ownership-table"
+          rows={sorted}
+          rowKey={(r) => r.partnershipId}
+          columns={[
+            { header: 'Partnership', cell: (r) => r.title },
+            { header: 'Index', cell: (r) => formatIndex(r.metrics.index), numeric: true },
+            ...INDEX_METRICS.map(([key, label]) => ({ header: label, cell: (r: LocalOwnershipRow) => metricText(r.metrics[key]), numeric: true })),
+          ]}
+        />
+      }
+    >
+      {sorted.length === 0 ? <Empty>No partnerships yet.</Empty> : <Chart option={option} label="Local-ownership index per partnership" height={Math.max(160, sorted.length * 36 + 30)} />}
+    </ChartCard>
+  );
+}
+
+export function WomenShareChart({ rows }: { rows: readonly InclusionRow[] }) {
+  const withParticipants = rows.filter((r) => r.participants > 0);
+  const option = useMemo(
+    () => ({
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: withParticipants.map((r) => r.key.title), axisLabel: { width: 200, overflow: 'truncate' } },
+      series: [
+        {
+          type: 'bar',
+          name: "Women's share",
+          data: withParticipants.map((r) => (r.womenShare === null ? null : Math.round(r.womenShare * 1000) / 10)),
+          label: { show: true, position: 'right', formatter: '{c}%' },
+          markLine: { symbol: 'none', data: [{ xAxis: 50, name: 'Parity' }], lineStyle: { type: 'dashed', color: '#000' }, label: { formatter: 'parity' } },
+        },
+      ],
+    }),
+    [withParticipants],
+  );
+  return (
+    <ChartCard
+      title="Women's share of participants"
+      testId="women-share"
+      table={
+        <DataTable
+          caption="Participants by sex per partnership"
+          testId="women-table"
+          rows={withParticipants}
+          rowKey={(r) => r.key.partnershipId}
+          columns={[
+            { header: 'Partnership', cell: (r) => r.key.title },
+            { header: 'Women', cell: (r) => r.women, numeric: true },
+            { header: 'Men', cell: (r) => r.men, numeric: true },
+            { header: 'Undisclosed', cell: (r) => r.undisclosed, numeric: true },
+            { header: "Women's share", cell: (r) => formatShare(r.womenShare), numeric: true },
+          ]}
+        />
+      }
+    >
+      {withParticipants.length === 0 ? <Empty>No activity with participants recorded yet.</Empty> : <Chart option={option} label="Women's share of participants per partnership" height={Math.max(140, withParticipants.length * 36 + 30)} />}
+    </ChartCard>
+  );
+}
+
+export function RegionChart({ rows, currency }: { rows: readonly { region: string; partnerships: number; committed: number; countries: string[] }[]; currency: string }) {
+  const option = useMemo(
+    () => ({
+      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: rows.map((r) => humanise(r.region)) },
+      yAxis: [
+        { type: 'value', name: 'Partnerships', minInterval: 1 },
+        { type: 'value', name: currency, axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
+      ],
+      series: [
+        { type: 'bar', name: 'Partnerships', data: rows.map((r) => r.partnerships) },
+        { type: 'bar', name: `Committed (${currency})`, yAxisIndex: 1, data: rows.map((r) => r.committed), tooltip: { valueFormatter: (v: number) => formatMoney(v, currency) } },
+      ],
+    }),
+    [rows, currency],
+  );
+  return (
+    <ChartCard
+      title="By region"
+      testId="region-chart"
+      table={
+        <DataTable
+          caption={`Partnerships and commitments by region, ${currency}`}
+          rows={rows}
+          rowKey={(r) => r.region}
+          columns={[
+            { header: 'Region', cell: (r) => humanise(r.region) },
+            { header: 'Countries', cell: (r) => r.countries.join(', ') },
+            { header: 'Partnerships', cell: (r) => r.partnerships, numeric: true },
+            { header: 'Committed', cell: (r) => formatMoney(r.committed, currency), numeric: true },
+          ]}
+        />
+      }
+    >
+      {rows.length === 0 ? <Empty>No partnerships yet.</Empty> : <Chart option={option} label={`Partnerships by region: ${rows.map((r) => `${humanise(r.region)} ${r.partnerships}`).join(', ')}`} height={260} />}
+    </ChartCard>
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+

@@ -1,0 +1,159 @@
+import { useMemo, useState } from 'react';
+import { href } from '../routes';
+import { hasRole, useSession } from '../session/session';
+import { useOrganisationNames } from '../session/organisations';
+import { DataTable } from '../ui/data-table';
+import { formatDate, formatIndex, formatMoney, formatShare, humanise } from '../ui/format';
+import { Empty, Loaded } from '../ui/states';
+import { useLoad } from '../ui/use-load';
+import { CountChart, FundingSankeyCard, OwnershipChart, RegionChart, SpendingChart, WomenShareChart } from './portfolio-charts';
+import { countBy } from './portfolio-counts';
+import { loadPortfolio, reportingSum, type PortfolioData } from './portfolio-data';
+import { spendingAgainstPlan } from './spending-plan';
+
+/** A donor's (or any organisation's, or an admin's whole) portfolio at a glance. */
+export function PortfolioPage() {
+  const { session } = useSession();
+  const user = session?.user;
+  const organisationId = user && !hasRole(user, 'admin') ? user.organisationId : null;
+  const [currency, setCurrency] = useState<string | null>(null);
+  const [data, reload] = useLoad((signal) => loadPortfolio(organisationId, currency, signal), [organisationId, currency, session?.token]);
+  const nameOf = useOrganisationNames(session?.token ?? null);
+  return (
+    <>
+      <h1 tabIndex={-1}>Portfolio</h1>
+      <p className="muted">{organisationId ? `Partnerships ${nameOf(organisationId)} takes part in.` : 'Every partnership in the tracker.'}</p>
+      <Loaded load={data} what="the portfolio" retry={reload}>
+        {(portfolio) =>
+          portfolio.partnerships.length === 0 ? (
+            <Empty>Your organisation is not a party to any partnership yet.</Empty>
+          ) : (
+            <PortfolioView portfolio={portfolio} nameOf={nameOf} onCurrency={setCurrency} />
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: PortfolioData; nameOf: (id: string) => string; onCurrency: (c: string) => void }) {
+  const currency = portfolio.reportingCurrency;
+  const totals = reportingSum(portfolio.byPartnership.items);
+  const committedById = useMemo(() => new Map(portfolio.byPartnership.items.map((i) => [i.key.partnershipId, i.reporting?.committed ?? 0])), [portfolio]);
+  const spending = useMemo(
+    () =>
+      spendingAgainstPlan(
+        portfolio.partnerships.map((p) => ({ committed: committedById.get(p.partnershipId) ?? 0, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd })),
+        new Map(portfolio.byYear.items.map((i) => [i.key.year, i.reporting?.spent ?? 0])),
+      ),
+    [portfolio, committedById],
+  );
+  const regions = useMemo(() => {
+    const byRegion = new Map<string, { region: string; partnerships: number; committed: number; countries: string[] }>();
+    for (const p of portfolio.partnerships) {
+      const row = byRegion.get(p.beneficiaryRegion) ?? { region: p.beneficiaryRegion, partnerships: 0, committed: 0, countries: [] };
+      row.partnerships += 1;
+      row.committed += committedById.get(p.partnershipId) ?? 0;
+      if (!row.countries.includes(p.beneficiaryCountry)) row.countries.push(p.beneficiaryCountry);
+      byRegion.set(p.beneficiaryRegion, row);
+    }
+    return [...byRegion.values()].sort((a, b) => b.partnerships - a.partnerships);
+  }, [portfolio, committedById]);
+  const participants = portfolio.inclusion.reduce((sum, r) => ({ women: sum.women + r.women, all: sum.all + r.participants }), { women: 0, all: 0 });
+  const indexed = portfolio.ownership.filter((r) => r.metrics.index !== null);
+  const meanIndex = indexed.length ? indexed.reduce((s, r) => s + (r.metrics.index ?? 0), 0) / indexed.length : null;
+
+  return (
+    <>
+      <div className="form-row">
+        <label htmlFor="reporting-currency">Report in</label>
+        <select id="reporting-currency" value={currency} onChange={(e) => onCurrency(e.target.value)}>
+          {portfolio.currencies.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+        <span className="muted">Converted through the exchange rates recorded with each flow; amounts without one are listed, never guessed.</span>
+      </div>
+      <section className="tiles" aria-label="Portfolio totals" data-testid="portfolio-tiles">
+        <Tile label="Partnerships" value={String(portfolio.partnerships.length)} testId="tile-partnerships" />
+        <Tile label="Committed" value={formatMoney(totals.committed, currency)} testId="tile-committed" />
+        <Tile label="Disbursed" value={formatMoney(totals.disbursed, currency)} testId="tile-disbursed" />
+        <Tile label="Spent" value={formatMoney(totals.spent, currency)} testId="tile-spent" />
+        <Tile label="Women's share of participants" value={formatShare(participants.all ? participants.women / participants.all : null)} testId="tile-women" />
+        <Tile label="Mean local-ownership index" value={formatIndex(meanIndex)} testId="tile-ownership" />
+      </section>
+      {totals.unconverted.length > 0 && (
+        <p className="muted" data-testid="unconverted">
+          Not in the {currency} totals for want of a recorded rate: {totals.unconverted.join(', ')}.
+        </p>
+      )}
+      <div className="grid">
+        <CountChart title="Partnerships by phase" rows={countBy(portfolio.partnerships, (p) => p.phase)} testId="by-phase" />
+        <CountChart title="Partnerships by country" rows={countBy(portfolio.partnerships, (p) => p.beneficiaryCountry)} testId="by-country" />
+        <CountChart title="Partnerships by theme" rows={countBy(portfolio.partnerships, (p) => p.themes)} testId="by-theme" />
+        <RegionChart rows={regions} currency={currency} />
+      </div>
+      <FundingSankeyCard transfers={portfolio.transfers} nameOf={nameOf} />
+      <div className="grid">
+        <SpendingChart rows={spending} currency={currency} unconverted={totals.unconverted} />
+        <WomenShareChart rows={portfolio.inclusion} />
+      </div>
+      <OwnershipChart rows={portfolio.ownership} />
+      <section className="card" aria-labelledby="overlaps" data-testid="overlaps">
+        <h3 id="overlaps">Overlaps with other donors</h3>
+        <p className="muted">Partnerships in the same country and theme at the same time: worth a coordination call.</p>
+        {portfolio.overlaps.length === 0 ? (
+          <Empty>No overlaps with your partnerships.</Empty>
+        ) : (
+          <DataTable
+            caption="Overlapping partnerships"
+            rows={portfolio.overlaps}
+            rowKey={(o) => o.partnerships.map((p) => p.partnershipId).join('|')}
+            columns={[
+              { header: 'Country', cell: (o) => o.beneficiaryCountry },
+              { header: 'Shared themes', cell: (o) => o.sharedThemes.map(humanise).join(', ') },
+              { header: 'Overlap', cell: (o) => `${formatDate(o.overlapStart)} – ${formatDate(o.overlapEnd)}` },
+              {
+                header: 'Partnerships and donors',
+                cell: (o) => (
+                  <ul>
+                    {o.partnerships.map((p) => (
+                      <li key={p.partnershipId}>
+                        <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> ({humanise(p.phase)}) — {p.donorIds.map(nameOf).join(', ')}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
+        )}
+      </section>
+      <section className="card" aria-labelledby="portfolio-list">
+        <h3 id="portfolio-list">Partnerships</h3>
+        <DataTable
+          caption="Partnerships in this portfolio"
+          testId="portfolio-partnerships"
+          rows={portfolio.partnerships}
+          rowKey={(p) => p.partnershipId}
+          columns={[
+            { header: 'Partnership', cell: (p) => <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> },
+            { header: 'Phase', cell: (p) => humanise(p.phase) },
+            { header: 'Country', cell: (p) => p.beneficiaryCountry },
+            { header: `Committed (${currency})`, cell: (p) => formatMoney(committedById.get(p.partnershipId) ?? 0, currency), numeric: true },
+            { header: 'Local ownership', cell: (p) => formatIndex(p.localOwnershipIndex), numeric: true },
+          ]}
+        />
+      </section>
+    </>
+  );
+}
+
+function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="tile" data-testid={testId}>
+      <span className="label">{label}</span>
+      <span className="value">{value}</span>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { getJson } from '../api/api-client';
+import type { Organisation, Page } from '../api/api-types';
+
+let cache: Promise<ReadonlyMap<string, Organisation>> | null = null;
+let cachedFor: string | null = null;
+
+/** Organisation names for ids, loaded once per signed-in user; an unknown id shows as itself. */
+export function useOrganisationNames(token: string | null): (id: string) => string {
+  const [names, setNames] = useState<ReadonlyMap<string, Organisation>>(new Map());
+  useEffect(() => {
+    if (!token) return;
+    if (cachedFor !== token || !cache) {
+      cachedFor = token;
+      cache = getJson<Page<Organisation>>('/api/organisations?limit=500').then(
+        (page) => new Map(page.items.map((o) => [o.organisationId, o])),
+        () => new Map(),
+      );
+    }
+    let live = true;
+    void cache.then((map) => live && setNames(map));
+    return () => {
+      live = false;
+    };
+  }, [token]);
+  return (id: string) => names.get(id)?.name ?? id;
+}

@@ -1,0 +1,68 @@
+import { useId, type ReactNode } from 'react';
+import type { ApiError } from '../api/api-error';
+import type { CommandState } from './use-command';
+
+/** A labelled input whose API error (by field name) shows under it and is announced with it. */
+export function Field({ label, name, error, hint, children }: { label: string; name: string; error: ApiError | null; hint?: string; children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
+  const id = useId();
+  const reason = error?.reasonFor(name);
+  const describedBy = [hint ? `${id}-hint` : null, reason ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field" data-field={name}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, name, 'aria-invalid': !!reason, 'aria-describedby': describedBy })}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {reason && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {reason}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What came back: success, the conflict explained with a reload offer, or a refusal. Field errors are
+ * shown at their fields; this lists any the form has no field for.
+ */
+export function CommandOutcome({ status, fields, onReload, seenRevision, success }: { status: CommandState; fields: readonly string[]; onReload: () => void; seenRevision: number; success: string }) {
+  if (status.state === 'done') {
+    return (
+      <div className="banner-ok" role="status">
+        {success} {status.answer.replayed ? '(already recorded: this retry changed nothing)' : `Now at revision ${status.answer.revision}.`}
+      </div>
+    );
+  }
+  if (status.state !== 'failed') return null;
+  const error = status.error;
+  if (error.isConflict) {
+    return (
+      <div className="banner-conflict" role="alert" data-testid="conflict">
+        <strong>Someone else changed this partnership while you were typing.</strong> You saw revision {seenRevision}; another change was recorded since, so yours was
+        not applied, to avoid overwriting theirs. Reload to see the latest: what you typed stays in the form, and you can send it again.{' '}
+        <button type="button" onClick={onReload}>
+          Reload the latest
+        </button>
+      </div>
+    );
+  }
+  const elsewhere = error.fieldErrors.filter((e) => !fields.some((f) => e.field === f || e.field.startsWith(`${f}.`) || e.field.startsWith(`${f}[`)));
+  return (
+    <div className="banner-error" role="alert">
+      <strong>{error.fieldErrors.length > 0 ? 'Please correct the fields marked below.' : 'Not recorded.'}</strong> {error.fieldErrors.length === 0 && error.message}
+      {elsewhere.length > 0 && (
+        <ul>
+          {elsewhere.map((e) => (
+            <li key={e.field}>
+              {e.field}: {e.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** Numbers as people read them: money with its currency, shares as percentages, dates in words. */
+
+const fractionDigitsCache = new Map<string, number>();
+
+/** ISO 4217 minor-unit digits as the browser knows them (EUR 2, JPY 0, KWD 3). */
+export function minorUnitDigits(currency: string): number {
+  let digits = fractionDigitsCache.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    fractionDigitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+export function fromMinor(amountMinor: number, currency: string): number {
+  return amountMinor / 10 ** minorUnitDigits(currency);
+}
+
+export function toMinor(amount: number, currency: string): number {
+  return Math.round(amount * 10 ** minorUnitDigits(currency));
+}
+
+export function formatMoney(amountMinor: number, currency: string, locale = 'en-GB'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' }).format(fromMinor(amountMinor, currency));
+}
+
+/** Short form for chart axes and tiles: EUR 1.2M. */
+export function formatMoneyCompact(amountMinor: number, currency: string, locale = 'en-GB'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', notation: 'compact', maximumFractionDigits: 1 }).format(
+    fromMinor(amountMinor, currency),
+  );
+}
+
+export function formatShare(share: number | null | undefined): string {
+  return share === null || share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`;
+}
+
+export function formatIndex(index: number | null | undefined): string {
+  return index === null || index === undefined ? 'n/a' : index.toFixed(1);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** `incident-response-cert` → `Incident response cert`: codelist values stay readable without a lookup table. */
+export function humanise(code: string): string {
+  const words = code.replace(/[-_]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/api-error';
+import type { Load } from './use-load';
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <div className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> Loading {what}…
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="state state-empty">{children}</div>;
+}
+
+export function ErrorState({ error, retry }: { error: ApiError; retry?: () => void }) {
+  const hint =
+    error.status === 404
+      ? 'It does not exist, or your organisation is not a party to it.'
+      : error.status === 401
+        ? 'Please sign in again.'
+        : error.status === 403
+          ? 'Your role does not allow this.'
+          : null;
+  return (
+    <div className="state state-error" role="alert">
+      <strong>Could not load this.</strong> {error.message} {hint}
+      {retry && (
+        <button type="button" className="button-secondary" onClick={retry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Renders one load: a spinner, the error with a retry, or the content. */
+export function Loaded<T>({ load, what, retry, children }: { load: Load<T>; what: string; retry?: () => void; children: (data: T) => ReactNode }) {
+  if (load.state === 'loading') return <Loading what={what} />;
+  if (load.state === 'failed') return <ErrorState error={load.error} retry={retry} />;
+  return <>{children(load.data)}</>;
+}
+
+export function errorText(error: ApiError): string {
+  return `${error.message}${error.code ? ` (${error.code})` : ''}`;
+}

@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/api-error';
+
+export type Load<T> =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly error: ApiError }
+  | { readonly state: 'ready'; readonly data: T };
+
+/** Loads on mount and whenever `deps` change; `reload` fetches again (after a command or a 409). */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): [Load<T>, () => void] {
+  const [result, setResult] = useState<Load<T>>({ state: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    setResult((previous) => (previous.state === 'ready' ? previous : { state: 'loading' }));
+    load(controller.signal).then(
+      (data) => controller.signal.aborted || setResult({ state: 'ready', data }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setResult({ state: 'failed', error: error instanceof ApiError ? error : new ApiError(0, 'client', error instanceof Error ? error.message : String(error)) });
+      },
+    );
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return [result, reload];
+}

@@ -1,0 +1,180 @@
+import { useState, type FormEvent } from 'react';
+import { ACTIVITY_TYPES, LEVELS, THEMES } from '../../../../libs/domain/src/partnerships/vocabulary';
+import { newId } from '../api/api-client';
+import type { Dossier, PartnershipDetail } from '../api/api-types';
+import { humanise } from '../ui/format';
+import { CommandOutcome, Field } from '../ui/form';
+import { useCommand } from '../ui/use-command';
+
+interface Props {
+  readonly partnership: PartnershipDetail;
+  readonly dossier: Dossier;
+  readonly onRecorded: () => void;
+  readonly onReload: () => void;
+}
+
+const FIELDS = ['title', 'type', 'themes', 'level', 'startDate', 'endDate', 'languages', 'participants', 'participantHours', 'trainers', 'localTrainersProduced', 'needIds', 'continuesAfterFunding'];
+
+/** Numbers typed as text: an empty box is sent as is so the API names the field, rather than a silent 0. */
+function count(text: string): number | string {
+  return text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);
+}
+
+function initial(partnership: PartnershipDetail, dossier: Dossier) {
+  return {
+    title: '',
+    type: 'training',
+    themes: partnership.themes.slice(0, 1) as string[],
+    level: partnership.levels[0] ?? 'technical',
+    startDate: '',
+    endDate: '',
+    languages: dossier.languages.join(', '),
+    women: '',
+    men: '',
+    undisclosed: '0',
+    participantHours: '',
+    localTrainers: '0',
+    foreignTrainers: '0',
+    localTrainersProduced: '0',
+    needIds: [] as string[],
+    continuesAfterFunding: false,
+  };
+}
+
+export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Props) {
+  const [form, setForm] = useState(() => initial(partnership, dossier));
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const toggle = (key: 'themes' | 'needIds', value: string) => setForm((f) => ({ ...f, [key]: f[key].includes(value) ? f[key].filter((v) => v !== value) : [...f[key], value] }));
+  const command = useCommand(() => {
+    setForm(initial(partnership, dossier));
+    onRecorded();
+  });
+  const error = command.error;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void command.send(
+      `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/activities`,
+      {
+        activityId: newId('act'),
+        type: form.type,
+        title: form.title,
+        themes: form.themes,
+        level: form.level,
+        startDate: form.startDate,
+        endDate: form.endDate,
+        languages: form.languages
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean),
+        participants: { women: count(form.women), men: count(form.men), undisclosed: count(form.undisclosed) },
+        participantHours: count(form.participantHours),
+        trainers: { local: count(form.localTrainers), foreign: count(form.foreignTrainers) },
+        localTrainersProduced: count(form.localTrainersProduced),
+        needIds: form.needIds,
+        continuesAfterFunding: form.continuesAfterFunding,
+      },
+      partnership.revision,
+    );
+  }
+
+  const number = (key: 'women' | 'men' | 'undisclosed' | 'participantHours' | 'localTrainers' | 'foreignTrainers' | 'localTrainersProduced') => (p: Record<string, unknown>) => (
+    <input {...p} inputMode="numeric" value={form[key]} onChange={(e) => set(key, e.target.value)} />
+  );
+
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="record-activity" data-testid="activity-form">
+      <h2 id="record-activity">Record an activity</h2>
+      <div className="fields">
+        <Field label="Title" name="title" error={error}>
+          {(p) => <input {...p} value={form.title} onChange={(e) => set('title', e.target.value)} />}
+        </Field>
+        <Field label="Type" name="type" error={error}>
+          {(p) => (
+            <select {...p} value={form.type} onChange={(e) => set('type', e.target.value)}>
+              {ACTIVITY_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {humanise(t)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Level" name="level" error={error}>
+          {(p) => (
+            <select {...p} value={form.level} onChange={(e) => set('level', e.target.value)}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {humanise(l)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Start date" name="startDate" error={error}>
+          {(p) => <input {...p} type="date" value={form.startDate} onChange={(e) => set('startDate', e.target.value)} />}
+        </Field>
+        <Field label="End date" name="endDate" error={error}>
+          {(p) => <input {...p} type="date" value={form.endDate} onChange={(e) => set('endDate', e.target.value)} />}
+        </Field>
+        <Field label="Languages of instruction" name="languages" error={error} hint="ISO 639-1 codes, comma-separated: en, sw">
+          {(p) => <input {...p} value={form.languages} onChange={(e) => set('languages', e.target.value)} />}
+        </Field>
+        <Field label="Women taking part" name="participants.women" error={error}>
+          {number('women')}
+        </Field>
+        <Field label="Men taking part" name="participants.men" error={error}>
+          {number('men')}
+        </Field>
+        <Field label="Sex not disclosed" name="participants.undisclosed" error={error}>
+          {number('undisclosed')}
+        </Field>
+        <Field label="Participant-hours" name="participantHours" error={error} hint="Participants × hours of instruction">
+          {number('participantHours')}
+        </Field>
+        <Field label="Local trainers" name="trainers.local" error={error}>
+          {number('localTrainers')}
+        </Field>
+        <Field label="Foreign trainers" name="trainers.foreign" error={error}>
+          {number('foreignTrainers')}
+        </Field>
+        <Field label="Local trainers qualified by it" name="localTrainersProduced" error={error}>
+          {number('localTrainersProduced')}
+        </Field>
+      </div>
+      <fieldset className="field" data-field="themes">
+        <legend>Themes</legend>
+        <div className="checks">
+          {THEMES.map((t) => (
+            <label key={t}>
+              <input type="checkbox" checked={form.themes.includes(t)} onChange={() => toggle('themes', t)} /> {humanise(t)}
+            </label>
+          ))}
+        </div>
+        {error?.reasonFor('themes') && <span className="field-error">{error.reasonFor('themes')}</span>}
+      </fieldset>
+      {dossier.needs.length > 0 && (
+        <fieldset className="field" data-field="needIds">
+          <legend>Needs it answers</legend>
+          <div className="checks">
+            {dossier.needs.map((n) => (
+              <label key={n.needId}>
+                <input type="checkbox" checked={form.needIds.includes(n.needId)} onChange={() => toggle('needIds', n.needId)} /> {n.description}
+              </label>
+            ))}
+          </div>
+          {error?.reasonFor('needIds') && <span className="field-error">{error.reasonFor('needIds')}</span>}
+        </fieldset>
+      )}
+      <label className="checks">
+        <input type="checkbox" checked={form.continuesAfterFunding} onChange={(e) => set('continuesAfterFunding', e.target.checked)} /> Continues after the funding ends
+      </label>
+      <CommandOutcome status={command.status} fields={FIELDS} onReload={onReload} seenRevision={partnership.revision} success="Activity recorded." />
+      <div className="actions">
+        <button type="submit" disabled={command.status.state === 'sending'}>
+          Record activity
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { useCallback } from 'react';
+import { getJson } from '../api/api-client';
+import type { Dossier, PartnershipDetail } from '../api/api-types';
+import { PartnershipLinks } from '../partnership/partnership-links';
+import { myRoles } from '../partnership/my-roles';
+import { useSession } from '../session/session';
+import { Loaded } from '../ui/states';
+import { useLoad } from '../ui/use-load';
+import { ActivityForm } from './activity-form';
+import { ExpenditureForm } from './expenditure-form';
+import { MilestoneForms } from './milestone-forms';
+
+export interface WorkLogData {
+  readonly partnership: PartnershipDetail;
+  readonly dossier: Dossier;
+}
+
+/** The implementer's desk: milestones, activities with participants, and expenditure, each sent with the revision seen. */
+export function WorkLogPage({ id }: { id: string }) {
+  const { session } = useSession();
+  const [data, reload] = useLoad(
+    async (signal): Promise<WorkLogData> => {
+      const path = encodeURIComponent(id);
+      const [partnership, dossier] = await Promise.all([getJson<PartnershipDetail>(`/api/partnerships/${path}`, signal), getJson<Dossier>(`/api/partnerships/${path}/dossier`, signal)]);
+      return { partnership, dossier };
+    },
+    [id, session?.token],
+  );
+  const refresh = useCallback(() => reload(), [reload]);
+  return (
+    <Loaded load={data} what="the work log" retry={reload}>
+      {({ partnership, dossier }) => (
+        <>
+          <h1 tabIndex={-1}>Work log: {partnership.title}</h1>
+          <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="work-log" />
+          {!myRoles(partnership, session?.user).has('implementer') && (
+            <p className="banner-error" role="alert">
+              Only an implementer of this partnership records its work. You can read it, but the tracker will refuse what you send.
+            </p>
+          )}
+          <p className="muted" data-testid="seen-revision">
+            You are looking at revision {partnership.revision}. If someone records something before you send, you will be asked to reload first.
+          </p>
+          <MilestoneForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
+          <ActivityForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
+          <ExpenditureForm partnership={partnership} onRecorded={refresh} onReload={refresh} />
+        </>
+      )}
+    </Loaded>
+  );
+}
