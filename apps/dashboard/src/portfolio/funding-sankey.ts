@@ -21,14 +21,14 @@ export interface FundingSankey {
   readonly links: readonly SankeyLink[];
 }
 
-/** Currencies that carry money between organisations, largest committed first. */
+/** Currencies that carry money between organisations, the one on most flows first (amounts in different currencies do not compare). */
 export function transferCurrencies(rows: readonly ProviderReceiverTotals[]): string[] {
-  const committed = new Map<string, number>();
+  const flows = new Map<string, number>();
   for (const row of rows) {
-    if (row.key.receiverId === '') continue;
-    for (const t of row.byCurrency) committed.set(t.currency, (committed.get(t.currency) ?? 0) + t.committed + t.disbursed);
+    if (row.key.receiverId === '' || row.key.receiverId === row.key.providerId) continue;
+    for (const t of row.byCurrency) if (t.committed > 0 || t.disbursed > 0) flows.set(t.currency, (flows.get(t.currency) ?? 0) + 1);
   }
-  return [...committed.entries()].sort((a, b) => b[1] - a[1]).map(([currency]) => currency);
+  return [...flows.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([currency]) => currency);
 }
 
 /**

@@ -33,9 +33,9 @@ export function CountChart({ title, rows, testId }: { title: string; rows: reado
 
 const MEASURES: readonly FlowMeasure[] = ['committed', 'disbursed', 'spent'];
 
-export function FundingSankeyCard({ transfers, nameOf }: { transfers: readonly ProviderReceiverTotals[]; nameOf: (id: string) => string }) {
+export function FundingSankeyCard({ transfers, nameOf, preferredCurrency }: { transfers: readonly ProviderReceiverTotals[]; nameOf: (id: string) => string; preferredCurrency: string }) {
   const currencies = useMemo(() => transferCurrencies(transfers), [transfers]);
-  const [currency, setCurrency] = useState<string | null>(null);
+  const [currency, setCurrency] = useState<string | null>(preferredCurrency);
   const [measure, setMeasure] = useState<FlowMeasure>('committed');
   const active = currency && currencies.includes(currency) ? currency : (currencies[0] ?? null);
   const sankey = useMemo(() => (active ? fundingSankey(transfers, active, measure) : null), [transfers, active, measure]);

@@ -3,7 +3,7 @@ import { href } from '../routes';
 import { hasRole, useSession } from '../session/session';
 import { useOrganisationNames } from '../session/organisations';
 import { DataTable } from '../ui/data-table';
-import { formatDate, formatIndex, formatMoney, formatShare, humanise } from '../ui/format';
+import { formatDate, formatIndex, formatMoney, formatMoneyWhole, formatShare, humanise } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { CountChart, FundingSankeyCard, OwnershipChart, RegionChart, SpendingChart, WomenShareChart } from './portfolio-charts';
@@ -76,9 +76,9 @@ function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: Portfolio
       </div>
       <section className="tiles" aria-label="Portfolio totals" data-testid="portfolio-tiles">
         <Tile label="Partnerships" value={String(portfolio.partnerships.length)} testId="tile-partnerships" />
-        <Tile label="Committed" value={formatMoney(totals.committed, currency)} testId="tile-committed" />
-        <Tile label="Disbursed" value={formatMoney(totals.disbursed, currency)} testId="tile-disbursed" />
-        <Tile label="Spent" value={formatMoney(totals.spent, currency)} testId="tile-spent" />
+        <Tile label="Committed" value={formatMoneyWhole(totals.committed, currency)} testId="tile-committed" />
+        <Tile label="Disbursed" value={formatMoneyWhole(totals.disbursed, currency)} testId="tile-disbursed" />
+        <Tile label="Spent" value={formatMoneyWhole(totals.spent, currency)} testId="tile-spent" />
         <Tile label="Women's share of participants" value={formatShare(participants.all ? participants.women / participants.all : null)} testId="tile-women" />
         <Tile label="Mean local-ownership index" value={formatIndex(meanIndex)} testId="tile-ownership" />
       </section>
@@ -93,7 +93,7 @@ function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: Portfolio
         <CountChart title="Partnerships by theme" rows={countBy(portfolio.partnerships, (p) => p.themes)} testId="by-theme" />
         <RegionChart rows={regions} currency={currency} />
       </div>
-      <FundingSankeyCard transfers={portfolio.transfers} nameOf={nameOf} />
+      <FundingSankeyCard transfers={portfolio.transfers} nameOf={nameOf} preferredCurrency={currency} />
       <div className="grid">
         <SpendingChart rows={spending} currency={currency} unconverted={totals.unconverted} />
         <WomenShareChart rows={portfolio.inclusion} />

@@ -28,6 +28,11 @@ export function formatMoney(amountMinor: number, currency: string, locale = 'en-
   return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' }).format(fromMinor(amountMinor, currency));
 }
 
+/** Whole units for headline figures, where cents would only crowd the number. */
+export function formatMoneyWhole(amountMinor: number, currency: string, locale = 'en-GB'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(fromMinor(amountMinor, currency));
+}
+
 /** Short form for chart axes and tiles: EUR 1.2M. */
 export function formatMoneyCompact(amountMinor: number, currency: string, locale = 'en-GB'): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', notation: 'compact', maximumFractionDigits: 1 }).format(

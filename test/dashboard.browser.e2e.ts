@@ -1,0 +1,310 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApiProcess, type ApiProcess } from './support/api-process';
+import { buildDashboard, launchChromium, screenshotPath } from './support/browser';
+
+/**
+ * The dashboard in Debian's headless Chromium, against the API on the embedded default with the demo
+ * data set: each role signs in and does its main task, and what the page shows is checked against what
+ * the API answers. Screenshots land in test-results/screenshots.
+ */
+jest.setTimeout(180_000);
+
+let api: ApiProcess;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  const dashboard = buildDashboard();
+  [api, browser] = await Promise.all([startApiProcess('embedded', { DEMO_DATA: 'true', DASHBOARD_DIR: dashboard }), launchChromium()]);
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+/** Intl puts a no-break space between a currency code and its number; compare text as a person reads it. */
+const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+const money = (minor: number, currency: string, digits = 2) =>
+  plain(new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 100));
+
+async function tokenOf(user: string): Promise<string> {
+  const res = await fetch(`${api.baseUrl}/api/auth/demo-sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function apiGet<T>(user: string, path: string): Promise<T> {
+  const res = await fetch(`${api.baseUrl}/api${path}`, { headers: { Authorization: `Bearer ${await tokenOf(user)}` } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function apiPost(user: string, path: string, body: object): Promise<Response> {
+  return fetch(`${api.baseUrl}/api${path}`, { method: 'POST', headers: { Authorization: `Bearer ${await tokenOf(user)}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function newPage(width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()));
+  return { page, errors };
+}
+
+async function signIn(page: Page, user: string): Promise<void> {
+  await page.goto(`${api.baseUrl}/#/sign-in`);
+  await page.click(`button[data-user="${user}"]`);
+  await page.waitForSelector('[data-testid="signed-in-as"]');
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  await page.waitForSelector(selector);
+  return plain(await page.innerText(selector));
+}
+
+/** Waits until the element's text satisfies the check, then returns it. */
+async function textWhen(page: Page, selector: string, check: (t: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const handle = await page.$(selector);
+    const t = handle ? plain(await handle.innerText()) : '';
+    if (check(t)) return t;
+    if (Date.now() > deadline) throw new Error(`${selector} never matched; last text: ${t}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+async function tableRows(page: Page, testId: string): Promise<string[][]> {
+  await page.waitForSelector(`[data-testid="${testId}"] tbody tr`, { state: 'attached' });
+  return page.$$eval(`[data-testid="${testId}"] tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim())));
+}
+
+interface Page_<T> {
+  items: T[];
+  total: number;
+}
+
+describe('dashboard in Chromium', () => {
+  it('serves the dashboard at / under the API CSP, and anyone can read the public registry', async () => {
+    const res = await fetch(`${api.baseUrl}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('<div id="root">');
+
+    const { page, errors } = await newPage();
+    await page.goto(`${api.baseUrl}/`);
+    await page.waitForSelector('h1:has-text("Sign in")');
+    await page.click('a:has-text("Public registry")');
+    const registry = (await (await fetch(`${api.baseUrl}/api/registry?limit=500`)).json()) as Page_<{ title: string; parties: { contacts: { email: string }[] }[] }>;
+    expect(await text(page, '[data-testid="registry-count"]')).toBe(`${registry.items.length} of ${registry.total} partnerships`);
+    const first = registry.items[0]!;
+    expect(await page.isVisible(`h2:has-text("${first.title}")`)).toBe(true);
+    expect(await page.isVisible(`a[href="mailto:${first.parties[0]!.contacts[0]!.email}"]`)).toBe(true);
+    await page.fill('#registry-search', 'Mozambique');
+    await textWhen(page, '[data-testid="registry-count"]', (t) => t.startsWith('2 of'));
+    await page.fill('#registry-search', 'no such partnership anywhere');
+    await page.waitForSelector('text=No partnership matches');
+    await page.fill('#registry-search', '');
+    await page.screenshot({ path: screenshotPath('registry'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('donor: the portfolio shows the API’s figures, and the Sankey switches between committed, disbursed and spent', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, 'sanne');
+    await page.waitForSelector('h1:has-text("Portfolio")');
+    const partnerships = await apiGet<Page_<{ partnershipId: string }>>('sanne', '/partnerships?organisationId=org-nl-mfa&limit=500');
+    expect(await text(page, '[data-testid="tile-partnerships"] .value')).toBe(String(partnerships.total));
+
+    const currency = await page.inputValue('#reporting-currency');
+    const funding = await apiGet<{ items: { reporting: { committed: number; spent: number } }[] }>('sanne', `/funding/totals?groupBy=partnership&reportingCurrency=${currency}&organisationId=org-nl-mfa`);
+    const committed = funding.items.reduce((s, i) => s + i.reporting.committed, 0);
+    const spent = funding.items.reduce((s, i) => s + i.reporting.spent, 0);
+    expect(await text(page, '[data-testid="tile-committed"] .value')).toBe(money(committed, currency, 0));
+    expect(await text(page, '[data-testid="tile-spent"] .value')).toBe(money(spent, currency, 0));
+
+    const inclusion = await apiGet<{ items: { women: number; participants: number }[] }>('sanne', '/inclusion?groupBy=partnership&organisationId=org-nl-mfa');
+    const women = inclusion.items.reduce((s, i) => s + i.women, 0) / inclusion.items.reduce((s, i) => s + i.participants, 0);
+    expect(await text(page, '[data-testid="tile-women"] .value')).toBe(`${(women * 100).toFixed(1)}%`);
+
+    // The Sankey's data table follows the measure switch; each flow is the API's provider-receiver figure.
+    const flows = await apiGet<{ items: { key: { providerId: string; receiverId: string }; byCurrency: { currency: string; committed: number; disbursed: number }[] }[] }>(
+      'sanne',
+      '/funding/totals?groupBy=provider-receiver&organisationId=org-nl-mfa',
+    );
+    const nlToCyberbridge = flows.items.find((i) => i.key.providerId === 'org-nl-mfa' && i.key.receiverId === 'org-cyberbridge')!.byCurrency.find((c) => c.currency === 'EUR')!;
+    await page.click('[data-testid="funding-sankey"] summary');
+    const row = (rows: string[][]) => rows.find((r) => r[0]!.startsWith('Netherlands') && r[1]!.startsWith('CyberBridge'));
+    expect(row(await tableRows(page, 'sankey-table'))?.[2]).toBe(money(nlToCyberbridge.committed, 'EUR'));
+    await page.click('[data-testid="funding-sankey"] label:has-text("Disbursed")');
+    await textWhen(page, '[data-testid="sankey-table"] caption', (t) => t.includes('disbursed'));
+    expect(row(await tableRows(page, 'sankey-table'))?.[2]).toBe(money(nlToCyberbridge.disbursed, 'EUR'));
+    await page.click('[data-testid="funding-sankey"] label:has-text("Spent")');
+    await textWhen(page, '[data-testid="sankey-table"] caption', (t) => t.includes('spent'));
+
+    // The local-ownership index per partnership, with its metrics, as the API computes them.
+    const ownership = await apiGet<{ items: { title: string; metrics: { index: number | null } }[] }>('sanne', '/local-ownership/partnerships?organisationId=org-nl-mfa');
+    await page.click('[data-testid="ownership-chart"] summary');
+    const ownershipRows = await tableRows(page, 'ownership-table');
+    for (const item of ownership.items) expect(ownershipRows.find((r) => r[0] === item.title)?.[1]).toBe(item.metrics.index === null ? 'n/a' : item.metrics.index.toFixed(1));
+    await page.hover('[data-testid="ownership-chart"] canvas');
+    await page.screenshot({ path: screenshotPath('donor-portfolio'), fullPage: true });
+
+    // A partnership page: triad, milestones with their confirmation status, money per currency.
+    await page.click('[data-testid="portfolio-partnerships"] a:has-text("CERT-GH operational readiness")');
+    await page.waitForSelector('h1:has-text("CERT-GH operational readiness")');
+    const detail = await apiGet<{ milestones: { title: string; status: string }[]; parties: { name: string }[] }>('sanne', '/partnerships/p-gh-cert-readiness');
+    const milestones = await tableRows(page, 'milestones-table');
+    expect(milestones.map((r) => r[0])).toEqual(detail.milestones.map((m) => m.title));
+    expect(milestones.find((r) => r[0] === 'Taxonomy agreed with two sector regulators')?.[3]).toContain('Disputed');
+    for (const party of detail.parties) expect(await text(page, '[data-testid="triad"]')).toContain(party.name);
+    expect((await tableRows(page, 'money-table'))[0]).toEqual(['EUR', money(48000000, 'EUR'), money(24000000, 'EUR'), money(14350000, 'EUR'), '34.5%']);
+    expect(await text(page, '[data-testid="phase-timeline"] [aria-current="step"]')).toContain('Monitoring');
+    await page.screenshot({ path: screenshotPath('partnership'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('implementer: field errors from the API sit next to their fields, a conflict offers a reload, and the activity is recorded once', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, 'lukas');
+    await page.goto(`${api.baseUrl}/#/partnerships/p-ke-skills-consortium/work-log`);
+    await page.waitForSelector('[data-testid="activity-form"]');
+    const before = await apiGet<{ revision: number; activities: unknown[]; participants: { women: number } }>('lukas', '/partnerships/p-ke-skills-consortium');
+
+    // Sent with the title empty and a negative head count: the API's reasons appear at those fields.
+    const form = '[data-testid="activity-form"]';
+    await page.fill(`${form} [name="startDate"]`, '2026-06-01');
+    await page.fill(`${form} [name="endDate"]`, '2026-06-05');
+    await page.fill(`${form} [name="participants.women"]`, '-3');
+    await page.fill(`${form} [name="participants.men"]`, '9');
+    await page.fill(`${form} [name="participantHours"]`, '480');
+    await page.click(`${form} button[type="submit"]`);
+    const titleError = await text(page, `${form} [data-field="title"] .field-error`);
+    expect(titleError).toMatch(/title/i);
+    expect(await text(page, `${form} [data-field="participants.women"] .field-error`)).toMatch(/women/i);
+    expect(await page.getAttribute(`${form} [name="title"]`, 'aria-invalid')).toBe('true');
+    await page.screenshot({ path: screenshotPath('implementer-validation'), fullPage: true });
+    expect((await apiGet<{ revision: number }>('lukas', '/partnerships/p-ke-skills-consortium')).revision).toBe(before.revision);
+
+    // Someone else records a milestone meanwhile: the form's revision is stale, so the API answers 409.
+    const other = await apiPost('lukas', '/partnerships/p-ke-skills-consortium/milestones', { milestoneId: 'ke2-m-cohort2', title: 'Second cohort certified', dueDate: '2026-12-15' });
+    expect(other.status).toBe(201);
+    await page.fill(`${form} [name="title"]`, 'SOC analyst bootcamp, Mombasa');
+    await page.fill(`${form} [name="participants.women"]`, '11');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector(`${form} [data-testid="conflict"]`);
+    await page.screenshot({ path: screenshotPath('implementer-conflict'), fullPage: true });
+    await page.click(`${form} [data-testid="conflict"] button`);
+    await textWhen(page, '[data-testid="seen-revision"]', (t) => t.includes(`revision ${before.revision + 1}`));
+    expect(await page.inputValue(`${form} [name="title"]`)).toBe('SOC analyst bootcamp, Mombasa');
+    await page.click(`${form} button[type="submit"]`);
+    await textWhen(page, `${form} [role="status"]`, (t) => t.includes('Activity recorded'));
+
+    const after = await apiGet<{ revision: number; activities: { title: string; participants: { women: number; men: number } }[] }>('lukas', '/partnerships/p-ke-skills-consortium');
+    expect(after.revision).toBe(before.revision + 2);
+    expect(after.activities.filter((a) => a.title === 'SOC analyst bootcamp, Mombasa')).toEqual([expect.objectContaining({ participants: expect.objectContaining({ women: 11, men: 9 }) })]);
+
+    // Expenditure in major units is recorded in exact minor units.
+    const expenditure = '[data-testid="expenditure-form"]';
+    await page.fill(`${expenditure} [name="amount.amountMinor"]`, '1,250.50');
+    await page.fill(`${expenditure} [name="date"]`, '2026-06-05');
+    await page.fill(`${expenditure} [name="category"]`, 'venue and catering');
+    await page.fill(`${expenditure} [name="supplier.name"]`, 'Mombasa Conference Centre');
+    await page.click(`${expenditure} button[type="submit"]`);
+    await textWhen(page, `${expenditure} [role="status"]`, (t) => t.includes('Expenditure recorded'));
+    const totals = await apiGet<{ items: { key: { partnershipId: string }; byCurrency: { currency: string; spent: number }[] }[] }>('lukas', '/funding/totals?groupBy=partnership');
+    const eur = totals.items.find((i) => i.key.partnershipId === 'p-ke-skills-consortium')!.byCurrency.find((c) => c.currency === 'EUR')!;
+    expect(eur.spent).toBe(125050);
+
+    // The overview shows the new activity with its participants.
+    await page.click('nav[aria-label^="Pages of"] a:has-text("Overview")');
+    const activities = await tableRows(page, 'activities-table');
+    expect(activities.find((r) => r[0] === 'SOC analyst bootcamp, Mombasa')?.slice(3, 5)).toEqual(['11', '9']);
+    await page.screenshot({ path: screenshotPath('implementer-overview'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('beneficiary: reads its needs, confirms a milestone and endorses a new plan version', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, 'peter');
+    await page.click('a:has-text("My partnerships")');
+    await page.click('[data-testid="partnerships-table"] tr:has-text("Women in cyber") a:has-text("Needs and confirmations")');
+    await page.waitForSelector('h1:has-text("Needs and confirmations")');
+    const dossier = await apiGet<{ needs: { description: string }[] }>('peter', '/partnerships/p-ke-skills-consortium/dossier');
+    expect((await tableRows(page, 'needs-table')).map((r) => r[1])).toEqual(dossier.needs.map((n) => n.description));
+    await page.screenshot({ path: screenshotPath('beneficiary'), fullPage: true });
+
+    await page.fill('[data-milestone="ke2-m-cohort1"] textarea', 'Certificates checked against the ministry register');
+    await page.click('[data-milestone="ke2-m-cohort1"] button:has-text("Confirm delivered")');
+    await page.waitForSelector('text=No milestone is waiting for your confirmation');
+    const milestone = (await apiGet<{ milestones: { milestoneId: string; status: string }[] }>('peter', '/partnerships/p-ke-skills-consortium')).milestones.find((m) => m.milestoneId === 'ke2-m-cohort1');
+    expect(milestone?.status).toBe('confirmed');
+
+    // The implementer proposes version 2 of the Timor-Leste plan; the beneficiary endorses it in the browser.
+    const proposed = await apiPost('rizky', '/partnerships/p-tl-triangular-csirt/plan-versions', {
+      objectives: [{ objectiveId: 'tl-obj-csirt-2', description: 'CSIRT team of seven with a legal mandate and a 24/7 rota', needIds: ['tl-need-csirt'] }],
+      confidential: false,
+    });
+    expect(proposed.status).toBe(201);
+    await signIn(page, 'maria');
+    await page.goto(`${api.baseUrl}/#/partnerships/p-tl-triangular-csirt/beneficiary`);
+    await page.click('button:has-text("Endorse version 2 as beneficiary")');
+    await textWhen(page, '[data-testid="endorsements"]', (t) => /✔ Beneficiary: /.test(t));
+    const plan = (await apiGet<{ plan: { version: number; endorsements: { role: string }[] } }>('maria', '/partnerships/p-tl-triangular-csirt/dossier')).plan;
+    expect(plan.version).toBe(2);
+    expect(plan.endorsements.map((e) => e.role)).toContain('beneficiary');
+    expect(errors).toEqual([]);
+  });
+
+  it('evaluator: travels in time with the slider, compares two points, exports and verifies', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, 'helen');
+    await page.goto(`${api.baseUrl}/#/partnerships/p-ke-cybercrime-law/replay`);
+    await page.waitForSelector('[data-testid="as-of"]');
+
+    // Keyboard on the slider: Home goes to revision 0, five steps right to revision 5.
+    await page.focus('#revision-slider');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="as-of"][data-revision="5"]');
+    const asOf = await apiGet<{ partnership: { phase: string } }>('helen', '/partnerships/p-ke-cybercrime-law/as-of?revision=5');
+    expect((await text(page, '[data-testid="as-of-phase"]')).toLowerCase().replace(/ /g, '-')).toBe(asOf.partnership.phase);
+    await page.screenshot({ path: screenshotPath('evaluator-replay'), fullPage: true });
+
+    await page.fill('[data-testid="diff"] [name="fromRevision"]', '2');
+    await page.fill('[data-testid="diff"] [name="toRevision"]', '9');
+    await page.click('[data-testid="diff"] button:has-text("Compare")');
+    const diff = await apiGet<{ changes: string[] }>('helen', '/partnerships/p-ke-cybercrime-law/diff?fromRevision=2&toRevision=9');
+    await page.waitForSelector('[data-testid="diff-changes"]');
+    expect(await page.$$eval('[data-testid="diff-changes"] li', (items) => items.map((i) => i.textContent))).toEqual(diff.changes);
+
+    const history = await apiGet<{ total: number }>('helen', '/partnerships/p-ke-cybercrime-law/history?limit=1');
+    await page.click('button:has-text("Verify the hash chain")');
+    expect(await text(page, '[data-testid="verify-result"]')).toContain(`Intact: all ${history.total} events`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON Lines")')]);
+    expect(download.suggestedFilename()).toBe('p-ke-cybercrime-law.jsonl');
+    const path = await download.path();
+    const lines = (await import('node:fs')).readFileSync(path, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(history.total);
+    await page.screenshot({ path: screenshotPath('evaluator-diff-verify'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('works on a narrow screen without sideways scrolling of the page', async () => {
+    const { page, errors } = await newPage(390);
+    await signIn(page, 'ingrid');
+    await page.waitForSelector('[data-testid="tile-committed"]');
+    await page.waitForTimeout(500);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('donor-portfolio-narrow'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
