@@ -8,6 +8,8 @@ export default defineConfig({
   root: here,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // `npm run dev:dashboard` serves the sources with the API (npm start, port 3000) behind the same origin.
+  server: { proxy: { '/api': `http://localhost:${process.env.API_PORT ?? 3000}` } },
   build: {
     outDir: process.env.DASHBOARD_OUT_DIR ?? `${here}../../dist/dashboard`,
     emptyOutDir: true,

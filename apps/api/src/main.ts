@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const app = await createApp();
   const port = app.get(ConfigService<Environment, true>).get('PORT', { infer: true });
   await app.listen(port);
-  process.stdout.write(`Partnership tracker listening on http://localhost:${port} (API /api, docs /docs, health /health)\n`);
+  process.stdout.write(`Partnership tracker: dashboard http://localhost:${port}/ (API /api, docs /docs, health /health)\n`);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { useOrganisationNames } from '../session/organisations';
 import { useSession } from '../session/session';
 import { DataTable } from '../ui/data-table';
 import { formatDate, formatIndex, formatMoney, humanise } from '../ui/format';
-import { Loaded } from '../ui/states';
+import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { figuresByCurrency } from './replay-figures';
 import { useSettled } from './replay-page';
@@ -45,6 +45,9 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
               index <strong data-testid="as-of-index">{formatIndex(state.localOwnership.index)}</strong>.
             </p>
             <p className="muted">Parties then: {state.partnership.parties.map((p) => `${nameOf(p.organisationId)} (${p.role})`).join('; ') || 'none'}</p>
+            {state.funding.length === 0 ? (
+              <Empty>No money committed, disbursed or spent yet at this point.</Empty>
+            ) : (
             <DataTable
               caption="Money as of this point"
               testId="as-of-money"
@@ -57,19 +60,23 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
                 { header: 'Spent', cell: (f) => formatMoney(f.spent, f.currency), numeric: true },
               ]}
             />
+            )}
           </div>
         )}
       </Loaded>
-      <details>
-        <summary>Events up to this point</summary>
-        <ol start={0} className="sentences">
-          {history.slice(0, revision + 1).map((e) => (
-            <li key={e.eventId}>
-              {formatDate(e.recordedAt)} · {e.type} · {e.summary} <span className="muted">({e.actor}, {nameOf(e.organisation)})</span>
+      <h3 id="timeline-heading">Timeline</h3>
+      <div className="timeline" tabIndex={0} role="region" aria-labelledby="timeline-heading">
+        <ol start={0} className="sentences" data-testid="timeline">
+          {history.map((e) => (
+            <li key={e.eventId} className={e.revision > revision ? 'later' : e.revision === revision ? 'current' : undefined} aria-current={e.revision === revision ? 'step' : undefined}>
+              <button type="button" className="link" onClick={() => setRevision(e.revision)} aria-label={`Go to revision ${e.revision}`}>
+                {formatDate(e.recordedAt)}
+              </button>{' '}
+              · {e.summary} <span className="muted">({e.actor}, {nameOf(e.organisation)})</span>
             </li>
           ))}
         </ol>
-      </details>
+      </div>
     </section>
   );
 }
