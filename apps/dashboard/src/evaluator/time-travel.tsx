@@ -16,7 +16,7 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
   const head = history.length - 1;
   const [revision, setRevision] = useState(head);
   const settled = useSettled(revision);
-  const [asOf, reload] = useLoad((signal) => getJson<AsOf>(`/api/partnerships/${encodeURIComponent(id)}/as-of?revision=${settled}`, signal), [id, settled]);
+  const [asOf, reload] = useLoad((signal) => getJson<AsOf>(`/api/partnerships/${encodeURIComponent(id)}/as-of?revision=${settled}`, signal), [id, settled], { keepPrevious: true });
   const event = history[revision];
   return (
     <section className="card" aria-labelledby="travel-heading" data-testid="time-travel">

@@ -17,7 +17,7 @@ export function PortfolioPage() {
   const user = session?.user;
   const organisationId = user && !hasRole(user, 'admin') ? user.organisationId : null;
   const [currency, setCurrency] = useState<string | null>(null);
-  const [data, reload] = useLoad((signal) => loadPortfolio(organisationId, currency, signal), [organisationId, currency, session?.token]);
+  const [data, reload] = useLoad((signal) => loadPortfolio(organisationId, currency, signal), [organisationId, currency, session?.token], { keepPrevious: true });
   const nameOf = useOrganisationNames(session?.token ?? null);
   return (
     <>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 
 export type Load<T> =
@@ -6,13 +6,20 @@ export type Load<T> =
   | { readonly state: 'failed'; readonly error: ApiError }
   | { readonly state: 'ready'; readonly data: T };
 
-/** Loads on mount and whenever `deps` change; `reload` fetches again (after a command or a 409). */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): [Load<T>, () => void] {
+/**
+ * Loads on mount and whenever `deps` change; `reload` fetches again (after a command or a 409) and keeps
+ * showing what was there meanwhile, so a form being filled in is not unmounted. New deps show a spinner
+ * unless `keepPrevious` (a slider, where the last picture is better than a flicker).
+ */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[], options: { keepPrevious?: boolean } = {}): [Load<T>, () => void] {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
+  const lastDeps = useRef<readonly unknown[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    setResult((previous) => (previous.state === 'ready' ? previous : { state: 'loading' }));
+    const sameDeps = lastDeps.current !== null && lastDeps.current.length === deps.length && lastDeps.current.every((d, i) => Object.is(d, deps[i]));
+    lastDeps.current = deps;
+    setResult((previous) => (previous.state === 'ready' && (sameDeps || options.keepPrevious) ? previous : { state: 'loading' }));
     load(controller.signal).then(
       (data) => controller.signal.aborted || setResult({ state: 'ready', data }),
       (error: unknown) => {
