@@ -240,6 +240,12 @@ describe('dashboard in Chromium', () => {
     expect((await tableRows(page, 'needs-table')).map((r) => r[1])).toEqual(dossier.needs.map((n) => n.description));
     await page.screenshot({ path: screenshotPath('beneficiary'), fullPage: true });
 
+    // The implementer's evidence, from its MilestoneAchieved event, is there to weigh before confirming.
+    const reports = await apiGet<{ items: { data: { milestoneId: string; evidence: { description: string }[] } }[] }>('peter', '/partnerships/p-ke-skills-consortium/history?type=MilestoneAchieved');
+    const evidence = reports.items.find((r) => r.data.milestoneId === 'ke2-m-cohort1')!.data.evidence;
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence) expect(await text(page, '[data-milestone="ke2-m-cohort1"] [data-testid="evidence"]')).toContain(plain(e.description));
+
     await page.fill('[data-milestone="ke2-m-cohort1"] textarea', 'Certificates checked against the ministry register');
     await page.click('[data-milestone="ke2-m-cohort1"] button:has-text("Confirm delivered")');
     await page.waitForSelector('text=No milestone is waiting for your confirmation');

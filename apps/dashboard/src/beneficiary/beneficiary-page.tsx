@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { getJson } from '../api/api-client';
-import type { Dossier, PartnershipDetail } from '../api/api-types';
+import type { Dossier, HistoryEvent, Page, PartnershipDetail } from '../api/api-types';
 import { myRoles } from '../partnership/my-roles';
 import { PartnershipLinks } from '../partnership/partnership-links';
 import { useSession } from '../session/session';
@@ -20,15 +20,20 @@ export function BeneficiaryPage({ id }: { id: string }) {
   const [data, reload] = useLoad(
     async (signal) => {
       const path = encodeURIComponent(id);
-      const [partnership, dossier] = await Promise.all([getJson<PartnershipDetail>(`/api/partnerships/${path}`, signal), getJson<Dossier>(`/api/partnerships/${path}/dossier`, signal)]);
-      return { partnership, dossier };
+      const [partnership, dossier, reports] = await Promise.all([
+        getJson<PartnershipDetail>(`/api/partnerships/${path}`, signal),
+        getJson<Dossier>(`/api/partnerships/${path}/dossier`, signal),
+        // The evidence an implementer gave lives in its event; the beneficiary weighs it before confirming.
+        getJson<Page<HistoryEvent>>(`/api/partnerships/${path}/history?type=MilestoneAchieved&limit=500`, signal),
+      ]);
+      return { partnership, dossier, reports: reports.items };
     },
     [id, session?.token],
   );
   const refresh = useCallback(() => reload(), [reload]);
   return (
     <Loaded load={data} what="needs and confirmations" retry={reload}>
-      {({ partnership, dossier }) => (
+      {({ partnership, dossier, reports }) => (
         <>
           <h1 tabIndex={-1}>Needs and confirmations: {partnership.title}</h1>
           <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="beneficiary" />
@@ -58,7 +63,7 @@ export function BeneficiaryPage({ id }: { id: string }) {
             <StateNeedForm partnership={partnership} onRecorded={refresh} onReload={refresh} />
           </section>
           <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
-          <MilestoneValidation partnership={partnership} onRecorded={refresh} onReload={refresh} />
+          <MilestoneValidation partnership={partnership} reports={reports} onRecorded={refresh} onReload={refresh} />
         </>
       )}
     </Loaded>

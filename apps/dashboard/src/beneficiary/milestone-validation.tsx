@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PartnershipDetail } from '../api/api-types';
+import type { HistoryEvent, PartnershipDetail } from '../api/api-types';
 import { MilestoneStatus } from '../partnership/partnership-page';
 import { formatDate } from '../ui/format';
 import { CommandOutcome, Field } from '../ui/form';
@@ -7,15 +7,22 @@ import { Empty } from '../ui/states';
 import { useCommand } from '../ui/use-command';
 
 type Milestone = PartnershipDetail['milestones'][number];
+type Evidence = readonly { description: string; uri: string | null }[];
+
+/** The evidence of the latest report of a milestone achieved (a re-report after a dispute replaces it). */
+function evidenceOf(reports: readonly HistoryEvent[], milestoneId: string): Evidence {
+  const latest = reports.filter((r) => r.data.milestoneId === milestoneId).at(-1);
+  return Array.isArray(latest?.data.evidence) ? (latest.data.evidence as Evidence) : [];
+}
 
 /** Milestones the implementer reports achieved wait here for the beneficiary's word. */
-export function MilestoneValidation({ partnership, onRecorded, onReload }: { partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
+export function MilestoneValidation({ partnership, reports, onRecorded, onReload }: { partnership: PartnershipDetail; reports: readonly HistoryEvent[]; onRecorded: () => void; onReload: () => void }) {
   const waiting = partnership.milestones.filter((m) => m.status === 'achieved');
   const settled = partnership.milestones.filter((m) => m.status !== 'achieved');
   return (
     <section className="card" aria-labelledby="validation-heading">
       <h2 id="validation-heading">Milestones to confirm</h2>
-      {waiting.length === 0 ? <Empty>No milestone is waiting for your confirmation.</Empty> : waiting.map((m) => <Validate key={m.milestoneId} milestone={m} partnership={partnership} onRecorded={onRecorded} onReload={onReload} />)}
+      {waiting.length === 0 ? <Empty>No milestone is waiting for your confirmation.</Empty> : waiting.map((m) => <Validate key={m.milestoneId} milestone={m} evidence={evidenceOf(reports, m.milestoneId)} partnership={partnership} onRecorded={onRecorded} onReload={onReload} />)}
       {settled.length > 0 && (
         <>
           <h3>Other milestones</h3>
@@ -32,7 +39,7 @@ export function MilestoneValidation({ partnership, onRecorded, onReload }: { par
   );
 }
 
-function Validate({ milestone, partnership, onRecorded, onReload }: { milestone: Milestone; partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
+function Validate({ milestone, evidence, partnership, onRecorded, onReload }: { milestone: Milestone; evidence: Evidence; partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
   const [note, setNote] = useState('');
   const command = useCommand(onRecorded);
   const base = `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/milestones/${encodeURIComponent(milestone.milestoneId)}`;
@@ -42,6 +49,24 @@ function Validate({ milestone, partnership, onRecorded, onReload }: { milestone:
       <p className="muted">
         Due {formatDate(milestone.dueDate)}, reported achieved on {formatDate(milestone.achievedOn)}.
       </p>
+      {evidence.length > 0 && (
+        <>
+          <h4>Evidence given</h4>
+          <ul data-testid="evidence">
+            {evidence.map((e) => (
+              <li key={`${e.description}${e.uri ?? ''}`}>
+                {e.description}
+                {e.uri && /^https?:\/\//i.test(e.uri) && (
+                  <>
+                    {' '}
+                    — <a href={e.uri} rel="noopener noreferrer" target="_blank">{e.uri}</a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <Field label="Note, or the reason for a dispute" name="reason" error={command.error}>
         {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>

@@ -8,7 +8,10 @@ import { ChartCard, DataTable } from '../ui/data-table';
 import { formatDate, formatIndex, formatMoney, formatShare, humanise } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
+import { FundingSankeyCard } from '../portfolio/portfolio-charts';
 import { loadPartnership, type PartnershipView } from './partnership-data';
+
+const NO_MONEY = { committed: 0, disbursed: 0, refunded: 0, passedOn: 0, received: 0, spent: 0, spentLocally: 0, inKind: 0, localShare: null, burnRate: null };
 import { PartnershipLinks } from './partnership-links';
 
 export function PartnershipPage({ id }: { id: string }) {
@@ -161,6 +164,15 @@ function Overview({ view }: { view: PartnershipView }) {
         {p.indicators.length === 0 ? <Empty>No indicators defined yet.</Empty> : <Chart option={indicatorOption} label="Progress of each indicator from its baseline to its target" height={Math.max(120, p.indicators.length * 40 + 30)} />}
       </ChartCard>
 
+      {view.chain.edges.length > 0 && (
+        <FundingSankeyCard
+          title="Money flows along the chain"
+          measures={['committed', 'disbursed']}
+          preferredCurrency={view.money[0]?.currency ?? null}
+          nameOf={nameOf}
+          transfers={view.chain.edges.map((e) => ({ key: { providerId: e.providerId, receiverId: e.receiverId }, byCurrency: [{ ...NO_MONEY, currency: e.currency, committed: e.committed, disbursed: e.disbursed }] }))}
+        />
+      )}
       <section className="card" aria-labelledby="money-heading">
         <h2 id="money-heading">Money</h2>
         {view.money.length === 0 ? (

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { LocalOwnershipRow, InclusionRow } from '../api/api-types';
 import { Chart } from '../ui/chart';
 import { ChartCard, DataTable } from '../ui/data-table';
 import { formatIndex, formatMoney, formatMoneyCompact, formatShare, humanise } from '../ui/format';
-import { MEASURE_COLOURS } from '../ui/palette';
+import { MEASURE_COLOURS, PALETTE } from '../ui/palette';
 import { Empty } from '../ui/states';
 import { fundingSankey, transferCurrencies, type FlowMeasure, type ProviderReceiverTotals } from './funding-sankey';
 import { INDEX_METRICS } from './ownership-metrics';
@@ -33,8 +33,21 @@ export function CountChart({ title, rows, testId }: { title: string; rows: reado
 
 const MEASURES: readonly FlowMeasure[] = ['committed', 'disbursed', 'spent'];
 
-export function FundingSankeyCard({ transfers, nameOf, preferredCurrency }: { transfers: readonly ProviderReceiverTotals[]; nameOf: (id: string) => string; preferredCurrency: string }) {
+export function FundingSankeyCard({
+  transfers,
+  nameOf,
+  preferredCurrency,
+  measures = MEASURES,
+  title = 'Funding flows: donor → implementer → beneficiary',
+}: {
+  transfers: readonly ProviderReceiverTotals[];
+  nameOf: (id: string) => string;
+  preferredCurrency: string | null;
+  measures?: readonly FlowMeasure[];
+  title?: string;
+}) {
   const currencies = useMemo(() => transferCurrencies(transfers), [transfers]);
+  const controlId = useId();
   const [currency, setCurrency] = useState<string | null>(preferredCurrency);
   const [measure, setMeasure] = useState<FlowMeasure>('committed');
   const active = currency && currencies.includes(currency) ? currency : (currencies[0] ?? null);
@@ -47,12 +60,13 @@ export function FundingSankeyCard({ transfers, nameOf, preferredCurrency }: { tr
           {
             type: 'sankey',
             left: 8,
-            right: 160,
+            right: 200,
             nodeAlign: 'left',
             emphasis: { focus: 'adjacency' },
             lineStyle: { color: 'gradient', opacity: 0.45 },
-            label: { formatter: (p: { name: string }) => nameOf(p.name) },
-            data: sankey.nodes.map((n) => ({ name: n.id })),
+            label: { formatter: (p: { name: string }) => nameOf(p.name), color: '#1b1f24', textBorderColor: '#fff', textBorderWidth: 3, width: 190, overflow: 'break' },
+            // Black is the palette's last colour: kept for lines, never for a node a link fades from.
+            data: sankey.nodes.map((n, i) => ({ name: n.id, itemStyle: { color: PALETTE[i % (PALETTE.length - 1)] } })),
             links: sankey.links,
           },
         ],
@@ -61,8 +75,8 @@ export function FundingSankeyCard({ transfers, nameOf, preferredCurrency }: { tr
   );
   return (
     <ChartCard
-      title="Funding flows: donor → implementer → beneficiary"
-      description="Spent shares what each receiver spent among the flows into it, in proportion to what each disbursed (docs/metrics.md)."
+      title={title}
+      description={measures.includes('spent') ? 'Spent shares what each receiver spent among the flows into it, in proportion to what each disbursed (docs/metrics.md).' : undefined}
       testId="funding-sankey"
       table={
         sankey && (
@@ -82,17 +96,17 @@ export function FundingSankeyCard({ transfers, nameOf, preferredCurrency }: { tr
     >
       <div className="form-row">
         <fieldset className="toggle" aria-label="Measure">
-          {MEASURES.map((m) => (
+          {measures.map((m) => (
             <label key={m}>
-              <input type="radio" name="sankey-measure" value={m} checked={measure === m} onChange={() => setMeasure(m)} />
+              <input type="radio" name={`${controlId}-measure`} value={m} checked={measure === m} onChange={() => setMeasure(m)} />
               <span>{humanise(m)}</span>
             </label>
           ))}
         </fieldset>
         {currencies.length > 1 && (
           <>
-            <label htmlFor="sankey-currency">Currency</label>
-            <select id="sankey-currency" value={active ?? ''} onChange={(e) => setCurrency(e.target.value)}>
+            <label htmlFor={`${controlId}-currency`}>Currency</label>
+            <select id={`${controlId}-currency`} value={active ?? ''} onChange={(e) => setCurrency(e.target.value)}>
               {currencies.map((c) => (
                 <option key={c}>{c}</option>
               ))}
