@@ -7,7 +7,7 @@ import { useSession } from '../session/session';
 import { useOrganisationNames } from '../session/organisations';
 import { DataTable } from '../ui/data-table';
 import { humanise } from '../ui/format';
-import { Empty, Loaded } from '../ui/states';
+import { Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { MilestoneValidation } from './milestone-validation';
 import { PlanEndorsement } from './plan-endorsement';
@@ -44,22 +44,19 @@ export function BeneficiaryPage({ id }: { id: string }) {
           )}
           <section className="card" aria-labelledby="needs-heading">
             <h2 id="needs-heading">Needs and national priorities</h2>
-            {dossier.needs.length === 0 ? (
-              <Empty>No needs stated yet. State the first one below: delivery is measured against them.</Empty>
-            ) : (
-              <DataTable
-                caption="Stated by the beneficiary side; confidential ones are seen only by the parties"
-                testId="needs-table"
-                rows={dossier.needs}
-                rowKey={(n) => n.needId}
-                columns={[
-                  { header: 'Kind', cell: (n) => humanise(n.kind) },
-                  { header: 'Description', cell: (n) => n.description },
-                  { header: 'Stated by', cell: (n) => nameOf(n.statedBy) },
-                  { header: 'Confidential', cell: (n) => (n.confidential ? 'Yes' : 'No') },
-                ]}
-              />
-            )}
+            <DataTable
+              empty="No needs stated yet. State the first one below: delivery is measured against them."
+              caption="Stated by the beneficiary side; confidential ones are seen only by the parties"
+              testId="needs-table"
+              rows={dossier.needs}
+              rowKey={(n) => n.needId}
+              columns={[
+                { header: 'Kind', cell: (n) => humanise(n.kind) },
+                { header: 'Description', cell: (n) => n.description },
+                { header: 'Stated by', cell: (n) => nameOf(n.statedBy) },
+                { header: 'Confidential', cell: (n) => (n.confidential ? 'Yes' : 'No') },
+              ]}
+            />
             <StateNeedForm partnership={partnership} onRecorded={refresh} onReload={refresh} />
           </section>
           <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { NEED_KINDS } from '../../../../libs/domain/src/partnerships/vocabulary';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
-import { humanise } from '../ui/format';
-import { CommandOutcome, Field } from '../ui/form';
+import { CodeSelect, Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
 
 export function StateNeedForm({ partnership, onRecorded, onReload }: { partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
@@ -23,15 +22,7 @@ export function StateNeedForm({ partnership, onRecorded, onReload }: { partnersh
       <h3 id="state-need">State a need or priority</h3>
       <div className="fields">
         <Field label="Kind" name="kind" error={command.error}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>
-              {NEED_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {humanise(k)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <CodeSelect {...p} codes={NEED_KINDS} value={kind} onChange={setKind} />}
         </Field>
         <Field label="Description" name="description" error={command.error}>
           {(p) => <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
@@ -40,12 +31,7 @@ export function StateNeedForm({ partnership, onRecorded, onReload }: { partnersh
       <label className="checks">
         <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} /> Confidential: only the parties may read it
       </label>
-      <CommandOutcome status={command.status} fields={['kind', 'description', 'confidential']} onReload={onReload} seenRevision={partnership.revision} success="Need stated." />
-      <div className="actions">
-        <button type="submit" disabled={command.status.state === 'sending'}>
-          State need
-        </button>
-      </div>
+      <FormFooter status={command.status} fields={['kind', 'description', 'confidential']} onReload={onReload} seenRevision={partnership.revision} success="Need stated." submit="State need" />
     </form>
   );
 }

@@ -100,45 +100,39 @@ function Overview({ view }: { view: PartnershipView }) {
 
       <section className="card" aria-labelledby="milestones-heading">
         <h2 id="milestones-heading">Milestones</h2>
-        {p.milestones.length === 0 ? (
-          <Empty>No milestones planned yet.</Empty>
-        ) : (
-          <DataTable
-            caption={`${p.counts.milestonesConfirmed} of ${p.counts.milestonesDelivered} delivered milestones confirmed by the beneficiary`}
-            testId="milestones-table"
-            rows={p.milestones}
-            rowKey={(m) => m.milestoneId}
-            columns={[
-              { header: 'Milestone', cell: (m) => m.title },
-              { header: 'Due', cell: (m) => formatDate(m.dueDate) },
-              { header: 'Achieved', cell: (m) => formatDate(m.achievedOn) },
-              { header: 'Status', cell: (m) => <MilestoneStatus status={m.status} /> },
-            ]}
-          />
-        )}
+        <DataTable
+          empty="No milestones planned yet."
+          caption={`${p.counts.milestonesConfirmed} of ${p.counts.milestonesDelivered} delivered milestones confirmed by the beneficiary`}
+          testId="milestones-table"
+          rows={p.milestones}
+          rowKey={(m) => m.milestoneId}
+          columns={[
+            { header: 'Milestone', cell: (m) => m.title },
+            { header: 'Due', cell: (m) => formatDate(m.dueDate) },
+            { header: 'Achieved', cell: (m) => formatDate(m.achievedOn) },
+            { header: 'Status', cell: (m) => <MilestoneStatus status={m.status} /> },
+          ]}
+        />
       </section>
 
       <section className="card" aria-labelledby="activities-heading">
         <h2 id="activities-heading">Activities</h2>
-        {p.activities.length === 0 ? (
-          <Empty>No activities recorded yet.</Empty>
-        ) : (
-          <DataTable
-            caption={`${p.activities.length} activities; women are ${formatShare(p.participants.womenShare)} of participants`}
-            testId="activities-table"
-            rows={p.activities}
-            rowKey={(a) => a.activityId}
-            columns={[
-              { header: 'Activity', cell: (a) => a.title },
-              { header: 'Type', cell: (a) => humanise(a.type) },
-              { header: 'Dates', cell: (a) => `${formatDate(a.startDate)} – ${formatDate(a.endDate)}` },
-              { header: 'Women', cell: (a) => a.participants.women, numeric: true },
-              { header: 'Men', cell: (a) => a.participants.men, numeric: true },
-              { header: 'Undisclosed', cell: (a) => a.participants.undisclosed, numeric: true },
-              { header: 'Participant-hours', cell: (a) => a.participantHours, numeric: true },
-            ]}
-          />
-        )}
+        <DataTable
+          empty="No activities recorded yet."
+          caption={`${p.activities.length} activities; women are ${formatShare(p.participants.womenShare)} of participants`}
+          testId="activities-table"
+          rows={p.activities}
+          rowKey={(a) => a.activityId}
+          columns={[
+            { header: 'Activity', cell: (a) => a.title },
+            { header: 'Type', cell: (a) => humanise(a.type) },
+            { header: 'Dates', cell: (a) => `${formatDate(a.startDate)} – ${formatDate(a.endDate)}` },
+            { header: 'Women', cell: (a) => a.participants.women, numeric: true },
+            { header: 'Men', cell: (a) => a.participants.men, numeric: true },
+            { header: 'Undisclosed', cell: (a) => a.participants.undisclosed, numeric: true },
+            { header: 'Participant-hours', cell: (a) => a.participantHours, numeric: true },
+          ]}
+        />
       </section>
 
       <ChartCard
@@ -175,23 +169,20 @@ function Overview({ view }: { view: PartnershipView }) {
       )}
       <section className="card" aria-labelledby="money-heading">
         <h2 id="money-heading">Money</h2>
-        {view.money.length === 0 ? (
-          <Empty>No money committed yet.</Empty>
-        ) : (
-          <DataTable
-            caption="Totals per currency, without double counting along the chain"
-            testId="money-table"
-            rows={view.money}
-            rowKey={(m) => m.currency}
-            columns={[
-              { header: 'Currency', cell: (m) => m.currency },
-              { header: 'Committed', cell: (m) => formatMoney(m.committed, m.currency), numeric: true },
-              { header: 'Disbursed', cell: (m) => formatMoney(m.disbursed, m.currency), numeric: true },
-              { header: 'Spent', cell: (m) => formatMoney(m.spent, m.currency), numeric: true },
-              { header: 'Spent locally', cell: (m) => formatShare(m.localShare), numeric: true },
-            ]}
-          />
-        )}
+        <DataTable
+          empty="No money committed yet."
+          caption="Totals per currency, without double counting along the chain"
+          testId="money-table"
+          rows={view.money}
+          rowKey={(m) => m.currency}
+          columns={[
+            { header: 'Currency', cell: (m) => m.currency },
+            { header: 'Committed', cell: (m) => formatMoney(m.committed, m.currency), numeric: true },
+            { header: 'Disbursed', cell: (m) => formatMoney(m.disbursed, m.currency), numeric: true },
+            { header: 'Spent', cell: (m) => formatMoney(m.spent, m.currency), numeric: true },
+            { header: 'Spent locally', cell: (m) => formatShare(m.localShare), numeric: true },
+          ]}
+        />
         {view.chain.edges.length > 0 && (
           <DataTable
             caption="Flows between organisations"

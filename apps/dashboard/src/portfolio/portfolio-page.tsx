@@ -102,32 +102,29 @@ function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: Portfolio
       <section className="card" aria-labelledby="overlaps" data-testid="overlaps">
         <h3 id="overlaps">Overlaps with other donors</h3>
         <p className="muted">Partnerships in the same country and theme at the same time: worth a coordination call.</p>
-        {portfolio.overlaps.length === 0 ? (
-          <Empty>No overlaps with your partnerships.</Empty>
-        ) : (
-          <DataTable
-            caption="Overlapping partnerships"
-            rows={portfolio.overlaps}
-            rowKey={(o) => o.partnerships.map((p) => p.partnershipId).join('|')}
-            columns={[
-              { header: 'Country', cell: (o) => o.beneficiaryCountry },
-              { header: 'Shared themes', cell: (o) => o.sharedThemes.map(humanise).join(', ') },
-              { header: 'Overlap', cell: (o) => `${formatDate(o.overlapStart)} – ${formatDate(o.overlapEnd)}` },
-              {
-                header: 'Partnerships and donors',
-                cell: (o) => (
-                  <ul>
-                    {o.partnerships.map((p) => (
-                      <li key={p.partnershipId}>
-                        <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> ({humanise(p.phase)}) — {p.donorIds.map(nameOf).join(', ')}
-                      </li>
-                    ))}
-                  </ul>
-                ),
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty="No overlaps with your partnerships."
+          caption="Overlapping partnerships"
+          rows={portfolio.overlaps}
+          rowKey={(o) => o.partnerships.map((p) => p.partnershipId).join('|')}
+          columns={[
+            { header: 'Country', cell: (o) => o.beneficiaryCountry },
+            { header: 'Shared themes', cell: (o) => o.sharedThemes.map(humanise).join(', ') },
+            { header: 'Overlap', cell: (o) => `${formatDate(o.overlapStart)} – ${formatDate(o.overlapEnd)}` },
+            {
+              header: 'Partnerships and donors',
+              cell: (o) => (
+                <ul>
+                  {o.partnerships.map((p) => (
+                    <li key={p.partnershipId}>
+                      <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> ({humanise(p.phase)}) — {p.donorIds.map(nameOf).join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
       </section>
       <section className="card" aria-labelledby="portfolio-list">
         <h3 id="portfolio-list">Partnerships</h3>

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { ApiError } from '../api/api-error';
 import type { CommandState } from './use-command';
+import { humanise } from './format';
 
 /** A labelled input whose API error (by field name) shows under it and is announced with it. */
 export function Field({ label, name, error, hint, children }: { label: string; name: string; error: ApiError | null; hint?: string; children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
@@ -64,5 +65,32 @@ export function CommandOutcome({ status, fields, onReload, seenRevision, success
         </ul>
       )}
     </div>
+  );
+}
+
+/** What every command form ends with: the outcome of the last attempt, then its submit button. */
+export function FormFooter({ status, fields, onReload, seenRevision, success, submit }: { status: CommandState; fields: readonly string[]; onReload: () => void; seenRevision: number; success: string; submit: string }) {
+  return (
+    <>
+      <CommandOutcome status={status} fields={fields} onReload={onReload} seenRevision={seenRevision} success={success} />
+      <div className="actions">
+        <button type="submit" disabled={status.state === 'sending'}>
+          {submit}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A select over a codelist, each code shown in words. */
+export function CodeSelect({ codes, value, onChange, ...field }: { codes: readonly string[]; value: string; onChange: (code: string) => void; id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) {
+  return (
+    <select {...field} value={value} onChange={(e) => onChange(e.target.value)}>
+      {codes.map((code) => (
+        <option key={code} value={code}>
+          {humanise(code)}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -3,7 +3,7 @@ import { ACTIVITY_TYPES, LEVELS, THEMES } from '../../../../libs/domain/src/part
 import { newId } from '../api/api-client';
 import type { Dossier, PartnershipDetail } from '../api/api-types';
 import { humanise } from '../ui/format';
-import { CommandOutcome, Field } from '../ui/form';
+import { CodeSelect, Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
 
 interface Props {
@@ -90,26 +90,10 @@ export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Pro
           {(p) => <input {...p} value={form.title} onChange={(e) => set('title', e.target.value)} />}
         </Field>
         <Field label="Type" name="type" error={error}>
-          {(p) => (
-            <select {...p} value={form.type} onChange={(e) => set('type', e.target.value)}>
-              {ACTIVITY_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {humanise(t)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <CodeSelect {...p} codes={ACTIVITY_TYPES} value={form.type} onChange={(v) => set('type', v)} />}
         </Field>
         <Field label="Level" name="level" error={error}>
-          {(p) => (
-            <select {...p} value={form.level} onChange={(e) => set('level', e.target.value)}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {humanise(l)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <CodeSelect {...p} codes={LEVELS} value={form.level} onChange={(v) => set('level', v)} />}
         </Field>
         <Field label="Start date" name="startDate" error={error}>
           {(p) => <input {...p} type="date" value={form.startDate} onChange={(e) => set('startDate', e.target.value)} />}
@@ -169,12 +153,7 @@ export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Pro
       <label className="checks">
         <input type="checkbox" checked={form.continuesAfterFunding} onChange={(e) => set('continuesAfterFunding', e.target.checked)} /> Continues after the funding ends
       </label>
-      <CommandOutcome status={command.status} fields={FIELDS} onReload={onReload} seenRevision={partnership.revision} success="Activity recorded." />
-      <div className="actions">
-        <button type="submit" disabled={command.status.state === 'sending'}>
-          Record activity
-        </button>
-      </div>
+      <FormFooter status={command.status} fields={FIELDS} onReload={onReload} seenRevision={partnership.revision} success="Activity recorded." submit="Record activity" />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
 import { toMinor } from '../ui/format';
-import { CommandOutcome, Field } from '../ui/form';
+import { Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
 
 interface Props {
@@ -69,12 +69,7 @@ export function ExpenditureForm({ partnership, onRecorded, onReload }: Props) {
       <label className="checks">
         <input type="checkbox" checked={form.supplierLocal} onChange={(e) => set('supplierLocal', e.target.checked)} /> The supplier is local to the beneficiary country
       </label>
-      <CommandOutcome status={command.status} fields={FIELDS} onReload={onReload} seenRevision={partnership.revision} success="Expenditure recorded." />
-      <div className="actions">
-        <button type="submit" disabled={command.status.state === 'sending'}>
-          Record expenditure
-        </button>
-      </div>
+      <FormFooter status={command.status} fields={FIELDS} onReload={onReload} seenRevision={partnership.revision} success="Expenditure recorded." submit="Record expenditure" />
     </form>
   );
 }

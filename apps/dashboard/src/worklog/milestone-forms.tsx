@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
-import { CommandOutcome, Field } from '../ui/form';
+import { Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
 
 interface Props {
@@ -42,12 +42,7 @@ function PlanMilestoneForm({ partnership, onRecorded, onReload }: Props) {
           {(p) => <input {...p} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
         </Field>
       </div>
-      <CommandOutcome status={command.status} fields={['title', 'dueDate']} onReload={onReload} seenRevision={partnership.revision} success="Milestone planned." />
-      <div className="actions">
-        <button type="submit" disabled={command.status.state === 'sending'}>
-          Plan milestone
-        </button>
-      </div>
+      <FormFooter status={command.status} fields={['title', 'dueDate']} onReload={onReload} seenRevision={partnership.revision} success="Milestone planned." submit="Plan milestone" />
     </form>
   );
 }
@@ -103,12 +98,7 @@ function ReportAchievementForm({ partnership, onRecorded, onReload }: Props) {
               {(p) => <input {...p} type="url" value={uri} onChange={(e) => setUri(e.target.value)} />}
             </Field>
           </div>
-          <CommandOutcome status={command.status} fields={['milestoneId', 'achievedOn', 'evidence']} onReload={onReload} seenRevision={partnership.revision} success="Reported; the beneficiary is asked to confirm." />
-          <div className="actions">
-            <button type="submit" disabled={command.status.state === 'sending'}>
-              Report achieved
-            </button>
-          </div>
+          <FormFooter status={command.status} fields={['milestoneId', 'achievedOn', 'evidence']} onReload={onReload} seenRevision={partnership.revision} success="Reported; the beneficiary is asked to confirm." submit="Report achieved" />
         </>
       )}
     </form>
