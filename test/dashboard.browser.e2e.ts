@@ -48,7 +48,8 @@ async function apiPost(user: string, path: string, body: object): Promise<Respon
 }
 
 async function newPage(width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  // bypassCSP only so the test can inject axe-core; the app itself never needs an inline script.
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP: true });
   contexts.push(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -85,6 +86,16 @@ async function tableRows(page: Page, testId: string): Promise<string[][]> {
   return page.$$eval(`[data-testid="${testId}"] tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim())));
 }
 
+/** WCAG 2.x A and AA problems axe-core finds on the page as it is now, serious and critical ones. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 interface Page_<T> {
   items: T[];
   total: number;
@@ -112,6 +123,7 @@ describe('dashboard in Chromium', () => {
     await page.waitForSelector('text=No partnership matches');
     await page.fill('#registry-search', '');
     await page.screenshot({ path: screenshotPath('registry'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -155,6 +167,7 @@ describe('dashboard in Chromium', () => {
     for (const item of ownership.items) expect(ownershipRows.find((r) => r[0] === item.title)?.[1]).toBe(item.metrics.index === null ? 'n/a' : item.metrics.index.toFixed(1));
     await page.hover('[data-testid="ownership-chart"] canvas');
     await page.screenshot({ path: screenshotPath('donor-portfolio'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // A partnership page: triad, milestones with their confirmation status, money per currency.
     await page.click('[data-testid="portfolio-partnerships"] a:has-text("CERT-GH operational readiness")');
@@ -167,6 +180,7 @@ describe('dashboard in Chromium', () => {
     expect((await tableRows(page, 'money-table'))[0]).toEqual(['EUR', money(48000000, 'EUR'), money(24000000, 'EUR'), money(14350000, 'EUR'), '34.5%']);
     expect(await text(page, '[data-testid="phase-timeline"] [aria-current="step"]')).toContain('Monitoring');
     await page.screenshot({ path: screenshotPath('partnership'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -190,6 +204,7 @@ describe('dashboard in Chromium', () => {
     expect(await text(page, `${form} [data-field="participants.women"] .field-error`)).toMatch(/women/i);
     expect(await page.getAttribute(`${form} [name="title"]`, 'aria-invalid')).toBe('true');
     await page.screenshot({ path: screenshotPath('implementer-validation'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect((await apiGet<{ revision: number }>('lukas', '/partnerships/p-ke-skills-consortium')).revision).toBe(before.revision);
 
     // Someone else records a milestone meanwhile: the form's revision is stale, so the API answers 409.
@@ -239,6 +254,7 @@ describe('dashboard in Chromium', () => {
     const dossier = await apiGet<{ needs: { description: string }[] }>('peter', '/partnerships/p-ke-skills-consortium/dossier');
     expect((await tableRows(page, 'needs-table')).map((r) => r[1])).toEqual(dossier.needs.map((n) => n.description));
     await page.screenshot({ path: screenshotPath('beneficiary'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // The implementer's evidence, from its MilestoneAchieved event, is there to weigh before confirming.
     const reports = await apiGet<{ items: { data: { milestoneId: string; evidence: { description: string }[] } }[] }>('peter', '/partnerships/p-ke-skills-consortium/history?type=MilestoneAchieved');
@@ -300,6 +316,28 @@ describe('dashboard in Chromium', () => {
     const lines = (await import('node:fs')).readFileSync(path, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(history.total);
     await page.screenshot({ path: screenshotPath('evaluator-diff-verify'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('operator and the states in between: keyboard sign-in, projections, a partnership one is not party to, an unknown page', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${api.baseUrl}/#/portfolio`);
+    await page.waitForSelector('h1:has-text("Sign in")');
+    await page.focus('button[data-user="ada"]');
+    await page.keyboard.press('Enter');
+    await page.click('a:has-text("Operations")');
+    const projections = await apiGet<{ items: { projection: string; eventsProcessed: number }[] }>('ada', '/projections');
+    const rows = await tableRows(page, 'projections-table');
+    expect(rows.map((r) => r[0])).toEqual(projections.items.map((p) => p.projection));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('operator'), fullPage: true });
+
+    await signIn(page, 'sanne');
+    await page.goto(`${api.baseUrl}/#/partnerships/p-mz-cert-south-south`);
+    expect(await text(page, '.state-error')).toContain('your organisation is not a party');
+    await page.goto(`${api.baseUrl}/#/no/such/page`);
+    expect(await text(page, 'main h1')).toBe('Page not found');
     expect(errors).toEqual([]);
   });
 

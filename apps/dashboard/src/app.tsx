@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { BeneficiaryPage } from './beneficiary/beneficiary-page';
+import { OperationsPage } from './operations/operations-page';
 import { ReplayPage } from './evaluator/replay-page';
 import { PartnershipPage } from './partnership/partnership-page';
 import { PartnershipsPage } from './partnership/partnerships-page';
@@ -17,7 +18,7 @@ function homeFor(user: SignedInUser | undefined): Route {
   return hasRole(user, 'donor') || hasRole(user, 'admin') ? { page: 'portfolio' } : { page: 'partnerships' };
 }
 
-const NEEDS_SIGN_IN: ReadonlySet<Route['page']> = new Set(['portfolio', 'partnerships', 'partnership', 'work-log', 'beneficiary', 'replay']);
+const NEEDS_SIGN_IN: ReadonlySet<Route['page']> = new Set(['portfolio', 'partnerships', 'operations', 'partnership', 'work-log', 'beneficiary', 'replay']);
 
 export function App() {
   const route = useRoute();
@@ -31,7 +32,8 @@ export function App() {
 
   const nav: { route: Route; label: string; show: boolean }[] = [
     { route: { page: 'portfolio' }, label: 'Portfolio', show: !!session },
-    { route: { page: 'partnerships' }, label: 'My partnerships', show: !!session },
+    { route: { page: 'partnerships' }, label: 'My partnerships', show: !!session && !hasRole(user, 'admin') },
+    { route: { page: 'operations' }, label: 'Operations', show: hasRole(user, 'admin') },
     { route: { page: 'registry' }, label: 'Public registry', show: true },
   ];
 
@@ -93,6 +95,8 @@ function Page({ route, signedIn }: { route: Route; signedIn: boolean }) {
       return <PortfolioPage />;
     case 'partnerships':
       return <PartnershipsPage />;
+    case 'operations':
+      return <OperationsPage />;
     case 'partnership':
       return <PartnershipPage id={route.id} />;
     case 'work-log':

@@ -69,8 +69,9 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
         <ol start={0} className="sentences" data-testid="timeline">
           {history.map((e) => (
             <li key={e.eventId} className={e.revision > revision ? 'later' : e.revision === revision ? 'current' : undefined} aria-current={e.revision === revision ? 'step' : undefined}>
-              <button type="button" className="link" onClick={() => setRevision(e.revision)} aria-label={`Go to revision ${e.revision}`}>
+              <button type="button" className="link" onClick={() => setRevision(e.revision)}>
                 {formatDate(e.recordedAt)}
+                <span className="visually-hidden">, go to revision {e.revision}</span>
               </button>{' '}
               · {e.summary} <span className="muted">({e.actor}, {nameOf(e.organisation)})</span>
             </li>
