@@ -218,8 +218,16 @@ describe('dashboard in Chromium', () => {
     await page.click(`${form} [data-testid="conflict"] button`);
     await textWhen(page, '[data-testid="seen-revision"]', (t) => t.includes(`revision ${before.revision + 1}`));
     expect(await page.inputValue(`${form} [name="title"]`)).toBe('SOC analyst bootcamp, Mombasa');
-    await page.click(`${form} button[type="submit"]`);
+    const reads: { url: string; minPosition: string | undefined }[] = [];
+    page.on('request', (r) => r.method() === 'GET' && r.url().includes('/api/') && reads.push({ url: r.url(), minPosition: r.headers()['x-min-position'] }));
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/activities') && r.status() === 201),
+      page.click(`${form} button[type="submit"]`),
+    ]);
     await textWhen(page, `${form} [role="status"]`, (t) => t.includes('Activity recorded'));
+    // The page reloads with the command's position, so it shows the write even while projections catch up.
+    const position = ((await answer.json()) as { position: string }).position;
+    expect(reads.some((r) => r.url.endsWith('/api/partnerships/p-ke-skills-consortium') && r.minPosition === position)).toBe(true);
 
     const after = await apiGet<{ revision: number; activities: { title: string; participants: { women: number; men: number } }[] }>('lukas', '/partnerships/p-ke-skills-consortium');
     expect(after.revision).toBe(before.revision + 2);

@@ -11,14 +11,28 @@ export interface CommandAnswer {
 /** Called when the API says the token is no longer good, so the shell can sign the person out. */
 let onUnauthorized: () => void = () => {};
 let currentToken: string | null = null;
+/**
+ * The global position of this tab's last command. Reads send it as X-Min-Position, so the page reloaded
+ * after a command shows that command (and its new revision) even while the projections catch up.
+ */
+let lastPosition: string | null = null;
 
 export function configureAuth(token: string | null, unauthorized: () => void): void {
+  if (token !== currentToken) lastPosition = null;
   currentToken = token;
   onUnauthorized = unauthorized;
 }
 
 function headers(extra: Record<string, string> = {}): Record<string, string> {
-  return { Accept: 'application/json', ...(currentToken ? { Authorization: `Bearer ${currentToken}` } : {}), ...extra };
+  return {
+    Accept: 'application/json',
+    ...(currentToken ? { Authorization: `Bearer ${currentToken}` } : {}),
+    ...extra,
+  };
+}
+
+function readAfter(): Record<string, string> {
+  return lastPosition ? { 'X-Min-Position': lastPosition } : {};
 }
 
 async function send(path: string, init: RequestInit): Promise<Response> {
@@ -34,12 +48,12 @@ async function send(path: string, init: RequestInit): Promise<Response> {
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await send(path, { headers: headers(), signal });
+  const response = await send(path, { headers: headers(readAfter()), signal });
   return (await response.json()) as T;
 }
 
 export async function getText(path: string): Promise<string> {
-  const response = await send(path, { headers: headers({ Accept: '*/*' }) });
+  const response = await send(path, { headers: headers({ Accept: '*/*', ...readAfter() }) });
   return response.text();
 }
 
@@ -57,7 +71,9 @@ export async function postCommand(path: string, body: unknown, options: { revisi
     }),
     body: JSON.stringify(body),
   });
-  return (await response.json()) as CommandAnswer;
+  const answer = (await response.json()) as CommandAnswer;
+  lastPosition = answer.position;
+  return answer;
 }
 
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
