@@ -1,19 +1,9 @@
 /** Numbers as people read them: money with its currency, shares as percentages, dates in words. */
+import { minorUnitExponent } from '../../../../libs/read-models/src/funding/currency-conversion';
 
-const fractionDigitsCache = new Map<string, number>();
-
-/** ISO 4217 minor-unit digits as the browser knows them (EUR 2, JPY 0, KWD 3). */
+/** ISO 4217 minor-unit digits, from the same table the server converts with (EUR 2, JPY 0, KWD 3). */
 export function minorUnitDigits(currency: string): number {
-  let digits = fractionDigitsCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    fractionDigitsCache.set(currency, digits);
-  }
-  return digits;
+  return minorUnitExponent(currency);
 }
 
 export function fromMinor(amountMinor: number, currency: string): number {
@@ -25,7 +15,10 @@ export function toMinor(amount: number, currency: string): number {
 }
 
 export function formatMoney(amountMinor: number, currency: string, locale = 'en-GB'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' }).format(fromMinor(amountMinor, currency));
+  const digits = minorUnitDigits(currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    fromMinor(amountMinor, currency),
+  );
 }
 
 /** Whole units for headline figures, where cents would only crowd the number. */
