@@ -89,14 +89,15 @@ async function tableRows(page: Page, testId: string): Promise<string[][]> {
 /** WCAG 2.x A and AA problems axe-core finds on the page as it is now, serious and critical ones. */
 async function accessibilityProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // The callback runs in the page; this file is type-checked without the DOM library, hence globalThis.
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const { axe } = globalThis as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-interface Page_<T> {
+interface Listing<T> {
   items: T[];
   total: number;
 }
@@ -112,7 +113,7 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${api.baseUrl}/`);
     await page.waitForSelector('h1:has-text("Sign in")');
     await page.click('a:has-text("Public registry")');
-    const registry = (await (await fetch(`${api.baseUrl}/api/registry?limit=500`)).json()) as Page_<{ title: string; parties: { contacts: { email: string }[] }[] }>;
+    const registry = (await (await fetch(`${api.baseUrl}/api/registry?limit=500`)).json()) as Listing<{ title: string; parties: { contacts: { email: string }[] }[] }>;
     expect(await text(page, '[data-testid="registry-count"]')).toBe(`${registry.items.length} of ${registry.total} partnerships`);
     const first = registry.items[0]!;
     expect(await page.isVisible(`h2:has-text("${first.title}")`)).toBe(true);
@@ -131,7 +132,7 @@ describe('dashboard in Chromium', () => {
     const { page, errors } = await newPage();
     await signIn(page, 'sanne');
     await page.waitForSelector('h1:has-text("Portfolio")');
-    const partnerships = await apiGet<Page_<{ partnershipId: string }>>('sanne', '/partnerships?organisationId=org-nl-mfa&limit=500');
+    const partnerships = await apiGet<Listing<{ partnershipId: string }>>('sanne', '/partnerships?organisationId=org-nl-mfa&limit=500');
     expect(await text(page, '[data-testid="tile-partnerships"] .value')).toBe(String(partnerships.total));
 
     const currency = await page.inputValue('#reporting-currency');
@@ -354,7 +355,10 @@ describe('dashboard in Chromium', () => {
     await signIn(page, 'ingrid');
     await page.waitForSelector('[data-testid="tile-committed"]');
     await page.waitForTimeout(500);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => {
+      const { document, innerWidth } = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+      return document.documentElement.scrollWidth - innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('donor-portfolio-narrow'), fullPage: true });
     expect(errors).toEqual([]);

@@ -47,6 +47,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Set synchronously on every render too, so the first requests of a restored session carry the token.
   configureAuth(session?.token ?? null, () => keep(null));
 
+  // A session restored from the tab may hold an expired token: asking once lets a 401 sign it out at
+  // once, rather than on the first page that fails.
   useEffect(() => {
     if (session) getJson<Me>('/api/auth/me').catch(() => undefined);
   }, [session]);

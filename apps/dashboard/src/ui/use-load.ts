@@ -28,7 +28,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a new closure each render; `deps` say when it means something new.
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return [result, reload];
