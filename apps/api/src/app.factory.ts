@@ -1,13 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiErrorFilter } from './common/api-error.filter';
 import { apiValidationPipe } from './common/validation';
+import { rejectDeepJson } from './common/request-shape';
 import { validateEnvironment, type Environment } from './config/environment';
 import { serveDashboard } from './dashboard/serve-dashboard';
 
@@ -22,7 +23,9 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
   app.useLogger(logger);
   const config = app.get(ConfigService<Environment, true>);
   const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
-  app.useBodyParser('json', { limit });
+  // Nest keeps `verify` for its raw-body option, off here, and passes it to body-parser as given: depth is
+  // measured on the bytes, before JSON.parse and the validators recurse into them.
+  app.useBodyParser('json', { limit, verify: rejectDeepJson() } as NestExpressBodyParserOptionsFor<'json'>);
   app.use(
     helmet({
       contentSecurityPolicy: {

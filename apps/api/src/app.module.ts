@@ -13,6 +13,12 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 
+function withoutReasonText(req: { headers?: Record<string, unknown> }): unknown {
+  const reason = req.headers?.['x-reason'];
+  if (typeof reason !== 'string') return req;
+  return { ...req, headers: { ...req.headers, 'x-reason': `[${reason.length} characters]` } };
+}
+
 @Module({})
 export class AppModule {
   /** Takes the environment already validated, so a bad value fails before anything starts. */
@@ -33,6 +39,8 @@ export class AppModule {
             pinoHttp: {
               level: config.get('LOG_LEVEL', { infer: true }),
               redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+              // X-Reason is free text users write ("dismissed for fraud..."): the log keeps its length, never its words.
+              serializers: { req: withoutReasonText },
               autoLogging: { ignore: (req) => req.url === '/health' },
             },
           }),

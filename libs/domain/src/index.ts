@@ -8,5 +8,7 @@ export * from './partnerships/partnership-events';
 export * from './partnerships/partnership-commands';
 export * from './partnerships/partnership-state';
 export * from './partnerships/partnership-decider';
+export * from './partnerships/partnership-event-shape';
+export * from './shared/shape';
 export * from './partnerships/partnership-upcasters';
 export * from './organisations/organisation';

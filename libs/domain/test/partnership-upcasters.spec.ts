@@ -38,7 +38,7 @@ describe('event schema versions', () => {
         plannedEnd: null,
       },
     });
-    expect(foldPartnership([event]).parties).toEqual({ 'org-d': ['donor'] });
+    expect(foldPartnership([event]).parties).toEqual(new Map([['org-d', ['donor']]]));
   });
 
   it('refuses a version it does not know', () => {

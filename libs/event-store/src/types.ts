@@ -1,6 +1,13 @@
 /** A position in the global log: opaque to callers, ordered, and safe to put in JSON. */
 export type Position = string & { readonly __brand: 'Position' };
 
+export interface RequestFingerprint {
+  readonly method: string;
+  readonly path: string;
+  /** SHA-256 of the body's canonical JSON. */
+  readonly bodyHash: string;
+}
+
 export interface EventMetadata {
   /** Who recorded the fact (a user id). */
   readonly actor: string;
@@ -12,6 +19,8 @@ export interface EventMetadata {
   readonly recordedAt: string;
   /** The client's command id, kept so a retried command can be recognised. */
   readonly commandId?: string;
+  /** The request the command id was sent with: a retry must be this very request (method, path, body hash). */
+  readonly request?: RequestFingerprint;
   readonly reason?: string;
   /** This event's link in its stream's hash chain (see integrity/hash-chain.ts). */
   readonly hash?: string;

@@ -2,7 +2,7 @@ import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, L
 import type { Response } from 'express';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@ccb/event-store';
 import { RuleViolation } from '@ccb/domain';
-import { StreamMissingError } from '../event-sourcing/command-executor';
+import { IdempotencyKeyReusedError, StreamIdUnavailableError, StreamMissingError } from '../event-sourcing/command-executor';
 
 export interface FieldError {
   readonly field: string;
@@ -58,6 +58,19 @@ export class ApiErrorFilter implements ExceptionFilter {
       const kind = error.streamId.startsWith('organisation-') ? 'organisation' : 'partnership';
       return [HttpStatus.NOT_FOUND, { code: `${kind}.not-found`, message: `No such ${kind}` }];
     }
+    if (error instanceof StreamIdUnavailableError) {
+      // Said the same way whether or not anything exists under the id: only that this id cannot be used.
+      return [
+        HttpStatus.CONFLICT,
+        { code: 'id.unavailable', message: 'This id cannot be used: choose another, or leave it out and the server chooses one' },
+      ];
+    }
+    if (error instanceof IdempotencyKeyReusedError) {
+      return [
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        { code: 'idempotency.key-reused', message: `${error.message}; use a new key for a new request`, differs: error.differs },
+      ];
+    }
     if (error instanceof EventStoreUnavailableError) {
       return [HttpStatus.SERVICE_UNAVAILABLE, { code: 'event-store.unavailable', message: 'The event store is unavailable; retry later' }];
     }
@@ -70,9 +83,9 @@ export class ApiErrorFilter implements ExceptionFilter {
       return [status, { ...rest, code }];
     }
     if (isBodyParserError(error)) {
-      return error.type === 'entity.too.large'
-        ? [HttpStatus.PAYLOAD_TOO_LARGE, { code: 'request.too-large', message: 'The request body is too large' }]
-        : [HttpStatus.BAD_REQUEST, { code: 'request.malformed-json', message: 'The request body is not valid JSON' }];
+      if (error.type === 'entity.too.large') return [HttpStatus.PAYLOAD_TOO_LARGE, { code: 'request.too-large', message: 'The request body is too large' }];
+      if (error.type === 'entity.too.deep') return [HttpStatus.BAD_REQUEST, { code: 'request.too-deep', message: (error as { message?: string }).message ?? 'The request body nests too deeply' }];
+      return [HttpStatus.BAD_REQUEST, { code: 'request.malformed-json', message: 'The request body is not valid JSON' }];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'internal', message: 'Something went wrong on our side' }];
   }

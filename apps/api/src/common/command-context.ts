@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CommandContext } from '@ccb/domain';
-import type { EventMetadata } from '@ccb/event-store';
+import { canonicalJson, type EventMetadata, type RequestFingerprint } from '@ccb/event-store';
 import { InvalidInputError } from './api-error.filter';
 import { AuthenticationError } from '../auth/auth-errors';
 import type { AuthenticatedRequest } from '../auth/principal';
@@ -12,6 +12,8 @@ export interface RequestCommandContext extends CommandContext {
   readonly reason?: string;
   readonly expectedRevision?: number;
   readonly idempotencyKey?: string;
+  /** What an Idempotency-Key is bound to: a retry must repeat this exact request. */
+  readonly request: RequestFingerprint;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -57,11 +59,16 @@ export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
     reason,
     expectedRevision,
     idempotencyKey,
+    request: {
+      method: req.method,
+      path: req.originalUrl.split('?')[0],
+      bodyHash: createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex'),
+    },
   };
 });
 
 /** The metadata every event of a request carries (the executor adds the command id). */
-export function toEventMetadata(meta: RequestCommandContext): Omit<EventMetadata, 'commandId'> {
+export function toEventMetadata(meta: RequestCommandContext): Omit<EventMetadata, 'commandId' | 'request'> {
   return {
     actor: meta.userId,
     organisation: meta.organisationId,

@@ -6,8 +6,11 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  ArrayMinSize,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsNumber,
   IsOptional,
   IsString,
@@ -17,17 +20,22 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  ValidateBy,
 } from 'class-validator';
+import { ID_PATTERN, isCalendarDate, isClientId } from '@ccb/domain';
 
 /** Field decorators: validation and OpenAPI (with an example) in one place, so they never disagree. */
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+export { ID_PATTERN };
 
-export const Id = (example: string) =>
-  applyDecorators(ApiProperty({ example, pattern: ID_PATTERN.source }), IsString(), Matches(ID_PATTERN, { message: '$property must be an id: letters, digits and ._:-, at most 128 characters' }));
+export const ID_RULE = 'must be an id: letters, digits and ._:-, at most 128 characters, and not a name the runtime reserves (constructor, toString, ...)';
+
+const IsClientId = () => ValidateBy({ name: 'isClientId', validator: { validate: isClientId, defaultMessage: () => `$property ${ID_RULE}` } });
+
+export const Id = (example: string) => applyDecorators(ApiProperty({ example, pattern: ID_PATTERN.source }), IsString(), IsClientId());
 
 export const OptionalId = (example: string) =>
-  applyDecorators(ApiPropertyOptional({ example, nullable: true }), IsOptional(), IsString(), Matches(ID_PATTERN, { message: '$property must be an id' }));
+  applyDecorators(ApiPropertyOptional({ example, nullable: true, pattern: ID_PATTERN.source }), IsOptional(), IsString(), IsClientId());
 
 export const Text = (example: string, max = 4000) =>
   applyDecorators(ApiProperty({ example, maxLength: max }), IsString(), MinLength(1, { message: '$property must not be empty' }), MaxLength(max));
@@ -35,29 +43,30 @@ export const Text = (example: string, max = 4000) =>
 export const OptionalText = (example: string, max = 4000) =>
   applyDecorators(ApiPropertyOptional({ example, maxLength: max }), IsOptional(), IsString(), MaxLength(max));
 
-export const CalendarDate = (example: string) =>
-  applyDecorators(
-    ApiProperty({ example, format: 'date' }),
-    IsString(),
-    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '$property must be a date YYYY-MM-DD' }),
-  );
+/** A real day of the Gregorian calendar: 2026-02-30 has the right shape and is still refused. */
+const IsCalendarDay = () =>
+  ValidateBy({
+    name: 'isCalendarDay',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+      defaultMessage: () => '$property must be a real calendar date YYYY-MM-DD (no 30 February, no 31 April)',
+    },
+  });
+
+export const CalendarDate = (example: string) => applyDecorators(ApiProperty({ example, format: 'date' }), IsString(), IsCalendarDay());
 
 export const OptionalCalendarDate = (example: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ example, format: 'date', nullable: true }),
-    IsOptional(),
-    IsString(),
-    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '$property must be a date YYYY-MM-DD' }),
-  );
+  applyDecorators(ApiPropertyOptional({ example, format: 'date', nullable: true }), IsOptional(), IsString(), IsCalendarDay());
 
 export const OneOf = <T extends string | number>(values: readonly T[], example: T) =>
   applyDecorators(ApiProperty({ enum: [...values], example }), IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }));
 
-export const ListOf = <T extends string | number>(values: readonly T[], example: T[], max = 20) =>
+export const ListOf = <T extends string | number>(values: readonly T[], example: T[], max = 20, min = 0) =>
   applyDecorators(
-    ApiProperty({ enum: [...values], isArray: true, example }),
+    ApiProperty({ enum: [...values], isArray: true, example, ...(min > 0 ? { minItems: min } : {}) }),
     IsArray(),
     ArrayMaxSize(max),
+    ...(min > 0 ? [ArrayMinSize(min, { message: `$property must name at least ${min}` })] : []),
     ArrayUnique(),
     IsIn([...values], { each: true, message: `each of $property must be one of: ${values.join(', ')}` }),
   );
@@ -71,6 +80,15 @@ export const TextList = (example: string[], pattern?: RegExp, max = 50) =>
     ...(pattern ? [Matches(pattern, { each: true, message: `each of $property must match ${pattern.source}` })] : []),
   );
 
+export const IdList = (example: string[], max = 50) =>
+  applyDecorators(
+    ApiProperty({ example, isArray: true, type: String }),
+    IsArray(),
+    ArrayMaxSize(max),
+    IsString({ each: true }),
+    ValidateBy({ name: 'isClientId', validator: { validate: isClientId, defaultMessage: () => `each of $property ${ID_RULE}` } }, { each: true }),
+  );
+
 export const Count = (example: number, max = 1_000_000) =>
   applyDecorators(ApiProperty({ example, minimum: 0, maximum: max }), IsInt(), Min(0), Max(max));
 
@@ -78,11 +96,22 @@ export const Decimal = (example: number) => applyDecorators(ApiProperty({ exampl
 
 export const Flag = (example: boolean) => applyDecorators(ApiProperty({ example }), IsBoolean());
 
+// ValidateNested alone lets a missing object through and validates an array in its place element by
+// element: the fold then reads a property of undefined. An object is required to be one, never an array.
+const NOT_AN_OBJECT = { message: '$property must be an object (not an array, not null)' };
+
 export const Nested = <T>(type: () => new () => T, example?: unknown) =>
-  applyDecorators(ApiProperty({ type, example }), ValidateNested(), Type(type));
+  applyDecorators(ApiProperty({ type, example }), IsDefined({ message: '$property is required' }), IsObject(NOT_AN_OBJECT), ValidateNested(), Type(type));
 
 export const OptionalNested = <T>(type: () => new () => T) =>
-  applyDecorators(ApiPropertyOptional({ type, nullable: true }), IsOptional(), ValidateNested(), Type(type));
+  applyDecorators(ApiPropertyOptional({ type, nullable: true }), IsOptional(), IsObject(NOT_AN_OBJECT), ValidateNested(), Type(type));
 
 export const NestedList = <T>(type: () => new () => T, max = 100) =>
-  applyDecorators(ApiProperty({ type, isArray: true }), IsArray(), ArrayMaxSize(max), ValidateNested({ each: true }), Type(type));
+  applyDecorators(
+    ApiProperty({ type, isArray: true }),
+    IsArray(),
+    ArrayMaxSize(max),
+    IsObject({ each: true, message: 'each of $property must be an object' }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );

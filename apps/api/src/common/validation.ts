@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { InvalidInputError, type FieldError } from './api-error.filter';
+import { unstorableText } from './request-shape';
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -9,9 +10,20 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] 
   });
 }
 
+/** Refuses text the database cannot hold, then validates against the DTO. */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const problems = unstorableText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (problems.length > 0) throw new InvalidInputError(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Whitelisted, unknown fields refused, payloads transformed to their DTO classes. */
 export function apiValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

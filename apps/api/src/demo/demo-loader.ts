@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus } from '@nestjs/cqrs';
-import type { EventStore } from '@ccb/event-store';
+import { createHash } from 'node:crypto';
+import { canonicalJson, type EventStore } from '@ccb/event-store';
 import type { PartnershipCommand } from '@ccb/domain';
 import type { RequestCommandContext } from '../common/command-context';
 import type { Environment } from '../config/environment';
@@ -41,7 +42,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     const times = demoTimes(DEMO_PARTNERSHIP_STEPS, new Date());
     const earliest = times.reduce((a, b) => (a < b ? a : b), new Date().toISOString());
     // Each step is issued as a demo user of the acting organisation, in the roles that organisation's users hold.
-    const meta = (org: string, key: string, now = earliest): RequestCommandContext => ({
+    const meta = (org: string, key: string, data: unknown, now = earliest): RequestCommandContext => ({
       userId: DEMO_USERS.find((u) => u.organisationId === org)?.name ?? `demo-user-${org.replace(/^org-/, '')}`,
       organisationId: org,
       roles: [...new Set(DEMO_USERS.filter((u) => u.organisationId === org).flatMap((u) => u.roles))],
@@ -50,15 +51,16 @@ export class DemoLoader implements OnApplicationBootstrap {
       causationId: null,
       reason: 'demo data set',
       idempotencyKey: key,
+      request: { method: 'DEMO', path: key, bodyHash: createHash('sha256').update(canonicalJson(data)).digest('hex') },
     });
     for (const org of DEMO_ORGANISATIONS) {
-      const context = meta(DEMO_ADMIN_ORGANISATION, `demo-org-${org.organisationId}`);
+      const context = meta(DEMO_ADMIN_ORGANISATION, `demo-org-${org.organisationId}`, org);
       await this.commands.execute(new ExecuteOrganisationCommand({ type: 'RegisterOrganisation', data: org, context }, context));
     }
     let index = 0;
     for (const step of DEMO_PARTNERSHIP_STEPS) {
       index += 1;
-      const context = meta(step.org, `demo-step-${index}`, times[index - 1]);
+      const context = meta(step.org, `demo-step-${index}`, step.data, times[index - 1]);
       const command = { type: step.type, data: step.data, context } as PartnershipCommand;
       await this.commands.execute(new ExecutePartnershipCommand(step.partnershipId, command, context));
     }

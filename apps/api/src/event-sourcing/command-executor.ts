@@ -11,8 +11,10 @@ import {
   type ExpectedRevision,
   type Position,
   type RecordedEvent,
+  type RequestFingerprint,
 } from '@ccb/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { StreamQueue } from './stream-queue';
 
 export interface StoredShape {
   readonly type: string;
@@ -33,6 +35,12 @@ export interface Decider<Command, Event extends EventShape, State> {
   decide(command: Command, state: State): Event[];
   evolve(state: State, event: Event): State;
   upcast(stored: StoredShape): Event;
+  /**
+   * Whether an organisation may learn that this stream exists at all. Checked before anything else a
+   * request can probe (If-Match, Idempotency-Key, the rules): everyone else hears "not found".
+   * Absent: the stream is public (the organisation registry).
+   */
+  isParty?(state: State, organisationId: string): boolean;
 }
 
 export interface Execution<Command> {
@@ -43,7 +51,9 @@ export interface Execution<Command> {
   /** From If-Match: the revision the client saw. Without it, a conflict is retried on fresh state. */
   readonly expectedRevision?: number;
   readonly idempotencyKey?: string;
-  readonly metadata: Omit<EventMetadata, 'commandId'>;
+  /** What the idempotency key is bound to, besides the principal (metadata.actor). */
+  readonly request?: RequestFingerprint;
+  readonly metadata: Omit<EventMetadata, 'commandId' | 'request'>;
 }
 
 export interface CommandResult {
@@ -61,43 +71,57 @@ export class StreamMissingError extends Error {
   }
 }
 
-const MAX_ATTEMPTS = 5;
+/** A create command named an id already in use by a stream the caller may not see. */
+export class StreamIdUnavailableError extends Error {
+  constructor(readonly streamId: string) {
+    super(`${streamId} cannot be created`);
+  }
+}
 
-/** The one path every command takes: load the stream, decide, append at the loaded revision. */
+/** The same Idempotency-Key came with a different request: the second one is refused, never swallowed. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly differs: readonly ('method' | 'path' | 'body')[]) {
+    super(`this Idempotency-Key was already used for a request with another ${differs.join(' and ')}`);
+  }
+}
+
+/** Contention between processes: retried on fresh state with jittered backoff, this many times at most. */
+const MAX_ATTEMPTS = 40;
+const backoffMs = (attempt: number) => Math.random() * Math.min(250, 5 * 2 ** attempt);
+
+/**
+ * The one path every command takes: load the stream, decide, append at the loaded revision. Commands
+ * on one stream run one after another in this process (a single writer per stream), so they never
+ * conflict with each other; conflicts with other processes are decided again on fresh state.
+ */
 @Injectable()
 export class CommandExecutor {
+  private readonly queue = new StreamQueue();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {
+  execute<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {
+    return this.queue.run(execution.streamId, () => this.executeNow(decider, execution));
+  }
+
+  private async executeNow<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.load(execution.streamId);
       if (recorded.length === 0 && execution.mustExist) throw new StreamMissingError(execution.streamId);
-      const previous = execution.idempotencyKey ? this.previousResult(execution.streamId, recorded, execution.idempotencyKey) : undefined;
+      const state = recorded.map((e) => decider.upcast(e)).reduce(decider.evolve, decider.initialState);
+      if (recorded.length > 0 && decider.isParty && !decider.isParty(state, execution.metadata.organisation ?? '')) {
+        throw execution.mustExist ? new StreamMissingError(execution.streamId) : new StreamIdUnavailableError(execution.streamId);
+      }
+      const previous = this.previousResult(execution, recorded);
       if (previous) return previous;
 
       const loadedRevision = recorded.length - 1;
       if (execution.expectedRevision !== undefined && execution.expectedRevision !== loadedRevision) {
         throw new WrongExpectedRevisionError(execution.streamId, execution.expectedRevision, loadedRevision < 0 ? 'no_stream' : loadedRevision);
       }
-      const state = recorded.map((e) => decider.upcast(e)).reduce(decider.evolve, decider.initialState);
       const events = decider.decide(execution.command, state);
       const expected: ExpectedRevision = loadedRevision < 0 ? 'no_stream' : loadedRevision;
-      // Each event links to the one before it in the stream: an edit made behind the store's back shows.
-      let previousHash = recorded.at(-1)?.metadata.hash ?? GENESIS_HASH;
-      const data: EventData[] = events.map((event, index) => {
-        const unlinked = {
-          id: execution.idempotencyKey ? deterministicId(execution.streamId, execution.idempotencyKey, index) : randomUUID(),
-          streamId: execution.streamId,
-          revision: loadedRevision + 1 + index,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: event.data as Record<string, unknown>,
-          metadata: { ...execution.metadata, ...(execution.idempotencyKey ? { commandId: execution.idempotencyKey } : {}) },
-        };
-        const metadata = chained(unlinked, previousHash);
-        previousHash = metadata.hash!;
-        return { id: unlinked.id, type: unlinked.type, schemaVersion: unlinked.schemaVersion, data: unlinked.data, metadata };
-      });
+      const data = this.toEventData(execution, recorded, events);
       try {
         const result = await this.store.appendToStream(execution.streamId, data, { expectedRevision: expected });
         return {
@@ -108,17 +132,39 @@ export class CommandExecutor {
           replayed: false,
         };
       } catch (error) {
-        // Someone else wrote first. A client that named its revision hears about it; otherwise decide again.
-        const retry = error instanceof WrongExpectedRevisionError && execution.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
-        if (!retry) {
-          if (error instanceof WrongExpectedRevisionError && execution.idempotencyKey) {
-            const previousNow = this.previousResult(execution.streamId, await this.load(execution.streamId), execution.idempotencyKey);
-            if (previousNow) return previousNow;
-          }
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        // Another process wrote first. A client that named its revision hears about it (unless it was its own
+        // retry that won); otherwise decide again on what is there now.
+        if (execution.expectedRevision !== undefined) {
+          const previousNow = this.previousResult(execution, await this.load(execution.streamId));
+          if (previousNow) return previousNow;
           throw error;
         }
+        if (attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
       }
     }
+  }
+
+  private toEventData<Command>(execution: Execution<Command>, recorded: readonly RecordedEvent[], events: readonly EventShape[]): EventData[] {
+    const key = execution.idempotencyKey;
+    const loadedRevision = recorded.length - 1;
+    // Each event links to the one before it in the stream: an edit made behind the store's back shows.
+    let previousHash = recorded.at(-1)?.metadata.hash ?? GENESIS_HASH;
+    return events.map((event, index) => {
+      const unlinked = {
+        id: key ? deterministicId(execution.streamId, execution.metadata.actor, key, index) : randomUUID(),
+        streamId: execution.streamId,
+        revision: loadedRevision + 1 + index,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data as Record<string, unknown>,
+        metadata: { ...execution.metadata, ...(key ? { commandId: key, ...(execution.request ? { request: execution.request } : {}) } : {}) },
+      };
+      const metadata = chained(unlinked, previousHash);
+      previousHash = metadata.hash!;
+      return { id: unlinked.id, type: unlinked.type, schemaVersion: unlinked.schemaVersion, data: unlinked.data, metadata };
+    });
   }
 
   async load(streamId: string): Promise<RecordedEvent[]> {
@@ -130,17 +176,36 @@ export class CommandExecutor {
     }
   }
 
-  private previousResult(streamId: string, recorded: readonly RecordedEvent[], key: string): CommandResult | undefined {
-    const applied = recorded.filter((e) => e.metadata.commandId === key);
+  /**
+   * The answer to a retry: the events this principal's key produced, if it sent this very request. A key
+   * is the principal's own: another user's identical key is another command.
+   */
+  private previousResult<Command>(execution: Execution<Command>, recorded: readonly RecordedEvent[]): CommandResult | undefined {
+    const key = execution.idempotencyKey;
+    if (!key) return undefined;
+    const applied = recorded.filter((e) => e.metadata.commandId === key && e.metadata.actor === execution.metadata.actor);
     if (applied.length === 0) return undefined;
+    const first = applied[0].metadata.request;
+    const now = execution.request;
+    // Events written before requests were fingerprinted carry none: they are taken as the same request.
+    if (first && now) {
+      const differs = (['method', 'path', 'body'] as const).filter((f) => (f === 'body' ? first.bodyHash !== now.bodyHash : first[f] !== now[f]));
+      if (differs.length > 0) throw new IdempotencyKeyReusedError(differs);
+    }
     const last = applied[applied.length - 1];
-    return { streamId, revision: last.revision, position: last.position, events: applied.map((e) => ({ id: e.id, type: e.type })), replayed: true };
+    return {
+      streamId: execution.streamId,
+      revision: last.revision,
+      position: last.position,
+      events: applied.map((e) => ({ id: e.id, type: e.type })),
+      replayed: true,
+    };
   }
 }
 
-/** A UUID derived from the stream, the client's idempotency key and the event's place in the command. */
-function deterministicId(streamId: string, key: string, index: number): string {
-  const hex = createHash('sha256').update(`${streamId}\u0000${key}\u0000${index}`).digest('hex');
+/** A UUID derived from the stream, the principal, its idempotency key and the event's place in the command. */
+function deterministicId(streamId: string, principal: string, key: string, index: number): string {
+  const hex = createHash('sha256').update(`${streamId}\u0000${principal}\u0000${key}\u0000${index}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

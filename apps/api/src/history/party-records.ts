@@ -49,7 +49,7 @@ export class PartyRecords {
     if (this.cache.size > CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value!);
     const { events, snapshots } = entry;
     // Parties are never removed, so the parties now are every party it ever had: an evaluator keeps reading what it evaluated.
-    if (!snapshots.replay(events, { head: true }).state.parties[principal.organisationId]) throw notFound();
+    if (!snapshots.replay(events, { head: true }).state.parties.has(principal.organisationId)) throw notFound();
     return { events: [...events], replay: (point) => snapshots.replay(events, point) };
   }
 
@@ -58,7 +58,7 @@ export class PartyRecords {
     const events = await this.read(partnershipStreamId(partnershipId));
     let state = initialPartnershipState;
     for (const e of events) state = evolve(state, upcastPartnershipEvent(e));
-    if (!state.parties[principal.organisationId]) throw notFound();
+    if (!state.parties.has(principal.organisationId)) throw notFound();
     return events;
   }
 

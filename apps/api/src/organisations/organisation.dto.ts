@@ -42,4 +42,5 @@ export class RegisterOrganisationDto extends OrganisationProfileDto {
   organisationId?: string;
 }
 
-export class UpdateOrganisationDto extends PartialType(OrganisationProfileDto) {}
+/** Every field may be left out; none may be sent as null (the profile has no empty name, kind or region). */
+export class UpdateOrganisationDto extends PartialType(OrganisationProfileDto, { skipNullProperties: false }) {}

@@ -45,6 +45,7 @@ export class ExecuteOrganisationCommandHandler implements ICommandHandler<Execut
       mustExist: command.type !== 'RegisterOrganisation',
       expectedRevision: meta.expectedRevision,
       idempotencyKey: meta.idempotencyKey,
+      request: meta.request,
       metadata: toEventMetadata(meta),
     });
   }

@@ -18,6 +18,7 @@ const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, Partners
   decide,
   evolve,
   upcast: upcastPartnershipEvent,
+  isParty: (state, organisationId) => state.parties.has(organisationId),
 };
 
 /** One user action on one partnership, as the HTTP layer hands it over. */
@@ -40,6 +41,7 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
       mustExist: command.type !== 'ProposePartnership',
       expectedRevision: meta.expectedRevision,
       idempotencyKey: meta.idempotencyKey,
+      request: meta.request,
       metadata: toEventMetadata(meta),
     });
   }

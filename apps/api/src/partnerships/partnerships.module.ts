@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { KnownOrganisations } from '../auth/known-organisations';
 import { CommandExecutor } from '../event-sourcing/command-executor';
 import { DeliveryController } from './delivery.controller';
 import { EvaluationController } from './evaluation.controller';
@@ -11,6 +12,6 @@ import { PartnershipsController } from './partnerships.controller';
 @Module({
   imports: [CqrsModule],
   controllers: [PartnershipsController, FundingController, DeliveryController, EvaluationController],
-  providers: [CommandExecutor, ExecutePartnershipCommandHandler, PartnershipCommandsGateway],
+  providers: [CommandExecutor, ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
 })
 export class PartnershipsModule {}

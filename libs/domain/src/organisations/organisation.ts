@@ -1,6 +1,7 @@
 import { COUNTRY_CODES } from '../shared/codelists';
 import type { Command, DomainEvent } from '../shared/command';
 import { ensure } from '../shared/rule-violation';
+import { listAt, objectAt, oneOfAt, textAt } from '../shared/shape';
 
 export const ORGANISATION_KINDS = ['state-body', 'ngo', 'private', 'academia', 'regional-organisation', 'multilateral'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -56,7 +57,36 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
   }
 }
 
+const PROFILE_CHECKS: { readonly [K in keyof OrganisationProfile]-?: (value: unknown) => void } = {
+  name: (v) => textAt(v, 'name'),
+  kind: (v) => oneOfAt(v, ORGANISATION_KINDS, 'kind'),
+  country: (v) => textAt(v, 'country'),
+  region: (v) => oneOfAt(v, REGIONS, 'region'),
+  developmentStatus: (v) => oneOfAt(v, DEVELOPMENT_STATUSES, 'developmentStatus'),
+  contacts: (v) =>
+    listAt(v, 'contacts', (item, f) => {
+      const c = objectAt(item, f);
+      for (const k of ['name', 'function', 'email'] as const) textAt(c[k], `${f}.${k}`);
+    }),
+};
+
+/** Registered: every field of the profile; updated: each field it names, none of them null. */
+export function ensureOrganisationFoldable(event: OrganisationEvent): void {
+  const data = objectAt(event.data, 'data');
+  textAt(data.organisationId, 'organisationId');
+  for (const [field, check] of Object.entries(PROFILE_CHECKS)) {
+    if (event.type === 'OrganisationUpdated' && !Object.hasOwn(data, field)) continue;
+    check(data[field]);
+  }
+}
+
 export function decideOrganisation(command: OrganisationCommand, state: OrganisationState): OrganisationEvent[] {
+  const events = decideOrganisationEvents(command, state);
+  for (const event of events) ensureOrganisationFoldable(event);
+  return events;
+}
+
+function decideOrganisationEvents(command: OrganisationCommand, state: OrganisationState): OrganisationEvent[] {
   const country = command.data.country;
   if (country !== undefined) ensure(COUNTRY_CODES.has(country), 'country.iso-3166', `"${country}" is not an ISO 3166-1 alpha-2 country code`);
   switch (command.type) {

@@ -44,7 +44,11 @@ export type PlanMilestone = Command<'PlanMilestone', MilestonePlanned['data']>;
 export type ReportMilestoneAchieved = Command<'ReportMilestoneAchieved', MilestoneAchieved['data']>;
 export type ConfirmMilestone = Command<'ConfirmMilestone', { readonly milestoneId: string; readonly note: string }>;
 export type DisputeMilestone = Command<'DisputeMilestone', { readonly milestoneId: string; readonly reason: string }>;
-export type RecordActivity = Command<'RecordActivity', ActivityDelivered['data']>;
+/** `participants.total`, when the form has one, is checked against the counts by sex and not kept. */
+export type RecordActivity = Command<
+  'RecordActivity',
+  Omit<ActivityDelivered['data'], 'participants'> & { readonly participants: ActivityDelivered['data']['participants'] & { readonly total?: number } }
+>;
 export type DefineIndicator = Command<'DefineIndicator', IndicatorDefined['data']>;
 export type RecordMeasurement = Command<'RecordMeasurement', IndicatorMeasured['data']>;
 export type RaiseRisk = Command<'RaiseRisk', Without<RiskRaised['data'], 'raisedBy'>>;

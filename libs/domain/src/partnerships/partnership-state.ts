@@ -9,8 +9,11 @@ export interface PartnershipState {
   readonly partnershipId: string | null;
   readonly phase: Phase;
   readonly suspended: boolean;
-  /** organisation id -> the roles it holds. */
-  readonly parties: Readonly<Record<string, readonly Role[]>>;
+  /**
+   * organisation id -> the roles it holds. Maps, never plain objects, for every lookup by a client's id:
+   * on an object an organisation named "constructor" would find Object.prototype's and pass as a party.
+   */
+  readonly parties: ReadonlyMap<string, readonly Role[]>;
   readonly needIds: readonly string[];
   readonly plan: {
     readonly version: number;
@@ -18,18 +21,18 @@ export interface PartnershipState {
     readonly endorsements: readonly { readonly organisationId: string; readonly role: Role }[];
   } | null;
   /** Money keyed by `provider|receiver|currency`, in minor units. */
-  readonly committed: Readonly<Record<string, number>>;
-  readonly disbursed: Readonly<Record<string, number>>;
-  readonly refunded: Readonly<Record<string, number>>;
+  readonly committed: ReadonlyMap<string, number>;
+  readonly disbursed: ReadonlyMap<string, number>;
+  readonly refunded: ReadonlyMap<string, number>;
   // Collections that grow with the stream are arrays: appending to an array copies fast, while spreading a
   // record of thousands of keys made folding a 10,000-event stream take seconds.
   readonly flowIds: readonly string[];
   readonly expenditures: readonly { readonly flowId: string; readonly spenderId: string; readonly voided: boolean }[];
   readonly milestones: readonly { readonly milestoneId: string; readonly status: MilestoneStatus }[];
   readonly activities: readonly { readonly activityId: string; readonly type: ActivityType }[];
-  readonly indicators: Readonly<Record<string, true>>;
+  readonly indicators: ReadonlySet<string>;
   readonly risks: readonly { readonly riskId: string; readonly status: 'open' | 'resolved' }[];
-  readonly evaluations: Readonly<Record<string, true>>;
+  readonly evaluations: ReadonlySet<string>;
 }
 
 export const initialPartnershipState: PartnershipState = {
@@ -37,27 +40,31 @@ export const initialPartnershipState: PartnershipState = {
   partnershipId: null,
   phase: 'scoping',
   suspended: false,
-  parties: {},
+  parties: new Map(),
   needIds: [],
   plan: null,
-  committed: {},
-  disbursed: {},
-  refunded: {},
+  committed: new Map(),
+  disbursed: new Map(),
+  refunded: new Map(),
   flowIds: [],
   expenditures: [],
   milestones: [],
   activities: [],
-  indicators: {},
+  indicators: new Set(),
   risks: [],
-  evaluations: {},
+  evaluations: new Set(),
 };
 
 export function flowKey(providerId: string, receiverId: string, currency: string): string {
   return `${providerId}|${receiverId}|${currency}`;
 }
 
-function addTo(totals: Readonly<Record<string, number>>, key: string, amount: number): Record<string, number> {
-  return { ...totals, [key]: (totals[key] ?? 0) + amount };
+function addTo(totals: ReadonlyMap<string, number>, key: string, amount: number): ReadonlyMap<string, number> {
+  return new Map(totals).set(key, (totals.get(key) ?? 0) + amount);
+}
+
+function withMember(set: ReadonlySet<string>, member: string): ReadonlySet<string> {
+  return new Set(set).add(member);
 }
 
 function withMilestoneStatus(milestones: PartnershipState['milestones'], milestoneId: string, status: MilestoneStatus): PartnershipState['milestones'] {
@@ -73,8 +80,8 @@ export function riskStatus(state: PartnershipState, riskId: string): 'open' | 'r
 }
 
 function withRole(parties: PartnershipState['parties'], organisationId: string, role: Role): PartnershipState['parties'] {
-  const roles = parties[organisationId] ?? [];
-  return roles.includes(role) ? parties : { ...parties, [organisationId]: [...roles, role] };
+  const roles = parties.get(organisationId) ?? [];
+  return roles.includes(role) ? parties : new Map(parties).set(organisationId, [...roles, role]);
 }
 
 export function evolve(state: PartnershipState, event: PartnershipEvent): PartnershipState {
@@ -149,7 +156,7 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'ActivityDelivered':
       return { ...state, activities: [...state.activities, { activityId: event.data.activityId, type: event.data.type }] };
     case 'IndicatorDefined':
-      return { ...state, indicators: { ...state.indicators, [event.data.indicatorId]: true } };
+      return { ...state, indicators: withMember(state.indicators, event.data.indicatorId) };
     case 'RiskRaised':
       return { ...state, risks: [...state.risks, { riskId: event.data.riskId, status: 'open' }] };
     case 'RiskResolved':
@@ -157,7 +164,7 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'EvaluatorAppointed':
       return { ...state, parties: withRole(state.parties, event.data.organisationId, 'evaluator') };
     case 'EvaluationRecorded':
-      return { ...state, evaluations: { ...state.evaluations, [event.data.evaluationId]: true } };
+      return { ...state, evaluations: withMember(state.evaluations, event.data.evaluationId) };
     case 'PartnershipClosed':
       return { ...state, status: 'closed', phase: 'closed', suspended: false };
     case 'LanguagesStated':

@@ -1,5 +1,7 @@
 import { ACTIVITY_TYPES, LEVELS, RISK_KINDS, SEVERITIES, THEMES, type ActivityType, type Level, type Theme } from '@ccb/domain';
-import { CalendarDate, Count, Decimal, Flag, Id, ListOf, Nested, NestedList, OneOf, OptionalId, OptionalText, Text, TextList } from '../../common/dto-fields';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { CalendarDate, Count, Decimal, Flag, Id, ListOf, Nested, NestedList, OneOf, OptionalId, OptionalText, Text, TextList, IdList } from '../../common/dto-fields';
 
 export class PlanMilestoneDto {
   @Id('ms-triage-sop')
@@ -50,6 +52,12 @@ export class ParticipantsDto {
 
   @Count(0)
   undisclosed!: number;
+
+  @ApiPropertyOptional({ example: 30, minimum: 0, description: 'When given, must equal women + men + undisclosed' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  total?: number;
 }
 
 export class TrainersDto {
@@ -103,7 +111,7 @@ export class RecordActivityDto {
   @OptionalId('obj-triage')
   objectiveId?: string;
 
-  @TextList(['need-incident-triage'])
+  @IdList(['need-incident-triage'])
   needIds!: string[];
 
   @Flag(true)

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { OUTCOMES, PRINCIPLES, type Principle } from '@ccb/domain';
-import { Flag, Id, Nested, NestedList, OneOf, OptionalCalendarDate, OptionalId, Text, TextList } from '../../common/dto-fields';
+import { Flag, Id, Nested, NestedList, OneOf, OptionalCalendarDate, OptionalId, Text, IdList } from '../../common/dto-fields';
 
 export class AppointEvaluatorDto {
   @Id('org-evaluator')
@@ -21,7 +21,7 @@ export class PrincipleScoreDto {
   @Text('The CERT drafted the plan; the implementer only reviewed it')
   evidence!: string;
 
-  @TextList(['8c1e0d3a-2f53-4b7e-9d55-0c2f1b7a9e01'])
+  @IdList(['8c1e0d3a-2f53-4b7e-9d55-0c2f1b7a9e01'])
   eventIds!: string[];
 }
 

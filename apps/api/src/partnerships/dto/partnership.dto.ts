@@ -20,13 +20,13 @@ import {
   type Sdg,
   type Theme,
 } from '@ccb/domain';
-import { CalendarDate, Flag, Id, ListOf, NestedList, OneOf, OptionalCalendarDate, OptionalId, Text, TextList } from '../../common/dto-fields';
+import { CalendarDate, Flag, Id, ListOf, NestedList, OneOf, OptionalCalendarDate, OptionalId, Text, TextList, IdList } from '../../common/dto-fields';
 import { COUNTRIES } from './shared.dto';
 
 const PARTY_ROLES = ['donor', 'implementer', 'beneficiary'] as const;
 
 export class TagsDto {
-  @ListOf(THEMES, ['incident-response-cert'])
+  @ListOf(THEMES, ['incident-response-cert'], 20, 1)
   themes!: Theme[];
 
   @ListOf(LEVELS, ['technical', 'policy'])
@@ -100,7 +100,7 @@ export class ObjectiveDto {
   @Text('A documented, exercised triage procedure in daily use')
   description!: string;
 
-  @TextList(['need-incident-triage'])
+  @IdList(['need-incident-triage'])
   needIds!: string[];
 }
 
