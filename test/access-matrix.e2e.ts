@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
-import { post, streamOf } from './support/http';
+import { post, registerOrganisations, streamOf } from './support/http';
 import { accessFixture, headersOf, ORG_OF, PARTIES, PRINCIPALS, type PrincipalKey } from './support/access-fixture';
 
 type Method = 'get' | 'post' | 'put' | 'patch';
@@ -33,6 +33,9 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
   let position = '';
   let n = 0;
   const u = () => `m${++n}`;
+  const INVITEES = Array.from({ length: 24 }, (_, i) => `org-invitee-${i + 1}`);
+  let invited = 0;
+  const invitee = () => INVITEES[invited++ % INVITEES.length];
   const P = `p-acc-${randomBytes(4).toString('hex')}`;
   const OTHER = `${P}-other`;
   const at = (path: string) => (path.startsWith('/health') ? path : `/api${path}`);
@@ -42,6 +45,8 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
   beforeAll(async () => {
     t = await startTestApp(backend);
     await accessFixture(t.app, P, OTHER);
+    // Parties and evaluators must be registered: the rows that name one draw from these.
+    await registerOrganisations(t.app, INVITEES);
     const impl = ORG_OF.implementer;
     for (const [org, path, body] of [
       [impl, `/partnerships/${P}/milestones`, { milestoneId: 'm-dispute', title: 'Disputed one', dueDate: '2026-05-01' }],
@@ -94,7 +99,7 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       }),
       expected: (p) => (p === 'anonymous' ? 401 : ['admin', 'evaluator', 'otherEvaluator'].includes(p) ? 403 : 201),
     },
-    { method: 'post', route: '/api/partnerships/{id}/parties', path: pp('/parties'), body: () => ({ organisationId: `org-${u()}`, role: 'implementer' }), expected: command(PARTY3) },
+    { method: 'post', route: '/api/partnerships/{id}/parties', path: pp('/parties'), body: () => ({ organisationId: invitee(), role: 'implementer' }), expected: command(PARTY3) },
     { method: 'post', route: '/api/partnerships/{id}/needs', path: pp('/needs'), body: () => ({ needId: u(), kind: 'gap', description: 'd', confidential: false }), expected: command(['beneficiary']) },
     { method: 'put', route: '/api/partnerships/{id}/languages', path: pp('/languages'), body: () => ({ languages: ['en'] }), expected: command(['beneficiary'], 200) },
     {
@@ -212,7 +217,7 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       body: () => ({ resolution: 'handled' }),
       expected: command(PARTY3),
     },
-    { method: 'post', route: '/api/partnerships/{id}/evaluators', path: pp('/evaluators'), body: () => ({ organisationId: `org-${u()}` }), expected: command(['donor']) },
+    { method: 'post', route: '/api/partnerships/{id}/evaluators', path: pp('/evaluators'), body: () => ({ organisationId: invitee() }), expected: command(['donor']) },
     // Allowed, then refused by the rules: evaluations and closure need the evaluation phase.
     {
       method: 'post',

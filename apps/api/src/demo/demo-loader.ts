@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { CommandBus } from '@nestjs/cqrs';
 import { createHash } from 'node:crypto';
 import { canonicalJson, type EventStore } from '@ccb/event-store';
-import type { PartnershipCommand } from '@ccb/domain';
+import type { PartnershipCommandRequest } from '@ccb/domain';
 import type { RequestCommandContext } from '../common/command-context';
 import type { Environment } from '../config/environment';
 import { DATABASE } from '../database/database.module';
@@ -61,7 +61,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     for (const step of DEMO_PARTNERSHIP_STEPS) {
       index += 1;
       const context = meta(step.org, `demo-step-${index}`, step.data, times[index - 1]);
-      const command = { type: step.type, data: step.data, context } as PartnershipCommand;
+      const command = { type: step.type, data: step.data, context } as PartnershipCommandRequest;
       await this.commands.execute(new ExecutePartnershipCommand(step.partnershipId, command, context));
     }
     return { organisations: DEMO_ORGANISATIONS.length, commands: DEMO_PARTNERSHIP_STEPS.length };

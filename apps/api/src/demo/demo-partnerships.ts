@@ -1,4 +1,4 @@
-import type { PartnershipCommand } from '@ccb/domain';
+import type { PartnershipCommandRequest as PartnershipCommand } from '@ccb/domain';
 
 type CommandType = PartnershipCommand['type'];
 export type DemoStep = {

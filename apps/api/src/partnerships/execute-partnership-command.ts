@@ -5,9 +5,11 @@ import {
   initialPartnershipState,
   upcastPartnershipEvent,
   type PartnershipCommand,
+  type PartnershipCommandRequest,
   type PartnershipEvent,
   type PartnershipState,
 } from '@ccb/domain';
+import { KnownOrganisations } from '../auth/known-organisations';
 import { toEventMetadata, type RequestCommandContext } from '../common/command-context';
 import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
 
@@ -25,16 +27,20 @@ const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, Partners
 export class ExecutePartnershipCommand implements ICommand {
   constructor(
     readonly partnershipId: string,
-    readonly command: PartnershipCommand,
+    readonly command: PartnershipCommandRequest,
     readonly meta: RequestCommandContext,
   ) {}
 }
 
 @CommandHandler(ExecutePartnershipCommand)
 export class ExecutePartnershipCommandHandler implements ICommandHandler<ExecutePartnershipCommand, CommandResult> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly organisations: KnownOrganisations,
+  ) {}
 
-  execute({ partnershipId, command, meta }: ExecutePartnershipCommand): Promise<CommandResult> {
+  async execute({ partnershipId, command: request, meta }: ExecutePartnershipCommand): Promise<CommandResult> {
+    const command = await this.resolve(request);
     return this.executor.execute(partnershipDecider, {
       streamId: partnershipStreamId(partnershipId),
       command,
@@ -44,5 +50,12 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
       request: meta.request,
       metadata: toEventMetadata(meta),
     });
+  }
+
+  /** Whether a named party or evaluator is registered: a fact of another stream, handed to `decide` with the command. */
+  private async resolve(request: PartnershipCommandRequest): Promise<PartnershipCommand> {
+    if (request.type !== 'AddParty' && request.type !== 'AppointEvaluator') return request;
+    const registered = await this.organisations.exists(request.data.organisationId);
+    return { ...request, data: { ...request.data, registered } } as PartnershipCommand;
   }
 }

@@ -23,7 +23,8 @@ import type { Phase, Role } from './vocabulary';
 type Without<T, K extends keyof T> = Omit<T, K>;
 
 export type ProposePartnership = Command<'ProposePartnership', Without<PartnershipProposed['data'], 'proposerId'>>;
-export type AddParty = Command<'AddParty', { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'> }>;
+/** `registered`: whether the organisation is in the registry, as the handler found it (the rules read no other stream). */
+export type AddParty = Command<'AddParty', { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly registered: boolean }>;
 export type StateNeed = Command<'StateNeed', Without<NeedStated['data'], 'statedBy'>>;
 export type StateLanguages = Command<'StateLanguages', { readonly languages: readonly string[] }>;
 export type ProposePlanVersion = Command<'ProposePlanVersion', Without<PlanVersionProposed['data'], 'version' | 'proposedBy'>>;
@@ -53,7 +54,7 @@ export type DefineIndicator = Command<'DefineIndicator', IndicatorDefined['data'
 export type RecordMeasurement = Command<'RecordMeasurement', IndicatorMeasured['data']>;
 export type RaiseRisk = Command<'RaiseRisk', Without<RiskRaised['data'], 'raisedBy'>>;
 export type ResolveRisk = Command<'ResolveRisk', { readonly riskId: string; readonly resolution: string }>;
-export type AppointEvaluator = Command<'AppointEvaluator', { readonly organisationId: string }>;
+export type AppointEvaluator = Command<'AppointEvaluator', { readonly organisationId: string; readonly registered: boolean }>;
 export type RecordEvaluation = Command<'RecordEvaluation', Without<EvaluationRecorded['data'], 'evaluatorId'>>;
 export type ClosePartnership = Command<'ClosePartnership', PartnershipClosed['data']>;
 
@@ -87,3 +88,13 @@ export type PartnershipCommand =
   | AppointEvaluator
   | RecordEvaluation
   | ClosePartnership;
+
+/**
+ * A command as a client sends it: facts the handler looks up in other streams (is the named organisation
+ * registered?) are not yet part of it.
+ */
+export type PartnershipCommandRequest = PartnershipCommand extends infer C
+  ? C extends { readonly type: 'AddParty' | 'AppointEvaluator'; readonly data: infer D }
+    ? Omit<C, 'data'> & { readonly data: Omit<D, 'registered'> }
+    : C
+  : never;

@@ -57,6 +57,10 @@ function ensureNewFlow(state: PartnershipState, flowId: string): void {
   ensure(!state.flowIds.includes(flowId), 'flow.unique', `flow ${flowId} is already recorded`);
 }
 
+function ensureRegistered(d: { readonly organisationId: string; readonly registered: boolean }): void {
+  ensure(d.registered, 'organisation.registered', `organisation ${d.organisationId} is not registered: an administrator registers it first`);
+}
+
 const PARTY_ROLES: readonly Role[] = ['donor', 'implementer', 'beneficiary'];
 const DELIVERING: readonly Phase[] = ['delivery', 'monitoring'];
 
@@ -146,8 +150,9 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
     case 'AddParty': {
       ensureParty(state, ctx, PARTY_ROLES);
       ensurePhase(state, ['scoping', 'co-design', 'delivery', 'monitoring'], 'adding a party');
+      ensureRegistered(command.data);
       ensure(!rolesOf(state, command.data.organisationId).includes(command.data.role), 'party.unique', 'the organisation already holds that role');
-      return [{ type: 'PartyJoined', schemaVersion: 1, data: command.data }];
+      return [{ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: command.data.organisationId, role: command.data.role } }];
     }
     case 'StateNeed':
       ensureParty(state, ctx, ['beneficiary']);
@@ -333,6 +338,7 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       return [{ type: 'RiskResolved', schemaVersion: 1, data: command.data }];
     case 'AppointEvaluator':
       ensureParty(state, ctx, ['donor']);
+      ensureRegistered(command.data);
       ensure(!rolesOf(state, command.data.organisationId).some((r) => r !== 'evaluator'), 'evaluator.independent', 'an evaluator cannot be a party to the partnership');
       ensure(!rolesOf(state, command.data.organisationId).includes('evaluator'), 'party.unique', 'the evaluator is already appointed');
       return [{ type: 'EvaluatorAppointed', schemaVersion: 1, data: { organisationId: command.data.organisationId, appointedBy: ctx.organisationId } }];

@@ -79,11 +79,13 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     this.organisations = null;
   }
 
-  async prepare(events: readonly RecordedEvent[]): Promise<PreparedBatch> {
+  async prepare(batch: readonly RecordedEvent[], parked: ReadonlySet<string> = new Set()): Promise<PreparedBatch> {
+    const events = batch.filter((e) => !parked.has(e.id));
+    if (events.length === 0) return { write: async () => undefined, committed: () => undefined };
     const organisations = new Map(await this.directory());
     const changedOrganisations = new Set<string>();
     const pending = new Map<string, Pending>();
-    await this.loadMissing(events, pending);
+    await this.loadMissing(events, pending, parked);
 
     for (const event of events) {
       if (event.streamId.startsWith(ORGANISATION_STREAM_PREFIX)) {
@@ -102,7 +104,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     }
 
     // An organisation's country, region or status feeds the rows of every partnership it is party to.
-    if (changedOrganisations.size > 0) await this.loadAffected([...changedOrganisations], events, pending);
+    if (changedOrganisations.size > 0) await this.loadAffected([...changedOrganisations], events, pending, parked);
 
     const lookup = (id: string) => organisations.get(id);
     const rows = {
@@ -231,7 +233,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
   }
 
   /** Views of the batch's partnerships as the checkpoint left them: from the cache, else their streams. */
-  private async loadMissing(events: readonly RecordedEvent[], pending: Map<string, Pending>): Promise<void> {
+  private async loadMissing(events: readonly RecordedEvent[], pending: Map<string, Pending>, parked: ReadonlySet<string>): Promise<void> {
     const firstRevision = new Map<string, number>();
     for (const event of events) {
       if (!event.streamId.startsWith(PARTNERSHIP_STREAM_PREFIX)) continue;
@@ -246,12 +248,12 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
       else toLoad.push([id, revision]);
     }
     await inParallel(toLoad, 8, async ([id, revision]) => {
-      const view = await loadPartnershipView(this.store, id, { beforeRevision: revision });
+      const view = await loadPartnershipView(this.store, id, { beforeRevision: revision }, parked);
       pending.set(id, { view, before: view ? partnershipRow(view, (o) => this.organisations?.get(o)) : undefined, keys: [] });
     });
   }
 
-  private async loadAffected(organisationIds: string[], events: readonly RecordedEvent[], pending: Map<string, Pending>): Promise<void> {
+  private async loadAffected(organisationIds: string[], events: readonly RecordedEvent[], pending: Map<string, Pending>, parked: ReadonlySet<string>): Promise<void> {
     const rows = await this.dataSource.query<{ partnership_id: string }[]>(
       `SELECT DISTINCT partnership_id FROM ${this.schema}.parties WHERE organisation_id = ANY($1::text[])`,
       [organisationIds],
@@ -260,7 +262,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     const missing = rows.map((r) => r.partnership_id).filter((id) => !pending.has(id));
     await inParallel(missing, 8, async (id) => {
       const cached = this.cache.get(id);
-      const view = cached ? cached.view : await loadPartnershipView(this.store, id, { upToPosition: last });
+      const view = cached ? cached.view : await loadPartnershipView(this.store, id, { upToPosition: last }, parked);
       pending.set(id, { view, before: cached?.row, keys: [] });
     });
   }

@@ -24,6 +24,7 @@ export async function loadPartnershipView(
   store: EventStore,
   partnershipId: string,
   limit: { beforeRevision: number } | { upToPosition: Position },
+  parked: ReadonlySet<string> = new Set(),
 ): Promise<PartnershipView | null> {
   if ('beforeRevision' in limit && limit.beforeRevision === 0) return null;
   let events: RecordedEvent[];
@@ -36,6 +37,7 @@ export async function loadPartnershipView(
   let view: PartnershipView | null = null;
   for (const event of events) {
     if ('upToPosition' in limit && comparePositions(event.position, limit.upToPosition) > 0) break;
+    if (parked.has(event.id)) continue;
     view = applyRecorded(view, event);
   }
   return view;

@@ -16,7 +16,8 @@ export interface PreparedBatch {
  * holds the only connection.
  */
 export interface ProjectionHandler {
-  prepare(events: readonly RecordedEvent[]): Promise<PreparedBatch>;
+  /** `parked`: ids of events set aside as unfoldable; a fold that re-reads a stream skips them too. */
+  prepare(events: readonly RecordedEvent[], parked?: ReadonlySet<string>): Promise<PreparedBatch>;
   /** Forgets everything held in memory (after a failed batch or a blue/green switch). */
   reset(): void;
   /**

@@ -1,8 +1,10 @@
 import type { EventStore, Position } from '@ccb/event-store';
 import type { DataSource } from 'typeorm';
 import { readModelDdl, START } from '../storage/read-model-migrations';
+import type { RecordedEvent } from '@ccb/event-store';
 import { advanceCheckpoint, projectionLockKey } from './checkpoint';
-import type { Projection } from './projection';
+import { isPoisonError, PARK_AFTER_ATTEMPTS, parkEvent } from './dead-letters';
+import type { Projection, ProjectionHandler } from './projection';
 
 export interface RebuildProgress {
   readonly projection: string;
@@ -17,6 +19,8 @@ export interface RebuildReport {
   readonly events: number;
   readonly elapsedMs: number;
   readonly position: Position | null;
+  /** Events that failed alone and were parked in the new schema (an unfixed one fails again here). */
+  readonly parked: number;
 }
 
 /**
@@ -44,6 +48,7 @@ export async function rebuildProjection(
   });
 
   const handler = projection.handlerFor(next, 'rebuild');
+  const parked = new Set<string>();
   let position: Position | typeof START = START;
   let processed = 0;
   const report = () => options.onProgress?.({ projection: projection.name, processed, total, elapsedMs: Date.now() - started });
@@ -56,12 +61,7 @@ export async function rebuildProjection(
     const last = events[events.length - 1];
     // The next page is read while this one is written: the store and the writes overlap.
     page = store.readAll({ after: last.position, maxCount: batchSize });
-    const prepared = await handler.prepare(events);
-    await dataSource.transaction(async (tx) => {
-      await prepared.write(tx);
-      await advanceCheckpoint(tx, next, projection.name, last.position, last.metadata.recordedAt, events.length);
-    });
-    prepared.committed();
+    await applyOrPark(dataSource, handler, next, projection.name, events, parked);
     position = last.position;
     processed += events.length;
     report();
@@ -77,5 +77,52 @@ export async function rebuildProjection(
   });
   await dataSource.query(`DROP SCHEMA IF EXISTS ${retired} CASCADE`);
   report();
-  return { projection: projection.name, events: processed, elapsedMs: Date.now() - started, position: position === START ? null : position };
+  return { projection: projection.name, events: processed, elapsedMs: Date.now() - started, position: position === START ? null : position, parked: parked.size };
+}
+
+/**
+ * A page as the live projector applies it: whole if it can be, else event by event, parking each event
+ * that fails alone. Parking the same events as the live projector keeps a rebuild equal to it.
+ */
+async function applyOrPark(
+  dataSource: DataSource,
+  handler: ProjectionHandler,
+  schema: string,
+  name: string,
+  events: readonly RecordedEvent[],
+  parked: Set<string>,
+): Promise<void> {
+  const attempt = async (page: readonly RecordedEvent[]) => {
+    const last = page[page.length - 1];
+    const prepared = await handler.prepare(page, parked);
+    await dataSource.transaction(async (tx) => {
+      await prepared.write(tx);
+      await advanceCheckpoint(tx, schema, name, last.position, last.metadata.recordedAt, page.length);
+    });
+    prepared.committed();
+  };
+  try {
+    return await attempt(events);
+  } catch (error) {
+    handler.reset();
+    if (!isPoisonError(error)) throw error;
+  }
+  for (const event of events) {
+    for (let tries = 1; ; tries++) {
+      try {
+        await attempt([event]);
+        break;
+      } catch (error) {
+        handler.reset();
+        if (!isPoisonError(error)) throw error;
+        if (tries < PARK_AFTER_ATTEMPTS) continue;
+        await dataSource.transaction(async (tx) => {
+          await parkEvent(tx, schema, name, event, error, tries);
+          await advanceCheckpoint(tx, schema, name, event.position, event.metadata.recordedAt, 1);
+        });
+        parked.add(event.id);
+        break;
+      }
+    }
+  }
 }

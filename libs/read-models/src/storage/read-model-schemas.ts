@@ -11,6 +11,8 @@ export interface ReadModelSchema {
   readonly tables: readonly string[];
 }
 
+import { deadLetterTable } from '../projection/dead-letters';
+
 const checkpointTable = (schema: string) => `
   CREATE TABLE ${schema}.projection_checkpoint (
     projection text PRIMARY KEY,
@@ -221,6 +223,7 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
       `CREATE INDEX ON ${s}.overlaps (beneficiary_country)`,
       `CREATE INDEX ON ${s}.partnerships (last_event_at DESC, partnership_id)`,
     ],
+    (s) => [deadLetterTable(s)],
   ],
 };
 
@@ -248,6 +251,7 @@ export const TIMELINE_SCHEMA: ReadModelSchema = {
       )`,
       `CREATE INDEX ON ${s}.timeline (recorded_at)`,
     ],
+    (s) => [deadLetterTable(s)],
   ],
 };
 

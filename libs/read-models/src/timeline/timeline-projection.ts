@@ -46,8 +46,8 @@ export function timelineRow(event: RecordedEvent): TimelineRow | null {
 class TimelineHandler implements ProjectionHandler {
   constructor(private readonly schema: string) {}
   reset(): void {}
-  async prepare(events: readonly RecordedEvent[]): Promise<PreparedBatch> {
-    const rows = events.map(timelineRow).filter((row): row is TimelineRow => row !== null);
+  async prepare(events: readonly RecordedEvent[], parked: ReadonlySet<string> = new Set()): Promise<PreparedBatch> {
+    const rows = events.filter((e) => !parked.has(e.id)).map(timelineRow).filter((row): row is TimelineRow => row !== null);
     return {
       write: (tx: EntityManager) => insertRowsIgnoringDuplicates(tx, `${this.schema}.timeline`, rows),
       committed: () => undefined,
