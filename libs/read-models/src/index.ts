@@ -18,6 +18,8 @@ export * from './projection/projector-lease';
 export * from './projection/projection-runner';
 export * from './projection/projection-status';
 export * from './projection/rebuild';
+export * from './projection/dead-letters';
+export * from './projection/retry-parked';
 export * from './storage/read-model-data-source';
 export * from './storage/shared-pool-driver';
 export * from './queries/query-kit';

@@ -6,6 +6,7 @@ import type { EventStore } from '@ccb/event-store';
 import { DATABASE } from '../database/database.module';
 import type { Database } from '@ccb/runtime';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { ProjectionsService } from '../read-models/projections.service';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -25,6 +26,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(DATABASE) private readonly database: Database,
+    private readonly projections: ProjectionsService,
   ) {}
 
   @Get()
@@ -47,6 +49,17 @@ export class HealthController {
           return session.up({ database: this.database.kind });
         } catch (error) {
           return session.down({ database: this.database.kind, message: (error as Error).message });
+        }
+      },
+      async () => {
+        // Parked events degrade the read models without stopping them: the service stays up and says so.
+        const session = this.indicators.check('projections');
+        try {
+          const parked = await withTimeout(this.projections.parkedCounts());
+          const total = parked.reduce((sum, p) => sum + p.parked, 0);
+          return session.up({ state: total > 0 ? 'degraded' : 'ok', parked: total, byProjection: parked });
+        } catch (error) {
+          return session.down({ message: (error as Error).message });
         }
       },
     ]);

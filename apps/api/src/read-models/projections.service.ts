@@ -79,6 +79,17 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     await Promise.all(this.runners.map((r) => r.stop()));
   }
 
+  /** Parked events per projection, cheaply (health asks this on every probe). */
+  async parkedCounts(): Promise<{ projection: ProjectionName; parked: number }[]> {
+    return Promise.all(
+      (Object.keys(this.projections) as ProjectionName[]).map(async (name) => {
+        const { schema } = this.projections[name].model;
+        const [row] = await this.readModels.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM ${schema}.dead_letters`);
+        return { projection: name, parked: Number(row.n) };
+      }),
+    );
+  }
+
   status(name: ProjectionName): Promise<ProjectionStatus> {
     return projectionStatus(this.readModels.db, this.store, this.projections[name]);
   }

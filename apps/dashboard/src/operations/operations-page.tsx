@@ -6,8 +6,22 @@ import { formatDate, humanise } from '../ui/format';
 import { Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 
+interface ParkedEvent {
+  readonly eventId: string;
+  readonly position: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly eventType: string;
+  readonly errorClass: string;
+  readonly errorMessage: string;
+  readonly parkedAt: string;
+}
+
 interface ProjectionStatus {
   readonly projection: string;
+  readonly status: 'ok' | 'degraded';
+  readonly parked: number;
+  readonly parkedEvents: readonly ParkedEvent[];
   readonly checkpoint: string | null;
   readonly head: string | null;
   readonly eventsBehind: number;
@@ -48,6 +62,7 @@ export function OperationsPage() {
                 rowKey={(p) => p.projection}
                 columns={[
                   { header: 'Projection', cell: (p) => p.projection },
+                  { header: 'Status', cell: (p) => (p.status === 'degraded' ? `⚠ degraded: ${p.parked} parked` : '✓ ok') },
                   { header: 'Checkpoint', cell: (p) => p.checkpoint ?? 'not started' },
                   { header: 'Head', cell: (p) => p.head ?? '—' },
                   { header: 'Events behind', cell: (p) => `${p.eventsBehind}${p.eventsBehindAtLeast ? '+' : ''}`, numeric: true },
@@ -55,6 +70,21 @@ export function OperationsPage() {
                   { header: 'Events processed', cell: (p) => p.eventsProcessed, numeric: true },
                 ]}
               />
+              {projections.some((p) => p.parked > 0) && (
+                <DataTable
+                  caption="Parked events: the read model skips them until npm run projections:retry applies them again"
+                  testId="parked-events-table"
+                  rows={projections.flatMap((p) => p.parkedEvents.map((e) => ({ ...e, projection: p.projection })))}
+                  rowKey={(e) => `${e.projection}:${e.eventId}`}
+                  columns={[
+                    { header: 'Projection', cell: (e) => e.projection },
+                    { header: 'Event', cell: (e) => `${e.eventType} ${e.streamId}@${e.revision}` },
+                    { header: 'Position', cell: (e) => e.position },
+                    { header: 'Error', cell: (e) => `${e.errorClass}: ${e.errorMessage}` },
+                    { header: 'Parked', cell: (e) => formatDate(e.parkedAt) },
+                  ]}
+                />
+              )}
               <div className="actions">
                 <button type="button" className="button-secondary" onClick={reload}>
                   Refresh

@@ -1,6 +1,7 @@
 import { comparePositions, type EventStore, type Position } from '@ccb/event-store';
 import type { DataSource } from 'typeorm';
 import { afterOf, readCheckpoint } from './checkpoint';
+import { readDeadLetters, type DeadLetter } from './dead-letters';
 import type { Projection } from './projection';
 
 /** Counting stops here: beyond it "at least" is all an operator needs. */
@@ -8,6 +9,11 @@ export const BEHIND_COUNT_CAP = 10_000;
 
 export interface ProjectionStatus {
   readonly projection: string;
+  /** `degraded` while any event is parked: the read model is current except for those events. */
+  readonly status: 'ok' | 'degraded';
+  readonly parked: number;
+  /** The parked events (the first 50): which event, where, and the kind of error, without values. */
+  readonly parkedEvents: readonly DeadLetter[];
   readonly checkpoint: Position | null;
   readonly head: Position | null;
   readonly eventsBehind: number;
@@ -36,8 +42,12 @@ export async function projectionStatus(dataSource: DataSource, store: EventStore
       cursor = page[page.length - 1].position;
     }
   }
+  const parked = await readDeadLetters(dataSource, projection.model.schema, projection.name);
   return {
     projection: projection.name,
+    status: parked.length > 0 ? 'degraded' : 'ok',
+    parked: parked.length,
+    parkedEvents: parked.slice(0, 50),
     checkpoint: after ?? null,
     head,
     eventsBehind: behind,
