@@ -167,9 +167,41 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
     expect(badSort.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'sort']);
   });
 
-  it('answers 503 projection.behind when a position is not reached within the bound', async () => {
+  it('answers a position beyond the newest event with a 400 at once, never after the wait', async () => {
+    const started = Date.now();
     const res = await request(t.app.getHttpServer()).get('/api/partnerships').set({ ...actor(ADMIN_ORG), 'X-Min-Position': '999999999:1' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('X-Min-Position');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('keeps unrelated reads and /health fast while 100 reads wait for positions', async () => {
+    const waiting = Array.from({ length: 100 }, () =>
+      request(t.app.getHttpServer()).get('/api/partnerships').set({ ...actor(ADMIN_ORG), 'X-Min-Position': last }),
+    );
+    const started = Date.now();
+    const [health] = await Promise.all([request(t.app.getHttpServer()).get('/health'), ...waiting]);
+    expect(health.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe.each(BACKENDS)('read-your-writes with the projector stopped, on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend, { PROJECTOR: 'off', READ_WAIT_MS: '400' });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 503 projection.behind when a position is not reached, within the bound and 100 ms', async () => {
+    const written = await post(t.app, '/organisations', ADMIN_ORG, { organisationId: 'org-waited-for', ...organisation('Waited For', 'KE', 'ngo', 'africa', 'developing') });
+    expect(written.status).toBe(201);
+    const started = Date.now();
+    const res = await request(t.app.getHttpServer()).get('/api/partnerships').set({ ...actor(ADMIN_ORG), 'X-Min-Position': written.body.position });
+    const waited = Date.now() - started;
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('projection.behind');
-  }, 20_000);
+    expect(waited).toBeGreaterThanOrEqual(390);
+    expect(waited).toBeLessThan(400 + 100 + 150); // the bound, the allowance, and the request itself
+  });
 });

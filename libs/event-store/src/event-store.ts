@@ -38,5 +38,11 @@ export interface EventStore {
    */
   subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
 
+  /**
+   * Calls `listener` when something may have been appended (by this process, or another one where the
+   * store can tell), so a caught-up reader sleeps instead of polling. A hint: readers still poll, slowly.
+   */
+  onAppend?(listener: () => void): () => void;
+
   close(): Promise<void>;
 }

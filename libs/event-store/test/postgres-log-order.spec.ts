@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { migrateEventStore, PostgresEventStore, type RecordedEvent } from '../src';
 import { anEvent } from '../src/testing/event-store-contract';
-import { asPoolLike, openPostgresTestDatabase, type TestDatabase } from '../src/testing/test-databases';
+import { asPoolLike, openPostgresTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../src/testing/test-databases';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,6 +88,51 @@ describe('PostgreSQL $all under out-of-order commits', () => {
     for (let i = 1; i < received.length; i++) {
       const [p, q] = [received[i - 1].position, received[i].position].map((x) => x.split(':').map(BigInt));
       expect(p[0] < q[0] || (p[0] === q[0] && p[1] < q[1])).toBe(true);
+    }
+  });
+
+  /** How long a new append takes to reach a live subscriber while `blocker` holds a transaction id open. */
+  async function deliveryDelayWhile(blocker: { query(sql: string): Promise<unknown> }, hold: string): Promise<number> {
+    const prefix = `held-${randomUUID().slice(0, 8)}-`;
+    await blocker.query('BEGIN');
+    await blocker.query(hold);
+    await blocker.query('SELECT pg_current_xact_id()');
+    try {
+      const controller = new AbortController();
+      const reader = new PostgresEventStore(asPoolLike(db.newPool!(2)), { pollIntervalMs: 20 });
+      const iterator = reader.subscribeToAll({ filter: { streamPrefixes: [prefix] }, signal: controller.signal })[Symbol.asyncIterator]();
+      const started = Date.now();
+      const first = iterator.next();
+      await store.appendToStream(`${prefix}s`, [anEvent()], { expectedRevision: 'no_stream' });
+      const outcome = await Promise.race([first.then(() => 'delivered'), sleep(5_000).then(() => 'stalled')]);
+      const delay = Date.now() - started;
+      controller.abort();
+      expect(outcome).toBe('delivered');
+      return delay;
+    } finally {
+      await blocker.query('ROLLBACK');
+    }
+  }
+
+  it('is not held back by a write transaction left open in another database of the same server', async () => {
+    const other = new Pool({ connectionString: TEST_DATABASE_URL.replace(/\/[^/?]+(\?|$)/, '/postgres$1'), max: 1 });
+    const client = await other.connect();
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS ccb_foreign_batch (n integer)');
+      expect(await deliveryDelayWhile(client, 'INSERT INTO ccb_foreign_batch VALUES (1)')).toBeLessThan(1_000);
+    } finally {
+      client.release();
+      await other.end();
+    }
+  });
+
+  it('is not held back by a write transaction on an unrelated table of the same database', async () => {
+    const client = await writers.connect();
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS unrelated_batch (n integer)');
+      expect(await deliveryDelayWhile(client, 'INSERT INTO unrelated_batch VALUES (1)')).toBeLessThan(1_000);
+    } finally {
+      client.release();
     }
   });
 

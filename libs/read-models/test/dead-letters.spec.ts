@@ -123,7 +123,7 @@ describe.each(['embedded', 'postgresql'] as const)('a poison event on %s', (back
     const fixed = await retryParked(h.dataSource, h.store, buggy);
     expect(fixed.before).toHaveLength(1);
     expect(fixed.after).toEqual([]);
-    expect(await h.rows(`SELECT milestone_id FROM ${h.models.portfolio.schema}.milestones`)).toEqual([{ milestone_id: milestonePlanned.data.milestoneId }]);
+    expect(await h.rows(`SELECT milestone_id FROM ${h.models.portfolio.schema}.milestones`)).toEqual([{ milestone_id: 'm-1' }]);
     const afterRetry = await dumpReadModel(h.dataSource, h.models.portfolio);
     await rebuildProjection(h.dataSource, h.store, portfolioProjection(h.models.portfolio, h.store, h.dataSource));
     expect(await dumpReadModel(h.dataSource, h.models.portfolio)).toEqual(afterRetry);

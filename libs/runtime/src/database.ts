@@ -9,6 +9,8 @@ export interface Database {
   readonly poolLike: PoolLike;
   /** A pg "driver" for TypeORM whose Pool is this very pool, so both share one (embedded: single) connection. */
   readonly typeormDriver: typeof pg;
+  /** PostgreSQL only: a connection outside the pool, for LISTEN (it stays open for the process's life). */
+  readonly dedicatedClient?: () => Promise<pg.Client>;
   close(): Promise<void>;
 }
 
@@ -28,9 +30,19 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     closeUnderlying = () => embedded.close();
     kind = 'embedded';
   }
+  const url = options.databaseUrl;
   return {
     kind,
     pool,
+    ...(url
+      ? {
+          dedicatedClient: async () => {
+            const client = new pg.Client({ connectionString: url, application_name: 'ccb-tracker-listen' });
+            await client.connect();
+            return client;
+          },
+        }
+      : {}),
     poolLike: pool as unknown as PoolLike,
     typeormDriver: sharedPoolDriver(pool),
     close: closeUnderlying,

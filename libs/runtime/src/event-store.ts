@@ -9,5 +9,10 @@ export async function openEventStore(
   await migrateCheckpoints(database.poolLike);
   if (options.eventStoreConnectionString) return new EventStoreDbEventStore(options.eventStoreConnectionString, { onSubscriptionError: options.onSubscriptionError });
   await migrateEventStore(database.poolLike);
-  return new PostgresEventStore(database.poolLike, { name: database.kind, onSubscriptionError: options.onSubscriptionError });
+  return new PostgresEventStore(database.poolLike, {
+    name: database.kind,
+    onSubscriptionError: options.onSubscriptionError,
+    // Other processes' appends (a second API instance, the projector) wake this one's readers at commit.
+    listenConnection: database.dedicatedClient,
+  });
 }

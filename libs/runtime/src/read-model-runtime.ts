@@ -57,7 +57,6 @@ export async function openReadModelRuntime(settings: RuntimeSettings, hooks: { o
       new ProjectionRunner(db, store, projection, {
         lease: database.kind === 'embedded' ? new InProcessLease() : new AdvisoryLockLease(database.pool, `projector:${projection.model.schema}`),
         batchSize: 1000,
-        idleMs: 50,
         ...options,
       }),
     async close() {

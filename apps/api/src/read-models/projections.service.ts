@@ -19,6 +19,7 @@ import { DATABASE } from '../database/database.module';
 import type { Database } from '@ccb/runtime';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { READ_MODELS } from './read-models.tokens';
+import { InvalidInputError } from '../common/api-error.filter';
 
 export type ProjectionName = 'portfolio' | 'timeline';
 
@@ -67,7 +68,6 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
       const runner = new ProjectionRunner(this.readModels.db, this.store, projection, {
         lease,
         batchSize: 1000,
-        idleMs: this.database.kind === 'embedded' ? 25 : 50,
         logger: { log: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m) },
       });
       runner.start();
@@ -95,22 +95,68 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   }
 
   /**
-   * Waits until the projection has processed `position`, polling its checkpoint (the projector may
-   * be another process), and gives up with a 503 after `READ_WAIT_MS`.
+   * Waits until the projections have processed `position` (read-your-writes), for at most
+   * `READ_WAIT_MS`, then answers 503. With the projectors in this process the wait is a listener on
+   * their checkpoints and holds no connection (on the embedded database there is only one); with the
+   * projector elsewhere it polls the checkpoint table. A position past the newest event is a 400 at once.
    */
   async waitFor(names: readonly ProjectionName[], position: Position): Promise<void> {
     const bound = this.config.get('READ_WAIT_MS', { infer: true });
     const started = Date.now();
+    const deadline = started + bound;
+    await this.ensureNotBeyondHead(position);
     for (const name of names) {
       const projection = this.projections[name];
-      for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
+      const reached = async () => {
         const checkpoint = afterOf((await readCheckpoint(this.readModels.db, projection.model.schema, projection.name)).position);
-        if (checkpoint !== undefined && comparePositions(checkpoint, position) >= 0) break;
-        const waited = Date.now() - started;
-        if (waited >= bound) throw new ProjectionBehindError(name, position, checkpoint ?? null, waited);
-        for (const runner of this.runners) runner.wake();
-        await new Promise((resolve) => setTimeout(resolve, Math.min(delay, bound - waited)));
+        return { ok: checkpoint !== undefined && comparePositions(checkpoint, position) >= 0, checkpoint: checkpoint ?? null };
+      };
+      const runner = this.runners.find((r) => r.name === projection.name);
+      let state = { ok: false, checkpoint: null as Position | null };
+      if (runner) {
+        // Listening before the first look, so a checkpoint moved in between is not missed.
+        const ok = await new Promise<boolean>((resolve) => {
+          let settled = false;
+          const finish = (result: boolean) => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            stop();
+            resolve(result);
+          };
+          const stop = runner.onCheckpoint((p) => {
+            if (comparePositions(p, position) >= 0) finish(true);
+          });
+          const timer = setTimeout(() => finish(false), Math.max(0, deadline - Date.now()));
+          reached().then((s) => s.ok && finish(true), () => undefined);
+          runner.wake();
+        });
+        if (ok) continue;
+        state = await reached();
+      } else {
+        state = await reached();
+        for (let delay = 5; !state.ok && Date.now() < deadline; delay = Math.min(delay * 2, 100)) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, deadline - Date.now()))));
+          state = await reached();
+        }
       }
+      if (!state.ok) throw new ProjectionBehindError(name, position, state.checkpoint, Date.now() - started);
+    }
+  }
+
+  /**
+   * A position no command has returned yet cannot be waited for. The head is read twice, 50 ms apart,
+   * because on PostgreSQL an append still committing next to this one can keep the head just short of it.
+   */
+  private async ensureNotBeyondHead(position: Position): Promise<void> {
+    const beyond = async () => {
+      const head = await this.store.headPosition();
+      return head === null || comparePositions(position, head) > 0;
+    };
+    if (!(await beyond())) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (await beyond()) {
+      throw new InvalidInputError([{ field: 'X-Min-Position', reason: 'is beyond the newest event recorded: send a position a command returned' }]);
     }
   }
 }

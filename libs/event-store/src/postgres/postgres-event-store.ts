@@ -37,6 +37,37 @@ const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, 
   event_type, schema_version, data, metadata, ${CREATED_ISO}`;
 
 /**
+ * Every append takes this advisory lock, shared, before its transaction writes anything (so before it
+ * has a transaction id). Readers of `$all` wait only for transaction ids that hold it: a transaction in
+ * another database, or on another table, never holds back the log. The key is the es_events table's
+ * oid under a fixed class id, so two stores in two schemas of one database do not wait for each other.
+ */
+const APPEND_LOCK_CLASS = 1702060387; // 'es_c' as four bytes: the class half of the advisory key
+const APPEND_LOCK_KEY = `((${APPEND_LOCK_CLASS}::bigint << 32) | 'es_events'::regclass::oid::bigint)`;
+
+/** Channel a PostgreSQL append notifies on commit, so readers in other processes wake at once. */
+export const APPENDED_CHANNEL = 'es_appended';
+
+/**
+ * The highest transaction id below which `$all` is complete: the oldest transaction in this statement's
+ * snapshot that may still add events (it holds the append lock, or it committed after the snapshot was
+ * taken and so may have appended unseen rows); the snapshot's xmax when there is none. Anything else
+ * still running (another database, a long batch job, an idle-in-transaction session) is not waited for.
+ */
+const LOG_HORIZON = `(
+  SELECT coalesce((
+    SELECT min(xip.xid) FROM pg_snapshot_xip(snap.s) AS xip(xid)
+    WHERE pg_xact_status(xip.xid) = 'committed'
+       OR xip.xid::xid IN (
+         SELECT t.transactionid FROM pg_locks a
+         JOIN pg_locks t ON t.pid = a.pid AND t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted
+         WHERE a.locktype = 'advisory' AND a.granted AND a.objsubid = 1
+           AND a.classid = ${APPEND_LOCK_CLASS} AND a.objid = 'es_events'::regclass::oid
+           AND a.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+  ), pg_snapshot_xmax(snap.s))
+  FROM (SELECT pg_current_snapshot() AS s) snap)`;
+
+/**
  * How the stream row is claimed for each expected-revision mode. Each statement returns the stream's
  * revision before the append (-1 for a new stream), or no row when the expectation does not hold; the
  * row lock it takes serialises concurrent writers of one stream.
@@ -44,26 +75,28 @@ const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, 
 function claimStream(expected: ExpectedRevision): string {
   switch (expected) {
     case 'any':
-      return `INSERT INTO es_streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
+      return `INSERT INTO es_streams AS s (stream_id, revision) SELECT $1, $2::bigint - 1 FROM guard
               ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint
               RETURNING s.revision - $2::bigint AS before`;
     case 'no_stream':
-      return `INSERT INTO es_streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
+      return `INSERT INTO es_streams AS s (stream_id, revision) SELECT $1, $2::bigint - 1 FROM guard
               ON CONFLICT (stream_id) DO NOTHING
               RETURNING s.revision - $2::bigint AS before`;
     case 'stream_exists':
-      return `UPDATE es_streams AS s SET revision = s.revision + $2::bigint
+      return `UPDATE es_streams AS s SET revision = s.revision + $2::bigint FROM guard
               WHERE s.stream_id = $1
               RETURNING s.revision - $2::bigint AS before`;
     default:
-      return `UPDATE es_streams AS s SET revision = s.revision + $2::bigint
+      return `UPDATE es_streams AS s SET revision = s.revision + $2::bigint FROM guard
               WHERE s.stream_id = $1 AND s.revision = $4::bigint
               RETURNING s.revision - $2::bigint AS before`;
   }
 }
 
-function appendSql(expected: ExpectedRevision): string {
-  return `WITH claimed AS (${claimStream(expected)}),
+// The guard is read by the claim's FROM, so the lock is held before the first row is written.
+function appendSql(expected: ExpectedRevision, notify: boolean): string {
+  return `WITH guard AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${APPEND_LOCK_KEY})),
+    claimed AS (${claimStream(expected)}),
     inserted AS (
       INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata)
       SELECT $1, claimed.before + e.ord, (e.ev->>'id')::uuid, e.ev->>'type', (e.ev->>'schemaVersion')::integer,
@@ -71,7 +104,7 @@ function appendSql(expected: ExpectedRevision): string {
       FROM claimed, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(ev, ord)
       RETURNING revision, global_position, transaction_id
     )
-    SELECT revision, global_position, transaction_id::text AS transaction_id
+    SELECT revision, global_position, transaction_id::text AS transaction_id${notify ? `, pg_notify('${APPENDED_CHANNEL}', '')` : ''}
     FROM inserted ORDER BY revision DESC LIMIT 1`;
 }
 
@@ -80,11 +113,25 @@ export interface PostgresEventStoreOptions {
   /** Idle wait between polls of a caught-up subscription; appends in this process wake it early. */
   readonly pollIntervalMs?: number;
   readonly onSubscriptionError?: (error: unknown, attempt: number) => void;
+  /**
+   * PostgreSQL only: a connection of its own to LISTEN on, so appends by other processes wake this
+   * one's readers. Appends then NOTIFY on commit. Without it (embedded), only this process's appends wake.
+   */
+  readonly listenConnection?: () => Promise<ListeningClient>;
+}
+
+/** What LISTEN needs of a connection: a pg Client. */
+export interface ListeningClient extends Queryable {
+  on(event: 'notification', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  end(): Promise<void>;
 }
 
 export class PostgresEventStore implements EventStore, LogSource {
   readonly name: string;
   private readonly appended = new EventEmitter();
+  private listener: Promise<ListeningClient | null> | null = null;
+  private closed = false;
 
   constructor(
     private readonly pool: PoolLike,
@@ -111,7 +158,7 @@ export class PostgresEventStore implements EventStore, LogSource {
     if (typeof expected === 'number') values.push(expected);
     let rows: { revision: string; global_position: string; transaction_id: string }[];
     try {
-      ({ rows } = await db.query(appendSql(expected), values));
+      ({ rows } = await db.query(appendSql(expected, this.options.listenConnection !== undefined), values));
     } catch (error) {
       if (isUniqueViolation(error)) return this.resolveRetry(db, streamId, events, expected, true);
       throw error;
@@ -202,7 +249,7 @@ export class PostgresEventStore implements EventStore, LogSource {
       `WITH scanned AS (
          SELECT * FROM es_events
          WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           AND transaction_id < ${LOG_HORIZON}
          ORDER BY transaction_id, global_position
          LIMIT $3
        )
@@ -225,7 +272,7 @@ export class PostgresEventStore implements EventStore, LogSource {
     // ORDER BY names the table's column: the text alias of the same name would sort the whole log.
     const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
       `SELECT e.transaction_id::text AS transaction_id, e.global_position FROM es_events e
-       WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       WHERE e.transaction_id < ${LOG_HORIZON}
        ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
     );
     return rows.length ? makePosition(rows[0].transaction_id, rows[0].global_position) : null;
@@ -243,7 +290,36 @@ export class PostgresEventStore implements EventStore, LogSource {
     });
   }
 
+  onAppend(listener: () => void): () => void {
+    void this.listen();
+    this.appended.on('append', listener);
+    return () => this.appended.off('append', listener);
+  }
+
+  /** Starts listening for other processes' appends once; on a lost connection, listens again on next use. */
+  private listen(): Promise<ListeningClient | null> {
+    const connect = this.options.listenConnection;
+    if (!connect || this.closed) return Promise.resolve(null);
+    this.listener ??= (async () => {
+      try {
+        const client = await connect();
+        client.on('notification', () => this.appended.emit('append'));
+        client.on('error', () => {
+          this.listener = null;
+          void client.end().catch(() => undefined);
+        });
+        await client.query(`LISTEN ${APPENDED_CHANNEL}`);
+        return client;
+      } catch {
+        this.listener = null;
+        return null;
+      }
+    })();
+    return this.listener;
+  }
+
   waitForAppend(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    void this.listen();
     return new Promise((resolve) => {
       const wake = () => {
         controller.abort();
@@ -262,6 +338,10 @@ export class PostgresEventStore implements EventStore, LogSource {
 
   /** The pool belongs to whoever created it; closing the store only stops its subscribers' waits. */
   async close(): Promise<void> {
+    this.closed = true;
+    const listener = await this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
     this.appended.emit('append');
   }
 }

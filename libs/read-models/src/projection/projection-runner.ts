@@ -12,7 +12,7 @@ export interface RunnerLogger {
 
 export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
-  /** How long to sleep when caught up, unless woken. */
+  /** How long to sleep when caught up, unless woken (by an append, when the store can tell). */
   readonly idleMs?: number;
   readonly lease: ProjectorLease;
   readonly logger?: RunnerLogger;
@@ -42,6 +42,9 @@ export class ProjectionRunner {
   private controller: AbortController | null = null;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  private stopListening: (() => void) | null = null;
+  /** An append announced while a page was being read: it may not be in that page, so do not sleep. */
+  private wokenWhileBusy = false;
   private readonly listeners = new Set<(position: Position) => void>();
   /** Events parked in this schema: skipped by every fold until a rebuild tries them again. */
   private parked = new Set<string>();
@@ -67,10 +70,13 @@ export class ProjectionRunner {
   start(): void {
     if (this.loop) return;
     this.controller = new AbortController();
+    this.stopListening = this.store.onAppend?.(() => this.wake()) ?? null;
     this.loop = this.run(this.controller.signal);
   }
 
   async stop(): Promise<void> {
+    this.stopListening?.();
+    this.stopListening = null;
     this.controller?.abort();
     this.wakeUp?.();
     await this.loop;
@@ -78,9 +84,10 @@ export class ProjectionRunner {
     await this.options.lease.release();
   }
 
-  /** New events were appended: skip the rest of the idle wait. */
+  /** New events were appended: skip the rest of the idle wait (or the next one, if a page is being read now). */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wokenWhileBusy = true;
   }
 
   onCheckpoint(listener: (position: Position) => void): () => void {
@@ -181,7 +188,8 @@ export class ProjectionRunner {
         }
         const worked = await this.step();
         errors = 0;
-        if (!worked) await this.idle(this.options.idleMs ?? 100, signal);
+        // Woken by the store on append; the idle wait is only the fallback poll.
+        if (!worked) await this.idle(this.options.idleMs ?? (this.store.onAppend ? 1_000 : 100), signal);
       } catch (error) {
         errors += 1;
         const delay = Math.min(30_000, 100 * 2 ** Math.min(errors, 9));
@@ -201,7 +209,8 @@ export class ProjectionRunner {
       };
       const timer = setTimeout(done, ms);
       this.wakeUp = done;
-      if (signal.aborted) done();
+      if (signal.aborted || this.wokenWhileBusy) done();
+      this.wokenWhileBusy = false;
     });
   }
 }
