@@ -2,6 +2,7 @@ import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, L
 import type { Response } from 'express';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@ccb/event-store';
 import { RuleViolation } from '@ccb/domain';
+import { TOO_DEEP_MESSAGE } from './request-shape';
 import { IdempotencyKeyReusedError, StreamIdUnavailableError, StreamMissingError } from '../event-sourcing/command-executor';
 
 export interface FieldError {
@@ -84,7 +85,6 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (isBodyParserError(error)) {
       if (error.type === 'entity.too.large') return [HttpStatus.PAYLOAD_TOO_LARGE, { code: 'request.too-large', message: 'The request body is too large' }];
-      if (error.type === 'entity.too.deep') return [HttpStatus.BAD_REQUEST, { code: 'request.too-deep', message: (error as { message?: string }).message ?? 'The request body nests too deeply' }];
       return [HttpStatus.BAD_REQUEST, { code: 'request.malformed-json', message: 'The request body is not valid JSON' }];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'internal', message: 'Something went wrong on our side' }];
@@ -92,6 +92,8 @@ export class ApiErrorFilter implements ExceptionFilter {
 }
 
 function httpCode(status: number, error: HttpException, message: string): string {
+  // Nest hands body-parser's errors on as HttpExceptions carrying only their message.
+  if (status === 400 && message.startsWith(TOO_DEEP_MESSAGE)) return 'request.too-deep';
   if (status === 400) return /JSON/.test(message) ? 'request.malformed-json' : 'request.invalid';
   if (status === 404) return 'route.not-found';
   if (status === 413) return 'request.too-large';

@@ -3,12 +3,16 @@ import type { FieldError } from './api-error.filter';
 /** No command nests deeper than this; parsing and validating 3,000 levels is a way to exhaust the stack. */
 export const MAX_JSON_DEPTH = 32;
 
+export const TOO_DEEP_MESSAGE = 'The request body nests deeper than';
+
 /** Thrown by the body parser's verify hook; body-parser passes `type` on to the error filter. */
 export class JsonTooDeepError extends Error {
   readonly type = 'entity.too.deep';
   readonly expose = true;
+  // body-parser answers a failed verify with 403 unless the error carries its own status.
+  readonly status = 400;
   constructor(readonly maxDepth: number) {
-    super(`The request body nests deeper than ${maxDepth} levels`);
+    super(`${TOO_DEEP_MESSAGE} ${maxDepth} levels`);
   }
 }
 
