@@ -28,7 +28,7 @@ describe.each(BACKENDS)('idempotency keys, party checks and contention on %s', (
     const first = await send(DONOR, '/risks', risk('r-known'), { 'Idempotency-Key': 'donor-key-1' });
     expect(first.status).toBe(201);
     const missing = await request(t.app.getHttpServer()).post('/api/partnerships/p-does-not-exist/risks').set(actor(STRANGER)).send(risk('r-x'));
-    for (const headers of [{ 'If-Match': '"999"' }, { 'Idempotency-Key': 'donor-key-1' }, {}]) {
+    for (const headers of [{ 'If-Match': '"999"' }, { 'Idempotency-Key': 'donor-key-1' }, {}] as Record<string, string>[]) {
       const res = await send(STRANGER, '/risks', risk('r-known'), headers);
       expect([res.status, res.body]).toEqual([missing.status, missing.body]);
       expect(res.status).toBe(404);

@@ -42,6 +42,10 @@ describe('OpenAPI document', () => {
         return p.example === undefined ? [field] : [];
       });
     };
+    // Every reference resolves: a generated client needs each nested type by name.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]*)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(30);
+    expect(refs.filter((name) => !doc.components.schemas[name])).toEqual([]);
     for (const { route, op } of commands) {
       expect({ route, summary: op.summary }).toEqual({ route, summary: expect.any(String) });
       const headers = (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);

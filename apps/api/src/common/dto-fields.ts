@@ -90,7 +90,7 @@ export const IdList = (example: string[], max = 50) =>
   );
 
 export const Count = (example: number, max = 1_000_000) =>
-  applyDecorators(ApiProperty({ example, minimum: 0, maximum: max }), IsInt(), Min(0), Max(max));
+  applyDecorators(ApiProperty({ type: 'integer', example, minimum: 0, maximum: max }), IsInt(), Min(0), Max(max));
 
 export const Decimal = (example: number) => applyDecorators(ApiProperty({ example }), IsNumber({ allowNaN: false, allowInfinity: false }));
 
@@ -100,15 +100,19 @@ export const Flag = (example: boolean) => applyDecorators(ApiProperty({ example 
 // element: the fold then reads a property of undefined. An object is required to be one, never an array.
 const NOT_AN_OBJECT = { message: '$property must be an object (not an array, not null)' };
 
+// Swagger takes `type` for a lazy thunk only when the function is named "type", as an arrow written in an
+// object literal's `type:` is; a thunk passed in as an argument has no name and became `$ref: ""`.
+const lazy = <T>(type: () => new () => T) => ({ type: () => type() });
+
 export const Nested = <T>(type: () => new () => T, example?: unknown) =>
-  applyDecorators(ApiProperty({ type, example }), IsDefined({ message: '$property is required' }), IsObject(NOT_AN_OBJECT), ValidateNested(), Type(type));
+  applyDecorators(ApiProperty({ ...lazy(type), example }), IsDefined({ message: '$property is required' }), IsObject(NOT_AN_OBJECT), ValidateNested(), Type(type));
 
 export const OptionalNested = <T>(type: () => new () => T) =>
-  applyDecorators(ApiPropertyOptional({ type, nullable: true }), IsOptional(), IsObject(NOT_AN_OBJECT), ValidateNested(), Type(type));
+  applyDecorators(ApiPropertyOptional({ ...lazy(type), nullable: true }), IsOptional(), IsObject(NOT_AN_OBJECT), ValidateNested(), Type(type));
 
 export const NestedList = <T>(type: () => new () => T, max = 100) =>
   applyDecorators(
-    ApiProperty({ type, isArray: true }),
+    ApiProperty({ ...lazy(type), isArray: true }),
     IsArray(),
     ArrayMaxSize(max),
     IsObject({ each: true, message: 'each of $property must be an object' }),

@@ -23,7 +23,7 @@ export class OrganisationProfileDto {
   @OneOf(ORGANISATION_KINDS, 'state-body')
   kind!: OrganisationKind;
 
-  @ApiProperty({ example: 'GH', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ enum: COUNTRIES, example: 'GH', description: 'ISO 3166-1 alpha-2' })
   @IsIn(COUNTRIES, { message: '$property must be an ISO 3166-1 alpha-2 country code' })
   country!: string;
 

@@ -66,7 +66,7 @@ export class ExpenditureDto {
   @Text('venue and catering', 200)
   category!: string;
 
-  @ApiProperty({ example: 'GH', description: 'ISO 3166-1 alpha-2 of where it was spent' })
+  @ApiProperty({ enum: COUNTRIES, example: 'GH', description: 'ISO 3166-1 alpha-2 of where it was spent' })
   @IsIn(COUNTRIES, { message: '$property must be an ISO 3166-1 alpha-2 country code' })
   spentInCountry!: string;
 

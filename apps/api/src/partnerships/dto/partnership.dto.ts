@@ -49,7 +49,7 @@ export class ProposePartnershipDto extends TagsDto {
   @Text('Stand up incident triage and coordination at the national CERT', 4000)
   summary!: string;
 
-  @ApiProperty({ example: 'GH', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ enum: COUNTRIES, example: 'GH', description: 'ISO 3166-1 alpha-2' })
   @IsIn(COUNTRIES, { message: '$property must be an ISO 3166-1 alpha-2 country code' })
   beneficiaryCountry!: string;
 
