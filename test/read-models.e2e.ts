@@ -137,7 +137,7 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
     expect(ke.metrics.index).toBeLessThanOrEqual(100);
 
     const inclusion = await get('/inclusion?groupBy=country');
-    expect(inclusion.body.items).toEqual([{ key: { country: 'KE' }, activities: 1, women: 9, men: 11, undisclosed: 0, participants: 20, womenShare: 0.45, participantHours: 800 }]);
+    expect(inclusion.body.items).toEqual([{ key: { country: 'KE' }, activities: 1, women: 9, men: 11, undisclosed: 0, participants: 20, womenShare: 0.45, participantHours: 800, suppressed: false }]);
 
     const overlaps = await get('/coordination/overlaps?country=KE');
     expect(overlaps.body.items).toHaveLength(1);

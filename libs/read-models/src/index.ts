@@ -24,6 +24,7 @@ export * from './storage/read-model-data-source';
 export * from './storage/shared-pool-driver';
 export * from './queries/query-kit';
 export * from './queries/viewer';
+export * from './queries/small-cells';
 export * from './dossier/partnership-dossier';
 export * from './replay/partnership-replay';
 export * from './replay/replay-diff';

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVERY_PARTNERSHIP, fundingChain, fundingTotals, type ReadModelContext, type Viewer } from '@ccb/read-models';
+import { cellReader, EVERY_PARTNERSHIP, fundingChain, fundingTotals, suppressSmallCells, type ReadModelContext, type Viewer } from '@ccb/read-models';
 import { IdPipe } from '../common/id.pipe';
 import { FundingQuery } from './dto/read-queries.dto';
 import { orNotFound } from './not-found';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
-import { CurrentPrincipal, CurrentViewer, signedInViewer } from '../auth/current-principal';
+import { CurrentPrincipal, CurrentViewer, signedInViewer, viewerOf } from '../auth/current-principal';
 import { Public, SignedIn } from '../auth/access-policy';
 import type { Principal } from '../auth/principal';
 import { ensureVisible } from './visibility';
@@ -28,7 +28,9 @@ export class FundingController {
     const groupBy = query.groupBy ?? 'partnership';
     // Per partnership or per pair of organisations singles partnerships out: only yours. The rest are public statistics.
     const viewer = groupBy === 'partnership' || groupBy === 'provider-receiver' ? signedInViewer(principal) : EVERY_PARTNERSHIP;
-    return { groupBy, items: await fundingTotals(this.readModels, viewer, groupBy, query) };
+    const reader = await cellReader(this.readModels, principal && viewerOf(principal));
+    // "Totals by donor for q=Senegal" is one partnership's money: a cell of fewer than three is for its parties.
+    return { groupBy, items: suppressSmallCells(await fundingTotals(this.readModels, viewer, groupBy, query), reader, (t) => ({ key: t.key })) };
   }
 
   @Get('chains/:partnershipId')

@@ -4,8 +4,8 @@ import { inclusion, type ReadModelContext } from '@ccb/read-models';
 import { InclusionQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
-import { EVERY_PARTNERSHIP } from '@ccb/read-models';
-import { CurrentPrincipal, signedInViewer } from '../auth/current-principal';
+import { cellReader, EVERY_PARTNERSHIP, suppressSmallCells } from '@ccb/read-models';
+import { CurrentPrincipal, signedInViewer, viewerOf } from '../auth/current-principal';
 import { Public } from '../auth/access-policy';
 import type { Principal } from '../auth/principal';
 
@@ -22,6 +22,8 @@ export class InclusionController {
     const groupBy = query.groupBy ?? 'partnership';
     // Per activity or partnership: only yours. By theme, country, type or year: public statistics.
     const viewer = groupBy === 'partnership' || groupBy === 'activity' ? signedInViewer(principal) : EVERY_PARTNERSHIP;
-    return { groupBy, items: await inclusion(this.readModels, viewer, groupBy, query) };
+    const reader = await cellReader(this.readModels, principal && viewerOf(principal));
+    const rows = await inclusion(this.readModels, viewer, groupBy, query);
+    return { groupBy, items: suppressSmallCells(rows, reader, (r) => ({ key: r.key })) };
   }
 }

@@ -4,8 +4,9 @@ import { LOCAL_OWNERSHIP_INDEX, ownershipByPartnership, ownershipByPortfolio, ty
 import { OwnershipQuery, PortfolioOwnershipQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
-import { EVERY_PARTNERSHIP, type Viewer } from '@ccb/read-models';
-import { CurrentViewer } from '../auth/current-principal';
+import { cellReader, EVERY_PARTNERSHIP, suppressSmallCells, type Viewer } from '@ccb/read-models';
+import { CurrentPrincipal, CurrentViewer, viewerOf } from '../auth/current-principal';
+import type { Principal } from '../auth/principal';
 import { Public, SignedIn } from '../auth/access-policy';
 
 @ApiTags('read: local ownership')
@@ -24,7 +25,9 @@ export class LocalOwnershipController {
   @Get('portfolios')
   @ApiOperation({ summary: "Per beneficiary or per donor: its partnerships' metrics averaged, disputes and local trainers summed" })
   @Public()
-  async portfolios(@Query() query: PortfolioOwnershipQuery) {
-    return { by: query.by, index: LOCAL_OWNERSHIP_INDEX, items: await ownershipByPortfolio(this.readModels, EVERY_PARTNERSHIP, query.by, query) };
+  async portfolios(@Query() query: PortfolioOwnershipQuery, @CurrentPrincipal() principal: Principal | null) {
+    const reader = await cellReader(this.readModels, principal && viewerOf(principal));
+    const rows = await ownershipByPortfolio(this.readModels, EVERY_PARTNERSHIP, query.by, query);
+    return { by: query.by, index: LOCAL_OWNERSHIP_INDEX, items: suppressSmallCells(rows, reader, (r) => ({ organisationId: r.organisationId, name: r.name })) };
   }
 }

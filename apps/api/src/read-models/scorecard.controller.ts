@@ -4,8 +4,9 @@ import { listScores, scorecard, type ReadModelContext } from '@ccb/read-models';
 import { ScoreQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
-import { EVERY_PARTNERSHIP, type Viewer } from '@ccb/read-models';
-import { CurrentViewer } from '../auth/current-principal';
+import { cellReader, EVERY_PARTNERSHIP, suppressSmallCells, type Viewer } from '@ccb/read-models';
+import { CurrentPrincipal, CurrentViewer, viewerOf } from '../auth/current-principal';
+import type { Principal } from '../auth/principal';
 import { Public, SignedIn } from '../auth/access-policy';
 
 @ApiTags('read: principles scorecard')
@@ -17,8 +18,11 @@ export class ScorecardController {
   @Get()
   @ApiOperation({ summary: 'Per OEWG principle: how many evaluations scored it, average, min and max (0–4)' })
   @Public()
-  async summary(@Query() query: ScoreQuery) {
-    return { items: await scorecard(this.readModels, EVERY_PARTNERSHIP, query) };
+  async summary(@Query() query: ScoreQuery, @CurrentPrincipal() principal: Principal | null) {
+    const reader = await cellReader(this.readModels, principal && viewerOf(principal));
+    // A principle scored in fewer than three partnerships, or one partnership asked for by id, is only for its parties.
+    const items = suppressSmallCells(await scorecard(this.readModels, EVERY_PARTNERSHIP, query), reader, (s) => ({ principle: s.principle, evaluations: null, average: null, min: null, max: null }));
+    return { items };
   }
 
   @Get('scores')

@@ -1,5 +1,6 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import type { Viewer } from './viewer';
+import type { Cell } from './small-cells';
 import { minor, ratioOf, type ReadModelContext } from './query-kit';
 import { FUNDING_MEASURES, type FundingMeasure } from '../funding/funding-summary';
 
@@ -28,7 +29,7 @@ export interface Amounts {
   inKind: number;
 }
 
-export interface FundingTotal {
+export interface FundingTotal extends Cell {
   readonly key: Record<string, string | number>;
   readonly byCurrency: (Amounts & { currency: string; localShare: number | null; burnRate: number | null })[];
   /** Present when a reporting currency was asked for. */
@@ -92,7 +93,7 @@ export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, group
     columns.push('round(sum(f.partnership_spent * f.share))::bigint AS attributed_spent', 'round(sum(f.partnership_spent_locally * f.share))::bigint AS attributed_spent_locally');
   }
   const rows: Record<string, unknown>[] = await ctx.db.query(
-    `SELECT ${key.select}, f.currency, ${columns.join(', ')} FROM ${from} GROUP BY ${key.group}, f.currency ORDER BY ${key.group}, f.currency`,
+    `SELECT ${key.select}, f.currency, array_agg(DISTINCT f.partnership_id) AS partnership_ids, ${columns.join(', ')} FROM ${from} GROUP BY ${key.group}, f.currency ORDER BY ${key.group}, f.currency`,
     where.params,
   );
 
@@ -102,9 +103,10 @@ export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, group
     const id = JSON.stringify(keyValues);
     let group = groups.get(id);
     if (!group) {
-      group = { key: keyValues, byCurrency: [], ...(filter.reportingCurrency ? { reporting: { ...zero(), currency: filter.reportingCurrency, unconverted: [] } } : {}) };
+      group = { key: keyValues, partnershipIds: [], byCurrency: [], ...(filter.reportingCurrency ? { reporting: { ...zero(), currency: filter.reportingCurrency, unconverted: [] } } : {}) };
       groups.set(id, group);
     }
+    (group.partnershipIds as string[]).push(...(row.partnership_ids as string[]));
     const amounts = zero();
     for (const m of Object.keys(amounts) as (keyof Amounts)[]) amounts[m] = minor(row[AMOUNT_COLUMNS[m]]);
     if (groupBy === 'donor') {
@@ -141,7 +143,7 @@ async function providerReceiverTotals(ctx: ReadModelContext, viewer: Viewer, fil
   if (filter.year !== undefined) where.add('f.year = ?', filter.year);
   if (filter.currency) where.add('f.currency = ?', filter.currency);
   const rows: Record<string, unknown>[] = await ctx.db.query(
-    `SELECT f.provider_id, coalesce(f.receiver_id, '') AS receiver_id, f.currency,
+    `SELECT f.provider_id, coalesce(f.receiver_id, '') AS receiver_id, f.currency, array_agg(DISTINCT f.partnership_id) AS partnership_ids,
             sum(f.amount_minor) FILTER (WHERE f.kind = 'commitment') AS committed,
             sum(f.amount_minor) FILTER (WHERE f.kind = 'disbursement') AS received,
             sum(f.amount_minor) FILTER (WHERE f.kind = 'refund') AS refunded,
@@ -156,8 +158,9 @@ async function providerReceiverTotals(ctx: ReadModelContext, viewer: Viewer, fil
   for (const row of rows) {
     const key = keyOf('provider-receiver', row);
     const id = JSON.stringify(key);
-    const group = groups.get(id) ?? { key, byCurrency: [] };
+    const group = groups.get(id) ?? { key, partnershipIds: [], byCurrency: [] };
     groups.set(id, group);
+    (group.partnershipIds as string[]).push(...(row.partnership_ids as string[]));
     const received = minor(row.received);
     const refunded = minor(row.refunded);
     const spent = minor(row.spent);

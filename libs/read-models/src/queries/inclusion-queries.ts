@@ -1,11 +1,12 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import type { Viewer } from './viewer';
+import type { Cell } from './small-cells';
 import { ratioOf, type ReadModelContext } from './query-kit';
 
 export const INCLUSION_GROUPS = ['activity', 'partnership', 'theme', 'country', 'type', 'year'] as const;
 export type InclusionGroup = (typeof INCLUSION_GROUPS)[number];
 
-export interface InclusionRow {
+export interface InclusionRow extends Cell {
   readonly key: Record<string, string | number>;
   readonly activities: number;
   readonly women: number;
@@ -33,7 +34,7 @@ export async function inclusion(ctx: ReadModelContext, viewer: Viewer, groupBy: 
     year: { select: 'substr(a.start_date, 1, 4)::int AS year', group: '1', join: '' },
   }[groupBy];
   const rows: Record<string, unknown>[] = await ctx.db.query(
-    `SELECT ${key.select}, count(*) AS activities, sum(a.women) AS women, sum(a.men) AS men, sum(a.undisclosed) AS undisclosed, sum(a.participant_hours) AS hours
+    `SELECT ${key.select}, count(*) AS activities, array_agg(DISTINCT a.partnership_id) AS partnership_ids, sum(a.women) AS women, sum(a.men) AS men, sum(a.undisclosed) AS undisclosed, sum(a.participant_hours) AS hours
        FROM ${s}.activities a JOIN ${s}.partnerships p USING (partnership_id) ${key.join}
        ${where}
       GROUP BY ${key.group}
@@ -48,7 +49,7 @@ export async function inclusion(ctx: ReadModelContext, viewer: Viewer, groupBy: 
     for (const name of ['partnership_id', 'activity_id', 'title', 'theme', 'country', 'type', 'year']) {
       if (r[name] !== undefined) k[name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())] = r[name] as string | number;
     }
-    return { key: k, activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
+    return { key: k, partnershipIds: r.partnership_ids as string[], activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
   });
 }
 
@@ -58,7 +59,7 @@ async function fromPartnershipTotals(ctx: ReadModelContext, viewer: Viewer, grou
   const where = partnershipFilter(ctx, viewer, filter).add('p.activities > 0');
   const key = groupBy === 'country' ? 'p.beneficiary_country' : 'p.partnership_id, p.title';
   const rows: Record<string, unknown>[] = await ctx.db.query(
-    `SELECT ${groupBy === 'country' ? 'p.beneficiary_country AS country' : key}, sum(p.activities) AS activities, sum(p.participants_women) AS women,
+    `SELECT ${groupBy === 'country' ? 'p.beneficiary_country AS country' : key}, array_agg(DISTINCT p.partnership_id) AS partnership_ids, sum(p.activities) AS activities, sum(p.participants_women) AS women,
             sum(p.participants_men) AS men, sum(p.participants_undisclosed) AS undisclosed, sum(p.participant_hours) AS hours
        FROM ${s}.partnerships p ${where} GROUP BY ${key} ORDER BY ${key}`,
     where.params,
@@ -68,6 +69,6 @@ async function fromPartnershipTotals(ctx: ReadModelContext, viewer: Viewer, grou
     const men = Number(r.men);
     const undisclosed = Number(r.undisclosed);
     const k: Record<string, string> = groupBy === 'country' ? { country: r.country as string } : { partnershipId: r.partnership_id as string, title: r.title as string };
-    return { key: k, activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
+    return { key: k, partnershipIds: r.partnership_ids as string[], activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
   });
 }

@@ -1,6 +1,7 @@
 import { LOCAL_OWNERSHIP_WEIGHTS } from '../local-ownership/local-ownership';
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import type { Viewer } from './viewer';
+import type { Cell } from './small-cells';
 import { num, orderBy, paged, type Page, type ReadModelContext } from './query-kit';
 
 const METRIC_COLUMNS = {
@@ -49,7 +50,7 @@ export function ownershipByPartnership(ctx: ReadModelContext, viewer: Viewer, fi
   );
 }
 
-export interface PortfolioOwnership {
+export interface PortfolioOwnership extends Cell {
   readonly organisationId: string;
   readonly name: string | null;
   readonly partnerships: number;
@@ -66,7 +67,7 @@ export async function ownershipByPortfolio(ctx: ReadModelContext, viewer: Viewer
     .map(([name, column]) => (summed.has(name) ? `sum(p.${column}) AS ${column}` : `round(avg(p.${column})::numeric, 4)::float8 AS ${column}`))
     .join(', ');
   const rows: Record<string, unknown>[] = await ctx.db.query(
-    `SELECT pt.organisation_id, o.name, count(*) AS partnerships, ${aggregates}
+    `SELECT pt.organisation_id, o.name, count(*) AS partnerships, array_agg(DISTINCT pt.partnership_id) AS partnership_ids, ${aggregates}
        FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id)
        LEFT JOIN ${s}.organisations o ON o.organisation_id = pt.organisation_id
        ${where}
@@ -74,7 +75,13 @@ export async function ownershipByPortfolio(ctx: ReadModelContext, viewer: Viewer
       ORDER BY lo_index DESC NULLS LAST, pt.organisation_id`,
     where.params,
   );
-  return rows.map((r) => ({ organisationId: r.organisation_id as string, name: r.name as string | null, partnerships: Number(r.partnerships), metrics: metricsOf(r) }));
+  return rows.map((r) => ({
+    organisationId: r.organisation_id as string,
+    name: r.name as string | null,
+    partnerships: Number(r.partnerships),
+    partnershipIds: r.partnership_ids as string[],
+    metrics: metricsOf(r),
+  }));
 }
 
 export const LOCAL_OWNERSHIP_INDEX = { weights: LOCAL_OWNERSHIP_WEIGHTS, scale: '0-100', documentation: 'docs/metrics.md' } as const;

@@ -1,6 +1,7 @@
 import { PRINCIPLES } from '@ccb/domain';
 import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import { visibleTo, type Viewer } from './viewer';
+import type { Cell } from './small-cells';
 
 export interface ScoreFilter extends PageRequest {
   readonly partnershipId?: string;
@@ -48,7 +49,7 @@ export function listScores(ctx: ReadModelContext, viewer: Viewer, filter: ScoreF
   );
 }
 
-export interface PrincipleSummary {
+export interface PrincipleSummary extends Cell {
   readonly principle: string;
   readonly evaluations: number;
   readonly average: number | null;
@@ -59,14 +60,14 @@ export interface PrincipleSummary {
 /** Every principle, scored or not, in the report's order. */
 export async function scorecard(ctx: ReadModelContext, viewer: Viewer, filter: ScoreFilter): Promise<PrincipleSummary[]> {
   const where = scoreWhere(ctx, viewer, filter);
-  const rows: { principle: string; n: string; average: number | null; min: number | null; max: number | null }[] = await ctx.db.query(
-    `SELECT ps.principle, count(*) AS n, round(avg(ps.score)::numeric, 2)::float8 AS average, min(ps.score) AS min, max(ps.score) AS max
+  const rows: { principle: string; n: string; average: number | null; min: number | null; max: number | null; partnership_ids: string[] }[] = await ctx.db.query(
+    `SELECT ps.principle, count(*) AS n, array_agg(DISTINCT ps.partnership_id) AS partnership_ids, round(avg(ps.score)::numeric, 2)::float8 AS average, min(ps.score) AS min, max(ps.score) AS max
        FROM ${ctx.models.portfolio.schema}.principle_scores ps ${where} GROUP BY ps.principle`,
     where.params,
   );
   const byPrinciple = new Map(rows.map((r) => [r.principle, r]));
   return PRINCIPLES.filter((p) => !filter.principle || p === filter.principle).map((principle) => {
     const r = byPrinciple.get(principle);
-    return { principle, evaluations: r ? Number(r.n) : 0, average: r?.average ?? null, min: r?.min ?? null, max: r?.max ?? null };
+    return { principle, partnershipIds: r?.partnership_ids ?? [], evaluations: r ? Number(r.n) : 0, average: r?.average ?? null, min: r?.min ?? null, max: r?.max ?? null };
   });
 }
