@@ -53,12 +53,22 @@ describe.each(BACKENDS)('confidential needs and plans on %s', (backend) => {
     const secret = fc.stringMatching(/^[A-Za-z0-9 ,.;:!?-]{12,40}$/).map((s) => `${randomBytes(4).toString('hex')} ${s}`);
     let run = 0;
     const secrets: string[] = [];
+    const reasons: string[] = [];
     await fc.assert(
       fc.asyncProperty(secret, async (confidential) => {
         run += 1;
         secrets.push(confidential);
         const id = `p-conf-${run}-${randomBytes(3).toString('hex')}`;
-        const position = await accessFixture(remote, id, `${id}-other`, confidential);
+        await accessFixture(remote, id, `${id}-other`, confidential);
+        // A reason is free text users write: it is kept with the events (the timeline shows it), and the log keeps only its length.
+        const reason = `Raised because ${randomBytes(6).toString('hex')} asked`;
+        reasons.push(reason);
+        const reasoned = await request(api.baseUrl)
+          .post(`/api/partnerships/${id}/risks`)
+          .set({ ...headersOf('implementer'), 'X-Reason': reason })
+          .send({ riskId: 'r-reason', kind: 'risk', description: 'Staff turnover', severity: 'low' });
+        expect(reasoned.status).toBe(201);
+        const position = reasoned.body.position as string;
         const read = (p: PrincipalKey, path: string) => request(api.baseUrl).get(path).set({ ...headersOf(p), 'X-Min-Position': position });
 
         // The parties do read it: the strings are really recorded, so their absence below means something.
@@ -82,5 +92,8 @@ describe.each(BACKENDS)('confidential needs and plans on %s', (backend) => {
     expect(api.output()).not.toMatch(/Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
     expect(secrets).toHaveLength(run);
     for (const confidential of secrets) expect(api.output().includes(confidential)).toBe(false);
+    expect(reasons).toHaveLength(run);
+    for (const reason of reasons) expect(api.output().includes(reason)).toBe(false);
+    expect(api.output()).toMatch(/"x-reason":"\[\d+ characters\]"/);
   }, 300_000);
 });
