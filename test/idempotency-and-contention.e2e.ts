@@ -46,9 +46,21 @@ describe.each(BACKENDS)('idempotency keys, party checks and contention on %s', (
     expect(otherPath.status).toBe(422);
     expect(otherPath.body.differs).toEqual(['path', 'body']);
     expect(await length()).toBe(before);
+    // On another stream too: the key is the principal's, whatever it was used on.
+    const elsewhere = await request(t.app.getHttpServer()).patch(`/api/organisations/${IMPL}`).set({ ...actor(IMPL), 'Idempotency-Key': 'impl-key-1' }).send({ name: 'Renamed' });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body).toMatchObject({ code: 'idempotency.key-reused', differs: ['method', 'path', 'body'] });
+    expect((await streamOf(t.app, `organisation-${IMPL}`)).map((e) => e.type)).toEqual(['OrganisationRegistered']);
     const retry = await send(IMPL, '/risks', risk('r-a'), { 'Idempotency-Key': 'impl-key-1' });
     expect(retry.status).toBe(201);
     expect(retry.body).toMatchObject({ replayed: true, revision: first.body.revision, position: first.body.position });
+  });
+
+  it('frees the key of a refused command: nothing was appended, so it may carry a corrected request', async () => {
+    const refused = await send(IMPL, '/milestones', { milestoneId: 'm-bad', title: 'SOP', dueDate: '2026-05-01', objectiveId: 'no-such-objective' }, { 'Idempotency-Key': 'impl-fix' });
+    expect(refused.status).toBe(422);
+    const corrected = await send(IMPL, '/milestones', { milestoneId: 'm-bad', title: 'SOP', dueDate: '2026-05-01' }, { 'Idempotency-Key': 'impl-fix' });
+    expect([corrected.status, corrected.body.replayed]).toEqual([201, false]);
   });
 
   it("scopes keys to the principal: another user's identical key is another command", async () => {

@@ -14,6 +14,7 @@ import {
   type RequestFingerprint,
 } from '@ccb/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { IdempotencyKeys } from './idempotency-keys';
 import { StreamQueue } from './stream-queue';
 
 export interface StoredShape {
@@ -98,10 +99,22 @@ const backoffMs = (attempt: number) => Math.random() * Math.min(250, 5 * 2 ** at
 export class CommandExecutor {
   private readonly queue = new StreamQueue();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly keys: IdempotencyKeys,
+  ) {}
 
-  execute<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {
-    return this.queue.run(execution.streamId, () => this.executeNow(decider, execution));
+  async execute<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {
+    const { idempotencyKey: key, request } = execution;
+    const principal = execution.metadata.actor;
+    const claimed = key && request ? await this.keys.claim(principal, key, request, execution.streamId) : false;
+    if (Array.isArray(claimed)) throw new IdempotencyKeyReusedError(claimed);
+    try {
+      return await this.queue.run(execution.streamId, () => this.executeNow(decider, execution));
+    } catch (error) {
+      if (claimed === true && key) await this.keys.release(principal, key);
+      throw error;
+    }
   }
 
   private async executeNow<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {

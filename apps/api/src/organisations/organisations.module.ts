@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../event-sourcing/command-executor';
+import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
 import { ExecuteOrganisationCommandHandler, OrganisationsController } from './organisations.controller';
 
 @Module({
   imports: [CqrsModule],
   controllers: [OrganisationsController],
-  providers: [CommandExecutor, ExecuteOrganisationCommandHandler],
+  providers: [CommandExecutor, IdempotencyKeys, ExecuteOrganisationCommandHandler],
 })
 export class OrganisationsModule {}

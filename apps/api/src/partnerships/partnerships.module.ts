@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { KnownOrganisations } from '../auth/known-organisations';
 import { CommandExecutor } from '../event-sourcing/command-executor';
+import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
 import { DeliveryController } from './delivery.controller';
 import { EvaluationController } from './evaluation.controller';
 import { ExecutePartnershipCommandHandler } from './execute-partnership-command';
@@ -12,6 +13,6 @@ import { PartnershipsController } from './partnerships.controller';
 @Module({
   imports: [CqrsModule],
   controllers: [PartnershipsController, FundingController, DeliveryController, EvaluationController],
-  providers: [CommandExecutor, ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
+  providers: [CommandExecutor, IdempotencyKeys, ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
 })
 export class PartnershipsModule {}

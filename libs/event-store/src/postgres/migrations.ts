@@ -40,7 +40,10 @@ export const eventStoreMigrations: readonly Migration[] = [
   },
 ];
 
-/** Checkpoints live beside the read models (whatever stores the events), so both commit together. */
+/**
+ * Checkpoints live beside the read models (whatever stores the events), so both commit together; so do
+ * the idempotency keys, which must be found across every stream whichever store holds the events.
+ */
 export const checkpointMigrations: readonly Migration[] = [
   {
     version: 1,
@@ -50,6 +53,22 @@ export const checkpointMigrations: readonly Migration[] = [
         subscription_id text PRIMARY KEY,
         position text NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'idempotency keys, per principal',
+    up: `
+      CREATE TABLE es_idempotency_keys (
+        principal text NOT NULL,
+        key text NOT NULL,
+        method text NOT NULL,
+        path text NOT NULL,
+        body_hash text NOT NULL,
+        stream_id text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (principal, key)
       );
     `,
   },

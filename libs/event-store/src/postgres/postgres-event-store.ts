@@ -53,17 +53,23 @@ export const APPENDED_CHANNEL = 'es_appended';
  * snapshot that may still add events (it holds the append lock, or it committed after the snapshot was
  * taken and so may have appended unseen rows); the snapshot's xmax when there is none. Anything else
  * still running (another database, a long batch job, an idle-in-transaction session) is not waited for.
+ *
+ * Order matters: the lock holders are read first (a materialised CTE), and each transaction's status
+ * only after (a join condition cannot run before both sides exist). An append that ends between the two
+ * reads has released its lock, so its status already says committed (or aborted). Read the other way
+ * round, an append could be "in progress" to the status check and gone from pg_locks a moment later,
+ * and its events would be passed over.
  */
 const LOG_HORIZON = `(
+  WITH holders AS MATERIALIZED (
+    SELECT coalesce(array_agg(t.transactionid), '{}') AS xids FROM pg_locks a
+    JOIN pg_locks t ON t.pid = a.pid AND t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted
+    WHERE a.locktype = 'advisory' AND a.granted AND a.objsubid = 1
+      AND a.classid = ${APPEND_LOCK_CLASS} AND a.objid = 'es_events'::regclass::oid
+      AND a.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
   SELECT coalesce((
-    SELECT min(xip.xid) FROM pg_snapshot_xip(snap.s) AS xip(xid)
-    WHERE pg_xact_status(xip.xid) = 'committed'
-       OR xip.xid::xid IN (
-         SELECT t.transactionid FROM pg_locks a
-         JOIN pg_locks t ON t.pid = a.pid AND t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted
-         WHERE a.locktype = 'advisory' AND a.granted AND a.objsubid = 1
-           AND a.classid = ${APPEND_LOCK_CLASS} AND a.objid = 'es_events'::regclass::oid
-           AND a.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+    SELECT min(xip.xid) FROM pg_snapshot_xip(snap.s) AS xip(xid) CROSS JOIN holders
+    WHERE xip.xid::xid = ANY(holders.xids) OR pg_xact_status(xip.xid) = 'committed'
   ), pg_snapshot_xmax(snap.s))
   FROM (SELECT pg_current_snapshot() AS s) snap)`;
 
