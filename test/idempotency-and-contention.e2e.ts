@@ -1,8 +1,10 @@
+import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { createApp } from '../apps/api/src/app.factory';
 import { randomBytes } from 'node:crypto';
 import { actor, post, streamOf } from './support/http';
 import { accessFixture, ORG_OF } from './support/access-fixture';
-import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
+import { BACKENDS, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 
 const IMPL = ORG_OF.implementer;
 const DONOR = ORG_OF.donor;
@@ -102,5 +104,38 @@ describe.each(BACKENDS)('idempotency keys, party checks and contention on %s', (
     expect(JSON.stringify(stranger.body)).not.toMatch(/revision|phase|exists/);
     const party = await post(t.app, '/partnerships', BEN, body(P));
     expect([party.status, party.body.code]).toEqual([422, 'rule.partnership.exists']);
+  });
+});
+
+describe('contention between two API processes on one PostgreSQL', () => {
+  let first: TestApp;
+  let second: INestApplication;
+  const P = `p-two-${randomBytes(4).toString('hex')}`;
+
+  beforeAll(async () => {
+    first = await startTestApp('postgresql');
+    await accessFixture(first.app, P, `${P}-other`);
+    // A second instance of the API on the very same schemas, as a second replica behind a load balancer.
+    const prefix = `${new URL(first.databaseUrl!).searchParams.get('options')!.split('=').pop()}_`;
+    second = await createApp({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: first.databaseUrl!, READ_MODEL_SCHEMA_PREFIX: prefix });
+    await second.init();
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it('applies 40 concurrent commands without If-Match, split over both, with no conflict reaching a client', async () => {
+    const before = (await streamOf(first.app, `partnership-${P}`)).length;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        request((i % 2 === 0 ? first.app : second).getHttpServer())
+          .post(`/api/partnerships/${P}/risks`)
+          .set(actor(ORG_OF.implementer))
+          .send({ riskId: `r-two-${i}`, kind: 'risk', description: 'turnover', severity: 'low' }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
+    expect((await streamOf(first.app, `partnership-${P}`)).length).toBe(before + 40);
   });
 });
