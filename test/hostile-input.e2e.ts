@@ -70,6 +70,10 @@ describe.each(BACKENDS)('hostile and careless input on %s', (backend) => {
       await refused(DONOR, `/partnerships/${P}/commitments`, { flowId: 'c-x', receiverId: IMPL, amount: money(100), date: '2026-02-01', exchangeRate }, 400, '"field":"exchangeRate"');
     }
     await refused(DONOR, `/partnerships/${P}/commitments`, { flowId: 'c-y', receiverId: IMPL, date: '2026-02-01' }, 400, '"field":"amount"');
+    // A rate of zero would make the amount vanish from every converted total.
+    for (const rate of ['0', '0.0000']) {
+      await refused(DONOR, `/partnerships/${P}/commitments`, { flowId: 'c-z', receiverId: IMPL, amount: money(100), date: '2026-02-01', exchangeRate: { toCurrency: 'USD', rate } }, 400, '"field":"exchangeRate.rate"');
+    }
     await refused(IMPL, `/partnerships/${P}/plan-versions`, { objectives: [[{ objectiveId: 'o', description: 'd', needIds: [] }]], confidential: false }, 400, 'objectives');
     await refused(IMPL, `/partnerships/${P}/activities`, { ...activity('a-1'), participants: [8, 9, 0] }, 400, '"field":"participants"');
   });

@@ -76,9 +76,14 @@ export function moneyAt(value: unknown, field: string): void {
 /** The rate every conversion parses: a decimal written as text, never a float. */
 export const DECIMAL_RATE = /^\d{1,9}(\.\d{1,10})?$/;
 
+/** A rate of zero makes the money vanish from every converted total: a rate has a non-zero digit. */
+export function isUsableRate(rate: string): boolean {
+  return DECIMAL_RATE.test(rate) && /[1-9]/.test(rate);
+}
+
 export function exchangeRateAt(value: unknown, field: string): void {
   if (value === null) return;
   const rate = objectAt(value, field);
   if (typeof rate.toCurrency !== 'string' || !CURRENCY_CODES.has(rate.toCurrency)) bad(`${field}.toCurrency`, 'an ISO 4217 currency code');
-  if (typeof rate.rate !== 'string' || !DECIMAL_RATE.test(rate.rate)) bad(`${field}.rate`, 'a decimal number written as text');
+  if (typeof rate.rate !== 'string' || !isUsableRate(rate.rate)) bad(`${field}.rate`, 'a decimal number greater than zero written as text');
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { COUNTRY_CODES, CURRENCY_CODES, DECIMAL_RATE } from '@ccb/domain';
+import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { COUNTRY_CODES, CURRENCY_CODES, DECIMAL_RATE, isUsableRate } from '@ccb/domain';
 import { Text } from '../../common/dto-fields';
 
 export const COUNTRIES = [...COUNTRY_CODES];
@@ -26,6 +26,7 @@ export class ExchangeRateDto {
   @ApiProperty({ example: '1.0842', pattern: DECIMAL_RATE.source, description: 'Exact decimal as a string, never a float' })
   @IsString()
   @Matches(DECIMAL_RATE, { message: '$property must be a decimal number written as a string, e.g. "1.0842"' })
+  @ValidateBy({ name: 'isUsableRate', validator: { validate: (v: unknown) => typeof v === 'string' && isUsableRate(v), defaultMessage: () => '$property must be greater than zero' } })
   rate!: string;
 }
 
