@@ -138,4 +138,19 @@ describe('contention between two API processes on one PostgreSQL', () => {
     expect(results.map((r) => r.status)).toEqual(Array(40).fill(201));
     expect((await streamOf(first.app, `partnership-${P}`)).length).toBe(before + 40);
   });
+
+  it('reads its own write on either replica, whichever one holds the projector', async () => {
+    for (const [writer, reader] of [
+      [first.app, second],
+      [second, first.app],
+    ]) {
+      const write = await request(writer.getHttpServer()).post(`/api/partnerships/${P}/risks`).set(actor(ORG_OF.implementer)).send({ riskId: `r-ryw-${randomBytes(3).toString('hex')}`, kind: 'risk', description: 'turnover', severity: 'low' });
+      expect(write.status).toBe(201);
+      const started = Date.now();
+      const read = await request(reader.getHttpServer()).get(`/api/partnerships/${P}`).set({ ...actor(ORG_OF.implementer), 'X-Min-Position': write.body.position });
+      expect(read.status).toBe(200);
+      expect(read.body.revision).toBeGreaterThanOrEqual(write.body.revision);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    }
+  });
 });

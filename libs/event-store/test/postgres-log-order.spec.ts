@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { migrateEventStore, PostgresEventStore, type RecordedEvent } from '../src';
 import { anEvent } from '../src/testing/event-store-contract';
 import { asPoolLike, openPostgresTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../src/testing/test-databases';
@@ -133,6 +133,28 @@ describe('PostgreSQL $all under out-of-order commits', () => {
       expect(await deliveryDelayWhile(client, 'INSERT INTO unrelated_batch VALUES (1)')).toBeLessThan(1_000);
     } finally {
       client.release();
+    }
+  });
+
+  it("wakes another process's readers at commit, by NOTIFY", async () => {
+    const listen = async () => {
+      const client = new Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      return client;
+    };
+    const writer = new PostgresEventStore(asPoolLike(db.newPool!(1)), { listenConnection: listen });
+    const reader = new PostgresEventStore(asPoolLike(db.newPool!(1)), { listenConnection: listen });
+    try {
+      let woken = 0;
+      reader.onAppend(() => (woken += 1));
+      await sleep(300); // LISTEN is issued on first use
+      await writer.appendToStream(`notify-${randomUUID()}`, [anEvent()], { expectedRevision: 'no_stream' });
+      const deadline = Date.now() + 2_000;
+      while (woken === 0 && Date.now() < deadline) await sleep(10);
+      expect(woken).toBeGreaterThan(0);
+    } finally {
+      await writer.close();
+      await reader.close();
     }
   });
 

@@ -124,11 +124,18 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
             stop();
             resolve(result);
           };
-          const stop = runner.onCheckpoint((p) => {
+          const unlisten = runner.onCheckpoint((p) => {
             if (comparePositions(p, position) >= 0) finish(true);
           });
+          // On PostgreSQL another replica may hold the projector lease: its checkpoints are only in the table.
+          const poll = this.database.kind === 'postgresql' ? setInterval(() => void look(), 200) : null;
+          const stop = () => {
+            unlisten();
+            if (poll) clearInterval(poll);
+          };
           const timer = setTimeout(() => finish(false), Math.max(0, deadline - Date.now()));
-          reached().then((s) => s.ok && finish(true), () => undefined);
+          const look = () => reached().then((s) => s.ok && finish(true), () => undefined);
+          void look();
           runner.wake();
         });
         if (ok) continue;
