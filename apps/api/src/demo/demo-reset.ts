@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     await pool.query(`DO $$ BEGIN
       IF to_regclass('es_events') IS NOT NULL THEN TRUNCATE es_events, es_streams; END IF;
       IF to_regclass('es_checkpoints') IS NOT NULL THEN TRUNCATE es_checkpoints; END IF;
+      IF to_regclass('es_idempotency_keys') IS NOT NULL THEN TRUNCATE es_idempotency_keys; END IF;
     END $$`);
     await pool.end();
   } else if (env.DATA_DIR !== 'memory') {
