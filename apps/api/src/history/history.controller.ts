@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { upcastPartnershipEvent } from '@ccb/domain';
 import { toCsv, toJsonLines, verifyChain, type RecordedEvent } from '@ccb/event-store';
-import { currentEvaluations, describeEvent, diffReplays, figuresOf, type ReplayPoint, type ReplayState } from '@ccb/read-models';
+import { currentEvaluations, describeRecorded, diffReplays, figuresOf, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
@@ -48,7 +47,7 @@ export class HistoryController {
         reason: e.metadata.reason ?? null,
         correlationId: e.metadata.correlationId,
         causationId: e.metadata.causationId,
-        summary: describeEvent(upcastPartnershipEvent(e)),
+        summary: describeRecorded(e),
         data: e.data,
         hash: e.metadata.hash ?? null,
       })),
@@ -96,7 +95,7 @@ export class HistoryController {
           evidenceEvents: s.eventIds.map((eventId) => {
             const e = byId.get(eventId);
             return e
-              ? { eventId, found: true, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeEvent(upcastPartnershipEvent(e)) }
+              ? { eventId, found: true, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeRecorded(e) }
               : { eventId, found: false };
           }),
         })),
@@ -132,6 +131,8 @@ export class HistoryController {
       dossier: replay.dossier,
       funding: figures.funding,
       localOwnership: figures.localOwnership,
+      // Events the folds could not read: the figures above leave them out, and say so.
+      unreadableEvents: replay.unreadable,
     };
   }
 

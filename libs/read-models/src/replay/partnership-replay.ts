@@ -6,6 +6,7 @@ import { localOwnership, type LocalOwnership } from '../local-ownership/local-ow
 import type { OrganisationLookup } from '../organisations/organisation-directory';
 import type { PartnershipView } from '../partnerships/partnership-view';
 import { applyRecorded } from '../partnerships/view-loader';
+import { describeFailure } from '../projection/dead-letters';
 
 /** Where a replay stops: after a revision, or after the last event recorded at or before an instant. */
 export type ReplayPoint = { readonly revision: number } | { readonly at: string } | { readonly head: true };
@@ -22,19 +23,39 @@ export interface ReplayState {
   readonly state: PartnershipState;
   readonly view: PartnershipView | null;
   readonly dossier: PartnershipDossier;
+  /**
+   * Events of the prefix that the folds could not read (written before the rules checked every event's
+   * shape, or behind the store's back). The replay goes on without them and says so, as the projections
+   * park them: an evaluator still sees the rest of the history.
+   */
+  readonly unreadable: readonly UnreadableEvent[];
 }
 
-export const emptyReplay: ReplayState = { revision: -1, recordedAt: null, state: initialPartnershipState, view: null, dossier: emptyDossier };
+export interface UnreadableEvent {
+  readonly eventId: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly errorClass: string;
+  readonly errorMessage: string;
+}
+
+export const emptyReplay: ReplayState = { revision: -1, recordedAt: null, state: initialPartnershipState, view: null, dossier: emptyDossier, unreadable: [] };
 
 export function replayStep(replay: ReplayState, recorded: RecordedEvent): ReplayState {
-  const event: PartnershipEvent = upcastPartnershipEvent(recorded);
-  return {
-    revision: recorded.revision,
-    recordedAt: recorded.metadata.recordedAt,
-    state: evolve(replay.state, event),
-    view: applyRecorded(replay.view, recorded),
-    dossier: evolveDossier(replay.dossier, event),
-  };
+  try {
+    const event: PartnershipEvent = upcastPartnershipEvent(recorded);
+    return {
+      revision: recorded.revision,
+      recordedAt: recorded.metadata.recordedAt,
+      state: evolve(replay.state, event),
+      view: applyRecorded(replay.view, recorded),
+      dossier: evolveDossier(replay.dossier, event),
+      unreadable: replay.unreadable,
+    };
+  } catch (error) {
+    const unreadable = { eventId: recorded.id, revision: recorded.revision, type: recorded.type, ...describeFailure(error) };
+    return { ...replay, revision: recorded.revision, recordedAt: recorded.metadata.recordedAt, unreadable: [...replay.unreadable, unreadable] };
+  }
 }
 
 /** Whether the event falls within the point: revisions and times only grow along a stream. */

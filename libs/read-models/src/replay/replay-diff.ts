@@ -1,7 +1,6 @@
-import { upcastPartnershipEvent } from '@ccb/domain';
 import type { RecordedEvent } from '@ccb/event-store';
 import { formatMoney } from '../shared/format';
-import { describeEvent } from '../timeline/event-summary';
+import { describeRecorded } from '../timeline/event-summary';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
 import type { PartnershipView } from '../partnerships/partnership-view';
 import type { ReplayState } from './partnership-replay';
@@ -89,7 +88,7 @@ export function diffReplays(
       recordedAt: e.metadata.recordedAt,
       actor: e.metadata.actor,
       organisation: e.metadata.organisation,
-      summary: describeEvent(upcastPartnershipEvent(e)),
+      summary: describeRecorded(e),
     })),
   };
 }

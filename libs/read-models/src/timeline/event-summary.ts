@@ -1,4 +1,4 @@
-import type { PartnershipEvent } from '@ccb/domain';
+import { upcastPartnershipEvent, type PartnershipEvent } from '@ccb/domain';
 import { formatMoney } from '../shared/format';
 
 /**
@@ -67,5 +67,14 @@ export function describeEvent(event: PartnershipEvent): string {
       return `Evaluation ${event.data.evaluationId} by ${event.data.evaluatorId} scored ${event.data.scores.length} principle(s)${event.data.corrects ? `, correcting ${event.data.corrects}` : ''}`;
     case 'PartnershipClosed':
       return `Closed: ${event.data.outcome}${event.data.handover.done ? `, handed over to ${event.data.handover.institutionId ?? 'a local institution'}` : ''}`;
+  }
+}
+
+/** The sentence for a stored event, or a plain note when the event cannot be read (it is still listed). */
+export function describeRecorded(recorded: Parameters<typeof upcastPartnershipEvent>[0]): string {
+  try {
+    return describeEvent(upcastPartnershipEvent(recorded));
+  } catch {
+    return `A ${recorded.type} event that cannot be read (left out of every figure)`;
   }
 }
