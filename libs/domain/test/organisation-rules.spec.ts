@@ -34,6 +34,14 @@ describe('organisation rules', () => {
     expect(updated.profile?.name).toBe('CSA Ghana');
   });
 
+  it('never returns a profile change the directory cannot fold: no field named and left empty', () => {
+    const state = evolveOrganisation(initialOrganisationState, registered);
+    for (const field of ['name', 'kind', 'region', 'developmentStatus', 'contacts']) {
+      const data = { organisationId: 'org-cert-gh', [field]: null } as unknown as { organisationId: string };
+      expect(() => decideOrganisation({ type: 'UpdateOrganisation', data, context }, state)).toThrow(expect.objectContaining({ rule: 'event.shape' }));
+    }
+  });
+
   it('lets only an administrator register, and an organisation or an administrator update its profile', () => {
     const donorUser = { userId: 'u', organisationId: 'org-nl-mfa', now: context.now, roles: ['donor'] as const };
     expect(() => decideOrganisation({ type: 'RegisterOrganisation', data: profile, context: donorUser }, initialOrganisationState)).toThrow(

@@ -47,6 +47,31 @@ describe('partnership rules: flows, links and independence', () => {
     given(...inDelivery, ttt).when({ type: 'RecordActivity', data: course('a-unknown'), context: as(IMPLEMENTER) }).refusedBy('activity.trainer-link');
   });
 
+  it('refuses impossible activities: more hours than people and days allow, more trainers produced than trained, counts that do not add up', () => {
+    // 8 participants over 5 days (1–5 March): at most 8 × 24 × 5 = 960 participant-hours; at most 8 trainers produced.
+    const atTheLimit = { ...course(null), participantHours: 960, localTrainersProduced: 8 };
+    given(...inDelivery).when({ type: 'RecordActivity', data: atTheLimit, context: as(IMPLEMENTER) }).then([{ type: 'ActivityDelivered', schemaVersion: 1, data: atTheLimit }]);
+    given(...inDelivery).when({ type: 'RecordActivity', data: { ...course(null), participantHours: 961 }, context: as(IMPLEMENTER) }).refusedBy('activity.participant-hours');
+    given(...inDelivery).when({ type: 'RecordActivity', data: { ...course(null), localTrainersProduced: 9 }, context: as(IMPLEMENTER) }).refusedBy('activity.trainers-produced');
+    given(...inDelivery)
+      .when({ type: 'RecordActivity', data: { ...course(null), participants: { women: 4, men: 4, undisclosed: 0, total: 9 } }, context: as(IMPLEMENTER) })
+      .refusedBy('activity.participants-total');
+    // A total that agrees is checked and not kept: the event holds the counts by sex only.
+    given(...inDelivery)
+      .when({ type: 'RecordActivity', data: { ...course(null), participants: { women: 4, men: 4, undisclosed: 0, total: 8 } }, context: as(IMPLEMENTER) })
+      .then([{ type: 'ActivityDelivered', schemaVersion: 1, data: course(null) }]);
+  });
+
+  it('never returns an event the folds cannot read, whatever reached it past the HTTP validation', () => {
+    const spend = { flowId: 'x-1', amount: eur(100), date: '2026-03-03', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Hall', local: true }, exchangeRate: null };
+    const { supplier: _supplier, ...withoutSupplier } = spend;
+    given(...inDelivery).when({ type: 'RecordExpenditure', data: withoutSupplier as typeof spend, context: as(IMPLEMENTER) }).refusedBy('event.shape');
+    given(...inDelivery).when({ type: 'RecordExpenditure', data: { ...spend, exchangeRate: [] as unknown as null }, context: as(IMPLEMENTER) }).refusedBy('event.shape');
+    given(...inDelivery).when({ type: 'RecordExpenditure', data: { ...spend, exchangeRate: { toCurrency: 'USD', rate: '0' } }, context: as(IMPLEMENTER) }).refusedBy('event.shape');
+    given(...inDelivery).when({ type: 'RecordExpenditure', data: { ...spend, date: '2026-02-30' }, context: as(IMPLEMENTER) }).refusedBy('event.shape');
+    given(...inDelivery).when({ type: 'RecordExpenditure', data: { ...spend, flowId: 'constructor' }, context: as(IMPLEMENTER) }).refusedBy('event.shape');
+  });
+
   it('refuses activity dates that end before they start', () => {
     given(...inDelivery).when({ type: 'RecordActivity', data: { ...course(null), startDate: '2026-03-10', endDate: '2026-03-01' }, context: as(IMPLEMENTER) }).refusedBy('dates.end-after-start');
   });
