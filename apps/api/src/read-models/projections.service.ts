@@ -20,6 +20,7 @@ import type { Database } from '@ccb/runtime';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { READ_MODELS } from './read-models.tokens';
 import { InvalidInputError } from '../common/api-error.filter';
+import { CheckpointWatch } from './checkpoint-watch';
 
 export type ProjectionName = 'portfolio' | 'timeline';
 
@@ -48,6 +49,9 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger('Projections');
   readonly projections: Readonly<Record<ProjectionName, Projection>>;
   private readonly runners: ProjectionRunner[] = [];
+  private readonly watches: Readonly<Record<ProjectionName, CheckpointWatch>>;
+  private knownHead: Position | null = null;
+  private headQuery: Promise<Position | null> | null = null;
 
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModelContext,
@@ -59,17 +63,21 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
       portfolio: portfolioProjection(readModels.models.portfolio, store, readModels.db),
       timeline: timelineProjection(readModels.models.timeline),
     };
+    const watch = (projection: Projection) =>
+      new CheckpointWatch(async () => afterOf((await readCheckpoint(this.readModels.db, projection.model.schema, projection.name)).position));
+    this.watches = { portfolio: watch(this.projections.portfolio), timeline: watch(this.projections.timeline) };
   }
 
   onApplicationBootstrap(): void {
     if (this.config.get('PROJECTOR', { infer: true }) !== 'in-process') return;
-    for (const projection of Object.values(this.projections)) {
+    for (const [name, projection] of Object.entries(this.projections) as [ProjectionName, Projection][]) {
       const lease = this.database.kind === 'embedded' ? new InProcessLease() : new AdvisoryLockLease(this.database.pool, `projector:${projection.model.schema}`);
       const runner = new ProjectionRunner(this.readModels.db, this.store, projection, {
         lease,
         batchSize: 1000,
         logger: { log: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m) },
       });
+      runner.onCheckpoint((position) => this.watches[name].advance(position));
       runner.start();
       this.runners.push(runner);
     }
@@ -96,9 +104,9 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
 
   /**
    * Waits until the projections have processed `position` (read-your-writes), for at most
-   * `READ_WAIT_MS`, then answers 503. With the projectors in this process the wait is a listener on
-   * their checkpoints and holds no connection (on the embedded database there is only one); with the
-   * projector elsewhere it polls the checkpoint table. A position past the newest event is a 400 at once.
+   * `READ_WAIT_MS`, then answers 503. Every waiting read shares one watch per projection (told by the
+   * projector here, and reading the checkpoint table once per 50 ms while anyone waits). A position past
+   * the newest event is a 400 at once.
    */
   async waitFor(names: readonly ProjectionName[], position: Position): Promise<void> {
     const bound = this.config.get('READ_WAIT_MS', { infer: true });
@@ -106,48 +114,9 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     const deadline = started + bound;
     await this.ensureNotBeyondHead(position);
     for (const name of names) {
-      const projection = this.projections[name];
-      const reached = async () => {
-        const checkpoint = afterOf((await readCheckpoint(this.readModels.db, projection.model.schema, projection.name)).position);
-        return { ok: checkpoint !== undefined && comparePositions(checkpoint, position) >= 0, checkpoint: checkpoint ?? null };
-      };
-      const runner = this.runners.find((r) => r.name === projection.name);
-      let state = { ok: false, checkpoint: null as Position | null };
-      if (runner) {
-        // Listening before the first look, so a checkpoint moved in between is not missed.
-        const ok = await new Promise<boolean>((resolve) => {
-          let settled = false;
-          const finish = (result: boolean) => {
-            if (settled) return;
-            settled = true;
-            clearTimeout(timer);
-            stop();
-            resolve(result);
-          };
-          const unlisten = runner.onCheckpoint((p) => {
-            if (comparePositions(p, position) >= 0) finish(true);
-          });
-          // On PostgreSQL another replica may hold the projector lease: its checkpoints are only in the table.
-          const poll = this.database.kind === 'postgresql' ? setInterval(() => void look(), 200) : null;
-          const stop = () => {
-            unlisten();
-            if (poll) clearInterval(poll);
-          };
-          const timer = setTimeout(() => finish(false), Math.max(0, deadline - Date.now()));
-          const look = () => reached().then((s) => s.ok && finish(true), () => undefined);
-          void look();
-          runner.wake();
-        });
-        if (ok) continue;
-        state = await reached();
-      } else {
-        state = await reached();
-        for (let delay = 5; !state.ok && Date.now() < deadline; delay = Math.min(delay * 2, 100)) {
-          await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, deadline - Date.now()))));
-          state = await reached();
-        }
-      }
-      if (!state.ok) throw new ProjectionBehindError(name, position, state.checkpoint, Date.now() - started);
+      for (const runner of this.runners) runner.wake();
+      const watch = this.watches[name];
+      if (!(await watch.reached(position, deadline))) throw new ProjectionBehindError(name, position, watch.current() ?? null, Date.now() - started);
     }
   }
 
@@ -156,14 +125,27 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    * because on PostgreSQL an append still committing next to this one can keep the head just short of it.
    */
   private async ensureNotBeyondHead(position: Position): Promise<void> {
-    const beyond = async () => {
-      const head = await this.store.headPosition();
+    const beyond = async (fresh: boolean) => {
+      const head = await this.head(fresh);
       return head === null || comparePositions(position, head) > 0;
     };
-    if (!(await beyond())) return;
+    if (!(await beyond(false)) || !(await beyond(true))) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
-    if (await beyond()) {
+    if (await beyond(true)) {
       throw new InvalidInputError([{ field: 'X-Min-Position', reason: 'is beyond the newest event recorded: send a position a command returned' }]);
     }
   }
+
+  /**
+   * The newest position seen: the head only grows, so a position at or below it needs no query, and
+   * concurrent reads share one query for a newer one.
+   */
+  private async head(fresh: boolean): Promise<Position | null> {
+    if (!fresh && this.knownHead !== null) return this.knownHead;
+    this.headQuery ??= this.store.headPosition().finally(() => (this.headQuery = null));
+    const head = await this.headQuery;
+    if (head !== null && (this.knownHead === null || comparePositions(head, this.knownHead) > 0)) this.knownHead = head;
+    return this.knownHead;
+  }
+
 }
