@@ -20,7 +20,8 @@ function minorUnits(text: string, currency: string): number | string {
 }
 
 export function ExpenditureForm({ partnership, onRecorded, onReload }: Props) {
-  const blank = { amount: '', currency: 'EUR', date: '', category: '', spentInCountry: partnership.beneficiaryCountry, supplierName: '', supplierLocal: true };
+  // "Supplier is local" starts unticked: a default of yes would count every careless entry as local spending.
+  const blank = { amount: '', currency: 'EUR', date: '', category: '', spentInCountry: partnership.beneficiaryCountry, supplierName: '', supplierLocal: false };
   const [form, setForm] = useState(blank);
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
   const command = useCommand(() => {
