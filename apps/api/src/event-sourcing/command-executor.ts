@@ -14,7 +14,7 @@ import {
   type RequestFingerprint,
 } from '@ccb/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { IdempotencyKeys } from './idempotency-keys';
+import { differingParts, IdempotencyKeys } from './idempotency-keys';
 import { StreamQueue } from './stream-queue';
 
 export interface StoredShape {
@@ -202,7 +202,7 @@ export class CommandExecutor {
     const now = execution.request;
     // Events written before requests were fingerprinted carry none: they are taken as the same request.
     if (first && now) {
-      const differs = (['method', 'path', 'body'] as const).filter((f) => (f === 'body' ? first.bodyHash !== now.bodyHash : first[f] !== now[f]));
+      const differs = differingParts(first, now);
       if (differs.length > 0) throw new IdempotencyKeyReusedError(differs);
     }
     const last = applied[applied.length - 1];

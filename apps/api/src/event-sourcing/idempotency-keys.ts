@@ -5,6 +5,11 @@ import { DATABASE } from '../database/database.module';
 
 export type RequestPart = 'method' | 'path' | 'body';
 
+/** What differs between the request a key was first sent with and this one. */
+export function differingParts(first: RequestFingerprint, now: RequestFingerprint): RequestPart[] {
+  return (['method', 'path', 'body'] as const).filter((part) => (part === 'body' ? first.bodyHash !== now.bodyHash : first[part] !== now[part]));
+}
+
 /**
  * Which request each principal's Idempotency-Key was first sent with, across every stream: the events
  * of a stream can only say what a key did there, so the same key on another partnership is caught here.
@@ -30,11 +35,7 @@ export class IdempotencyKeys {
     );
     // Released in between (the first use was refused): claim it again.
     if (rows.length === 0) return this.claim(principal, key, request, streamId);
-    const first = rows[0];
-    const differs: RequestPart[] = [];
-    if (first.method !== request.method) differs.push('method');
-    if (first.path !== request.path) differs.push('path');
-    if (first.body_hash !== request.bodyHash) differs.push('body');
+    const differs = differingParts({ method: rows[0].method, path: rows[0].path, bodyHash: rows[0].body_hash }, request);
     return differs.length > 0 ? differs : false;
   }
 
