@@ -225,8 +225,8 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
       step = [
         {
           type: 'ExpenditureRecorded',
-          schemaVersion: 1,
-          data: { flowId, spenderId: local && r.chance(0.3) ? local.id : lead.id, amount: amount(500, 20_000), date: day(offset), category: r.pick(['travel', 'venue', 'trainers', 'equipment', 'staff']), spentInCountry: isLocal ? ben.country : lead.country, supplier: { name: isLocal ? 'Local supplier' : 'International supplier', local: isLocal }, exchangeRate: null },
+          schemaVersion: 2,
+          data: { flowId, spenderId: local && r.chance(0.3) ? local.id : lead.id, amount: amount(500, 20_000), date: day(offset), category: r.pick(['travel', 'venue', 'trainers', 'equipment', 'staff']), spentInCountry: isLocal ? ben.country : lead.country, supplier: { name: isLocal ? 'Local supplier' : 'International supplier', local: isLocal }, exchangeRate: null, overspendReason: null },
         },
       ];
     } else if (roll < 0.42 && spentIds.length > 0) {

@@ -10,6 +10,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 
@@ -57,6 +58,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         OrganisationsModule,
+        ExchangeRatesModule,
         PartnershipsModule,
         ReadModelsModule,
         HistoryModule,

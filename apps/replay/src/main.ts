@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fromJsonLines, StreamNotFoundError, verifyChain, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
-import { figuresOf, organisationsAsOf, replayStep, emptyReplay, within, type ReplayPoint, type ReplayState } from '@ccb/read-models';
+import { figuresOf, organisationsAsOf, RateTable, ratesAsOf, replayStep, emptyReplay, within, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { formatMoney } from '@ccb/read-models';
 import { openDatabase, openEventStore, ProgressBar } from '@ccb/runtime';
 
@@ -69,12 +69,15 @@ async function main(argv: string[]): Promise<number> {
 
   let events: RecordedEvent[];
   let readStream: (streamId: string) => Promise<readonly RecordedEvent[]> = async () => [];
+  // From a file, the partnership's own events are all there is: its flows convert only at the rates recorded with them.
+  let rates = async (_until: string | null) => RateTable.EMPTY;
   let close = async () => {};
   if (file !== undefined) {
     events = fromJsonLines(readFileSync(file, 'utf8'));
   } else {
     const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || '.data' });
     const store = await openEventStore(database, { eventStoreConnectionString: process.env.EVENTSTORE_CONNECTION_STRING || undefined });
+    rates = (until) => ratesAsOf(store, until);
     close = async () => {
       await store.close();
       await database.close();
@@ -102,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
       if (replay.revision % 500 === 0) bar.update(replay.revision + 1);
     }
     bar.finish(replay.revision + 1);
-    const figures = figuresOf(replay, await organisationsAsOf(readStream, replay.view?.parties.map((p) => p.organisationId) ?? [], replay.recordedAt));
+    const figures = figuresOf(replay, await organisationsAsOf(readStream, replay.view?.parties.map((p) => p.organisationId) ?? [], replay.recordedAt), await rates(replay.recordedAt));
     const verification = argv.includes('--verify') ? verifyChain(events[0].streamId, events) : null;
     if (argv.includes('--json')) {
       process.stdout.write(`${JSON.stringify({ asOf: { revision: replay.revision, recordedAt: replay.recordedAt }, partnership: replay.view, dossier: replay.dossier, ...figures, verification }, null, 2)}\n`);

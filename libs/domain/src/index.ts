@@ -12,3 +12,5 @@ export * from './partnerships/partnership-event-shape';
 export * from './shared/shape';
 export * from './partnerships/partnership-upcasters';
 export * from './organisations/organisation';
+export * from './shared/exact-rate';
+export * from './exchange-rates/exchange-rates';

@@ -175,8 +175,8 @@ describe('partnership rules', () => {
     it('voids an expenditure with a reason (a correction, not an edit)', () => {
       const spent: PartnershipEvent = {
         type: 'ExpenditureRecorded',
-        schemaVersion: 1,
-        data: { flowId: 'x-1', spenderId: IMPLEMENTER, amount: eur(1000), date: '2026-03-01', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Accra venue', local: true }, exchangeRate: null },
+        schemaVersion: 2,
+        data: { flowId: 'x-1', spenderId: IMPLEMENTER, amount: eur(1000), date: '2026-03-01', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Accra venue', local: true }, exchangeRate: null, overspendReason: null },
       };
       given(...inDelivery, spent)
         .when({ type: 'VoidExpenditure', data: { flowId: 'x-1', reason: 'duplicate invoice' }, context: as(IMPLEMENTER) })

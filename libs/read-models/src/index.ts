@@ -40,3 +40,8 @@ export * from './queries/scorecard-queries';
 export * from './queries/timeline-queries';
 export * from './storage/canonical-dump';
 export * from './funding/funding-summary';
+export * from './funding/rate-table';
+export * from './funding/money-ledger';
+export * from './funding/funding-figures';
+export * from './queries/rate-queries';
+export * from './replay/rates-as-of';

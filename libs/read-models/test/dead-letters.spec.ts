@@ -16,14 +16,14 @@ import { dumpReadModel, openReadModelHarness, type ReadModelHarness } from '../s
 /** An event as a client that slipped past validation would have left it: an expenditure with no supplier. */
 const expenditureWithoutSupplier = {
   type: 'ExpenditureRecorded',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: { flowId: 'x-bad', spenderId: IMPLEMENTER, amount: eur(10_000), date: '2026-03-10', category: 'venue', spentInCountry: 'GH', exchangeRate: null },
 } as unknown as PartnershipEvent;
 
 const spend = (flowId: string): PartnershipEvent => ({
   type: 'ExpenditureRecorded',
-  schemaVersion: 1,
-  data: { flowId, spenderId: IMPLEMENTER, amount: eur(25_000), date: '2026-03-11', category: 'catering', spentInCountry: 'GH', supplier: { name: 'Accra Catering', local: true }, exchangeRate: null },
+  schemaVersion: 2,
+  data: { flowId, spenderId: IMPLEMENTER, amount: eur(25_000), date: '2026-03-11', category: 'catering', spentInCountry: 'GH', supplier: { name: 'Accra Catering', local: true }, exchangeRate: null, overspendReason: null },
 });
 
 const registered = (organisationId: string): OrganisationEvent => ({

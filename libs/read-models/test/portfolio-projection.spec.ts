@@ -40,7 +40,7 @@ const flow = (type: 'FundsDisbursed' | 'FundingCommitted', flowId: string, provi
 
 const spent = (flowId: string, amountMinor: number, local: boolean, spenderId = IMPLEMENTER): PartnershipEvent => ({
   type: 'ExpenditureRecorded',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: {
     flowId,
     spenderId,
@@ -50,6 +50,7 @@ const spent = (flowId: string, amountMinor: number, local: boolean, spenderId = 
     spentInCountry: local ? 'GH' : 'DE',
     supplier: { name: local ? 'Accra Venue Ltd' : 'Berlin Consult', local },
     exchangeRate: null,
+    overspendReason: null,
   },
 });
 

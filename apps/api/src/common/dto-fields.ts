@@ -96,6 +96,8 @@ export const Decimal = (example: number) => applyDecorators(ApiProperty({ exampl
 
 export const Flag = (example: boolean) => applyDecorators(ApiProperty({ example }), IsBoolean());
 
+export const OptionalFlag = (example: boolean, description: string) => applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsBoolean());
+
 // ValidateNested alone lets a missing object through and validates an array in its place element by
 // element: the fold then reads a property of undefined. An object is required to be one, never an array.
 const NOT_AN_OBJECT = { message: '$property must be an object (not an array, not null)' };

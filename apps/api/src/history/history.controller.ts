@@ -123,7 +123,7 @@ export class HistoryController {
 
   private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState) {
     const organisations = await this.records.organisationsAsOf(replay.view?.parties.map((p) => p.organisationId) ?? [], replay.recordedAt);
-    const figures = figuresOf(replay, organisations);
+    const figures = figuresOf(replay, organisations, await this.records.ratesAsOf(replay.recordedAt));
     return {
       partnershipId: id,
       asOf: { revision: replay.revision, recordedAt: replay.recordedAt, headRevision: events.length - 1 },
@@ -143,7 +143,8 @@ export class HistoryController {
     const [low, high] = a.revision <= b.revision ? [a, b] : [b, a];
     const between = events.filter((e) => e.revision > low.revision && e.revision <= high.revision);
     const parties = [...(low.view?.parties ?? []), ...(high.view?.parties ?? [])].map((p) => p.organisationId);
-    const ownership = async (r: ReplayState) => figuresOf(r, await this.records.organisationsAsOf(parties, r.recordedAt)).localOwnership;
+    const ownership = async (r: ReplayState) =>
+      figuresOf(r, await this.records.organisationsAsOf(parties, r.recordedAt), await this.records.ratesAsOf(r.recordedAt)).localOwnership;
     return diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) });
   }
 }

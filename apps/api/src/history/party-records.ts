@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { evolve, initialPartnershipState, upcastPartnershipEvent } from '@ccb/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@ccb/event-store';
-import { organisationsAsOf, ReplaySnapshots, type OrganisationLookup, type ReplayPoint, type ReplayState } from '@ccb/read-models';
+import { organisationsAsOf, ratesAsOf, ReplaySnapshots, type RateTable, type OrganisationLookup, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { partnershipStreamId } from '../partnerships/execute-partnership-command';
 import type { Principal } from '../auth/principal';
@@ -72,6 +72,11 @@ export class PartyRecords {
   /** The organisations' profiles as they stood at `until` (ISO instant; null: now). */
   organisationsAsOf(organisationIds: Iterable<string>, until: string | null): Promise<OrganisationLookup> {
     return organisationsAsOf((streamId) => this.read(streamId), organisationIds, until);
+  }
+
+  /** The rate table as the events had it at `until`: replayed figures convert with the rates known then. */
+  ratesAsOf(until: string | null): Promise<RateTable> {
+    return ratesAsOf(this.store, until);
   }
 
   private async read(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {

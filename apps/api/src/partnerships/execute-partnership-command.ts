@@ -3,6 +3,7 @@ import {
   decide,
   evolve,
   initialPartnershipState,
+  RATED_FLOW_COMMANDS,
   upcastPartnershipEvent,
   type PartnershipCommand,
   type PartnershipCommandRequest,
@@ -10,8 +11,12 @@ import {
   type PartnershipState,
 } from '@ccb/domain';
 import { KnownOrganisations } from '../auth/known-organisations';
+import { ReferenceRates } from '../exchange-rates/reference-rates';
 import { toEventMetadata, type RequestCommandContext } from '../common/command-context';
 import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
+
+type RatedFlowRequest = Extract<PartnershipCommandRequest, { type: (typeof RATED_FLOW_COMMANDS)[number] }>;
+const isRatedFlow = (r: PartnershipCommandRequest): r is RatedFlowRequest => (RATED_FLOW_COMMANDS as readonly string[]).includes(r.type);
 
 export const partnershipStreamId = (partnershipId: string) => `partnership-${partnershipId}`;
 
@@ -37,6 +42,7 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
   constructor(
     private readonly executor: CommandExecutor,
     private readonly organisations: KnownOrganisations,
+    private readonly rates: ReferenceRates,
   ) {}
 
   async execute({ partnershipId, command: request, meta }: ExecutePartnershipCommand): Promise<CommandResult> {
@@ -52,10 +58,20 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
     });
   }
 
-  /** Whether a named party or evaluator is registered: a fact of another stream, handed to `decide` with the command. */
+  /**
+   * Facts of other streams, handed to `decide` with the command: whether a named party or evaluator is
+   * registered, and the rate table's rate for a flow that carries its own.
+   */
   private async resolve(request: PartnershipCommandRequest): Promise<PartnershipCommand> {
-    if (request.type !== 'AddParty' && request.type !== 'AppointEvaluator') return request;
-    const registered = await this.organisations.exists(request.data.organisationId);
-    return { ...request, data: { ...request.data, registered } } as PartnershipCommand;
+    if (request.type === 'AddParty' || request.type === 'AppointEvaluator') {
+      const registered = await this.organisations.exists(request.data.organisationId);
+      return { ...request, data: { ...request.data, registered } } as PartnershipCommand;
+    }
+    if (isRatedFlow(request)) {
+      const d = request.data;
+      const referenceRate = d.exchangeRate ? await this.rates.find(d.amount.currency, d.exchangeRate.toCurrency, d.date) : null;
+      return { ...request, data: { ...d, referenceRate } } as PartnershipCommand;
+    }
+    return request as PartnershipCommand;
   }
 }

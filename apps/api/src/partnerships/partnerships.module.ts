@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
 import { KnownOrganisations } from '../auth/known-organisations';
 import { CommandExecutor } from '../event-sourcing/command-executor';
 import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
@@ -11,7 +12,7 @@ import { PartnershipCommandsGateway } from './partnership-commands.gateway';
 import { PartnershipsController } from './partnerships.controller';
 
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, ExchangeRatesModule],
   controllers: [PartnershipsController, FundingController, DeliveryController, EvaluationController],
   providers: [CommandExecutor, IdempotencyKeys, ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
 })

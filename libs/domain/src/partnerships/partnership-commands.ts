@@ -18,7 +18,7 @@ import type {
   RiskRaised,
   Tags,
 } from './partnership-events';
-import type { Phase, Role } from './vocabulary';
+import type { Phase, ReferenceRate, Role } from './vocabulary';
 
 type Without<T, K extends keyof T> = Omit<T, K>;
 
@@ -34,12 +34,20 @@ export type TagPartnership = Command<'TagPartnership', Tags>;
 export type AdvancePhase = Command<'AdvancePhase', { readonly to: Phase; readonly reason: string }>;
 export type SuspendPartnership = Command<'SuspendPartnership', { readonly reason: string }>;
 export type ResumePartnership = Command<'ResumePartnership', { readonly reason: string }>;
-export type CommitFunding = Command<'CommitFunding', Without<FundingCommitted['data'], 'providerId'>>;
-export type DisburseFunds = Command<'DisburseFunds', Without<FundingCommitted['data'], 'providerId'>>;
+/**
+ * A flow that may carry its own rate. `referenceRate` is the rate table's rate for its currencies and date, as
+ * the handler found it (null: none); `rateConfirmed` is the client saying a rate far from it is meant.
+ */
+type RatedFlow<D> = D & { readonly referenceRate?: ReferenceRate | null; readonly rateConfirmed?: boolean };
+export type CommitFunding = Command<'CommitFunding', RatedFlow<Without<FundingCommitted['data'], 'providerId'>>>;
+export type DisburseFunds = Command<'DisburseFunds', RatedFlow<Without<FundingCommitted['data'], 'providerId'>>>;
 /** The actor's organisation returns money it received from `providerId`. */
-export type RecordRefund = Command<'RecordRefund', Without<RefundRecorded['data'], 'receiverId'>>;
-export type RecordInKindContribution = Command<'RecordInKindContribution', Without<InKindContributionRecorded['data'], 'providerId'>>;
-export type RecordExpenditure = Command<'RecordExpenditure', Without<ExpenditureRecorded['data'], 'spenderId'>>;
+export type RecordRefund = Command<'RecordRefund', RatedFlow<Without<RefundRecorded['data'], 'receiverId'>>>;
+export type RecordInKindContribution = Command<'RecordInKindContribution', RatedFlow<Without<InKindContributionRecorded['data'], 'providerId'>>>;
+export type RecordExpenditure = Command<
+  'RecordExpenditure',
+  RatedFlow<Without<ExpenditureRecorded['data'], 'spenderId' | 'overspendReason'>> & { readonly overspendReason?: string | null }
+>;
 export type VoidExpenditure = Command<'VoidExpenditure', { readonly flowId: string; readonly reason: string }>;
 export type PlanMilestone = Command<'PlanMilestone', MilestonePlanned['data']>;
 export type ReportMilestoneAchieved = Command<'ReportMilestoneAchieved', MilestoneAchieved['data']>;
@@ -94,7 +102,10 @@ export type PartnershipCommand =
  * registered?) are not yet part of it.
  */
 export type PartnershipCommandRequest = PartnershipCommand extends infer C
-  ? C extends { readonly type: 'AddParty' | 'AppointEvaluator'; readonly data: infer D }
-    ? Omit<C, 'data'> & { readonly data: Omit<D, 'registered'> }
+  ? C extends { readonly data: infer D }
+    ? Omit<C, 'data'> & { readonly data: Omit<D, 'registered' | 'referenceRate'> }
     : C
   : never;
+
+/** The commands whose flow may carry its own exchange rate, checked against the rate table. */
+export const RATED_FLOW_COMMANDS = ['CommitFunding', 'DisburseFunds', 'RecordRefund', 'RecordInKindContribution', 'RecordExpenditure'] as const;

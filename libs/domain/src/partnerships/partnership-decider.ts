@@ -3,11 +3,13 @@ import type { CommandContext } from '../shared/command';
 import { ensureNotInFuture, ensureOrdered } from '../shared/dates';
 import { ensureMoney } from '../shared/money';
 import { ensure, refuse } from '../shared/rule-violation';
-import type { PartnershipCommand, RecordActivity } from './partnership-commands';
+import { parseRate, relativeDeviation } from '../shared/exact-rate';
+import type { PartnershipCommand, RecordActivity, RecordExpenditure } from './partnership-commands';
 import { ensureFoldable } from './partnership-event-shape';
 import type { PartnershipEvent } from './partnership-events';
-import { flowKey, milestoneStatus, riskStatus, type PartnershipState } from './partnership-state';
-import type { Phase, Role } from './vocabulary';
+import { flowKey, milestoneStatus, netReceived, receivedAny, riskStatus, spentIn, type PartnershipState } from './partnership-state';
+import { OVERSPEND_REASON_RATIO, RATE_DEVIATION_LIMIT, type ExchangeRate, type ReferenceRate, type Phase, type Role } from './vocabulary';
+import { convertMinorUnits } from '../shared/money';
 
 /** The only moves between phases; closing happens by ClosePartnership from evaluation. */
 const NEXT_PHASES: Readonly<Record<Phase, readonly Phase[]>> = {
@@ -79,6 +81,45 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A rate typed upside down (0.0094 for 106.5) or with a slipped digit makes money vanish or multiply in every
+ * converted total: far from the rate table's rate for that date, it needs the client's confirmation.
+ */
+function ensurePlausibleRate(d: { readonly exchangeRate: ExchangeRate | null; readonly referenceRate?: ReferenceRate | null; readonly rateConfirmed?: boolean; readonly amount: { readonly currency: string } }): void {
+  if (d.exchangeRate === null || !d.referenceRate || d.rateConfirmed === true) return;
+  const deviation = relativeDeviation(parseRate(d.exchangeRate.rate), parseRate(d.referenceRate.rate));
+  ensure(
+    deviation <= RATE_DEVIATION_LIMIT,
+    'flow.rate-deviation',
+    `exchangeRate.rate ${d.exchangeRate.rate} ${d.amount.currency}->${d.exchangeRate.toCurrency} is ${Math.round(deviation * 100)}% from the rate table's ${d.referenceRate.rate} (${d.referenceRate.source}, ${d.referenceRate.valueDate}); send rateConfirmed: true if it is right`,
+  );
+}
+
+/**
+ * Spending far beyond what the spender received is recordable (co-financing, own funds) but never silent. It is
+ * compared in the currency received: the expenditure's own, or the one its recorded rate converts to.
+ */
+function ensureExplainedOverspend(state: PartnershipState, spenderId: string, d: RecordExpenditure['data']): string | null {
+  const reason = d.overspendReason?.trim() ? d.overspendReason : null;
+  if (!receivedAny(state, spenderId)) return reason;
+  const sameCurrency = netReceived(state, spenderId, d.amount.currency);
+  let received = sameCurrency;
+  let spending = spentIn(state, spenderId, d.amount.currency) + d.amount.amountMinor;
+  let currency = d.amount.currency;
+  if (sameCurrency <= 0 && d.exchangeRate !== null) {
+    currency = d.exchangeRate.toCurrency;
+    received = netReceived(state, spenderId, currency);
+    spending = spentIn(state, spenderId, currency) + convertMinorUnits(d.amount.amountMinor, d.amount.currency, d.exchangeRate);
+  }
+  if (received <= 0) return reason;
+  ensure(
+    spending <= received * OVERSPEND_REASON_RATIO || reason !== null,
+    'flow.spending-beyond-received',
+    `spending of ${spending} ${currency} (minor units) would be ${Math.round((spending / received) * 100)}% of the ${received} ${currency} this organisation received; above ${OVERSPEND_REASON_RATIO * 100}% give an overspendReason (co-financing, own funds)`,
+  );
+  return reason;
+}
+
 function ensurePossibleActivity(d: RecordActivity['data']): void {
   const { women, men, undisclosed } = d.participants;
   const participants = women + men + undisclosed;
@@ -101,6 +142,14 @@ function ensurePossibleActivity(d: RecordActivity['data']): void {
     'activity.trainers-produced',
     `${d.localTrainersProduced} local trainers produced is more than the ${participants} participants`,
   );
+}
+
+/** A flow as recorded: the provider is the actor; what the handler looked up for the rules is not kept. */
+function flowData(
+  d: { readonly flowId: string; readonly receiverId: string; readonly amount: { readonly amountMinor: number; readonly currency: string }; readonly date: string; readonly exchangeRate: ExchangeRate | null },
+  providerId: string,
+) {
+  return { flowId: d.flowId, providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate };
 }
 
 function decideEvents(command: PartnershipCommand, state: PartnershipState): PartnershipEvent[] {
@@ -215,8 +264,14 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       ensureNotInFuture(d.date, ctx.now, 'date');
       ensureNewFlow(state, d.flowId);
       ensure(rolesOf(state, d.receiverId).length > 0, 'flow.receiver-party', 'funds go to a party of the partnership');
-      ensure(d.receiverId !== ctx.organisationId, 'flow.distinct-parties', 'provider and receiver differ');
-      return [{ type: 'FundingCommitted', schemaVersion: 1, data: { ...d, providerId: ctx.organisationId } }];
+      // A donor that implements budgets its own work (IATI: the reporting organisation funds and implements).
+      ensure(
+        d.receiverId !== ctx.organisationId || rolesOf(state, ctx.organisationId).includes('implementer'),
+        'flow.distinct-parties',
+        'a commitment to your own organisation is its budget as implementer: it must also be an implementer of this partnership',
+      );
+      ensurePlausibleRate(d);
+      return [{ type: 'FundingCommitted', schemaVersion: 1, data: flowData(d, ctx.organisationId) }];
     }
     case 'DisburseFunds': {
       const d = command.data;
@@ -225,14 +280,17 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       ensureMoney(d.amount);
       ensureNotInFuture(d.date, ctx.now, 'date');
       ensureNewFlow(state, d.flowId);
+      ensure(d.receiverId !== ctx.organisationId, 'flow.distinct-parties', 'money spent on your own implementation is expenditure, not a disbursement to yourself');
       const key = flowKey(ctx.organisationId, d.receiverId, d.amount.currency);
-      const available = (state.committed.get(key) ?? 0) - (state.disbursed.get(key) ?? 0);
+      // Refunded money is back with the provider, still under its commitment: it may be disbursed again.
+      const available = (state.committed.get(key) ?? 0) - (state.disbursed.get(key) ?? 0) + (state.refunded.get(key) ?? 0);
       ensure(
         d.amount.amountMinor <= available,
         'flow.disbursement-within-commitment',
-        `disbursement of ${d.amount.amountMinor} ${d.amount.currency} exceeds the ${available} still committed by this provider to this receiver in that currency`,
+        `disbursement of ${d.amount.amountMinor} ${d.amount.currency} exceeds the ${available} still committed by this provider to this receiver in that currency (refunds included)`,
       );
-      return [{ type: 'FundsDisbursed', schemaVersion: 1, data: { ...d, providerId: ctx.organisationId } }];
+      ensurePlausibleRate(d);
+      return [{ type: 'FundsDisbursed', schemaVersion: 1, data: flowData(d, ctx.organisationId) }];
     }
     case 'RecordRefund': {
       const d = command.data;
@@ -243,7 +301,9 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       const key = flowKey(d.providerId, ctx.organisationId, d.amount.currency);
       const refundable = (state.disbursed.get(key) ?? 0) - (state.refunded.get(key) ?? 0);
       ensure(d.amount.amountMinor <= refundable, 'flow.refund-within-disbursed', `a refund cannot exceed the ${refundable} received and not yet refunded`);
-      return [{ type: 'RefundRecorded', schemaVersion: 1, data: { ...d, receiverId: ctx.organisationId } }];
+      ensurePlausibleRate(d);
+      const { referenceRate: _reference, rateConfirmed: _confirmed, ...refund } = d;
+      return [{ type: 'RefundRecorded', schemaVersion: 1, data: { ...refund, receiverId: ctx.organisationId } }];
     }
     case 'RecordInKindContribution': {
       const d = command.data;
@@ -252,7 +312,8 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       ensureNotInFuture(d.date, ctx.now, 'date');
       ensureNewFlow(state, d.flowId);
       ensure(rolesOf(state, d.receiverId).length > 0, 'flow.receiver-party', 'contributions go to a party of the partnership');
-      return [{ type: 'InKindContributionRecorded', schemaVersion: 1, data: { ...d, providerId: ctx.organisationId } }];
+      ensurePlausibleRate(d);
+      return [{ type: 'InKindContributionRecorded', schemaVersion: 1, data: { ...flowData(d, ctx.organisationId), description: d.description } }];
     }
     case 'RecordExpenditure': {
       const d = command.data;
@@ -262,7 +323,10 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       ensureNotInFuture(d.date, ctx.now, 'date');
       ensureNewFlow(state, d.flowId);
       ensure(COUNTRY_CODES.has(d.spentInCountry), 'country.iso-3166', `"${d.spentInCountry}" is not an ISO 3166-1 alpha-2 country code`);
-      return [{ type: 'ExpenditureRecorded', schemaVersion: 1, data: { ...d, spenderId: ctx.organisationId } }];
+      ensurePlausibleRate(d);
+      const overspendReason = ensureExplainedOverspend(state, ctx.organisationId, d);
+      const { referenceRate: _reference, rateConfirmed: _confirmed, overspendReason: _asked, ...expenditure } = d;
+      return [{ type: 'ExpenditureRecorded', schemaVersion: 2, data: { ...expenditure, spenderId: ctx.organisationId, overspendReason } }];
     }
     case 'VoidExpenditure': {
       ensureParty(state, ctx, ['implementer', 'beneficiary']);

@@ -136,6 +136,7 @@ export function ensureFoldable(event: PartnershipEvent): void {
       textAt(supplier.name, 'supplier.name');
       flagAt(supplier.local, 'supplier.local');
       exchangeRateAt(d.exchangeRate, 'exchangeRate');
+      textAt(d.overspendReason, 'overspendReason', { optional: true });
       return;
     }
     case 'ExpenditureVoided':

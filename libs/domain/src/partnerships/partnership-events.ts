@@ -80,7 +80,7 @@ export type RefundRecorded = DomainEvent<'RefundRecorded', 1, Flow & { readonly 
 export type InKindContributionRecorded = DomainEvent<'InKindContributionRecorded', 1, Flow & { readonly description: string }>;
 export type ExpenditureRecorded = DomainEvent<
   'ExpenditureRecorded',
-  1,
+  2,
   {
     readonly flowId: string;
     readonly spenderId: string;
@@ -91,6 +91,8 @@ export type ExpenditureRecorded = DomainEvent<
     readonly spentInCountry: string;
     readonly supplier: { readonly name: string; readonly local: boolean };
     readonly exchangeRate: ExchangeRate | null;
+    /** Why spending goes far beyond what the spender received (co-financing, own funds); null when it does not. */
+    readonly overspendReason: string | null;
   }
 >;
 export type ExpenditureVoided = DomainEvent<'ExpenditureVoided', 1, { readonly flowId: string; readonly reason: string; readonly voidedBy: string }>;

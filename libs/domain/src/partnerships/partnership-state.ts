@@ -1,4 +1,5 @@
 import type { PartnershipEvent } from './partnership-events';
+import type { Money } from '../shared/money';
 import type { ActivityType, Phase, Role } from './vocabulary';
 
 export type MilestoneStatus = 'planned' | 'achieved' | 'confirmed' | 'disputed';
@@ -27,7 +28,7 @@ export interface PartnershipState {
   // Collections that grow with the stream are arrays: appending to an array copies fast, while spreading a
   // record of thousands of keys made folding a 10,000-event stream take seconds.
   readonly flowIds: readonly string[];
-  readonly expenditures: readonly { readonly flowId: string; readonly spenderId: string; readonly voided: boolean }[];
+  readonly expenditures: readonly { readonly flowId: string; readonly spenderId: string; readonly amount: Money; readonly voided: boolean }[];
   readonly milestones: readonly { readonly milestoneId: string; readonly status: MilestoneStatus }[];
   readonly activities: readonly { readonly activityId: string; readonly type: ActivityType }[];
   readonly indicators: ReadonlySet<string>;
@@ -69,6 +70,28 @@ function withMember(set: ReadonlySet<string>, member: string): ReadonlySet<strin
 
 function withMilestoneStatus(milestones: PartnershipState['milestones'], milestoneId: string, status: MilestoneStatus): PartnershipState['milestones'] {
   return milestones.map((m) => (m.milestoneId === milestoneId ? { milestoneId, status } : m));
+}
+
+/** What `organisationId` received in `currency`, net of what it refunded. */
+export function netReceived(state: PartnershipState, organisationId: string, currency: string): number {
+  let total = 0;
+  for (const [key, amount] of state.disbursed) {
+    const [, receiver, c] = key.split('|');
+    if (receiver === organisationId && c === currency) total += amount - (state.refunded.get(key) ?? 0);
+  }
+  return total;
+}
+
+/** Whether `organisationId` received any money in the partnership: spending beyond that is then worth a question. */
+export function receivedAny(state: PartnershipState, organisationId: string): boolean {
+  for (const key of state.disbursed.keys()) if (key.split('|')[1] === organisationId) return true;
+  return false;
+}
+
+export function spentIn(state: PartnershipState, organisationId: string, currency: string): number {
+  return state.expenditures
+    .filter((x) => !x.voided && x.spenderId === organisationId && x.amount.currency === currency)
+    .reduce((sum, x) => sum + x.amount.amountMinor, 0);
 }
 
 export function milestoneStatus(state: PartnershipState, milestoneId: string): MilestoneStatus | undefined {
@@ -140,7 +163,7 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
       return {
         ...state,
         flowIds: [...state.flowIds, event.data.flowId],
-        expenditures: [...state.expenditures, { flowId: event.data.flowId, spenderId: event.data.spenderId, voided: false }],
+        expenditures: [...state.expenditures, { flowId: event.data.flowId, spenderId: event.data.spenderId, amount: event.data.amount, voided: false }],
       };
     case 'ExpenditureVoided': {
       return { ...state, expenditures: state.expenditures.map((x) => (x.flowId === event.data.flowId ? { ...x, voided: true } : x)) };

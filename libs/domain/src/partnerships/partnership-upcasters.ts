@@ -1,4 +1,4 @@
-import type { PartnershipEvent, PartnershipProposed } from './partnership-events';
+import type { ExpenditureRecorded, PartnershipEvent, PartnershipProposed } from './partnership-events';
 import type { Theme } from './vocabulary';
 
 /** An event as stored: any schema version this code has ever written. */
@@ -20,6 +20,17 @@ function upcastProposedV1(event: PartnershipProposedV1): PartnershipProposed {
   return { type: 'PartnershipProposed', schemaVersion: 2, data: { ...rest, themes: [theme], levels: [], sdgs: [], genderMarker: 0 } };
 }
 
+/** ExpenditureRecorded v1 had no reason for spending beyond what was received: none was asked. */
+export interface ExpenditureRecordedV1 {
+  readonly type: 'ExpenditureRecorded';
+  readonly schemaVersion: 1;
+  readonly data: Omit<ExpenditureRecorded['data'], 'overspendReason'>;
+}
+
+function upcastExpenditureV1(event: ExpenditureRecordedV1): ExpenditureRecorded {
+  return { type: 'ExpenditureRecorded', schemaVersion: 2, data: { ...event.data, overspendReason: null } };
+}
+
 const CURRENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
   PartnershipProposed: 2,
   PartyJoined: 1,
@@ -36,7 +47,7 @@ const CURRENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
   FundsDisbursed: 1,
   RefundRecorded: 1,
   InKindContributionRecorded: 1,
-  ExpenditureRecorded: 1,
+  ExpenditureRecorded: 2,
   ExpenditureVoided: 1,
   MilestonePlanned: 1,
   MilestoneAchieved: 1,
@@ -71,6 +82,9 @@ export function upcastPartnershipEvent(stored: StoredEvent): PartnershipEvent {
   if (!isPartnershipEventType(stored.type)) throw new UnknownEventVersionError(stored.type, stored.schemaVersion);
   if (stored.type === 'PartnershipProposed' && stored.schemaVersion === 1) {
     return upcastProposedV1(stored as unknown as PartnershipProposedV1);
+  }
+  if (stored.type === 'ExpenditureRecorded' && stored.schemaVersion === 1) {
+    return upcastExpenditureV1(stored as unknown as ExpenditureRecordedV1);
   }
   if (stored.schemaVersion !== CURRENT_VERSIONS[stored.type]) throw new UnknownEventVersionError(stored.type, stored.schemaVersion);
   // The store gave back what an earlier append of this very union wrote.

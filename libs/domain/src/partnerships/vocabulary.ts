@@ -83,3 +83,15 @@ export interface ExchangeRate {
   readonly toCurrency: string;
   readonly rate: string;
 }
+
+/** The rate table's rate for a flow's currencies and date, as the handler found it: what a recorded rate is checked against. */
+export interface ReferenceRate {
+  readonly rate: string;
+  readonly source: string;
+  readonly valueDate: string;
+}
+
+/** A recorded rate further than this from the rate table's (10 %) is refused unless the client confirms it. */
+export const RATE_DEVIATION_LIMIT = 0.1;
+/** Spending above this multiple of what the spender received (in that currency) needs a reason. */
+export const OVERSPEND_REASON_RATIO = 1.5;

@@ -104,6 +104,8 @@ export interface PartnershipView {
   readonly summary: string;
   readonly beneficiaryCountry: string;
   readonly initiatedBy: Initiator;
+  /** Who proposed it, as recorded (demand origin is read from this, not from `initiatedBy`). */
+  readonly proposerRole: Role;
   readonly themes: readonly Theme[];
   readonly levels: readonly Level[];
   readonly sdgs: readonly Sdg[];
@@ -157,6 +159,7 @@ function startView(event: Extract<PartnershipEvent, { type: 'PartnershipProposed
     summary: d.summary,
     beneficiaryCountry: d.beneficiaryCountry,
     initiatedBy: d.initiatedBy,
+    proposerRole: d.proposerRole,
     themes: d.themes,
     levels: d.levels,
     sdgs: d.sdgs,

@@ -1,4 +1,13 @@
-import { isPartnershipEventType, upcastPartnershipEvent, type OrganisationEvent, type PartnershipEvent } from '@ccb/domain';
+import {
+  EXCHANGE_RATE_STREAM_PREFIX,
+  isPartnershipEventType,
+  upcastPartnershipEvent,
+  type ExchangeRatesRecorded,
+  type OrganisationEvent,
+  type PartnershipEvent,
+} from '@ccb/domain';
+import { RateTable, type TableRate } from '../funding/rate-table';
+import { tableRateOf } from '../queries/rate-queries';
 import type { EventStore, Position, RecordedEvent } from '@ccb/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { evolveOrganisationInfo, type OrganisationInfo } from '../organisations/organisation-directory';
@@ -63,6 +72,7 @@ interface Pending {
 export class PortfolioProjectionHandler implements ProjectionHandler {
   private readonly cache: ViewCache;
   private organisations: Map<string, OrganisationInfo> | null = null;
+  private rates: RateTable | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -77,6 +87,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
   reset(): void {
     this.cache.clear();
     this.organisations = null;
+    this.rates = null;
   }
 
   async prepare(batch: readonly RecordedEvent[], parked: ReadonlySet<string> = new Set()): Promise<PreparedBatch> {
@@ -84,6 +95,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     if (events.length === 0) return { write: async () => undefined, committed: () => undefined };
     const organisations = new Map(await this.directory());
     const changedOrganisations = new Set<string>();
+    const newRates: TableRate[] = [];
     const pending = new Map<string, Pending>();
     await this.loadMissing(events, pending, parked);
 
@@ -96,6 +108,12 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
         changedOrganisations.add(organisationId);
         continue;
       }
+      if (event.streamId.startsWith(EXCHANGE_RATE_STREAM_PREFIX)) {
+        if (event.type !== 'ExchangeRatesRecorded') continue;
+        const d = (event as unknown as ExchangeRatesRecorded).data;
+        for (const r of d.rates) newRates.push({ setId: d.setId, base: r.base, quote: r.quote, valueDate: r.valueDate, rate: r.rate, source: d.source, recordedAt: event.metadata.recordedAt });
+        continue;
+      }
       if (!event.streamId.startsWith(PARTNERSHIP_STREAM_PREFIX) || !isPartnershipEventType(event.type)) continue;
       const entry = pending.get(event.streamId.slice(PARTNERSHIP_STREAM_PREFIX.length));
       if (!entry) continue;
@@ -104,7 +122,10 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     }
 
     // An organisation's country, region or status feeds the rows of every partnership it is party to.
-    if (changedOrganisations.size > 0) await this.loadAffected([...changedOrganisations], events, pending, parked);
+    if (changedOrganisations.size > 0) await this.loadAffected(this.partiesOf([...changedOrganisations]), events, pending, parked);
+    // A rate converts the money of every partnership with flows in either currency: their shares are computed again.
+    const rates = (await this.rateTable()).with(newRates);
+    if (newRates.length > 0) await this.loadAffected(this.flowsIn([...new Set(newRates.flatMap((r) => [r.base, r.quote]))]), events, pending, parked);
 
     const lookup = (id: string) => organisations.get(id);
     const rows = {
@@ -125,7 +146,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     for (const [id, entry] of pending) {
       const view = entry.view;
       if (view === null) continue;
-      const row = partnershipRow(view, lookup);
+      const row = partnershipRow(view, lookup, rates);
       rows.partnerships.push(row);
       if (overlapKey(row) !== overlapKey(entry.before)) rows.overlapsChanged.push(id);
       cacheUpdates.push([id, { view, row }]);
@@ -174,6 +195,12 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     return {
       write: async (tx: EntityManager) => {
         await upsertRows(tx, `${s}.organisations`, rows.organisations, ['organisation_id']);
+        await upsertRows(
+          tx,
+          `${s}.exchange_rates`,
+          newRates.map((r) => ({ set_id: r.setId, base: r.base, quote: r.quote, value_date: r.valueDate, rate: r.rate, source: r.source, recorded_at: r.recordedAt })),
+          ['set_id', 'base', 'quote', 'value_date'],
+        );
         await upsertRows(tx, `${s}.partnerships`, rows.partnerships, ['partnership_id']);
         await upsertRows(tx, `${s}.parties`, dedupe(rows.parties, (r) => `${r.partnership_id}|${r.organisation_id}|${r.role}`), ['partnership_id', 'organisation_id', 'role']);
         await upsertRows(tx, `${s}.flows`, rows.flows, ['partnership_id', 'flow_id']);
@@ -197,6 +224,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
       },
       committed: () => {
         this.organisations = organisations;
+        this.rates = rates;
         for (const [id, cached] of cacheUpdates) this.cache.set(id, cached);
       },
     };
@@ -232,6 +260,29 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     return this.organisations;
   }
 
+  private async rateTable(): Promise<RateTable> {
+    if (this.rates) return this.rates;
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT set_id, base, quote, value_date, rate, source, recorded_at FROM ${this.schema}.exchange_rates ORDER BY recorded_at, set_id`,
+    );
+    this.rates = new RateTable(rows.map(tableRateOf));
+    return this.rates;
+  }
+
+  private partiesOf(organisationIds: string[]): () => Promise<string[]> {
+    return async () =>
+      (await this.dataSource.query<{ partnership_id: string }[]>(`SELECT DISTINCT partnership_id FROM ${this.schema}.parties WHERE organisation_id = ANY($1::text[])`, [organisationIds])).map(
+        (r) => r.partnership_id,
+      );
+  }
+
+  private flowsIn(currencies: string[]): () => Promise<string[]> {
+    return async () =>
+      (await this.dataSource.query<{ partnership_id: string }[]>(`SELECT DISTINCT partnership_id FROM ${this.schema}.flows WHERE currency = ANY($1::text[])`, [currencies])).map(
+        (r) => r.partnership_id,
+      );
+  }
+
   /** Views of the batch's partnerships as the checkpoint left them: from the cache, else their streams. */
   private async loadMissing(events: readonly RecordedEvent[], pending: Map<string, Pending>, parked: ReadonlySet<string>): Promise<void> {
     const firstRevision = new Map<string, number>();
@@ -249,17 +300,13 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     }
     await inParallel(toLoad, 8, async ([id, revision]) => {
       const view = await loadPartnershipView(this.store, id, { beforeRevision: revision }, parked);
-      pending.set(id, { view, before: view ? partnershipRow(view, (o) => this.organisations?.get(o)) : undefined, keys: [] });
+      pending.set(id, { view, before: view ? partnershipRow(view, (o) => this.organisations?.get(o), this.rates ?? RateTable.EMPTY) : undefined, keys: [] });
     });
   }
 
-  private async loadAffected(organisationIds: string[], events: readonly RecordedEvent[], pending: Map<string, Pending>, parked: ReadonlySet<string>): Promise<void> {
-    const rows = await this.dataSource.query<{ partnership_id: string }[]>(
-      `SELECT DISTINCT partnership_id FROM ${this.schema}.parties WHERE organisation_id = ANY($1::text[])`,
-      [organisationIds],
-    );
+  private async loadAffected(affected: () => Promise<string[]>, events: readonly RecordedEvent[], pending: Map<string, Pending>, parked: ReadonlySet<string>): Promise<void> {
     const last = events[events.length - 1].position as Position;
-    const missing = rows.map((r) => r.partnership_id).filter((id) => !pending.has(id));
+    const missing = (await affected()).filter((id) => !pending.has(id));
     await inParallel(missing, 8, async (id) => {
       const cached = this.cache.get(id);
       const view = cached ? cached.view : await loadPartnershipView(this.store, id, { upToPosition: last }, parked);

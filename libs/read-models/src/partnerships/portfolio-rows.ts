@@ -1,6 +1,7 @@
 import type { PartnershipEvent, PointOfContact } from '@ccb/domain';
 import { localOwnership, programmeCurrency } from '../local-ownership/local-ownership';
 import { convertMinor } from '../funding/currency-conversion';
+import type { RateTable } from '../funding/rate-table';
 import type { OrganisationInfo, OrganisationLookup } from '../organisations/organisation-directory';
 import { cooperationModality } from './cooperation-modality';
 import { currentEvaluations, partiesWithRole, type PartnershipView } from './partnership-view';
@@ -60,6 +61,11 @@ export interface PartnershipRow {
   lo_sustainability: number | null;
   lo_index: number | null;
   lo_coverage: number;
+  lo_components: number;
+  lo_local_spend_basis: string | null;
+  lo_local_spend_coverage: number | null;
+  lo_local_spend_by_currency: string;
+  lo_pending_validation: number;
 }
 
 export interface PartyRow {
@@ -159,8 +165,8 @@ export interface OrganisationRow {
   registered_at: string;
 }
 
-export function partnershipRow(view: PartnershipView, organisations: OrganisationLookup): PartnershipRow {
-  const lo = localOwnership(view, organisations);
+export function partnershipRow(view: PartnershipView, organisations: OrganisationLookup, rates: RateTable): PartnershipRow {
+  const lo = localOwnership(view, organisations, rates);
   const beneficiaryIds = partiesWithRole(view, 'beneficiary');
   const delivered = view.milestones.filter((m) => m.status !== 'planned');
   return {
@@ -217,6 +223,11 @@ export function partnershipRow(view: PartnershipView, organisations: Organisatio
     lo_sustainability: lo.sustainability,
     lo_index: lo.index,
     lo_coverage: lo.coverage,
+    lo_components: lo.components,
+    lo_local_spend_basis: lo.localSpendBasis,
+    lo_local_spend_coverage: lo.localSpendCoverage,
+    lo_local_spend_by_currency: JSON.stringify(lo.localSpendByCurrency),
+    lo_pending_validation: lo.pendingValidation,
   };
 }
 

@@ -2,7 +2,10 @@ import { partnershipFilter, type PartnershipFilter } from './partnership-queries
 import type { Viewer } from './viewer';
 import type { Cell } from './small-cells';
 import { minor, ratioOf, type ReadModelContext } from './query-kit';
-import { FUNDING_MEASURES, type FundingMeasure } from '../funding/funding-summary';
+import { amountOf, FiguresBuilder, zeroAmounts, type MoneyFigures, type Perspective } from '../funding/funding-figures';
+import { basisCurrency, chainLevels, partnershipLedger, type LedgerEntry, type LedgerFlow, type PartnershipLedger } from '../funding/money-ledger';
+import { convert, type RateTable, type UsedRate } from '../funding/rate-table';
+import { rateTableOf } from './rate-queries';
 
 export const FUNDING_GROUPS = ['partnership', 'donor', 'implementer', 'country', 'theme', 'year', 'provider-receiver'] as const;
 export type FundingGroup = (typeof FUNDING_GROUPS)[number];
@@ -10,130 +13,153 @@ export type FundingGroup = (typeof FUNDING_GROUPS)[number];
 export interface FundingFilter extends PartnershipFilter {
   readonly year?: number;
   readonly currency?: string;
-  /** Totals also in this currency, through the rates recorded with the flows. */
+  /** Totals also in this currency: the rate recorded with each flow, else the rate table's for its date. */
   readonly reportingCurrency?: string;
+  /** List every rate a converted figure used, with its source and value date. */
+  readonly explain?: boolean;
 }
 
-export interface Amounts {
-  /** Commitments of the funders at the top of the chain. */
-  committed: number;
-  /** Net of refunds, at the top of the chain only: money passed down a chain is not counted again. */
-  disbursed: number;
-  refunded: number;
-  /** Money passed on by an organisation that itself received funds in the partnership. */
-  passedOn: number;
-  received: number;
-  spent: number;
-  /** Spent in the beneficiary country or with a local supplier. */
-  spentLocally: number;
-  inKind: number;
-}
-
-export interface FundingTotal extends Cell {
+export interface FundingTotal extends Cell, MoneyFigures {
   readonly key: Record<string, string | number>;
-  readonly byCurrency: (Amounts & { currency: string; localShare: number | null; burnRate: number | null })[];
-  /** Present when a reporting currency was asked for. */
-  readonly reporting?: Amounts & { currency: string; unconverted: (Partial<Amounts> & { currency: string })[] };
 }
-
-const AMOUNT_COLUMNS: Readonly<Record<keyof Amounts, FundingMeasure>> = {
-  committed: 'committed',
-  disbursed: 'disbursed',
-  refunded: 'refunded',
-  passedOn: 'passed_on',
-  received: 'received',
-  spent: 'spent',
-  spentLocally: 'spent_locally',
-  inKind: 'in_kind',
-};
-
-const zero = (): Amounts => ({ committed: 0, disbursed: 0, refunded: 0, passedOn: 0, received: 0, spent: 0, spentLocally: 0, inKind: 0 });
 
 /**
- * Committed, disbursed and spent, grouped, from the per-partnership funding summary. Committed and
- * disbursed count only flows at the top of their chain, so a donor -> implementer -> local partner
- * chain counts its money once; spending is recorded once, by whoever spent. Voided expenditure is
- * left out entirely. Donors are credited the partnership's spending in proportion to what each
- * disbursed at the top of the chain (per currency).
+ * Committed, disbursed and spent, grouped, from each partnership's ledger (libs/read-models/src/funding/money-ledger.ts).
+ * Committed and disbursed count only flows at the top of their chain, so a donor -> implementer -> local partner
+ * chain counts its money once; spending is recorded once, by whoever spent. Voided expenditure is left out
+ * entirely. Donors are credited each expenditure in proportion to the share of the spender's funds that came
+ * from them, weighed across currencies at the rates of docs/metrics.md; with a reporting currency every amount
+ * is converted at its own date, and what no rate converts is listed, never counted as zero.
  */
 export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, groupBy: FundingGroup, filter: FundingFilter): Promise<FundingTotal[]> {
   if (groupBy === 'provider-receiver') return providerReceiverTotals(ctx, viewer, filter);
-  const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(ctx, viewer, filter);
-  if (filter.year !== undefined) where.add('f.year = ?', filter.year);
-  if (filter.currency) where.add('f.currency = ?', filter.currency);
-  const reporting = filter.reportingCurrency ? where.param(filter.reportingCurrency) : null;
-  const keys: Record<Exclude<FundingGroup, 'provider-receiver'>, { select: string; group: string; join?: string }> = {
-    partnership: { select: 'f.partnership_id, p.title', group: 'f.partnership_id, p.title' },
-    country: { select: 'p.beneficiary_country AS country', group: 'p.beneficiary_country' },
-    theme: { select: 'theme', group: 'theme', join: 'CROSS JOIN LATERAL unnest(p.themes) AS theme' },
-    year: { select: 'f.year', group: 'f.year' },
-    donor: { select: 'f.organisation_id AS donor_id', group: 'f.organisation_id' },
-    implementer: { select: 'f.organisation_id AS implementer_id', group: 'f.organisation_id' },
-  };
-  const key = keys[groupBy];
-  if (groupBy === 'implementer') where.add('f.organisation_id = ANY(p.implementer_ids || p.beneficiary_ids)');
-  if (groupBy === 'donor') where.add('f.organisation_id = ANY(p.donor_ids)');
-  const columns = FUNDING_MEASURES.flatMap((m) => {
-    const list = [`sum(f.${m}) AS "${m}"`];
-    if (reporting) list.push(`sum(f.c_${m}) FILTER (WHERE f.rate_currency = ${reporting}) AS "${m}__converted"`, `sum(f.${m}) FILTER (WHERE f.rate_currency = ${reporting}) AS "${m}__convertible"`);
-    return list;
-  });
-  let from = `${s}.funding_summary f JOIN ${s}.partnerships p USING (partnership_id) ${key.join ?? ''} ${where}`;
-  if (groupBy === 'donor') {
-    // Each donor row carries its share of what entered the partnership at the top, in that currency and year.
-    from = `(SELECT f.*, sp.spent AS partnership_spent, sp.spent_locally AS partnership_spent_locally,
-                    CASE WHEN sum(f.disbursed - f.refunded) OVER w > 0 THEN (f.disbursed - f.refunded)::numeric / sum(f.disbursed - f.refunded) OVER w ELSE 0 END AS share
-               FROM ${s}.funding_summary f
-               JOIN ${s}.partnerships p USING (partnership_id)
-               LEFT JOIN (SELECT partnership_id, currency, sum(spent) AS spent, sum(spent_locally) AS spent_locally
-                            FROM ${s}.funding_summary ${filter.year !== undefined ? `WHERE year = ${where.param(filter.year)}` : ''} GROUP BY 1, 2) sp USING (partnership_id, currency)
-               ${where}
-             WINDOW w AS (PARTITION BY f.partnership_id, f.currency)) f`;
-    columns.push('round(sum(f.partnership_spent * f.share))::bigint AS attributed_spent', 'round(sum(f.partnership_spent_locally * f.share))::bigint AS attributed_spent_locally');
-  }
-  const rows: Record<string, unknown>[] = await ctx.db.query(
-    `SELECT ${key.select}, f.currency, array_agg(DISTINCT f.partnership_id) AS partnership_ids, ${columns.join(', ')} FROM ${from} GROUP BY ${key.group}, f.currency ORDER BY ${key.group}, f.currency`,
-    where.params,
-  );
-
-  const groups = new Map<string, FundingTotal>();
-  for (const row of rows) {
-    const keyValues = keyOf(groupBy, row);
-    const id = JSON.stringify(keyValues);
+  const rates = await rateTableOf(ctx);
+  const partnerships = await ledgersFor(ctx, viewer, filter, rates);
+  const groups = new Map<string, { key: Record<string, string | number>; partnershipIds: Set<string>; figures: FiguresBuilder }>();
+  const groupFor = (key: Record<string, string | number>, perspective: Perspective) => {
+    const id = JSON.stringify(key);
     let group = groups.get(id);
     if (!group) {
-      group = { key: keyValues, partnershipIds: [], byCurrency: [], ...(filter.reportingCurrency ? { reporting: { ...zero(), currency: filter.reportingCurrency, unconverted: [] } } : {}) };
+      group = { key, partnershipIds: new Set(), figures: new FiguresBuilder(perspective, rates, filter.reportingCurrency) };
       groups.set(id, group);
     }
-    (group.partnershipIds as string[]).push(...(row.partnership_ids as string[]));
-    const amounts = zero();
-    for (const m of Object.keys(amounts) as (keyof Amounts)[]) amounts[m] = minor(row[AMOUNT_COLUMNS[m]]);
-    if (groupBy === 'donor') {
-      amounts.spent = minor(row.attributed_spent);
-      amounts.spentLocally = minor(row.attributed_spent_locally);
-    }
-    const currency = row.currency as string;
-    group.byCurrency.push({ currency, ...amounts, localShare: ratioOf(amounts.spentLocally, amounts.spent), burnRate: ratioOf(amounts.spent, amounts.disbursed - amounts.refunded) });
-    if (group.reporting) {
-      const unconverted: Partial<Amounts> & { currency: string } = { currency };
-      for (const m of Object.keys(amounts) as (keyof Amounts)[]) {
-        if (currency === group.reporting.currency) {
-          group.reporting[m] += amounts[m];
-          continue;
-        }
-        // A donor's share of spending has no recorded rate of its own: in another currency it stays unconverted.
-        const attributed = groupBy === 'donor' && (m === 'spent' || m === 'spentLocally');
-        if (!attributed) group.reporting[m] += minor(row[`${AMOUNT_COLUMNS[m]}__converted`]);
-        const left = attributed ? amounts[m] : amounts[m] - minor(row[`${AMOUNT_COLUMNS[m]}__convertible`]);
-        if (left !== 0) unconverted[m] = left;
+    return group;
+  };
+  for (const { row, ledger } of partnerships) {
+    for (const entry of ledger.entries) {
+      if (filter.year !== undefined && Number(entry.date.slice(0, 4)) !== filter.year) continue;
+      if (filter.currency && entry.currency !== filter.currency) continue;
+      for (const [key, perspective] of groupKeys(groupBy, row, entry)) {
+        if (amountOf(entry, perspective) === null) continue;
+        const group = groupFor(key, perspective);
+        group.partnershipIds.add(row.partnership_id);
+        group.figures.add(entry);
       }
-      if (Object.keys(unconverted).length > 1) group.reporting.unconverted.push(unconverted);
     }
   }
-  for (const group of groups.values()) for (const c of group.byCurrency) c.disbursed -= c.refunded;
-  for (const group of groups.values()) if (group.reporting) group.reporting.disbursed -= group.reporting.refunded;
-  return [...groups.values()];
+  return [...groups.values()]
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((g) => ({ key: g.key, partnershipIds: [...g.partnershipIds].sort(), ...g.figures.build(filter.explain === true) }));
+}
+
+const WHOLE: Perspective = { kind: 'whole' };
+
+function groupKeys(groupBy: Exclude<FundingGroup, 'provider-receiver'>, row: LedgerRow, entry: LedgerEntry): [Record<string, string | number>, Perspective][] {
+  switch (groupBy) {
+    case 'partnership':
+      return [[{ partnershipId: row.partnership_id, title: row.title }, WHOLE]];
+    case 'country':
+      return [[{ country: row.beneficiary_country }, WHOLE]];
+    case 'theme':
+      return row.themes.map((theme) => [{ theme }, WHOLE]);
+    case 'year':
+      return [[{ year: Number(entry.date.slice(0, 4)) }, WHOLE]];
+    case 'donor':
+      return row.donor_ids.filter((d) => d === entry.organisationId).map((donorId) => [{ donorId }, { kind: 'donor', organisationId: donorId }]);
+    case 'implementer':
+      return [...new Set([...row.implementer_ids, ...row.beneficiary_ids])]
+        .filter((o) => o === entry.organisationId)
+        .map((organisationId) => [{ organisationId }, { kind: 'organisation', organisationId }]);
+  }
+}
+
+function compareKeys(a: Record<string, string | number>, b: Record<string, string | number>): number {
+  for (const k of Object.keys(a)) {
+    const [x, y] = [a[k], b[k]];
+    if (x === y) continue;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+  }
+  return 0;
+}
+
+interface LedgerRow {
+  partnership_id: string;
+  revision: number;
+  title: string;
+  beneficiary_country: string;
+  themes: string[];
+  donor_ids: string[];
+  implementer_ids: string[];
+  beneficiary_ids: string[];
+}
+
+const LEDGER_CACHE_SIZE = 20_000;
+const ledgerCache = new Map<string, { revision: number; ratesVersion: string; ledger: PartnershipLedger }>();
+
+/**
+ * The ledgers of the visible partnerships that pass the filter. A ledger is a function of the partnership's
+ * flows and the rate table, so it is kept per (revision, rate table version) and computed again only when either moves.
+ */
+export async function ledgersFor(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter, rates: RateTable): Promise<{ row: LedgerRow; ledger: PartnershipLedger }[]> {
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(ctx, viewer, filter);
+  const rows: LedgerRow[] = await ctx.db.query(
+    `SELECT p.partnership_id, p.revision, p.title, p.beneficiary_country, p.themes, p.donor_ids, p.implementer_ids, p.beneficiary_ids
+       FROM ${s}.partnerships p ${where} ORDER BY p.partnership_id`,
+    where.params,
+  );
+  const cacheKey = (id: string) => `${s}|${id}`;
+  const missing = rows.filter((r) => {
+    const hit = ledgerCache.get(cacheKey(r.partnership_id));
+    return !hit || hit.revision !== r.revision || hit.ratesVersion !== rates.version;
+  });
+  if (missing.length > 0) {
+    const flows = await flowsOf(ctx, missing.map((r) => r.partnership_id));
+    for (const r of missing) {
+      ledgerCache.delete(cacheKey(r.partnership_id));
+      ledgerCache.set(cacheKey(r.partnership_id), { revision: r.revision, ratesVersion: rates.version, ledger: partnershipLedger(flows.get(r.partnership_id) ?? [], r.beneficiary_country, rates) });
+      if (ledgerCache.size > LEDGER_CACHE_SIZE) ledgerCache.delete(ledgerCache.keys().next().value as string);
+    }
+  }
+  return rows.map((row) => ({ row, ledger: (ledgerCache.get(cacheKey(row.partnership_id)) as { ledger: PartnershipLedger }).ledger }));
+}
+
+/** The flow rows of some partnerships, in the order the ledger reads them. */
+export async function flowsOf(ctx: ReadModelContext, partnershipIds: readonly string[]): Promise<Map<string, LedgerFlow[]>> {
+  const rows: Record<string, unknown>[] = await ctx.db.query(
+    `SELECT partnership_id, flow_id, kind, provider_id, receiver_id, amount_minor, currency, date, rate_currency, rate::text AS rate, spent_in_country, supplier_local, voided
+       FROM ${ctx.models.portfolio.schema}.flows WHERE partnership_id = ANY($1::text[]) ORDER BY partnership_id, date, flow_id`,
+    [partnershipIds],
+  );
+  const byPartnership = new Map<string, LedgerFlow[]>();
+  for (const r of rows) {
+    const list = byPartnership.get(r.partnership_id as string) ?? [];
+    list.push({
+      flowId: r.flow_id as string,
+      kind: r.kind as LedgerFlow['kind'],
+      providerId: r.provider_id as string,
+      receiverId: (r.receiver_id as string | null) ?? null,
+      amountMinor: minor(r.amount_minor),
+      currency: r.currency as string,
+      date: r.date as string,
+      rate: r.rate_currency ? { toCurrency: r.rate_currency as string, rate: r.rate as string } : null,
+      spentInCountry: (r.spent_in_country as string | null) ?? null,
+      supplierLocal: (r.supplier_local as boolean | null) ?? null,
+      voided: r.voided as boolean,
+    });
+    byPartnership.set(r.partnership_id as string, list);
+  }
+  return byPartnership;
 }
 
 /** Flows between each provider and receiver, by kind; a filter (partnership, donor...) keeps it small. */
@@ -158,7 +184,8 @@ async function providerReceiverTotals(ctx: ReadModelContext, viewer: Viewer, fil
   for (const row of rows) {
     const key = keyOf('provider-receiver', row);
     const id = JSON.stringify(key);
-    const group = groups.get(id) ?? { key, partnershipIds: [], byCurrency: [] };
+    // Between two organisations no spending is attributed: burn rate and overspending belong to the organisation's own figures.
+    const group = groups.get(id) ?? { key, partnershipIds: [], byCurrency: [], burnRate: null, localShare: null, overspent: false };
     groups.set(id, group);
     (group.partnershipIds as string[]).push(...(row.partnership_ids as string[]));
     const received = minor(row.received);
@@ -167,9 +194,9 @@ async function providerReceiverTotals(ctx: ReadModelContext, viewer: Viewer, fil
     const spentLocally = minor(row.spent_locally);
     group.byCurrency.push({
       currency: row.currency as string,
-      ...zero(),
+      ...zeroAmounts(),
       committed: minor(row.committed),
-      received,
+      received: received - refunded,
       disbursed: received - refunded,
       refunded,
       spent,
@@ -205,9 +232,17 @@ export interface FlowChain {
   readonly partnershipId: string;
   /** Levels from the funders (1) down: who received from whom. */
   readonly levels: { organisationId: string; level: number }[];
+  /** Per provider, receiver and currency; `disbursed` is net of refunds. */
   readonly edges: { providerId: string; receiverId: string; currency: string; committed: number; disbursed: number; level: number }[];
-  /** Each funder's money followed down to the last receivers, split pro rata at every level. */
+  /**
+   * Each funder's money followed down to the last receivers, in the funder's currency, split pro rata at every
+   * level. Where money arrives or leaves in several currencies the split weighs converted amounts (`basis`, `rates`).
+   */
   readonly paths: { donorId: string; currency: string; path: string[]; amount: number }[];
+  readonly basis: string | null;
+  readonly rates: UsedRate[];
+  /** Flows that no rate converts to the basis: left out of the weights, and listed. */
+  readonly unconvertedFlowIds: string[];
 }
 
 /** The chain of one partnership, computed from its flow rows. */
@@ -215,54 +250,63 @@ export async function fundingChain(ctx: ReadModelContext, partnershipId: string)
   const s = ctx.models.portfolio.schema;
   const exists: unknown[] = await ctx.db.query(`SELECT 1 FROM ${s}.partnerships WHERE partnership_id = $1`, [partnershipId]);
   if (exists.length === 0) return null;
-  const flows: { kind: string; provider_id: string; receiver_id: string; currency: string; amount: string }[] = await ctx.db.query(
-    `SELECT kind, provider_id, receiver_id, currency, sum(amount_minor) AS amount FROM ${s}.flows
-      WHERE partnership_id = $1 AND kind IN ('commitment', 'disbursement', 'refund') GROUP BY 1, 2, 3, 4`,
-    [partnershipId],
-  );
-  return chainOf(partnershipId, flows.map((f) => ({ kind: f.kind, providerId: f.provider_id, receiverId: f.receiver_id, currency: f.currency, amount: minor(f.amount) })));
+  const flows = (await flowsOf(ctx, [partnershipId])).get(partnershipId) ?? [];
+  return chainOf(partnershipId, flows, await rateTableOf(ctx));
 }
 
-export function chainOf(
-  partnershipId: string,
-  flows: readonly { kind: string; providerId: string; receiverId: string; currency: string; amount: number }[],
-): FlowChain {
-  const edgeMap = new Map<string, { providerId: string; receiverId: string; currency: string; committed: number; disbursed: number; level: number }>();
+export function chainOf(partnershipId: string, allFlows: readonly LedgerFlow[], rates: RateTable): FlowChain {
+  const flows = allFlows.filter((f) => !f.voided && (f.kind === 'commitment' || f.kind === 'disbursement' || f.kind === 'refund') && f.receiverId !== null && f.receiverId !== f.providerId);
+  const { origins, levels } = chainLevels(flows);
+  const basis = basisCurrency(flows, origins);
+  const edgeMap = new Map<string, FlowChain['edges'][number]>();
   for (const f of flows) {
     const id = `${f.providerId}|${f.receiverId}|${f.currency}`;
-    const edge = edgeMap.get(id) ?? { providerId: f.providerId, receiverId: f.receiverId, currency: f.currency, committed: 0, disbursed: 0, level: 0 };
-    if (f.kind === 'commitment') edge.committed += f.amount;
-    else edge.disbursed += f.kind === 'refund' ? -f.amount : f.amount;
+    const edge = edgeMap.get(id) ?? { providerId: f.providerId, receiverId: f.receiverId as string, currency: f.currency, committed: 0, disbursed: 0, level: 0 };
+    if (f.kind === 'commitment') edge.committed += f.amountMinor;
+    else edge.disbursed += f.kind === 'refund' ? -f.amountMinor : f.amountMinor;
     edgeMap.set(id, edge);
   }
   const edges = [...edgeMap.values()].sort((a, b) => `${a.providerId}|${a.receiverId}|${a.currency}`.localeCompare(`${b.providerId}|${b.receiverId}|${b.currency}`));
-  const receivers = new Set(edges.map((e) => e.receiverId));
-  const level = new Map<string, number>();
-  for (const e of edges) if (!receivers.has(e.providerId)) level.set(e.providerId, 1);
-  // Breadth first from the funders; a cycle (money sent back up) keeps the first level found.
-  for (let changed = true, guard = 0; changed && guard < 100; guard++) {
-    changed = false;
-    for (const e of edges) {
-      const from = level.get(e.providerId);
-      if (from !== undefined && !level.has(e.receiverId)) {
-        level.set(e.receiverId, from + 1);
-        changed = true;
+  for (const e of edges) e.level = levels.get(e.providerId) ?? 0;
+
+  // Each edge's net money in one unit: raw where a node's money is all in one currency, else converted to the basis.
+  const used = new Map<string, UsedRate>();
+  const unconverted = new Set<string>();
+  const weightOf = new Map<string, number | null>();
+  const converted = (e: FlowChain['edges'][number]): number | null => {
+    const id = `${e.providerId}|${e.receiverId}|${e.currency}`;
+    if (weightOf.has(id)) return weightOf.get(id) ?? null;
+    let total: number | null = 0;
+    for (const f of flows) {
+      if (f.kind === 'commitment' || f.providerId !== e.providerId || f.receiverId !== e.receiverId || f.currency !== e.currency) continue;
+      const c = basis ? convert({ ...f, amountMinor: f.kind === 'refund' ? -f.amountMinor : f.amountMinor }, basis, rates) : null;
+      if (!c) {
+        unconverted.add(f.flowId);
+        total = null;
+        break;
       }
+      if (c.used) used.set(`${c.used.from}|${c.used.to}|${c.used.valueDate}|${c.used.rate}`, c.used);
+      total += c.amountMinor;
     }
-  }
-  for (const e of edges) e.level = level.get(e.providerId) ?? 0;
+    weightOf.set(id, total);
+    return total;
+  };
+  const weigh = (list: FlowChain['edges'], raw: boolean) => list.map((e) => ({ e, w: raw ? e.disbursed : converted(e) }));
 
   const paths: FlowChain['paths'] = [];
   const follow = (donorId: string, currency: string, path: string[], amount: bigint) => {
     const node = path[path.length - 1];
-    const inflow = edges.filter((e) => e.receiverId === node && e.currency === currency && e.disbursed > 0).reduce((sum, e) => sum + e.disbursed, 0);
-    const out = edges.filter((e) => e.providerId === node && e.currency === currency && e.disbursed > 0 && !path.includes(e.receiverId));
-    const outflow = out.reduce((sum, e) => sum + e.disbursed, 0);
-    // Pro rata: each euro that reached this node leaves along the node's outgoing flows in their proportions.
-    const base = BigInt(Math.max(inflow, outflow));
+    const into = edges.filter((e) => e.receiverId === node && e.disbursed > 0);
+    const out = edges.filter((e) => e.providerId === node && e.disbursed > 0 && !path.includes(e.receiverId));
+    const raw = new Set([...into, ...out].map((e) => e.currency)).size <= 1;
+    const weightedOut = weigh(out, raw).filter((x) => x.w !== null && x.w > 0) as { e: FlowChain['edges'][number]; w: number }[];
+    const inflow = weigh(into, raw).reduce((sum, x) => sum + (x.w ?? 0), 0);
+    const outflow = weightedOut.reduce((sum, x) => sum + x.w, 0);
+    // Pro rata: each unit that reached this node leaves along the node's outgoing flows in their proportions.
+    const base = BigInt(Math.max(inflow, outflow, 1));
     let passed = 0n;
-    for (const e of out) {
-      const share = (amount * BigInt(e.disbursed)) / base;
+    for (const { e, w } of weightedOut) {
+      const share = (amount * BigInt(w)) / base;
       passed += share;
       if (share > 0n) follow(donorId, currency, [...path, e.receiverId], share);
     }
@@ -271,9 +315,11 @@ export function chainOf(
   for (const e of edges) if (e.level === 1 && e.disbursed > 0) follow(e.providerId, e.currency, [e.providerId, e.receiverId], BigInt(e.disbursed));
   return {
     partnershipId,
-    levels: [...level.entries()].map(([organisationId, l]) => ({ organisationId, level: l })).sort((a, b) => a.level - b.level || a.organisationId.localeCompare(b.organisationId)),
+    levels: [...levels.entries()].map(([organisationId, l]) => ({ organisationId, level: l })).sort((a, b) => a.level - b.level || a.organisationId.localeCompare(b.organisationId)),
     edges,
     paths,
+    basis,
+    rates: [...used.values()],
+    unconvertedFlowIds: [...unconverted].sort(),
   };
 }
-

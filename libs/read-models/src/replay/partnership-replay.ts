@@ -2,6 +2,7 @@ import { evolve, initialPartnershipState, upcastPartnershipEvent, type Partnersh
 import type { RecordedEvent } from '@ccb/event-store';
 import { emptyDossier, evolveDossier, type PartnershipDossier } from '../dossier/partnership-dossier';
 import { fundingSummaryRows, type FundingSummaryRow } from '../funding/funding-summary';
+import type { RateTable } from '../funding/rate-table';
 import { localOwnership, type LocalOwnership } from '../local-ownership/local-ownership';
 import type { OrganisationLookup } from '../organisations/organisation-directory';
 import type { PartnershipView } from '../partnerships/partnership-view';
@@ -82,7 +83,8 @@ export interface ReplayFigures {
   readonly localOwnership: LocalOwnership | null;
 }
 
-export function figuresOf(replay: ReplayState, organisations: OrganisationLookup): ReplayFigures {
+/** `rates`: the rate table as it stood at that point (RateTable.asOf). */
+export function figuresOf(replay: ReplayState, organisations: OrganisationLookup, rates: RateTable): ReplayFigures {
   if (!replay.view) return { funding: [], localOwnership: null };
-  return { funding: fundingSummaryRows(replay.view), localOwnership: localOwnership(replay.view, organisations) };
+  return { funding: fundingSummaryRows(replay.view), localOwnership: localOwnership(replay.view, organisations, rates) };
 }

@@ -25,7 +25,7 @@ const checkpointTable = (schema: string) => `
 export const PORTFOLIO_SCHEMA: ReadModelSchema = {
   projection: 'portfolio',
   schema: 'rm_portfolio',
-  tables: ['organisations', 'partnerships', 'parties', 'flows', 'funding_summary', 'activities', 'milestones', 'indicators', 'principle_scores', 'overlaps'],
+  tables: ['organisations', 'partnerships', 'parties', 'flows', 'funding_summary', 'activities', 'milestones', 'indicators', 'principle_scores', 'overlaps', 'exchange_rates'],
   steps: [
     (s) => [
       checkpointTable(s),
@@ -224,6 +224,30 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
       `CREATE INDEX ON ${s}.partnerships (last_event_at DESC, partnership_id)`,
     ],
     (s) => [deadLetterTable(s)],
+    // Money in every currency (#14): a dated rate table, and local-ownership figures with their coverage. The
+    // folds changed (refunds net, attribution across currencies), so the projection starts again from event 0.
+    (s) => [
+      `CREATE TABLE ${s}.exchange_rates (
+        set_id text NOT NULL,
+        base text NOT NULL,
+        quote text NOT NULL,
+        value_date text NOT NULL,
+        rate text NOT NULL,
+        source text NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        PRIMARY KEY (set_id, base, quote, value_date)
+      )`,
+      `CREATE INDEX ON ${s}.exchange_rates (base, quote, value_date)`,
+      `ALTER TABLE ${s}.partnerships
+         ADD COLUMN lo_components integer NOT NULL DEFAULT 0,
+         ADD COLUMN lo_local_spend_basis text,
+         ADD COLUMN lo_local_spend_coverage double precision,
+         ADD COLUMN lo_local_spend_by_currency jsonb NOT NULL DEFAULT '[]',
+         ADD COLUMN lo_pending_validation integer NOT NULL DEFAULT 0`,
+      `CREATE INDEX ON ${s}.flows (currency)`,
+      `TRUNCATE ${s}.organisations, ${s}.partnerships, ${s}.parties, ${s}.flows, ${s}.funding_summary, ${s}.activities, ${s}.milestones, ${s}.indicators, ${s}.principle_scores, ${s}.overlaps, ${s}.dead_letters`,
+      `UPDATE ${s}.projection_checkpoint SET position = 'start', events_processed = 0, last_event_at = NULL`,
+    ],
   ],
 };
 

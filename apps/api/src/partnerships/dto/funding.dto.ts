@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { CalendarDate, Flag, Id, Nested, OptionalNested, Text } from '../../common/dto-fields';
+import { CalendarDate, Flag, Id, Nested, OptionalFlag, OptionalNested, OptionalText, Text } from '../../common/dto-fields';
 import { COUNTRIES, ExchangeRateDto, MoneyDto } from './shared.dto';
 
 export class FlowDto {
@@ -18,6 +18,9 @@ export class FlowDto {
 
   @OptionalNested(() => ExchangeRateDto)
   exchangeRate?: ExchangeRateDto;
+
+  @OptionalFlag(true, "The exchange rate is meant even though it is more than 10 % from the rate table's rate for that date")
+  rateConfirmed?: boolean;
 }
 
 export class RefundDto {
@@ -38,6 +41,9 @@ export class RefundDto {
 
   @Text('Unspent balance of the 2025 tranche')
   reason!: string;
+
+  @OptionalFlag(true, "The exchange rate is meant even though it is more than 10 % from the rate table's rate for that date")
+  rateConfirmed?: boolean;
 }
 
 export class InKindDto extends FlowDto {
@@ -75,4 +81,10 @@ export class ExpenditureDto {
 
   @OptionalNested(() => ExchangeRateDto)
   exchangeRate?: ExchangeRateDto;
+
+  @OptionalFlag(true, "The exchange rate is meant even though it is more than 10 % from the rate table's rate for that date")
+  rateConfirmed?: boolean;
+
+  @OptionalText('Co-financed from the ministry budget: 60 % of the venue costs', 1000)
+  overspendReason?: string;
 }

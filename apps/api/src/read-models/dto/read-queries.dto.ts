@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LEVELS, PHASES, PRINCIPLES, REGIONS, ROLES, THEMES, ACTIVITY_TYPES, ORGANISATION_KINDS } from '@ccb/domain';
 import { COUNT_DIMENSIONS, FUNDING_GROUPS, INCLUSION_GROUPS, MODALITIES, OWNERSHIP_SORTS, PARTNERSHIP_SORTS } from '@ccb/read-models';
 import { ID_PATTERN } from '../../common/dto-fields';
@@ -146,8 +146,17 @@ export class FundingQuery extends PartnershipFilterQuery {
   @OptionalCurrency('EUR', 'Only flows in this currency')
   currency?: string;
 
-  @OptionalCurrency('USD', 'Also total in this currency, through the rates recorded with the flows; what has no rate is listed as unconverted')
+  @OptionalCurrency(
+    'USD',
+    "Also total in this currency: each amount at the rate recorded with its flow, else the rate table's rate for its value date (within 45 days); what has no rate is listed as unconverted, never counted as zero",
+  )
   reportingCurrency?: string;
+
+  @ApiPropertyOptional({ example: true, description: 'List every rate a converted figure used, with its source and value date' })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  explain?: boolean;
 }
 
 export class OwnershipQuery extends PartnershipFilterQuery {

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandExecutor } from '../event-sourcing/command-executor';
+import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
+import { ExchangeRatesController, ExecuteExchangeRateCommandHandler } from './exchange-rates.controller';
+import { ReferenceRates } from './reference-rates';
+
+/** The dated rate table: recorded by administrators as events, read by every converted figure. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [ExchangeRatesController],
+  providers: [CommandExecutor, IdempotencyKeys, ExecuteExchangeRateCommandHandler, ReferenceRates],
+  exports: [ReferenceRates],
+})
+export class ExchangeRatesModule {}

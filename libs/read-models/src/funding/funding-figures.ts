@@ -1,0 +1,160 @@
+import { convert, type RateTable, type UsedRate } from './rate-table';
+import type { LedgerEntry, LedgerMeasure } from './money-ledger';
+
+export interface Amounts {
+  /** Commitments of the funders at the top of the chain (a donor's budget for its own implementation included, once). */
+  committed: number;
+  /** Net of refunds, at the top of the chain only: money passed down a chain is not counted again. */
+  disbursed: number;
+  /** Refunds back to the funders at the top of the chain. */
+  refunded: number;
+  /** Money passed on by an organisation that itself received funds in the partnership, net of refunds back to it. */
+  passedOn: number;
+  /** Net of refunds. For one organisation: what it received. For a partnership or portfolio: what entered from the top. */
+  received: number;
+  spent: number;
+  /** Spent in the beneficiary country or with a local supplier. */
+  spentLocally: number;
+  /** Spent by an organisation from its own funds: a donor implementing itself. */
+  spentDirectly: number;
+  inKind: number;
+}
+export type AmountName = keyof Amounts;
+export const AMOUNT_NAMES: readonly AmountName[] = ['committed', 'disbursed', 'refunded', 'passedOn', 'received', 'spent', 'spentLocally', 'spentDirectly', 'inKind'];
+export const zeroAmounts = (): Amounts => ({ committed: 0, disbursed: 0, refunded: 0, passedOn: 0, received: 0, spent: 0, spentLocally: 0, spentDirectly: 0, inKind: 0 });
+
+/**
+ * Whose figures: `whole` is a partnership or a portfolio (each flow once); `donor` is one funder, credited its
+ * share of all spending its money reached; `organisation` is one organisation's own flows.
+ */
+export type Perspective = { readonly kind: 'whole' } | { readonly kind: 'donor' | 'organisation'; readonly organisationId: string };
+
+/** Which figure an entry adds to, from a perspective; null: not this perspective's. */
+export function amountOf(entry: LedgerEntry, perspective: Perspective): AmountName | null {
+  const m: LedgerMeasure = entry.measure;
+  if (perspective.kind === 'whole') {
+    if (m === 'attributedSpent' || m === 'attributedSpentLocally') return null;
+    if (m === 'received' && !entry.fromOrigin) return null;
+    return m;
+  }
+  if (entry.organisationId !== perspective.organisationId) return null;
+  if (perspective.kind === 'donor') {
+    if (m === 'spent' || m === 'spentLocally') return null;
+    if (m === 'attributedSpent') return 'spent';
+    if (m === 'attributedSpentLocally') return 'spentLocally';
+    return m;
+  }
+  return m === 'attributedSpent' || m === 'attributedSpentLocally' ? null : m;
+}
+
+/** What the money spent came out of: money that left the funders (net) or reached the organisation, plus own funds spent. */
+export function fundsAvailable(a: Amounts, perspective: Perspective): number {
+  return (perspective.kind === 'organisation' ? a.received : a.disbursed) + a.spentDirectly;
+}
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+
+export interface CurrencyAmounts extends Amounts {
+  readonly currency: string;
+  /** spentLocally / spent, within this currency. */
+  localShare: number | null;
+  /** spent / funds available, when all of the group's money is in this one currency (else unknown: null). */
+  burnRate: number | null;
+}
+
+export interface ReportingAmounts extends Amounts {
+  readonly currency: string;
+  /** Amounts no rate converts (none recorded with the flow, none fresh in the table), per currency: never counted as zero. */
+  unconverted: (Partial<Amounts> & { currency: string })[];
+  /** Every amount converted. */
+  complete: boolean;
+  localShare: number | null;
+  burnRate: number | null;
+  /** With `explain`: each rate used, with its source and value date, and how many amounts it converted. */
+  conversions?: (UsedRate & { amounts: number })[];
+}
+
+export interface MoneyFigures {
+  readonly byCurrency: CurrencyAmounts[];
+  readonly reporting?: ReportingAmounts;
+  /** spent / funds available across currencies: from the reporting currency when every amount in it converted, else only in one currency; null is unknown. */
+  readonly burnRate: number | null;
+  readonly localShare: number | null;
+  /** Spent more than it had (co-financing, or a mistake): shown, never hidden. */
+  readonly overspent: boolean;
+}
+
+/** Adds a group's entries up per currency and, when asked, in a reporting currency with each rate named. */
+export class FiguresBuilder {
+  private readonly currencies = new Map<string, Amounts>();
+  private readonly reported: Amounts | null;
+  private readonly unconverted = new Map<string, Partial<Amounts>>();
+  private readonly used = new Map<string, UsedRate & { amounts: number }>();
+
+  constructor(
+    private readonly perspective: Perspective,
+    private readonly rates: RateTable,
+    private readonly reportingCurrency: string | undefined,
+  ) {
+    this.reported = reportingCurrency ? zeroAmounts() : null;
+  }
+
+  add(entry: LedgerEntry): void {
+    const name = amountOf(entry, this.perspective);
+    if (name === null) return;
+    const amounts = this.currencies.get(entry.currency) ?? zeroAmounts();
+    amounts[name] += entry.amountMinor;
+    this.currencies.set(entry.currency, amounts);
+    if (!this.reported || !this.reportingCurrency) return;
+    const c = convert(entry, this.reportingCurrency, this.rates);
+    if (!c) {
+      const left = this.unconverted.get(entry.currency) ?? {};
+      left[name] = (left[name] ?? 0) + entry.amountMinor;
+      this.unconverted.set(entry.currency, left);
+      return;
+    }
+    this.reported[name] += c.amountMinor;
+    if (c.used) {
+      const key = `${c.used.from}|${c.used.to}|${c.used.valueDate}|${c.used.rate}|${c.used.source}`;
+      const seen = this.used.get(key) ?? { ...c.used, amounts: 0 };
+      seen.amounts += 1;
+      this.used.set(key, seen);
+    }
+  }
+
+  build(explain: boolean): MoneyFigures {
+    const single = this.currencies.size === 1;
+    const byCurrency = [...this.currencies]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, a]) => {
+        const net = { ...a, disbursed: a.disbursed - a.refunded };
+        return { currency, ...net, localShare: ratio(net.spentLocally, net.spent), burnRate: single ? ratio(net.spent, fundsAvailable(net, this.perspective)) : null };
+      });
+    let reporting: ReportingAmounts | undefined;
+    if (this.reported && this.reportingCurrency) {
+      const r = { ...this.reported, disbursed: this.reported.disbursed - this.reported.refunded };
+      const unconverted = [...this.unconverted]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, left]) => {
+          const row: Partial<Amounts> & { currency: string } = { currency, ...left };
+          if (row.disbursed !== undefined || row.refunded !== undefined) row.disbursed = (row.disbursed ?? 0) - (row.refunded ?? 0);
+          return row;
+        });
+      const gap = (names: AmountName[]) => unconverted.some((u) => names.some((n) => (u[n] ?? 0) !== 0));
+      const burnKnown = !gap(['spent', 'disbursed', 'refunded', 'received', 'spentDirectly']);
+      reporting = {
+        currency: this.reportingCurrency,
+        ...r,
+        unconverted,
+        complete: unconverted.length === 0,
+        localShare: gap(['spent', 'spentLocally']) ? null : ratio(r.spentLocally, r.spent),
+        burnRate: burnKnown ? ratio(r.spent, fundsAvailable(r, this.perspective)) : null,
+        ...(explain ? { conversions: [...this.used.values()].sort((a, b) => `${a.from}${a.valueDate}`.localeCompare(`${b.from}${b.valueDate}`)) } : {}),
+      };
+    }
+    const burnRate = reporting ? reporting.burnRate : single ? byCurrency[0].burnRate : byCurrency.length === 0 ? null : null;
+    const localShare = reporting ? reporting.localShare : single ? byCurrency[0].localShare : null;
+    const overspent = burnRate !== null ? burnRate > 1 : byCurrency.some((c) => c.spent > 0 && fundsAvailable(c, this.perspective) > 0 && c.spent > fundsAvailable(c, this.perspective));
+    return { byCurrency, ...(reporting ? { reporting } : {}), burnRate, localShare, overspent };
+  }
+}
