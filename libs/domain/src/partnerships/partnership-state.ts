@@ -151,11 +151,11 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
         disbursed: addTo(state.disbursed, flowKey(event.data.providerId, event.data.receiverId, event.data.amount.currency), event.data.amount.amountMinor),
       };
     case 'RefundRecorded':
-      // A refund goes back from the receiver of a disbursement to its provider: kept under the disbursement's key.
+      // A refund names the disbursement it reduces (`providerId` gave, `receiverId` gives back): kept under that disbursement's key.
       return {
         ...state,
         flowIds: [...state.flowIds, event.data.flowId],
-        refunded: addTo(state.refunded, flowKey(event.data.receiverId, event.data.providerId, event.data.amount.currency), event.data.amount.amountMinor),
+        refunded: addTo(state.refunded, flowKey(event.data.providerId, event.data.receiverId, event.data.amount.currency), event.data.amount.amountMinor),
       };
     case 'InKindContributionRecorded':
       return { ...state, flowIds: [...state.flowIds, event.data.flowId] };

@@ -1,7 +1,7 @@
 import type { OrganisationLookup } from '../organisations/organisation-directory';
 import type { PartnershipView } from './partnership-view';
 
-export const MODALITIES = ['regional', 'triangular', 'south-south', 'north-south', 'north-north', 'undetermined'] as const;
+export const MODALITIES = ['regional', 'triangular', 'south-south', 'north-south', 'south-north', 'north-north', 'undetermined'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
 const southern = (status: string) => status === 'developing' || status === 'least-developed';
@@ -9,10 +9,12 @@ const southern = (status: string) => status === 'developing' || status === 'leas
 /**
  * The OEWG report (para 57) tells these kinds of cooperation apart; the first rule that holds wins:
  * - regional: a regional organisation of the beneficiary's region funds or implements;
- * - triangular: a developed donor works through a southern implementer for a southern beneficiary;
+ * - triangular (OECD): a developed donor funds a southern "pivotal" implementer of another country than the
+ *   beneficiary's, for a southern beneficiary; a local implementer (the beneficiary's own country) is not pivotal;
  * - south-south: every donor and implementer is southern, and so is the beneficiary;
  * - north-south: a developed donor or implementer works for a southern beneficiary;
- * - north-north: the beneficiary is developed;
+ * - south-north: every provider is southern, the beneficiary developed;
+ * - north-north: the beneficiary is developed, and so is a provider;
  * - undetermined: a beneficiary, or every provider, is not yet known.
  */
 export function cooperationModality(view: PartnershipView, organisations: OrganisationLookup): Modality {
@@ -26,9 +28,14 @@ export function cooperationModality(view: PartnershipView, organisations: Organi
   const region = beneficiaries[0].region;
   if (providers.some((o) => o.kind === 'regional-organisation' && o.region === region)) return 'regional';
   const beneficiarySouthern = beneficiaries.some((o) => southern(o.developmentStatus));
-  if (!beneficiarySouthern) return 'north-north';
+  if (!beneficiarySouthern) return providers.every((o) => southern(o.developmentStatus)) ? 'south-north' : 'north-north';
   const northernDonor = donors.some((o) => !southern(o.developmentStatus));
-  const southernImplementer = implementers.some((o) => southern(o.developmentStatus) && !beneficiaries.includes(o));
+  const beneficiaryIds = new Set(view.parties.filter((p) => p.role === 'beneficiary').map((p) => p.organisationId));
+  const pivotal = view.parties
+    .filter((p) => p.role === 'implementer' && !beneficiaryIds.has(p.organisationId))
+    .map((p) => organisations(p.organisationId))
+    .some((o) => o !== undefined && southern(o.developmentStatus) && o.country !== view.beneficiaryCountry);
+  const southernImplementer = pivotal;
   if (northernDonor && southernImplementer) return 'triangular';
   if (providers.every((o) => southern(o.developmentStatus))) return 'south-south';
   return 'north-south';
