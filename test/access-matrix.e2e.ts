@@ -268,6 +268,22 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
     { method: 'get', route: '/api/registry', path: () => '/registry', expected: everyone(200) },
     { method: 'get', route: '/api/scorecard', path: () => '/scorecard', expected: everyone(200) },
     { method: 'get', route: '/api/scorecard/scores', path: () => '/scorecard/scores', expected: signedIn },
+    {
+      method: 'post',
+      route: '/api/exchange-rates',
+      path: () => '/exchange-rates',
+      body: () => ({ source: 'ECB reference rates', rates: [{ base: 'EUR', quote: 'USD', valueDate: '2026-01-02', rate: '1.0842' }] }),
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 201 : 403),
+    },
+    {
+      method: 'post',
+      route: '/api/exchange-rates/csv',
+      path: () => '/exchange-rates/csv',
+      body: () => ({ source: 'ECB reference rates', csv: 'base,quote,date,rate\nEUR,KES,2026-01-02,140.1\n' }),
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 201 : 403),
+    },
+    { method: 'get', route: '/api/exchange-rates', path: () => '/exchange-rates', expected: everyone(200) },
+    { method: 'get', route: '/api/exchange-rates/{base}/{quote}', path: () => '/exchange-rates/EUR/USD', expected: everyone(200) },
     { method: 'get', route: '/api/projections', path: () => '/projections', expected: adminOnly },
     { method: 'get', route: '/api/projections/{name}', path: () => '/projections/portfolio', expected: adminOnly },
   ];

@@ -91,7 +91,7 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(2);
     const detail = await get('/partnerships/p-ke');
-    expect(detail.body).toMatchObject({ phase: 'delivery', modality: 'triangular', beneficiaryCountry: 'KE', counts: { milestonesDisputed: 1 } });
+    expect(detail.body).toMatchObject({ phase: 'delivery', modality: 'north-south', beneficiaryCountry: 'KE', counts: { milestonesDisputed: 1 } });
     expect(detail.body.parties.map((p: { organisationId: string }) => p.organisationId)).toEqual([CERT, DONOR, LEAD, LOCAL]);
     expect((await get('/partnerships/nope')).body.code).toBe('partnership.not-found');
   });
@@ -124,7 +124,7 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
     const triads = await get('/relationships/triads?organisationId=' + CERT);
     expect(triads.body.items.map((t: { implementer: { organisationId: string } }) => t.implementer.organisationId)).toEqual([LEAD, LOCAL]);
     const counts = await get('/relationships/counts?by=modality');
-    expect(counts.body.items).toEqual(expect.arrayContaining([{ key: 'triangular', partnerships: 1 }]));
+    expect(counts.body.items).toEqual(expect.arrayContaining([{ key: 'north-south', partnerships: 2 }]));
     const partners = await get(`/organisations/${CERT}/partners?role=donor`);
     expect(partners.body.items.map((p: { organisationId: string }) => p.organisationId).sort()).toEqual([DONOR_2, DONOR]);
     const network = await get('/relationships/network');

@@ -15,6 +15,8 @@ import { DEMO_ORGANISATIONS } from './demo-organisations';
 import { DEMO_ADMIN_ORGANISATION, DEMO_USERS } from './demo-users';
 import { DEMO_PARTNERSHIP_STEPS } from './demo-partnerships';
 import { demoTimes } from './demo-clock';
+import { DEMO_RATE_SOURCE, demoRateSets } from './demo-rates';
+import { ExecuteExchangeRateCommand } from '../exchange-rates/exchange-rates.controller';
 
 /**
  * Loads the demo data set through the same command path users take (validation of the rules,
@@ -53,6 +55,11 @@ export class DemoLoader implements OnApplicationBootstrap {
       idempotencyKey: key,
       request: { method: 'DEMO', path: key, bodyHash: createHash('sha256').update(canonicalJson(data)).digest('hex') },
     });
+    for (const set of demoRateSets(new Date())) {
+      const data = { setId: set.setId, source: DEMO_RATE_SOURCE, rates: set.rates };
+      const context = meta(DEMO_ADMIN_ORGANISATION, `demo-${set.setId}`, data, set.recordedAt);
+      await this.commands.execute(new ExecuteExchangeRateCommand({ type: 'RecordExchangeRates', data, context }, context));
+    }
     for (const org of DEMO_ORGANISATIONS) {
       const context = meta(DEMO_ADMIN_ORGANISATION, `demo-org-${org.organisationId}`, org);
       await this.commands.execute(new ExecuteOrganisationCommand({ type: 'RegisterOrganisation', data: org, context }, context));
