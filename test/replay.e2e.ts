@@ -82,7 +82,8 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
     expect(diff.events.map((e: { type: string }) => e.type)).toEqual(['FundingCommitted', 'FundsDisbursed', 'MilestonePlanned', 'MilestoneAchieved', 'MilestoneDisputed']);
     const since = (await get(`/changes?sinceRevision=${commitRevision + 3}`).expect(200)).body;
     expect(since.events.map((e: { type: string }) => e.type)).toEqual(['MilestoneDisputed']);
-    expect(since.changes).toEqual(['Milestone "SOC runbook adopted" went from achieved to disputed']);
+    // The dispute is the beneficiary's first answer: validation has data, the fifth component, so the index is shown.
+    expect(since.changes).toEqual(['Milestone "SOC runbook adopted" went from achieved to disputed', 'Local-ownership index first computed to 75']);
   });
 
   it('exports the history with its chain, which verifies offline, and a direct edit in the database is named', async () => {
