@@ -106,7 +106,7 @@ export class FiguresBuilder {
     amounts[name] += entry.amountMinor;
     this.currencies.set(entry.currency, amounts);
     if (!this.reported || !this.reportingCurrency) return;
-    const c = convert(entry, this.reportingCurrency, this.rates);
+    const c = convert({ amountMinor: entry.amountMinor, currency: entry.currency, date: entry.valueDate, rate: entry.rate }, this.reportingCurrency, this.rates);
     if (!c) {
       const left = this.unconverted.get(entry.currency) ?? {};
       left[name] = (left[name] ?? 0) + entry.amountMinor;

@@ -37,7 +37,13 @@ export interface LedgerEntry {
   readonly measure: LedgerMeasure;
   readonly amountMinor: number;
   readonly currency: string;
+  /** The fact's date: what the entry is grouped by (its year). */
   readonly date: string;
+  /**
+   * The date (and `rate`) the amount converts at. Its own date, except for committed money already disbursed,
+   * which converts as the disbursement that drew it: committed and disbursed share one rate basis.
+   */
+  readonly valueDate: string;
   readonly rate: ExchangeRate | null;
   /** For `received`: the money came from the top of the chain (what entered the partnership). */
   readonly fromOrigin: boolean;
@@ -170,14 +176,14 @@ export function partnershipLedger(flows: readonly LedgerFlow[], beneficiaryCount
 
   const entries: LedgerEntry[] = [];
   const add = (organisationId: string, measure: LedgerMeasure, f: LedgerFlow, amountMinor = f.amountMinor, fromOrigin = false) => {
-    if (amountMinor !== 0) entries.push({ organisationId, measure, amountMinor, currency: f.currency, date: f.date, rate: f.rate, fromOrigin });
+    if (amountMinor !== 0) entries.push({ organisationId, measure, amountMinor, currency: f.currency, date: f.date, valueDate: f.date, rate: f.rate, fromOrigin });
   };
+  entries.push(...committedEntries(live, origins));
   const unattributed = new Map<string, number>();
   for (const f of live) {
     const fromOrigin = origins.has(f.providerId);
     switch (f.kind) {
       case 'commitment':
-        if (fromOrigin) add(f.providerId, 'committed', f);
         break;
       case 'disbursement':
         add(f.providerId, fromOrigin ? 'disbursed' : 'passedOn', f);
@@ -223,4 +229,67 @@ export function partnershipLedger(flows: readonly LedgerFlow[], beneficiaryCount
       unattributed: [...unattributed].map(([currency, amountMinor]) => ({ currency, amountMinor })),
     },
   };
+}
+
+/**
+ * Committed money at one rate basis with the money disbursed from it. Per commitment key (provider, receiver,
+ * currency), disbursements draw on the commitments first in, first out and refunds give back to the latest
+ * drawn: a drawn piece converts at its disbursement's (or refund's) date and rate, the undrawn rest at the
+ * commitment's. So a commitment fully disbursed reports exactly what was disbursed in any reporting currency,
+ * and disbursed exceeds committed only when it does in the flows' own currency. Drawn money beyond every
+ * commitment of its key draws nothing (the rules refuse it; older histories keep their own figures).
+ */
+function committedEntries(live: readonly LedgerFlow[], origins: ReadonlySet<string>): LedgerEntry[] {
+  const keyOf = (f: LedgerFlow) => `${f.providerId}|${f.receiverId ?? ''}|${f.currency}`;
+  const byKey = new Map<string, { commitments: LedgerFlow[]; draws: LedgerFlow[] }>();
+  for (const f of live) {
+    if (!origins.has(f.providerId) || (f.kind !== 'commitment' && f.kind !== 'disbursement' && f.kind !== 'refund')) continue;
+    const group = byKey.get(keyOf(f)) ?? { commitments: [], draws: [] };
+    (f.kind === 'commitment' ? group.commitments : group.draws).push(f);
+    byKey.set(keyOf(f), group);
+  }
+  const entries: LedgerEntry[] = [];
+  const byDate = (a: LedgerFlow, b: LedgerFlow) => a.date.localeCompare(b.date) || a.flowId.localeCompare(b.flowId);
+  for (const { commitments, draws } of byKey.values()) {
+    if (commitments.length === 0) continue;
+    commitments.sort(byDate);
+    const pieces = commitments.map(() => [] as { amountMinor: number; from: LedgerFlow }[]);
+    const drawn = commitments.map(() => 0);
+    for (const d of [...draws].sort(byDate)) {
+      if (d.kind === 'disbursement') {
+        let left = d.amountMinor;
+        for (let i = 0; i < commitments.length && left > 0; i++) {
+          const take = Math.min(left, commitments[i].amountMinor - drawn[i]);
+          if (take <= 0) continue;
+          pieces[i].push({ amountMinor: take, from: d });
+          drawn[i] += take;
+          left -= take;
+        }
+      } else {
+        let left = d.amountMinor;
+        for (let i = commitments.length - 1; i >= 0 && left > 0; i--) {
+          const give = Math.min(left, drawn[i]);
+          if (give <= 0) continue;
+          pieces[i].push({ amountMinor: -give, from: d });
+          drawn[i] -= give;
+          left -= give;
+        }
+      }
+    }
+    commitments.forEach((c, i) => {
+      const entry = (amountMinor: number, rateOf: LedgerFlow) => ({
+        organisationId: c.providerId,
+        measure: 'committed' as const,
+        amountMinor,
+        currency: c.currency,
+        date: c.date,
+        valueDate: rateOf.date,
+        rate: rateOf.rate,
+        fromOrigin: false,
+      });
+      for (const p of pieces[i]) if (p.amountMinor !== 0) entries.push(entry(p.amountMinor, p.from));
+      if (c.amountMinor - drawn[i] !== 0) entries.push(entry(c.amountMinor - drawn[i], c));
+    });
+  }
+  return entries;
 }
