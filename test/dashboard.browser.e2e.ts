@@ -47,9 +47,9 @@ async function apiPost(user: string, path: string, body: object): Promise<Respon
   return fetch(`${api.baseUrl}/api${path}`, { method: 'POST', headers: { Authorization: `Bearer ${await tokenOf(user)}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-async function newPage(width = 1280): Promise<{ page: Page; errors: string[] }> {
+async function newPage(width = 1280, locale = 'en-GB'): Promise<{ page: Page; errors: string[] }> {
   // bypassCSP only so the test can inject axe-core; the app itself never needs an inline script.
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP: true });
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP: true, locale });
   contexts.push(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -102,6 +102,12 @@ interface Listing<T> {
   total: number;
 }
 
+type Figures = { committed: number; disbursed: number; spent: number };
+interface DonorTotals {
+  key: { donorId: string };
+  reporting: Figures & { currency: string; unconverted: (Partial<Figures> & { currency: string })[] };
+}
+
 describe('dashboard in Chromium', () => {
   it('serves the dashboard at / under the API CSP, and anyone can read the public registry', async () => {
     const res = await fetch(`${api.baseUrl}/`);
@@ -135,12 +141,12 @@ describe('dashboard in Chromium', () => {
     const partnerships = await apiGet<Listing<{ partnershipId: string }>>('sanne', '/partnerships?organisationId=org-nl-mfa&limit=500');
     expect(await text(page, '[data-testid="tile-partnerships"] .value')).toBe(String(partnerships.total));
 
+    // The tiles are Sanne's own money: the Netherlands' commitments, and the spending its funds reached.
     const currency = await page.inputValue('#reporting-currency');
-    const funding = await apiGet<{ items: { reporting: { committed: number; spent: number } }[] }>('sanne', `/funding/totals?groupBy=partnership&reportingCurrency=${currency}&organisationId=org-nl-mfa`);
-    const committed = funding.items.reduce((s, i) => s + i.reporting.committed, 0);
-    const spent = funding.items.reduce((s, i) => s + i.reporting.spent, 0);
-    expect(await text(page, '[data-testid="tile-committed"] .value')).toBe(money(committed, currency, 0));
-    expect(await text(page, '[data-testid="tile-spent"] .value')).toBe(money(spent, currency, 0));
+    const byDonor = await apiGet<Listing<DonorTotals>>('sanne', `/funding/totals?groupBy=donor&reportingCurrency=${currency}&organisationId=org-nl-mfa`);
+    const own = byDonor.items.find((i) => i.key.donorId === 'org-nl-mfa')!;
+    expect(await text(page, '[data-testid="tile-committed"] .value')).toBe(money(own.reporting.committed, currency, 0));
+    expect(await text(page, '[data-testid="tile-spent"] .value')).toBe(money(own.reporting.spent, currency, 0));
 
     const inclusion = await apiGet<{ items: { women: number; participants: number }[] }>('sanne', '/inclusion?groupBy=partnership&organisationId=org-nl-mfa');
     const women = inclusion.items.reduce((s, i) => s + i.women, 0) / inclusion.items.reduce((s, i) => s + i.participants, 0);
@@ -182,6 +188,99 @@ describe('dashboard in Chromium', () => {
     expect(await text(page, '[data-testid="phase-timeline"] [aria-current="step"]')).toContain('Monitoring');
     await page.screenshot({ path: screenshotPath('partnership'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('multi-currency donor: its own money apart from co-funders’, in any reporting currency, with what no rate converts named and never zero', async () => {
+    // CHF has no rate in the demo table: CyberBridge spends CHF 2,000 in the partnership the Nordic fund co-funds in NOK.
+    const chf = await apiPost('lukas', '/partnerships/p-ke-skills-consortium/expenditures', {
+      flowId: 'browser-chf-1',
+      amount: { amountMinor: 200_000, currency: 'CHF' },
+      date: '2026-05-04',
+      category: 'trainer travel',
+      spentInCountry: 'CH',
+      supplier: { name: 'Geneva travel desk', local: false },
+    });
+    expect(chf.status).toBe(201);
+    const { position } = (await chf.json()) as { position: string };
+    await fetch(`${api.baseUrl}/api/funding/totals?groupBy=partnership`, { headers: { Authorization: `Bearer ${await tokenOf('ingrid')}`, 'X-Min-Position': position } });
+
+    const { page, errors } = await newPage();
+    await signIn(page, 'ingrid');
+    await page.waitForSelector('[data-testid="tile-committed"]');
+    const rates = (await (await fetch(`${api.baseUrl}/api/exchange-rates`)).json()) as { currencies: string[] };
+    const offered = await page.$$eval('#reporting-currency option', (options) => options.map((o) => o.textContent ?? ''));
+    expect(offered).toEqual(expect.arrayContaining(rates.currencies));
+    expect(offered).toContain('USD');
+
+    for (const currency of [await page.inputValue('#reporting-currency'), 'USD']) {
+      await page.selectOption('#reporting-currency', currency);
+      const byDonor = await apiGet<Listing<DonorTotals>>('ingrid', `/funding/totals?groupBy=donor&reportingCurrency=${currency}&organisationId=org-nordic-fund`);
+      const own = byDonor.items.find((i) => i.key.donorId === 'org-nordic-fund')!;
+      const others = byDonor.items.filter((i) => i.key.donorId !== 'org-nordic-fund');
+      expect(others.length).toBeGreaterThan(0);
+      await textWhen(page, '[data-testid="tile-committed"] .value', (t) => t === money(own.reporting.committed, currency, 0));
+      expect(await text(page, '[data-testid="tile-disbursed"] .value')).toBe(money(own.reporting.disbursed, currency, 0));
+      expect(await text(page, '[data-testid="tile-spent"] .value')).toBe(money(own.reporting.spent, currency, 0));
+      expect(await text(page, '[data-testid="tile-cofunders"] .value')).toBe(money(others.reduce((sum, o) => sum + o.reporting.committed, 0), currency, 0));
+      // The Nordic fund's share of the CHF spending: listed in CHF, not converted, not counted as zero.
+      const chfShare = own.reporting.unconverted.find((u) => u.currency === 'CHF')?.spent ?? 0;
+      expect(chfShare).toBeGreaterThan(0);
+      expect(await text(page, '[data-testid="tile-spent-unconverted"]')).toBe(`plus ${money(chfShare, 'CHF', 0)} not converted: no rate to ${currency}`);
+      expect(await text(page, '[data-testid="unconverted"]')).toContain('CHF');
+
+      // Each partnership's burn rate as the API gives it: unknown where CHF meets the reporting currency.
+      const partnerships = await apiGet<Listing<{ key: { title: string }; burnRate: number | null; overspent: boolean }>>('ingrid', `/funding/totals?groupBy=partnership&reportingCurrency=${currency}&organisationId=org-nordic-fund`);
+      const rows = await tableRows(page, 'portfolio-partnerships');
+      for (const p of partnerships.items) {
+        const shown = rows.find((r) => r[0] === p.key.title)?.[5];
+        expect(shown).toBe(p.burnRate === null ? 'unknown' : p.overspent ? `⚠ ${(p.burnRate * 100).toFixed(1)}%: overspent` : `${(p.burnRate * 100).toFixed(1)}%`);
+      }
+      expect(rows.find((r) => r[0] === 'Women in cyber: skills pipeline Kenya')?.[5]).toBe('unknown');
+    }
+    await page.screenshot({ path: screenshotPath('donor-multi-currency'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // The closed Mozambique exercise: committed and disbursed in full, in NOK, read the same in the programme currency.
+    await page.goto(`${api.baseUrl}/#/partnerships/p-mz-exercise-closed`);
+    const line = await text(page, '[data-testid="programme-currency"]');
+    const mz = await apiGet<Listing<{ key: { partnershipId: string }; reporting: Figures & { currency: string } }>>('ingrid', '/funding/totals?groupBy=partnership&reportingCurrency=NOK');
+    const closed = mz.items.find((i) => i.key.partnershipId === 'p-mz-exercise-closed')!;
+    expect(closed.reporting.committed).toBe(closed.reporting.disbursed);
+    expect(line).toContain(`committed ${money(closed.reporting.committed, 'NOK', 0)}; disbursed ${money(closed.reporting.disbursed, 'NOK', 0)}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('implementer in Dutch: amounts are read as nl-NL writes them, shown as understood, and ambiguous text is never sent', async () => {
+    const { page, errors } = await newPage(1280, 'nl-NL');
+    await signIn(page, 'lukas');
+    await page.goto(`${api.baseUrl}/#/partnerships/p-ke-skills-consortium/work-log`);
+    const form = '[data-testid="expenditure-form"]';
+    await page.waitForSelector(form);
+    const chain = await apiGet<{ basis: string }>('lukas', '/funding/chains/p-ke-skills-consortium');
+    expect(await page.inputValue(`${form} [name="amount.currency"]`)).toBe(chain.basis);
+    expect(await page.isChecked(`${form} input[type="checkbox"]`)).toBe(false);
+    await page.fill(`${form} [name="amount.currency"]`, 'EUR');
+    const before = await apiGet<{ revision: number }>('lukas', '/partnerships/p-ke-skills-consortium');
+
+    // "12.50" is twelve and a half in English and 1,250 grouped wrongly in Dutch: refused at the field, nothing sent.
+    const posts: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/expenditures') && posts.push(r.url()));
+    await page.fill(`${form} [name="amount.amountMinor"]`, '12.50');
+    await page.fill(`${form} [name="date"]`, '2026-06-06');
+    await page.fill(`${form} [name="category"]`, 'trainers’ fees');
+    await page.fill(`${form} [name="supplier.name"]`, 'Nairobi trainers collective');
+    await page.click(`${form} button[type="submit"]`);
+    expect(await text(page, `${form} [data-field="amount.amountMinor"] .field-error`)).toMatch(/ambiguous in nl-NL: write 12\.500,50/);
+    expect(await page.getAttribute(`${form} [name="amount.amountMinor"]`, 'aria-invalid')).toBe('true');
+    expect(posts).toEqual([]);
+
+    await page.fill(`${form} [name="amount.amountMinor"]`, '12.500,50');
+    expect(await text(page, `${form} [data-testid="amount-understood"]`)).toBe('Understood as EUR 12.500,50.');
+    await page.click(`${form} button[type="submit"]`);
+    await textWhen(page, `${form} [role="status"]`, (t) => t.includes('Expenditure recorded'));
+    const history = await apiGet<Listing<{ revision: number; data: { amount: { amountMinor: number; currency: string } } }>>('lukas', '/partnerships/p-ke-skills-consortium/history?type=ExpenditureRecorded&limit=500');
+    expect(history.items.filter((e) => e.revision > before.revision).map((e) => e.data.amount)).toEqual([{ amountMinor: 1_250_050, currency: 'EUR' }]);
     expect(errors).toEqual([]);
   });
 
@@ -235,16 +334,20 @@ describe('dashboard in Chromium', () => {
     expect(after.activities.filter((a) => a.title === 'SOC analyst bootcamp, Mombasa')).toEqual([expect.objectContaining({ participants: expect.objectContaining({ women: 11, men: 9 }) })]);
 
     // Expenditure in major units is recorded in exact minor units.
+    const spentInEur = async () =>
+      (await apiGet<{ items: { key: { partnershipId: string }; byCurrency: { currency: string; spent: number }[] }[] }>('lukas', '/funding/totals?groupBy=partnership')).items
+        .find((i) => i.key.partnershipId === 'p-ke-skills-consortium')!
+        .byCurrency.find((c) => c.currency === 'EUR')?.spent ?? 0;
+    const spentBefore = await spentInEur();
     const expenditure = '[data-testid="expenditure-form"]';
+    await page.fill(`${expenditure} [name="amount.currency"]`, 'EUR');
     await page.fill(`${expenditure} [name="amount.amountMinor"]`, '1,250.50');
     await page.fill(`${expenditure} [name="date"]`, '2026-06-05');
     await page.fill(`${expenditure} [name="category"]`, 'venue and catering');
     await page.fill(`${expenditure} [name="supplier.name"]`, 'Mombasa Conference Centre');
     await page.click(`${expenditure} button[type="submit"]`);
     await textWhen(page, `${expenditure} [role="status"]`, (t) => t.includes('Expenditure recorded'));
-    const totals = await apiGet<{ items: { key: { partnershipId: string }; byCurrency: { currency: string; spent: number }[] }[] }>('lukas', '/funding/totals?groupBy=partnership');
-    const eur = totals.items.find((i) => i.key.partnershipId === 'p-ke-skills-consortium')!.byCurrency.find((c) => c.currency === 'EUR')!;
-    expect(eur.spent).toBe(125050);
+    expect((await spentInEur()) - spentBefore).toBe(125050);
 
     // The overview shows the new activity with its participants.
     await page.click('nav[aria-label^="Pages of"] a:has-text("Overview")');

@@ -79,21 +79,44 @@ export interface CurrencyTotals {
   readonly burnRate: number | null;
 }
 
-export interface ReportingTotals {
+export type MoneyMeasure = 'committed' | 'disbursed' | 'refunded' | 'passedOn' | 'received' | 'spent' | 'spentLocally' | 'spentDirectly' | 'inKind';
+
+export interface ReportingTotals extends Readonly<Record<MoneyMeasure, number>> {
   readonly currency: string;
-  readonly committed: number;
-  readonly disbursed: number;
-  readonly spent: number;
-  readonly unconverted: readonly { currency: string }[];
+  /** What no rate converts, in its own currency: never counted as zero. */
+  readonly unconverted: readonly (Partial<Record<MoneyMeasure, number>> & { currency: string })[];
+  readonly complete: boolean;
+  readonly localShare: number | null;
+  readonly burnRate: number | null;
+}
+
+export interface FundingItem<K> {
+  readonly key: K;
+  readonly byCurrency: readonly CurrencyTotals[];
+  readonly reporting?: ReportingTotals;
+  /** spent / funds available across currencies; null when unknown (amounts no rate converts). */
+  readonly burnRate: number | null;
+  readonly localShare: number | null;
+  /** Spent more than it had: co-financing, or a mistake. */
+  readonly overspent: boolean;
 }
 
 export interface FundingTotals<K> {
   readonly groupBy: string;
-  readonly items: readonly { key: K; byCurrency: readonly CurrencyTotals[]; reporting?: ReportingTotals }[];
+  readonly items: readonly FundingItem<K>[];
+}
+
+export interface ExchangeRateSets {
+  readonly sets: readonly { setId: string; source: string; recordedAt: string; rates: number; pairs: readonly string[]; from: string; to: string }[];
+  /** Every currency the table can convert between: each can be a reporting currency. */
+  readonly currencies: readonly string[];
+  readonly rates: number;
 }
 
 export interface FundingChain {
   readonly partnershipId: string;
+  /** The programme currency: that of the first commitment from the top of the chain. */
+  readonly basis: string | null;
   readonly levels: readonly { organisationId: string; level: number }[];
   readonly edges: readonly { providerId: string; receiverId: string; currency: string; committed: number; disbursed: number; level: number }[];
 }
@@ -182,8 +205,8 @@ export interface AsOf {
     readonly milestones: readonly { milestoneId: string; title: string; dueDate: string }[];
     readonly activities: readonly unknown[];
   };
-  /** Funding summary rows as the read model stores them (per organisation, currency and year). */
-  readonly funding: readonly { organisation_id: string; currency: string; year: number; committed: number; disbursed: number; spent: number }[];
+  /** Funding summary rows as the read model stores them (per organisation, currency and year): `disbursed` is gross, `refunded` apart. */
+  readonly funding: readonly { organisation_id: string; currency: string; year: number; committed: number; disbursed: number; refunded: number; spent: number }[];
   readonly localOwnership: LocalOwnershipMetrics;
 }
 

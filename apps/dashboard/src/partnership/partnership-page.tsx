@@ -9,6 +9,8 @@ import { formatDate, formatIndex, formatMoney, formatShare, humanise } from '../
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { FundingSankeyCard } from '../portfolio/portfolio-charts';
+import { BurnRate } from '../portfolio/money-cells';
+import { describeFigure, reportedFigure } from '../portfolio/reported-money';
 import { loadPartnership, type PartnershipView } from './partnership-data';
 
 const NO_MONEY = { committed: 0, disbursed: 0, refunded: 0, passedOn: 0, received: 0, spent: 0, spentLocally: 0, inKind: 0, localShare: null, burnRate: null };
@@ -183,6 +185,7 @@ function Overview({ view }: { view: PartnershipView }) {
             { header: 'Spent locally', cell: (m) => formatShare(m.localShare), numeric: true },
           ]}
         />
+        {view.funding?.reporting && <ProgrammeCurrencyFigures funding={view.funding} />}
         {view.chain.edges.length > 0 && (
           <DataTable
             caption="Flows between organisations"
@@ -203,5 +206,26 @@ function Overview({ view }: { view: PartnershipView }) {
         <a href={href({ page: 'partnerships' })}>Back to my partnerships</a>
       </p>
     </>
+  );
+}
+
+/** The partnership in its programme currency: each amount at its documented rate, what no rate converts named, burn rate and overspend in words. */
+function ProgrammeCurrencyFigures({ funding }: { funding: NonNullable<PartnershipView['funding']> }) {
+  const reporting = funding.reporting!;
+  const line = (measure: 'committed' | 'disbursed' | 'spent') => {
+    const { value, note } = describeFigure(reportedFigure([funding], measure, reporting.currency));
+    return `${value}${note ? ` (${note})` : ''}`;
+  };
+  return (
+    <dl className="facts" data-testid="programme-currency">
+      <dt>In {reporting.currency}, the programme currency</dt>
+      <dd>
+        committed {line('committed')}; disbursed {line('disbursed')}; spent {line('spent')}
+      </dd>
+      <dt>Burn rate (spent / disbursed)</dt>
+      <dd>
+        <BurnRate item={funding} />
+      </dd>
+    </dl>
   );
 }

@@ -1,5 +1,5 @@
 import { getJson } from '../api/api-client';
-import type { CurrencyTotals, FundingTotals, InclusionRow, LocalOwnershipRow, Overlap, Page, PartnershipRow, ReportingTotals } from '../api/api-types';
+import type { CurrencyTotals, ExchangeRateSets, FundingTotals, InclusionRow, LocalOwnershipRow, Overlap, Page, PartnershipRow, ReportingTotals } from '../api/api-types';
 import type { ProviderReceiverTotals } from './funding-sankey';
 
 export interface PortfolioData {
@@ -8,6 +8,8 @@ export interface PortfolioData {
   readonly partnerships: readonly PartnershipRow[];
   readonly byPartnership: FundingTotals<{ partnershipId: string; title: string }>;
   readonly byYear: FundingTotals<{ year: number }>;
+  /** Per donor of the portfolio's partnerships: a donor's own money apart from its co-funders'. */
+  readonly byDonor: FundingTotals<{ donorId: string }>;
   readonly transfers: readonly ProviderReceiverTotals[];
   readonly ownership: readonly LocalOwnershipRow[];
   readonly inclusion: readonly InclusionRow[];
@@ -21,14 +23,18 @@ export interface PortfolioData {
  */
 export async function loadPortfolio(organisationId: string | null, chosenCurrency: string | null, signal: AbortSignal): Promise<PortfolioData> {
   const scope = organisationId ? `&organisationId=${encodeURIComponent(organisationId)}` : '';
-  const plain = await getJson<FundingTotals<{ partnershipId: string }>>(`/api/funding/totals?groupBy=partnership${scope}`, signal);
-  const currencies = portfolioCurrencies(plain.items);
-  const reportingCurrency = chosenCurrency ?? currencies[0] ?? 'EUR';
+  const [plain, rates] = await Promise.all([
+    getJson<FundingTotals<{ partnershipId: string }>>(`/api/funding/totals?groupBy=partnership${scope}`, signal),
+    getJson<ExchangeRateSets>('/api/exchange-rates', signal),
+  ]);
+  const own = portfolioCurrencies(plain.items);
+  const reportingCurrency = chosenCurrency ?? own[0] ?? 'EUR';
   const rc = `&reportingCurrency=${reportingCurrency}`;
-  const [partnerships, byPartnership, byYear, transfers, ownership, inclusion, overlaps] = await Promise.all([
+  const [partnerships, byPartnership, byYear, byDonor, transfers, ownership, inclusion, overlaps] = await Promise.all([
     getJson<Page<PartnershipRow>>(`/api/partnerships?limit=500&sort=title${scope}`, signal),
     getJson<FundingTotals<{ partnershipId: string; title: string }>>(`/api/funding/totals?groupBy=partnership${rc}${scope}`, signal),
     getJson<FundingTotals<{ year: number }>>(`/api/funding/totals?groupBy=year${rc}${scope}`, signal),
+    getJson<FundingTotals<{ donorId: string }>>(`/api/funding/totals?groupBy=donor${rc}${scope}`, signal),
     getJson<FundingTotals<{ providerId: string; receiverId: string }>>(`/api/funding/totals?groupBy=provider-receiver${scope}`, signal),
     getJson<Page<LocalOwnershipRow>>(`/api/local-ownership/partnerships?limit=500${scope}`, signal),
     getJson<{ items: InclusionRow[] }>(`/api/inclusion?groupBy=partnership${scope}`, signal),
@@ -37,10 +43,12 @@ export async function loadPortfolio(organisationId: string | null, chosenCurrenc
   const mine = new Set(partnerships.items.map((p) => p.partnershipId));
   return {
     reportingCurrency,
-    currencies: currencies.includes(reportingCurrency) ? currencies : [reportingCurrency, ...currencies],
+    // The portfolio's own currencies first, then any other the rate table converts to.
+    currencies: [...new Set([reportingCurrency, ...own, ...[...rates.currencies].sort()])],
     partnerships: partnerships.items,
     byPartnership,
     byYear,
+    byDonor,
     transfers: transfers.items,
     ownership: ownership.items,
     inclusion: inclusion.items,
@@ -48,20 +56,9 @@ export async function loadPortfolio(organisationId: string | null, chosenCurrenc
   };
 }
 
-/** Sum of the reporting-currency totals, and the currencies that had no recorded rate. */
-export function reportingSum(items: readonly { reporting?: ReportingTotals }[]): { committed: number; disbursed: number; spent: number; unconverted: string[] } {
-  const unconverted = new Set<string>();
-  let committed = 0;
-  let disbursed = 0;
-  let spent = 0;
-  for (const item of items) {
-    if (!item.reporting) continue;
-    committed += item.reporting.committed;
-    disbursed += item.reporting.disbursed;
-    spent += item.reporting.spent;
-    for (const u of item.reporting.unconverted) unconverted.add(u.currency);
-  }
-  return { committed, disbursed, spent, unconverted: [...unconverted].sort() };
+/** Currencies that had no rate for some amount, over every measure. */
+export function unconvertedCurrencies(items: readonly { reporting?: ReportingTotals }[]): string[] {
+  return [...new Set(items.flatMap((i) => i.reporting?.unconverted.map((u) => u.currency) ?? []))].sort();
 }
 
 /**

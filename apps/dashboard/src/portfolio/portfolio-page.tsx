@@ -3,12 +3,14 @@ import { href } from '../routes';
 import { hasRole, useSession } from '../session/session';
 import { useOrganisationNames } from '../session/organisations';
 import { DataTable } from '../ui/data-table';
-import { formatDate, formatIndex, formatMoney, formatMoneyWhole, formatShare, humanise } from '../ui/format';
+import { formatDate, formatIndex, formatShare, humanise } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { CountChart, FundingSankeyCard, OwnershipChart, RegionChart, SpendingChart, WomenShareChart } from './portfolio-charts';
 import { countBy } from './portfolio-counts';
-import { loadPortfolio, reportingSum, type PortfolioData } from './portfolio-data';
+import { loadPortfolio, unconvertedCurrencies, type PortfolioData } from './portfolio-data';
+import { reportedFigure } from './reported-money';
+import { BurnRate, MoneyCell, MoneyTile } from './money-cells';
 import { spendingAgainstPlan } from './spending-plan';
 
 /** A donor's (or any organisation's, or an admin's whole) portfolio at a glance. */
@@ -28,7 +30,7 @@ export function PortfolioPage() {
           portfolio.partnerships.length === 0 ? (
             <Empty>Your organisation is not a party to any partnership yet.</Empty>
           ) : (
-            <PortfolioView portfolio={portfolio} nameOf={nameOf} onCurrency={setCurrency} />
+            <PortfolioView portfolio={portfolio} nameOf={nameOf} onCurrency={setCurrency} donorId={user && hasRole(user, 'donor') && !hasRole(user, 'admin') ? user.organisationId : null} />
           )
         }
       </Loaded>
@@ -36,9 +38,16 @@ export function PortfolioPage() {
   );
 }
 
-function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: PortfolioData; nameOf: (id: string) => string; onCurrency: (c: string) => void }) {
+function PortfolioView({ portfolio, nameOf, onCurrency, donorId }: { portfolio: PortfolioData; nameOf: (id: string) => string; onCurrency: (c: string) => void; donorId: string | null }) {
   const currency = portfolio.reportingCurrency;
-  const totals = reportingSum(portfolio.byPartnership.items);
+  const unconverted = unconvertedCurrencies(portfolio.byPartnership.items);
+  const whole = (m: 'committed' | 'disbursed' | 'spent') => reportedFigure(portfolio.byPartnership.items, m, currency);
+  // A donor's tiles are its own money; co-funders' money in the same partnerships is shown beside it, never added in.
+  const own = donorId ? portfolio.byDonor.items.filter((i) => i.key.donorId === donorId) : null;
+  const coFunders = donorId ? portfolio.byDonor.items.filter((i) => i.key.donorId !== donorId) : [];
+  const figure = (m: 'committed' | 'disbursed' | 'spent') => (own ? reportedFigure(own, m, currency) : whole(m));
+  const ownName = donorId ? nameOf(donorId) : null;
+  const fundingById = useMemo(() => new Map(portfolio.byPartnership.items.map((i) => [i.key.partnershipId, i])), [portfolio]);
   const committedById = useMemo(() => new Map(portfolio.byPartnership.items.map((i) => [i.key.partnershipId, i.reporting?.committed ?? 0])), [portfolio]);
   const spending = useMemo(
     () =>
@@ -72,19 +81,33 @@ function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: Portfolio
             <option key={c}>{c}</option>
           ))}
         </select>
-        <span className="muted">Converted through the exchange rates recorded with each flow; amounts without one are listed, never guessed.</span>
+        <span className="muted">
+          Each amount at the rate recorded with its flow, else the rate table's for its date (docs/metrics.md); amounts without either are listed, never guessed or counted as zero.
+        </span>
       </div>
       <section className="tiles" aria-label="Portfolio totals" data-testid="portfolio-tiles">
         <Tile label="Partnerships" value={String(portfolio.partnerships.length)} testId="tile-partnerships" />
-        <Tile label="Committed" value={formatMoneyWhole(totals.committed, currency)} testId="tile-committed" />
-        <Tile label="Disbursed" value={formatMoneyWhole(totals.disbursed, currency)} testId="tile-disbursed" />
-        <Tile label="Spent" value={formatMoneyWhole(totals.spent, currency)} testId="tile-spent" />
+        <MoneyTile label={ownName ? `Committed by ${ownName}` : 'Committed'} figure={figure('committed')} testId="tile-committed" />
+        <MoneyTile label={ownName ? `Disbursed by ${ownName}` : 'Disbursed'} figure={figure('disbursed')} testId="tile-disbursed" />
+        <MoneyTile label={ownName ? `Spent from ${ownName}'s funds` : 'Spent'} figure={figure('spent')} testId="tile-spent" />
+        {donorId && (
+          <MoneyTile
+            label={`Co-funders' commitments${coFunders.length ? ` (${coFunders.map((c) => nameOf(c.key.donorId)).join(', ')})` : ''}`}
+            figure={reportedFigure(coFunders, 'committed', currency)}
+            testId="tile-cofunders"
+          />
+        )}
         <Tile label="Women's share of participants" value={formatShare(participants.all ? participants.women / participants.all : null)} testId="tile-women" />
-        <Tile label="Mean local-ownership index" value={formatIndex(meanIndex)} testId="tile-ownership" />
+        <Tile
+          label="Mean local-ownership index"
+          value={formatIndex(meanIndex)}
+          note={`over ${indexed.length} of ${portfolio.ownership.length} partnerships with enough evidence (5 of 9 components)`}
+          testId="tile-ownership"
+        />
       </section>
-      {totals.unconverted.length > 0 && (
+      {unconverted.length > 0 && (
         <p className="muted" data-testid="unconverted">
-          Not in the {currency} totals for want of a recorded rate: {totals.unconverted.join(', ')}.
+          Some amounts in {unconverted.join(', ')} have no rate to {currency} for their date: they are listed on each figure and left out of the {currency} sums and charts.
         </p>
       )}
       <div className="grid">
@@ -95,7 +118,7 @@ function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: Portfolio
       </div>
       <FundingSankeyCard transfers={portfolio.transfers} nameOf={nameOf} preferredCurrency={currency} />
       <div className="grid">
-        <SpendingChart rows={spending} currency={currency} unconverted={totals.unconverted} />
+        <SpendingChart rows={spending} currency={currency} unconverted={unconverted} />
         <WomenShareChart rows={portfolio.inclusion} />
       </div>
       <OwnershipChart rows={portfolio.ownership} />
@@ -137,7 +160,9 @@ function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: Portfolio
             { header: 'Partnership', cell: (p) => <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> },
             { header: 'Phase', cell: (p) => humanise(p.phase) },
             { header: 'Country', cell: (p) => p.beneficiaryCountry },
-            { header: `Committed (${currency})`, cell: (p) => formatMoney(committedById.get(p.partnershipId) ?? 0, currency), numeric: true },
+            { header: `Committed (${currency})`, cell: (p) => <MoneyCell item={fundingById.get(p.partnershipId)} measure="committed" currency={currency} />, numeric: true },
+            { header: `Spent (${currency})`, cell: (p) => <MoneyCell item={fundingById.get(p.partnershipId)} measure="spent" currency={currency} />, numeric: true },
+            { header: 'Burn rate', cell: (p) => <BurnRate item={fundingById.get(p.partnershipId)} />, numeric: true },
             { header: 'Local ownership', cell: (p) => formatIndex(p.localOwnershipIndex), numeric: true },
           ]}
         />
@@ -146,11 +171,12 @@ function PortfolioView({ portfolio, nameOf, onCurrency }: { portfolio: Portfolio
   );
 }
 
-function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Tile({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
   return (
     <div className="tile" data-testid={testId}>
       <span className="label">{label}</span>
       <span className="value">{value}</span>
+      {note && <span className="note">{note}</span>}
     </div>
   );
 }

@@ -4,9 +4,24 @@ import type { CommandState } from './use-command';
 import { humanise } from './format';
 
 /** A labelled input whose API error (by field name) shows under it and is announced with it. */
-export function Field({ label, name, error, hint, children }: { label: string; name: string; error: ApiError | null; hint?: string; children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  localReason,
+  children,
+}: {
+  label: string;
+  name: string;
+  error: ApiError | null;
+  hint?: ReactNode;
+  /** A reason the browser found before sending (what only the user's locale can tell, such as an ambiguous amount). */
+  localReason?: string | null;
+  children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
-  const reason = error?.reasonFor(name);
+  const reason = localReason ?? error?.reasonFor(name);
   const describedBy = [hint ? `${id}-hint` : null, reason ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field" data-field={name}>

@@ -1,45 +1,57 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
-import { toMinor } from '../ui/format';
+import { exampleAmount, parseAmount } from '../ui/amount-entry';
 import { Field, FormFooter } from '../ui/form';
+import { userLocale } from '../ui/locale';
 import { useCommand } from '../ui/use-command';
 
 interface Props {
   readonly partnership: PartnershipDetail;
+  /** The partnership's programme currency first, then the others its money moved in: what the currency field offers. */
+  readonly currencies: readonly string[];
   readonly onRecorded: () => void;
   readonly onReload: () => void;
 }
 
-const FIELDS = ['amount', 'date', 'category', 'spentInCountry', 'supplier'];
+const FIELDS = ['amount', 'date', 'category', 'spentInCountry', 'supplier', 'overspendReason'];
 
-/** Money is typed in major units (1,250.50) and sent as exact minor units; a malformed amount is sent as typed so the API names it. */
-function minorUnits(text: string, currency: string): number | string {
-  const cleaned = text.replace(/[\s,]/g, '');
-  return /^\d+(\.\d+)?$/.test(cleaned) ? toMinor(Number(cleaned), currency) : text;
-}
-
-export function ExpenditureForm({ partnership, onRecorded, onReload }: Props) {
+/**
+ * Money is typed in major units as the user's locale writes them (12.500,50 in Dutch) and sent as exact minor
+ * units. The amount as understood is shown before sending; text that could mean two amounts is never sent.
+ */
+export function ExpenditureForm({ partnership, currencies, onRecorded, onReload }: Props) {
+  const locale = userLocale();
+  const listId = useId();
   // "Supplier is local" starts unticked: a default of yes would count every careless entry as local spending.
-  const blank = { amount: '', currency: 'EUR', date: '', category: '', spentInCountry: partnership.beneficiaryCountry, supplierName: '', supplierLocal: false };
+  const blank = { amount: '', currency: currencies[0] ?? 'EUR', date: '', category: '', spentInCountry: partnership.beneficiaryCountry, supplierName: '', supplierLocal: false, overspendReason: '' };
   const [form, setForm] = useState(blank);
+  const [tried, setTried] = useState(false);
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
   const command = useCommand(() => {
     setForm(blank);
+    setTried(false);
     onRecorded();
   });
   const error = command.error;
+  const currency = form.currency.trim().toUpperCase();
+  const parsed = /^[A-Z]{3}$/.test(currency) ? parseAmount(form.amount, currency, locale) : null;
+  const amountReason = tried && parsed && !parsed.ok ? parsed.reason : null;
   function submit(event: FormEvent) {
     event.preventDefault();
+    setTried(true);
+    // Only the browser knows which locale the digits were typed in: an amount it cannot read is not sent.
+    if (parsed && !parsed.ok) return;
     void command.send(
       `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/expenditures`,
       {
         flowId: newId('exp'),
-        amount: { amountMinor: minorUnits(form.amount, form.currency), currency: form.currency.trim().toUpperCase() },
+        amount: { amountMinor: parsed?.ok ? parsed.amountMinor : form.amount, currency },
         date: form.date,
         category: form.category,
         spentInCountry: form.spentInCountry.trim().toUpperCase(),
         supplier: { name: form.supplierName, local: form.supplierLocal },
+        ...(form.overspendReason.trim() ? { overspendReason: form.overspendReason } : {}),
       },
       partnership.revision,
     );
@@ -48,11 +60,33 @@ export function ExpenditureForm({ partnership, onRecorded, onReload }: Props) {
     <form className="card" onSubmit={submit} noValidate aria-labelledby="record-expenditure" data-testid="expenditure-form">
       <h2 id="record-expenditure">Record expenditure</h2>
       <div className="fields">
-        <Field label="Amount" name="amount.amountMinor" error={error} hint="In the currency's units, e.g. 1250.50">
+        <Field
+          label="Amount"
+          name="amount.amountMinor"
+          error={error}
+          localReason={amountReason}
+          hint={
+            <>
+              In the currency's units, written as in {locale}: {exampleAmount(locale)}.{' '}
+              <output data-testid="amount-understood" aria-live="polite">
+                {parsed?.ok ? `Understood as ${parsed.understood}.` : ''}
+              </output>
+            </>
+          }
+        >
           {(p) => <input {...p} inputMode="decimal" value={form.amount} onChange={(e) => set('amount', e.target.value)} />}
         </Field>
-        <Field label="Currency" name="amount.currency" error={error} hint="ISO 4217: EUR, USD, KES">
-          {(p) => <input {...p} value={form.currency} maxLength={3} onChange={(e) => set('currency', e.target.value)} />}
+        <Field label="Currency" name="amount.currency" error={error} hint={`ISO 4217; this partnership's money is in ${currencies.join(', ') || 'no currency yet'}`}>
+          {(p) => (
+            <>
+              <input {...p} value={form.currency} maxLength={3} list={listId} onChange={(e) => set('currency', e.target.value)} />
+              <datalist id={listId}>
+                {currencies.map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
+            </>
+          )}
         </Field>
         <Field label="Date" name="date" error={error}>
           {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
@@ -65,6 +99,9 @@ export function ExpenditureForm({ partnership, onRecorded, onReload }: Props) {
         </Field>
         <Field label="Supplier" name="supplier.name" error={error}>
           {(p) => <input {...p} value={form.supplierName} onChange={(e) => set('supplierName', e.target.value)} />}
+        </Field>
+        <Field label="Reason, if spending goes beyond what you received" name="overspendReason" error={error} hint="Needed above 150% of the funds received: co-financing, own funds">
+          {(p) => <input {...p} value={form.overspendReason} onChange={(e) => set('overspendReason', e.target.value)} />}
         </Field>
       </div>
       <label className="checks">

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { getJson } from '../api/api-client';
-import type { Dossier, PartnershipDetail } from '../api/api-types';
+import type { Dossier, FundingChain, PartnershipDetail } from '../api/api-types';
 import { PartnershipLinks } from '../partnership/partnership-links';
 import { myRoles } from '../partnership/my-roles';
 import { useSession } from '../session/session';
@@ -13,6 +13,8 @@ import { MilestoneForms } from './milestone-forms';
 export interface WorkLogData {
   readonly partnership: PartnershipDetail;
   readonly dossier: Dossier;
+  /** The programme currency first, then the other currencies money moved in. */
+  readonly currencies: readonly string[];
 }
 
 /** The implementer's desk: milestones, activities with participants, and expenditure, each sent with the revision seen. */
@@ -21,15 +23,19 @@ export function WorkLogPage({ id }: { id: string }) {
   const [data, reload] = useLoad(
     async (signal): Promise<WorkLogData> => {
       const path = encodeURIComponent(id);
-      const [partnership, dossier] = await Promise.all([getJson<PartnershipDetail>(`/api/partnerships/${path}`, signal), getJson<Dossier>(`/api/partnerships/${path}/dossier`, signal)]);
-      return { partnership, dossier };
+      const [partnership, dossier, chain] = await Promise.all([
+        getJson<PartnershipDetail>(`/api/partnerships/${path}`, signal),
+        getJson<Dossier>(`/api/partnerships/${path}/dossier`, signal),
+        getJson<FundingChain>(`/api/funding/chains/${path}`, signal),
+      ]);
+      return { partnership, dossier, currencies: [...new Set([...(chain.basis ? [chain.basis] : []), ...chain.edges.map((e) => e.currency)])] };
     },
     [id, session?.token],
   );
   const refresh = useCallback(() => reload(), [reload]);
   return (
     <Loaded load={data} what="the work log" retry={reload}>
-      {({ partnership, dossier }) => (
+      {({ partnership, dossier, currencies }) => (
         <>
           <h1 tabIndex={-1}>Work log: {partnership.title}</h1>
           <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="work-log" />
@@ -43,7 +49,7 @@ export function WorkLogPage({ id }: { id: string }) {
           </p>
           <MilestoneForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
           <ActivityForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
-          <ExpenditureForm partnership={partnership} onRecorded={refresh} onReload={refresh} />
+          <ExpenditureForm partnership={partnership} currencies={currencies} onRecorded={refresh} onReload={refresh} />
         </>
       )}
     </Loaded>
