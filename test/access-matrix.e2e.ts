@@ -19,6 +19,23 @@ interface Case {
 
 const PARTY3: PrincipalKey[] = ['donor', 'implementer', 'beneficiary'];
 
+const fixtureActivity = (activityId: string, women = 3) => ({
+  activityId,
+  type: 'training',
+  title: 'IR fundamentals',
+  themes: ['incident-response-cert'],
+  level: 'technical',
+  startDate: '2026-03-02',
+  endDate: '2026-03-06',
+  languages: ['en'],
+  participants: { women, men: 4, undisclosed: 0 },
+  participantHours: 100,
+  trainers: { local: 1, foreign: 0 },
+  localTrainersProduced: 0,
+  needIds: [],
+  continuesAfterFunding: false,
+});
+
 /** A command on the partnership: anonymous 401, outsiders (the operator too) 404, parties outside the role 403. */
 const command = (allowed: readonly PrincipalKey[], status = 201, overrides: Partial<Record<PrincipalKey, number>> = {}) => (p: PrincipalKey) =>
   p === 'anonymous' ? 401 : (overrides[p] ?? (allowed.includes(p) ? status : PARTIES.includes(p) ? 403 : 404));
@@ -53,6 +70,15 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       [impl, `/partnerships/${P}/milestones/m-dispute/achievement`, { achievedOn: '2026-04-20', evidence: [{ description: 'minutes' }] }],
       [impl, `/partnerships/${P}/indicators`, { indicatorId: 'i-matrix', name: 'Triage time', unit: 'hours', baseline: 72, target: 8, baselineDate: '2026-01-15' }],
       ...(['r-donor', 'r-impl', 'r-ben'] as const).map((riskId) => [impl, `/partnerships/${P}/risks`, { riskId, kind: 'risk', description: 'turnover', severity: 'low' }] as const),
+      // What the corrections act on: each case corrects its own fact.
+      ...(['c-fix-amend', 'c-fix-deob', 'c-fix-cancel'] as const).map(
+        (flowId) => [ORG_OF.donor, `/partnerships/${P}/commitments`, { flowId, receiverId: impl, amount: { amountMinor: 1_000_000, currency: 'EUR' }, date: '2026-02-01' }] as const,
+      ),
+      [ORG_OF.donor, `/partnerships/${P}/commitments`, { flowId: 'c-fix-base', receiverId: impl, amount: { amountMinor: 5_000_000, currency: 'EUR' }, date: '2026-02-01' }],
+      [ORG_OF.donor, `/partnerships/${P}/disbursements`, { flowId: 'd-fix-void', receiverId: impl, amount: { amountMinor: 50_000, currency: 'EUR' }, date: '2026-02-05' }],
+      [impl, `/partnerships/${P}/expenditures`, { flowId: 'x-fix-corr', amount: { amountMinor: 20_000, currency: 'EUR' }, date: '2026-03-01', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Venue', local: true } }],
+      ...(['a-fix', 'a-fix-void'] as const).map((activityId) => [impl, `/partnerships/${P}/activities`, fixtureActivity(activityId)] as const),
+      ...(['m-fix-res', 'm-fix-cancel'] as const).map((milestoneId) => [impl, `/partnerships/${P}/milestones`, { milestoneId, title: 'To correct', dueDate: '2026-06-01' }] as const),
     ] as const) {
       const res = await post(t.app, path, org, body);
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -286,6 +312,49 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
     { method: 'get', route: '/api/exchange-rates/{base}/{quote}', path: () => '/exchange-rates/EUR/USD', expected: everyone(200) },
     { method: 'get', route: '/api/projections', path: () => '/projections', expected: adminOnly },
     { method: 'get', route: '/api/projections/{name}', path: () => '/projections/portfolio', expected: adminOnly },
+    // Corrections: the author of a flow or a donor for money; otherwise who may record it.
+    { method: 'post', route: '/api/partnerships/{id}/commitments/{flowId}/amendment', path: pp('/commitments/c-fix-amend/amendment'), body: () => ({ amount: money(1_100_000), reason: 'typo' }), expected: command(['donor']) },
+    { method: 'post', route: '/api/partnerships/{id}/commitments/{flowId}/deobligation', path: pp('/commitments/c-fix-deob/deobligation'), body: () => ({ reason: 'programme ended early' }), expected: command(['donor']) },
+    { method: 'post', route: '/api/partnerships/{id}/commitments/{flowId}/cancellation', path: pp('/commitments/c-fix-cancel/cancellation'), body: () => ({ reason: 'entered twice' }), expected: command(['donor']) },
+    { method: 'post', route: '/api/partnerships/{id}/flows/{flowId}/void', path: pp('/flows/d-fix-void/void'), body: () => ({ reason: 'bank returned the transfer' }), expected: command(['donor']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/flows/{flowId}/correction',
+      path: pp('/flows/x-fix-corr/correction'),
+      body: (p) => ({ date: p === 'donor' ? '2026-03-10' : '2026-03-11', reason: 'invoice date' }),
+      expected: command(['donor', 'implementer']),
+      order: ['donor', 'implementer'],
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/activities/{activityId}/correction',
+      path: pp('/activities/a-fix/correction'),
+      body: () => {
+        const { activityId: _id, ...activity } = fixtureActivity('a-fix', 5);
+        return { ...activity, reason: 'counted twice' };
+      },
+      expected: command(['implementer']),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/activities/{activityId}/void', path: pp('/activities/a-fix-void/void'), body: () => ({ reason: 'never took place' }), expected: command(['implementer']) },
+    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/reschedule', path: pp('/milestones/m-fix-res/reschedule'), body: () => ({ dueDate: '2026-09-30', reason: 'board moved' }), expected: command(['implementer']) },
+    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/cancellation', path: pp('/milestones/m-fix-cancel/cancellation'), body: () => ({ reason: 'dropped from the plan' }), expected: command(['implementer']) },
+    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/validation-retraction', path: pp('/milestones/m-matrix/validation-retraction'), body: () => ({ reason: 'confirmed too early' }), expected: command(['beneficiary']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/indicators/{indicatorId}/revision',
+      path: pp('/indicators/i-matrix/revision'),
+      body: (p) => ({ target: p === 'donor' ? 7 : p === 'implementer' ? 6 : 5, reason: 'revised at mid-term' }),
+      expected: command(PARTY3),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/amendment', path: pp('/amendment'), body: (p) => ({ title: `Partnership ${P} (${p})`, reason: 'agreed title' }), expected: command(PARTY3) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/planned-dates',
+      path: pp('/planned-dates'),
+      body: (p) => ({ plannedEnd: p === 'donor' ? '2028-06-30' : '2028-12-31', reason: 'no-cost extension' }),
+      expected: command(['donor', 'implementer']),
+      order: ['donor', 'implementer'],
+    },
   ];
 
   it('has a case for every documented endpoint', async () => {

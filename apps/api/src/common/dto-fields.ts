@@ -93,6 +93,7 @@ export const Count = (example: number, max = 1_000_000) =>
   applyDecorators(ApiProperty({ type: 'integer', example, minimum: 0, maximum: max }), IsInt(), Min(0), Max(max));
 
 export const Decimal = (example: number) => applyDecorators(ApiProperty({ example }), IsNumber({ allowNaN: false, allowInfinity: false }));
+export const OptionalDecimal = (example: number) => applyDecorators(ApiPropertyOptional({ example }), IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }));
 
 export const Flag = (example: boolean) => applyDecorators(ApiProperty({ example }), IsBoolean());
 

@@ -4,6 +4,7 @@ import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
 import { KnownOrganisations } from '../auth/known-organisations';
 import { CommandExecutor } from '../event-sourcing/command-executor';
 import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
+import { CorrectionsController } from '../corrections/corrections.controller';
 import { DeliveryController } from './delivery.controller';
 import { EvaluationController } from './evaluation.controller';
 import { ExecutePartnershipCommandHandler } from './execute-partnership-command';
@@ -13,7 +14,7 @@ import { PartnershipsController } from './partnerships.controller';
 
 @Module({
   imports: [CqrsModule, ExchangeRatesModule],
-  controllers: [PartnershipsController, FundingController, DeliveryController, EvaluationController],
+  controllers: [PartnershipsController, FundingController, DeliveryController, EvaluationController, CorrectionsController],
   providers: [CommandExecutor, IdempotencyKeys, ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
 })
 export class PartnershipsModule {}

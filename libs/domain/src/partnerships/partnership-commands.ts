@@ -18,7 +18,8 @@ import type {
   RiskRaised,
   Tags,
 } from './partnership-events';
-import type { Phase, ReferenceRate, Role } from './vocabulary';
+import type { ExchangeRate, Phase, ReferenceRate, Role } from './vocabulary';
+import type { Money } from '../shared/money';
 
 type Without<T, K extends keyof T> = Omit<T, K>;
 
@@ -49,6 +50,22 @@ export type RecordExpenditure = Command<
   RatedFlow<Without<ExpenditureRecorded['data'], 'spenderId' | 'overspendReason'>> & { readonly overspendReason?: string | null }
 >;
 export type VoidExpenditure = Command<'VoidExpenditure', { readonly flowId: string; readonly reason: string }>;
+/** A new amount (same currency) or value date for a commitment; what is left out stays as it was. */
+export type AmendCommitment = Command<'AmendCommitment', { readonly flowId: string; readonly amount?: Money; readonly date?: string; readonly reason: string }>;
+/** Lowers a commitment to what has been disbursed from it: the rest is no longer promised. */
+export type DeobligateCommitment = Command<'DeobligateCommitment', { readonly flowId: string; readonly reason: string }>;
+export type CancelCommitment = Command<'CancelCommitment', { readonly flowId: string; readonly reason: string }>;
+export type VoidFlow = Command<'VoidFlow', { readonly flowId: string; readonly reason: string }>;
+/** `exchangeRate: null` removes a recorded rate; leaving it out keeps it. */
+export type CorrectFlow = Command<'CorrectFlow', { readonly flowId: string; readonly date?: string; readonly exchangeRate?: ExchangeRate | null; readonly reason: string }>;
+export type CorrectActivity = Command<'CorrectActivity', RecordActivity['data'] & { readonly reason: string }>;
+export type VoidActivity = Command<'VoidActivity', { readonly activityId: string; readonly reason: string }>;
+export type RescheduleMilestone = Command<'RescheduleMilestone', { readonly milestoneId: string; readonly dueDate: string; readonly reason: string }>;
+export type CancelMilestone = Command<'CancelMilestone', { readonly milestoneId: string; readonly reason: string }>;
+export type RetractMilestoneValidation = Command<'RetractMilestoneValidation', { readonly milestoneId: string; readonly reason: string }>;
+export type ReviseIndicator = Command<'ReviseIndicator', { readonly indicatorId: string; readonly baseline?: number; readonly target?: number; readonly reason: string }>;
+export type AmendPartnership = Command<'AmendPartnership', { readonly title?: string; readonly summary?: string; readonly reason: string }>;
+export type ChangePlannedDates = Command<'ChangePlannedDates', { readonly plannedStart?: string; readonly plannedEnd?: string | null; readonly reason: string }>;
 export type PlanMilestone = Command<'PlanMilestone', MilestonePlanned['data']>;
 export type ReportMilestoneAchieved = Command<'ReportMilestoneAchieved', MilestoneAchieved['data']>;
 export type ConfirmMilestone = Command<'ConfirmMilestone', { readonly milestoneId: string; readonly note: string }>;
@@ -84,6 +101,19 @@ export type PartnershipCommand =
   | RecordInKindContribution
   | RecordExpenditure
   | VoidExpenditure
+  | AmendCommitment
+  | DeobligateCommitment
+  | CancelCommitment
+  | VoidFlow
+  | CorrectFlow
+  | CorrectActivity
+  | VoidActivity
+  | RescheduleMilestone
+  | CancelMilestone
+  | RetractMilestoneValidation
+  | ReviseIndicator
+  | AmendPartnership
+  | ChangePlannedDates
   | PlanMilestone
   | ReportMilestoneAchieved
   | ConfirmMilestone

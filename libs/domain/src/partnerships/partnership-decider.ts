@@ -1,15 +1,27 @@
 import { COUNTRY_CODES } from '../shared/codelists';
-import type { CommandContext } from '../shared/command';
 import { ensureNotInFuture, ensureOrdered } from '../shared/dates';
 import { ensureMoney } from '../shared/money';
 import { ensure, refuse } from '../shared/rule-violation';
-import { parseRate, relativeDeviation } from '../shared/exact-rate';
-import type { PartnershipCommand, RecordActivity, RecordExpenditure } from './partnership-commands';
+import type { PartnershipCommand } from './partnership-commands';
 import { ensureFoldable } from './partnership-event-shape';
 import type { PartnershipEvent } from './partnership-events';
-import { flowKey, milestoneStatus, netReceived, receivedAny, riskStatus, spentIn, type PartnershipState } from './partnership-state';
-import { OVERSPEND_REASON_RATIO, RATE_DEVIATION_LIMIT, type ExchangeRate, type ReferenceRate, type Phase, type Role } from './vocabulary';
-import { convertMinorUnits } from '../shared/money';
+import { flowKey, milestoneStatus, riskStatus, type PartnershipState } from './partnership-state';
+import {
+  DELIVERING,
+  ensureAnyParty,
+  ensureExplainedOverspend,
+  ensureNewFlow,
+  ensureOpenAndActive,
+  ensureParty,
+  ensurePhase,
+  ensurePlausibleRate,
+  ensurePossibleActivity,
+  ensureRegistered,
+  PARTY_ROLES,
+  rolesOf,
+} from './partnership-guards';
+import { decideCorrection, isCorrection } from './partnership-corrections';
+import type { ExchangeRate, Phase, Role } from './vocabulary';
 
 /** The only moves between phases; closing happens by ClosePartnership from evaluation. */
 const NEXT_PHASES: Readonly<Record<Phase, readonly Phase[]>> = {
@@ -20,51 +32,6 @@ const NEXT_PHASES: Readonly<Record<Phase, readonly Phase[]>> = {
   evaluation: [],
   closed: [],
 };
-
-function rolesOf(state: PartnershipState, organisationId: string): readonly Role[] {
-  return state.parties.get(organisationId) ?? [];
-}
-
-function ensureParty(state: PartnershipState, ctx: CommandContext, roles: readonly Role[]): void {
-  const held = rolesOf(state, ctx.organisationId);
-  ensure(held.length > 0, 'access.party', 'only parties to the partnership may act on it');
-  ensure(
-    held.some((r) => roles.includes(r)),
-    'access.role',
-    `this action needs the role ${roles.join(' or ')}; organisation ${ctx.organisationId} is ${held.join(', ')}`,
-  );
-  ensure(
-    held.some((r) => roles.includes(r) && ctx.roles.includes(r)),
-    'access.role',
-    `this action needs a user with the role ${roles.filter((r) => held.includes(r)).join(' or ')}; you hold ${ctx.roles.join(', ') || 'no role'}`,
-  );
-}
-
-/** Checked before anything else, so a non-party learns nothing about the partnership, not even its phase. */
-function ensureAnyParty(state: PartnershipState, ctx: CommandContext): void {
-  ensure(rolesOf(state, ctx.organisationId).length > 0, 'access.party', 'only parties to the partnership may act on it');
-}
-
-function ensurePhase(state: PartnershipState, phases: readonly Phase[], action: string): void {
-  ensure(phases.includes(state.phase), 'phase.order', `${action} is not possible in the ${state.phase} phase (only in ${phases.join(', ')})`);
-}
-
-function ensureOpenAndActive(state: PartnershipState): void {
-  ensure(state.status !== 'none', 'partnership.exists', 'the partnership does not exist');
-  ensure(state.status !== 'closed', 'partnership.closed', 'a closed partnership accepts nothing but corrections by evaluation');
-  ensure(!state.suspended, 'partnership.suspended', 'the partnership is suspended: resume it first');
-}
-
-function ensureNewFlow(state: PartnershipState, flowId: string): void {
-  ensure(!state.flowIds.includes(flowId), 'flow.unique', `flow ${flowId} is already recorded`);
-}
-
-function ensureRegistered(d: { readonly organisationId: string; readonly registered: boolean }): void {
-  ensure(d.registered, 'organisation.registered', `organisation ${d.organisationId} is not registered: an administrator registers it first`);
-}
-
-const PARTY_ROLES: readonly Role[] = ['donor', 'implementer', 'beneficiary'];
-const DELIVERING: readonly Phase[] = ['delivery', 'monitoring'];
 
 /** Plan endorsement needed before delivery: the beneficiary, a donor and an implementer, on the current version. */
 export function missingEndorsements(state: PartnershipState): Role[] {
@@ -77,71 +44,6 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
   const events = decideEvents(command, state);
   for (const event of events) ensureFoldable(event);
   return events;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * A rate typed upside down (0.0094 for 106.5) or with a slipped digit makes money vanish or multiply in every
- * converted total: far from the rate table's rate for that date, it needs the client's confirmation.
- */
-function ensurePlausibleRate(d: { readonly exchangeRate: ExchangeRate | null; readonly referenceRate?: ReferenceRate | null; readonly rateConfirmed?: boolean; readonly amount: { readonly currency: string } }): void {
-  if (d.exchangeRate === null || !d.referenceRate || d.rateConfirmed === true) return;
-  const deviation = relativeDeviation(parseRate(d.exchangeRate.rate), parseRate(d.referenceRate.rate));
-  ensure(
-    deviation <= RATE_DEVIATION_LIMIT,
-    'flow.rate-deviation',
-    `exchangeRate.rate ${d.exchangeRate.rate} ${d.amount.currency}->${d.exchangeRate.toCurrency} is ${Math.round(deviation * 100)}% from the rate table's ${d.referenceRate.rate} (${d.referenceRate.source}, ${d.referenceRate.valueDate}); send rateConfirmed: true if it is right`,
-  );
-}
-
-/**
- * Spending far beyond what the spender received is recordable (co-financing, own funds) but never silent. It is
- * compared in the currency received: the expenditure's own, or the one its recorded rate converts to.
- */
-function ensureExplainedOverspend(state: PartnershipState, spenderId: string, d: RecordExpenditure['data']): string | null {
-  const reason = d.overspendReason?.trim() ? d.overspendReason : null;
-  if (!receivedAny(state, spenderId)) return reason;
-  const sameCurrency = netReceived(state, spenderId, d.amount.currency);
-  let received = sameCurrency;
-  let spending = spentIn(state, spenderId, d.amount.currency) + d.amount.amountMinor;
-  let currency = d.amount.currency;
-  if (sameCurrency <= 0 && d.exchangeRate !== null) {
-    currency = d.exchangeRate.toCurrency;
-    received = netReceived(state, spenderId, currency);
-    spending = spentIn(state, spenderId, currency) + convertMinorUnits(d.amount.amountMinor, d.amount.currency, d.exchangeRate);
-  }
-  if (received <= 0) return reason;
-  ensure(
-    spending <= received * OVERSPEND_REASON_RATIO || reason !== null,
-    'flow.spending-beyond-received',
-    `spending of ${spending} ${currency} (minor units) would be ${Math.round((spending / received) * 100)}% of the ${received} ${currency} this organisation received; above ${OVERSPEND_REASON_RATIO * 100}% give an overspendReason (co-financing, own funds)`,
-  );
-  return reason;
-}
-
-function ensurePossibleActivity(d: RecordActivity['data']): void {
-  const { women, men, undisclosed } = d.participants;
-  const participants = women + men + undisclosed;
-  if (d.participants.total !== undefined) {
-    ensure(
-      d.participants.total === participants,
-      'activity.participants-total',
-      `participants by sex (${women} women, ${men} men, ${undisclosed} undisclosed) add up to ${participants}, not the total of ${d.participants.total}`,
-    );
-  }
-  const days = Math.round((Date.parse(`${d.endDate}T00:00:00Z`) - Date.parse(`${d.startDate}T00:00:00Z`)) / DAY_MS) + 1;
-  const possibleHours = participants * 24 * days;
-  ensure(
-    d.participantHours <= possibleHours,
-    'activity.participant-hours',
-    `${d.participantHours} participant-hours is more than ${participants} participants can spend in ${days} day(s) (${possibleHours})`,
-  );
-  ensure(
-    d.localTrainersProduced <= participants,
-    'activity.trainers-produced',
-    `${d.localTrainersProduced} local trainers produced is more than the ${participants} participants`,
-  );
 }
 
 /** A flow as recorded: the provider is the actor; what the handler looked up for the rules is not kept. */
@@ -188,12 +90,13 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
   }
 
   // Risks and corrections stay possible while suspended: that is often why it was suspended.
-  const allowedWhileSuspended = command.type === 'RaiseRisk' || command.type === 'ResolveRisk' || command.type === 'VoidExpenditure';
+  const allowedWhileSuspended = command.type === 'RaiseRisk' || command.type === 'ResolveRisk' || command.type === 'VoidExpenditure' || isCorrection(command);
   if (allowedWhileSuspended && state.suspended) {
     ensure(state.status === 'open', 'partnership.closed', 'a closed partnership accepts nothing but corrections by evaluation');
   } else {
     ensureOpenAndActive(state);
   }
+  if (isCorrection(command)) return decideCorrection(command, state);
 
   switch (command.type) {
     case 'AddParty': {

@@ -48,6 +48,12 @@ function flowAt(d: Readonly<Record<string, unknown>>): void {
   exchangeRateAt(d.exchangeRate, 'exchangeRate');
 }
 
+/** Every correction says why and who made it. */
+function correctionAt(d: Readonly<Record<string, unknown>>, by: string): void {
+  textAt(d.reason, 'reason');
+  idAt(d[by], by);
+}
+
 /**
  * Checks that an event has every field, of the right kind, that the folds read (the rules' state, the
  * read-model view, the timeline, the dossier, the replay). `decide` calls it on every event it returns.
@@ -166,7 +172,9 @@ export function ensureFoldable(event: PartnershipEvent): void {
       idAt(d.milestoneId, 'milestoneId');
       textAt(d.reason, 'reason');
       return;
-    case 'ActivityDelivered': {
+    case 'ActivityDelivered':
+    case 'ActivityCorrected': {
+      if (event.type === 'ActivityCorrected') correctionAt(d, 'correctedBy');
       idAt(d.activityId, 'activityId');
       oneOfAt(d.type, ACTIVITY_TYPES, 'type');
       textAt(d.title, 'title');
@@ -234,6 +242,60 @@ export function ensureFoldable(event: PartnershipEvent): void {
       dateAt(handover.date, 'handover.date', { optional: true });
       return;
     }
+    case 'CommitmentAmended':
+      idAt(d.flowId, 'flowId');
+      moneyAt(d.amount, 'amount');
+      dateAt(d.date, 'date');
+      correctionAt(d, 'amendedBy');
+      return;
+    case 'CommitmentCancelled':
+      idAt(d.flowId, 'flowId');
+      correctionAt(d, 'cancelledBy');
+      return;
+    case 'FlowVoided':
+      idAt(d.flowId, 'flowId');
+      correctionAt(d, 'voidedBy');
+      return;
+    case 'FlowCorrected':
+      idAt(d.flowId, 'flowId');
+      dateAt(d.date, 'date');
+      exchangeRateAt(d.exchangeRate, 'exchangeRate');
+      correctionAt(d, 'correctedBy');
+      return;
+    case 'ActivityVoided':
+      idAt(d.activityId, 'activityId');
+      correctionAt(d, 'voidedBy');
+      return;
+    case 'MilestoneRescheduled':
+      idAt(d.milestoneId, 'milestoneId');
+      dateAt(d.dueDate, 'dueDate');
+      correctionAt(d, 'rescheduledBy');
+      return;
+    case 'MilestoneCancelled':
+      idAt(d.milestoneId, 'milestoneId');
+      correctionAt(d, 'cancelledBy');
+      return;
+    case 'MilestoneValidationRetracted':
+      idAt(d.milestoneId, 'milestoneId');
+      oneOfAt(d.retracted, ['confirmation', 'dispute'], 'retracted');
+      correctionAt(d, 'retractedBy');
+      return;
+    case 'IndicatorRevised':
+      idAt(d.indicatorId, 'indicatorId');
+      numberAt(d.baseline, 'baseline');
+      numberAt(d.target, 'target');
+      correctionAt(d, 'revisedBy');
+      return;
+    case 'PartnershipAmended':
+      textAt(d.title, 'title');
+      textAt(d.summary, 'summary');
+      correctionAt(d, 'amendedBy');
+      return;
+    case 'PlannedDatesChanged':
+      dateAt(d.plannedStart, 'plannedStart');
+      dateAt(d.plannedEnd, 'plannedEnd', { optional: true });
+      correctionAt(d, 'changedBy');
+      return;
     default: {
       const unknown: never = event;
       throw new Error(`No shape for event ${(unknown as { type: string }).type}`);

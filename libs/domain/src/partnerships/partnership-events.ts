@@ -97,6 +97,22 @@ export type ExpenditureRecorded = DomainEvent<
 >;
 export type ExpenditureVoided = DomainEvent<'ExpenditureVoided', 1, { readonly flowId: string; readonly reason: string; readonly voidedBy: string }>;
 
+/** Corrections of money. Each keeps the original in the history, says why, and who corrected it (not always the author). */
+export type CommitmentAmended = DomainEvent<
+  'CommitmentAmended',
+  1,
+  { readonly flowId: string; readonly amount: Money; readonly date: IsoDate; readonly reason: string; readonly amendedBy: string }
+>;
+export type CommitmentCancelled = DomainEvent<'CommitmentCancelled', 1, { readonly flowId: string; readonly reason: string; readonly cancelledBy: string }>;
+/** A disbursement, refund or in-kind contribution that should never have been recorded (expenditure has its own). */
+export type FlowVoided = DomainEvent<'FlowVoided', 1, { readonly flowId: string; readonly reason: string; readonly voidedBy: string }>;
+/** The value date or the rate of any flow, as it should have been. */
+export type FlowCorrected = DomainEvent<
+  'FlowCorrected',
+  1,
+  { readonly flowId: string; readonly date: IsoDate; readonly exchangeRate: ExchangeRate | null; readonly reason: string; readonly correctedBy: string }
+>;
+
 export type MilestonePlanned = DomainEvent<
   'MilestonePlanned',
   1,
@@ -135,6 +151,31 @@ export type ActivityDelivered = DomainEvent<
     readonly continuesAfterFunding: boolean;
   }
 >;
+/** Corrections of delivery. */
+export type ActivityCorrected = DomainEvent<'ActivityCorrected', 1, ActivityDelivered['data'] & { readonly reason: string; readonly correctedBy: string }>;
+export type ActivityVoided = DomainEvent<'ActivityVoided', 1, { readonly activityId: string; readonly reason: string; readonly voidedBy: string }>;
+export type MilestoneRescheduled = DomainEvent<'MilestoneRescheduled', 1, { readonly milestoneId: string; readonly dueDate: IsoDate; readonly reason: string; readonly rescheduledBy: string }>;
+export type MilestoneCancelled = DomainEvent<'MilestoneCancelled', 1, { readonly milestoneId: string; readonly reason: string; readonly cancelledBy: string }>;
+/** The beneficiary takes back a confirmation or a dispute: the milestone awaits its answer again. */
+export type MilestoneValidationRetracted = DomainEvent<
+  'MilestoneValidationRetracted',
+  1,
+  { readonly milestoneId: string; readonly retracted: 'confirmation' | 'dispute'; readonly reason: string; readonly retractedBy: string }
+>;
+export type IndicatorRevised = DomainEvent<
+  'IndicatorRevised',
+  1,
+  { readonly indicatorId: string; readonly baseline: number; readonly target: number; readonly reason: string; readonly revisedBy: string }
+>;
+/** Corrections of the partnership itself. */
+export type PartnershipAmended = DomainEvent<'PartnershipAmended', 1, { readonly title: string; readonly summary: string; readonly reason: string; readonly amendedBy: string }>;
+/** A no-cost extension, or a shortened period. */
+export type PlannedDatesChanged = DomainEvent<
+  'PlannedDatesChanged',
+  1,
+  { readonly plannedStart: IsoDate; readonly plannedEnd: IsoDate | null; readonly reason: string; readonly changedBy: string }
+>;
+
 export type IndicatorDefined = DomainEvent<
   'IndicatorDefined',
   1,
@@ -193,11 +234,23 @@ export type PartnershipEvent =
   | InKindContributionRecorded
   | ExpenditureRecorded
   | ExpenditureVoided
+  | CommitmentAmended
+  | CommitmentCancelled
+  | FlowVoided
+  | FlowCorrected
   | MilestonePlanned
   | MilestoneAchieved
   | MilestoneConfirmed
   | MilestoneDisputed
   | ActivityDelivered
+  | ActivityCorrected
+  | ActivityVoided
+  | MilestoneRescheduled
+  | MilestoneCancelled
+  | MilestoneValidationRetracted
+  | IndicatorRevised
+  | PartnershipAmended
+  | PlannedDatesChanged
   | IndicatorDefined
   | IndicatorMeasured
   | RiskRaised

@@ -1,13 +1,18 @@
 import type { PartnershipEvent } from './partnership-events';
 import type { Money } from '../shared/money';
-import type { ActivityType, Phase, Role } from './vocabulary';
+import type { ActivityType, ExchangeRate, Phase, Role } from './vocabulary';
 
-export type MilestoneStatus = 'planned' | 'achieved' | 'confirmed' | 'disputed';
+export type MilestoneStatus = 'planned' | 'achieved' | 'confirmed' | 'disputed' | 'cancelled';
 
 /** What the rules need to know about one partnership, folded from its events. */
 export interface PartnershipState {
   readonly status: 'none' | 'open' | 'closed';
   readonly partnershipId: string | null;
+  /** What a correction of the partnership itself keeps when it changes only part. */
+  readonly title: string;
+  readonly summary: string;
+  readonly plannedStart: string;
+  readonly plannedEnd: string | null;
   readonly phase: Phase;
   readonly suspended: boolean;
   /**
@@ -28,17 +33,39 @@ export interface PartnershipState {
   // Collections that grow with the stream are arrays: appending to an array copies fast, while spreading a
   // record of thousands of keys made folding a 10,000-event stream take seconds.
   readonly flowIds: readonly string[];
+  /** Every flow as it now stands (corrections applied): what a correction is checked against. */
+  readonly flows: readonly FlowRecord[];
   readonly expenditures: readonly { readonly flowId: string; readonly spenderId: string; readonly amount: Money; readonly voided: boolean }[];
   readonly milestones: readonly { readonly milestoneId: string; readonly status: MilestoneStatus }[];
-  readonly activities: readonly { readonly activityId: string; readonly type: ActivityType }[];
+  readonly activities: readonly { readonly activityId: string; readonly type: ActivityType; readonly trainedByActivityId: string | null; readonly voided: boolean }[];
   readonly indicators: ReadonlySet<string>;
+  /** Each indicator's baseline and target as they now stand: what a revision changes. */
+  readonly indicatorTargets: ReadonlyMap<string, { readonly baseline: number; readonly target: number }>;
   readonly risks: readonly { readonly riskId: string; readonly status: 'open' | 'resolved' }[];
   readonly evaluations: ReadonlySet<string>;
+}
+
+export interface FlowRecord {
+  readonly flowId: string;
+  readonly kind: 'commitment' | 'disbursement' | 'refund' | 'in-kind' | 'expenditure';
+  /** Who recorded it: the provider; for a refund the organisation that gave the money back; for expenditure the spender. */
+  readonly authorId: string;
+  readonly providerId: string;
+  readonly receiverId: string | null;
+  readonly amount: Money;
+  readonly date: string;
+  readonly exchangeRate: ExchangeRate | null;
+  /** Voided, or for a commitment cancelled: it counts nowhere. */
+  readonly voided: boolean;
 }
 
 export const initialPartnershipState: PartnershipState = {
   status: 'none',
   partnershipId: null,
+  title: '',
+  summary: '',
+  plannedStart: '',
+  plannedEnd: null,
   phase: 'scoping',
   suspended: false,
   parties: new Map(),
@@ -48,10 +75,12 @@ export const initialPartnershipState: PartnershipState = {
   disbursed: new Map(),
   refunded: new Map(),
   flowIds: [],
+  flows: [],
   expenditures: [],
   milestones: [],
   activities: [],
   indicators: new Set(),
+  indicatorTargets: new Map(),
   risks: [],
   evaluations: new Set(),
 };
@@ -70,6 +99,31 @@ function withMember(set: ReadonlySet<string>, member: string): ReadonlySet<strin
 
 function withMilestoneStatus(milestones: PartnershipState['milestones'], milestoneId: string, status: MilestoneStatus): PartnershipState['milestones'] {
   return milestones.map((m) => (m.milestoneId === milestoneId ? { milestoneId, status } : m));
+}
+
+function withFlow(state: PartnershipState, record: FlowRecord): PartnershipState {
+  return { ...state, flowIds: [...state.flowIds, record.flowId], flows: [...state.flows, record] };
+}
+
+/** The money maps of one flow: committed, disbursed and refunded are kept under `provider|receiver|currency`. */
+function moneyMapOf(kind: FlowRecord['kind']): 'committed' | 'disbursed' | 'refunded' | null {
+  return kind === 'commitment' ? 'committed' : kind === 'disbursement' ? 'disbursed' : kind === 'refund' ? 'refunded' : null;
+}
+
+/** A flow's change of amount (or its removal, to 0) applied to the record and to the totals the rules read. */
+function withFlowAmount(state: PartnershipState, flowId: string, change: (f: FlowRecord) => FlowRecord): PartnershipState {
+  const before = state.flows.find((f) => f.flowId === flowId);
+  if (!before) return state;
+  const after = change(before);
+  const map = moneyMapOf(before.kind);
+  const counted = (f: FlowRecord) => (f.voided ? 0 : f.amount.amountMinor);
+  const next = { ...state, flows: state.flows.map((f) => (f.flowId === flowId ? after : f)) };
+  if (!map || before.receiverId === null) return next;
+  return { ...next, [map]: addTo(state[map], flowKey(before.providerId, before.receiverId, before.amount.currency), counted(after) - counted(before)) };
+}
+
+export function flowOf(state: PartnershipState, flowId: string): FlowRecord | undefined {
+  return state.flows.find((f) => f.flowId === flowId);
 }
 
 /** What `organisationId` received in `currency`, net of what it refunded. */
@@ -114,6 +168,10 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
         ...state,
         status: 'open',
         partnershipId: event.data.partnershipId,
+        title: event.data.title,
+        summary: event.data.summary,
+        plannedStart: event.data.plannedStart,
+        plannedEnd: event.data.plannedEnd,
         phase: 'scoping',
         parties: withRole(state.parties, event.data.proposerId, event.data.proposerRole),
       };
@@ -138,36 +196,54 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
       return { ...state, suspended: true };
     case 'PartnershipResumed':
       return { ...state, suspended: false };
-    case 'FundingCommitted':
-      return {
-        ...state,
-        flowIds: [...state.flowIds, event.data.flowId],
-        committed: addTo(state.committed, flowKey(event.data.providerId, event.data.receiverId, event.data.amount.currency), event.data.amount.amountMinor),
-      };
-    case 'FundsDisbursed':
-      return {
-        ...state,
-        flowIds: [...state.flowIds, event.data.flowId],
-        disbursed: addTo(state.disbursed, flowKey(event.data.providerId, event.data.receiverId, event.data.amount.currency), event.data.amount.amountMinor),
-      };
-    case 'RefundRecorded':
-      // A refund names the disbursement it reduces (`providerId` gave, `receiverId` gives back): kept under that disbursement's key.
-      return {
-        ...state,
-        flowIds: [...state.flowIds, event.data.flowId],
-        refunded: addTo(state.refunded, flowKey(event.data.providerId, event.data.receiverId, event.data.amount.currency), event.data.amount.amountMinor),
-      };
-    case 'InKindContributionRecorded':
-      return { ...state, flowIds: [...state.flowIds, event.data.flowId] };
-    case 'ExpenditureRecorded':
-      return {
-        ...state,
-        flowIds: [...state.flowIds, event.data.flowId],
-        expenditures: [...state.expenditures, { flowId: event.data.flowId, spenderId: event.data.spenderId, amount: event.data.amount, voided: false }],
-      };
-    case 'ExpenditureVoided': {
-      return { ...state, expenditures: state.expenditures.map((x) => (x.flowId === event.data.flowId ? { ...x, voided: true } : x)) };
+    case 'FundingCommitted': {
+      const d = event.data;
+      const next = withFlow(state, { flowId: d.flowId, kind: 'commitment', authorId: d.providerId, providerId: d.providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      return { ...next, committed: addTo(state.committed, flowKey(d.providerId, d.receiverId, d.amount.currency), d.amount.amountMinor) };
     }
+    case 'FundsDisbursed': {
+      const d = event.data;
+      const next = withFlow(state, { flowId: d.flowId, kind: 'disbursement', authorId: d.providerId, providerId: d.providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      return { ...next, disbursed: addTo(state.disbursed, flowKey(d.providerId, d.receiverId, d.amount.currency), d.amount.amountMinor) };
+    }
+    case 'RefundRecorded': {
+      // A refund names the disbursement it reduces (`providerId` gave, `receiverId` gives back): kept under that disbursement's key.
+      const d = event.data;
+      const next = withFlow(state, { flowId: d.flowId, kind: 'refund', authorId: d.receiverId, providerId: d.providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      return { ...next, refunded: addTo(state.refunded, flowKey(d.providerId, d.receiverId, d.amount.currency), d.amount.amountMinor) };
+    }
+    case 'InKindContributionRecorded': {
+      const d = event.data;
+      return withFlow(state, { flowId: d.flowId, kind: 'in-kind', authorId: d.providerId, providerId: d.providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+    }
+    case 'ExpenditureRecorded': {
+      const d = event.data;
+      const next = withFlow(state, { flowId: d.flowId, kind: 'expenditure', authorId: d.spenderId, providerId: d.spenderId, receiverId: null, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      return { ...next, expenditures: [...state.expenditures, { flowId: d.flowId, spenderId: d.spenderId, amount: d.amount, voided: false }] };
+    }
+    case 'ExpenditureVoided': {
+      const next = withFlowAmount(state, event.data.flowId, (f) => ({ ...f, voided: true }));
+      return { ...next, expenditures: state.expenditures.map((x) => (x.flowId === event.data.flowId ? { ...x, voided: true } : x)) };
+    }
+    case 'CommitmentAmended':
+      return withFlowAmount(state, event.data.flowId, (f) => ({ ...f, amount: event.data.amount, date: event.data.date }));
+    case 'CommitmentCancelled':
+    case 'FlowVoided':
+      return withFlowAmount(state, event.data.flowId, (f) => ({ ...f, voided: true }));
+    case 'FlowCorrected':
+      return withFlowAmount(state, event.data.flowId, (f) => ({ ...f, date: event.data.date, exchangeRate: event.data.exchangeRate }));
+    case 'PartnershipAmended':
+      return { ...state, title: event.data.title, summary: event.data.summary };
+    case 'PlannedDatesChanged':
+      return { ...state, plannedStart: event.data.plannedStart, plannedEnd: event.data.plannedEnd };
+    case 'ActivityVoided':
+      return { ...state, activities: state.activities.map((a) => (a.activityId === event.data.activityId ? { ...a, voided: true } : a)) };
+    case 'ActivityCorrected':
+      return { ...state, activities: state.activities.map((a) => (a.activityId === event.data.activityId ? { ...a, trainedByActivityId: event.data.trainedByActivityId } : a)) };
+    case 'MilestoneCancelled':
+      return { ...state, milestones: withMilestoneStatus(state.milestones, event.data.milestoneId, 'cancelled') };
+    case 'MilestoneValidationRetracted':
+      return { ...state, milestones: withMilestoneStatus(state.milestones, event.data.milestoneId, 'achieved') };
     case 'MilestonePlanned':
       return { ...state, milestones: [...state.milestones, { milestoneId: event.data.milestoneId, status: 'planned' }] };
     case 'MilestoneAchieved':
@@ -177,9 +253,15 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'MilestoneDisputed':
       return { ...state, milestones: withMilestoneStatus(state.milestones, event.data.milestoneId, 'disputed') };
     case 'ActivityDelivered':
-      return { ...state, activities: [...state.activities, { activityId: event.data.activityId, type: event.data.type }] };
+      return { ...state, activities: [...state.activities, { activityId: event.data.activityId, type: event.data.type, trainedByActivityId: event.data.trainedByActivityId, voided: false }] };
     case 'IndicatorDefined':
-      return { ...state, indicators: withMember(state.indicators, event.data.indicatorId) };
+      return {
+        ...state,
+        indicators: withMember(state.indicators, event.data.indicatorId),
+        indicatorTargets: new Map(state.indicatorTargets).set(event.data.indicatorId, { baseline: event.data.baseline, target: event.data.target }),
+      };
+    case 'IndicatorRevised':
+      return { ...state, indicatorTargets: new Map(state.indicatorTargets).set(event.data.indicatorId, { baseline: event.data.baseline, target: event.data.target }) };
     case 'RiskRaised':
       return { ...state, risks: [...state.risks, { riskId: event.data.riskId, status: 'open' }] };
     case 'RiskResolved':
@@ -194,6 +276,7 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'BaselineCommitmentRecorded':
     case 'PartnershipTagged':
     case 'IndicatorMeasured':
+    case 'MilestoneRescheduled':
       return state;
   }
 }

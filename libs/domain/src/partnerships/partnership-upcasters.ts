@@ -61,6 +61,18 @@ const CURRENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
   EvaluatorAppointed: 1,
   EvaluationRecorded: 1,
   PartnershipClosed: 1,
+  CommitmentAmended: 1,
+  CommitmentCancelled: 1,
+  FlowVoided: 1,
+  FlowCorrected: 1,
+  ActivityCorrected: 1,
+  ActivityVoided: 1,
+  MilestoneRescheduled: 1,
+  MilestoneCancelled: 1,
+  MilestoneValidationRetracted: 1,
+  IndicatorRevised: 1,
+  PartnershipAmended: 1,
+  PlannedDatesChanged: 1,
 };
 
 export function isPartnershipEventType(type: string): type is PartnershipEvent['type'] {

@@ -214,6 +214,29 @@ function flow(kind: FlowKind, d: { flowId: string; providerId: string; receiverI
   };
 }
 
+function activityOf(d: Extract<PartnershipEvent, { type: 'ActivityDelivered' }>['data']): ActivityView {
+  return {
+    activityId: d.activityId,
+    type: d.type,
+    title: d.title,
+    themes: d.themes,
+    level: d.level,
+    startDate: d.startDate,
+    endDate: d.endDate,
+    languages: d.languages,
+    women: d.participants.women,
+    men: d.participants.men,
+    undisclosed: d.participants.undisclosed,
+    participantHours: d.participantHours,
+    localTrainers: d.trainers.local,
+    foreignTrainers: d.trainers.foreign,
+    localTrainersProduced: d.localTrainersProduced,
+    objectiveId: d.objectiveId,
+    needIds: d.needIds,
+    continuesAfterFunding: d.continuesAfterFunding,
+  };
+}
+
 function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEnvelope): PartnershipView {
   switch (event.type) {
     case 'PartnershipProposed':
@@ -290,7 +313,39 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
       };
     }
     case 'ExpenditureVoided':
+    case 'CommitmentCancelled':
+    case 'FlowVoided':
       return { ...view, flows: replace(view.flows, (f) => f.flowId === event.data.flowId, (f) => ({ ...f, voided: true })) };
+    case 'CommitmentAmended':
+      return {
+        ...view,
+        flows: replace(view.flows, (f) => f.flowId === event.data.flowId, (f) => ({ ...f, amountMinor: event.data.amount.amountMinor, date: event.data.date })),
+      };
+    case 'FlowCorrected':
+      return { ...view, flows: replace(view.flows, (f) => f.flowId === event.data.flowId, (f) => ({ ...f, date: event.data.date, rate: event.data.exchangeRate })) };
+    case 'PartnershipAmended':
+      return { ...view, title: event.data.title, summary: event.data.summary };
+    case 'PlannedDatesChanged':
+      return { ...view, plannedStart: event.data.plannedStart, plannedEnd: event.data.plannedEnd };
+    case 'MilestoneRescheduled':
+      return { ...view, milestones: replace(view.milestones, (m) => m.milestoneId === event.data.milestoneId, (m) => ({ ...m, dueDate: event.data.dueDate })) };
+    // A cancelled milestone or a void activity counts nowhere: it leaves the view (the history keeps it).
+    case 'MilestoneCancelled':
+      return { ...view, milestones: view.milestones.filter((m) => m.milestoneId !== event.data.milestoneId) };
+    case 'MilestoneValidationRetracted':
+      return {
+        ...view,
+        milestones: replace(view.milestones, (m) => m.milestoneId === event.data.milestoneId, (m) => ({ ...m, status: 'achieved', validatedAt: null })),
+      };
+    case 'ActivityVoided':
+      return { ...view, activities: view.activities.filter((a) => a.activityId !== event.data.activityId) };
+    case 'ActivityCorrected':
+      return { ...view, activities: replace(view.activities, (a) => a.activityId === event.data.activityId, () => activityOf(event.data)) };
+    case 'IndicatorRevised':
+      return {
+        ...view,
+        indicators: replace(view.indicators, (i) => i.indicatorId === event.data.indicatorId, (i) => ({ ...i, baseline: event.data.baseline, target: event.data.target })),
+      };
     case 'MilestonePlanned': {
       const d = event.data;
       return {
@@ -311,35 +366,8 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
         milestones: replace(view.milestones, (m) => m.milestoneId === event.data.milestoneId, (m) => ({ ...m, status, validatedAt: at.recordedAt })),
       };
     }
-    case 'ActivityDelivered': {
-      const d = event.data;
-      return {
-        ...view,
-        activities: [
-          ...view.activities,
-          {
-            activityId: d.activityId,
-            type: d.type,
-            title: d.title,
-            themes: d.themes,
-            level: d.level,
-            startDate: d.startDate,
-            endDate: d.endDate,
-            languages: d.languages,
-            women: d.participants.women,
-            men: d.participants.men,
-            undisclosed: d.participants.undisclosed,
-            participantHours: d.participantHours,
-            localTrainers: d.trainers.local,
-            foreignTrainers: d.trainers.foreign,
-            localTrainersProduced: d.localTrainersProduced,
-            objectiveId: d.objectiveId,
-            needIds: d.needIds,
-            continuesAfterFunding: d.continuesAfterFunding,
-          },
-        ],
-      };
-    }
+    case 'ActivityDelivered':
+      return { ...view, activities: [...view.activities, activityOf(event.data)] };
     case 'IndicatorDefined': {
       const d = event.data;
       return {

@@ -141,6 +141,9 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
       fundingReplaced: [] as string[],
       scoredEvaluations: [] as [string, string][],
       overlapsChanged: [] as string[],
+      // Rows whose fact left the view (a void activity, a cancelled milestone): [partnership, id].
+      goneActivities: [] as [string, string][],
+      goneMilestones: [] as [string, string][],
     };
     const cacheUpdates: [string, Cached][] = [];
     for (const [id, entry] of pending) {
@@ -171,11 +174,13 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
           case 'activities': {
             const r = activityRow(view, key.id);
             if (r) rows.activities.push(r);
+            else rows.goneActivities.push([id, key.id]);
             break;
           }
           case 'milestones': {
             const r = milestoneRow(view, key.id);
             if (r) rows.milestones.push(r);
+            else rows.goneMilestones.push([id, key.id]);
             break;
           }
           case 'indicators': {
@@ -209,6 +214,8 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
           await tx.query(`DELETE FROM ${s}.funding_summary WHERE partnership_id = ANY($1::text[])`, [rows.fundingReplaced]);
           await upsertRows(tx, `${s}.funding_summary`, rows.funding, ['partnership_id', 'organisation_id', 'currency', 'year', 'rate_currency']);
         }
+        await deletePairs(tx, `${s}.activities`, 'activity_id', rows.goneActivities);
+        await deletePairs(tx, `${s}.milestones`, 'milestone_id', rows.goneMilestones);
         await upsertRows(tx, `${s}.activities`, rows.activities, ['partnership_id', 'activity_id']);
         await upsertRows(tx, `${s}.milestones`, rows.milestones, ['partnership_id', 'milestone_id']);
         await upsertRows(tx, `${s}.indicators`, rows.indicators, ['partnership_id', 'indicator_id']);
@@ -366,4 +373,9 @@ export function portfolioProjection(model: ReadModelSchema, store: EventStore, d
     model,
     handlerFor: (schema, mode) => new PortfolioProjectionHandler(store, dataSource, schema, options, mode),
   };
+}
+
+async function deletePairs(tx: EntityManager, table: string, idColumn: string, pairs: readonly [string, string][]): Promise<void> {
+  if (pairs.length === 0) return;
+  await tx.query(`DELETE FROM ${table} WHERE (partnership_id, ${idColumn}) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [pairs.map(([p]) => p), pairs.map(([, i]) => i)]);
 }

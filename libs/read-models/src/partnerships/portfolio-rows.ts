@@ -369,16 +369,26 @@ export function rowsTouchedBy(event: PartnershipEvent): RowKey[] {
     case 'InKindContributionRecorded':
     case 'ExpenditureRecorded':
     case 'ExpenditureVoided':
+    case 'CommitmentAmended':
+    case 'CommitmentCancelled':
+    case 'FlowVoided':
+    case 'FlowCorrected':
       return [{ table: 'flows', id: event.data.flowId }, { table: 'funding' }];
     case 'MilestonePlanned':
     case 'MilestoneAchieved':
     case 'MilestoneConfirmed':
     case 'MilestoneDisputed':
+    case 'MilestoneRescheduled':
+    case 'MilestoneCancelled':
+    case 'MilestoneValidationRetracted':
       return [{ table: 'milestones', id: event.data.milestoneId }];
     case 'ActivityDelivered':
+    case 'ActivityCorrected':
+    case 'ActivityVoided':
       return [{ table: 'activities', id: event.data.activityId }];
     case 'IndicatorDefined':
     case 'IndicatorMeasured':
+    case 'IndicatorRevised':
       return [{ table: 'indicators', id: event.data.indicatorId }];
     case 'EvaluationRecorded':
       return event.data.corrects === null

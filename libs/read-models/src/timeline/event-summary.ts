@@ -41,6 +41,32 @@ export function describeEvent(event: PartnershipEvent): string {
       return `${event.data.spenderId} spent ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} on ${event.data.category} in ${event.data.spentInCountry} (${event.data.supplier.local ? 'local' : 'foreign'} supplier)`;
     case 'ExpenditureVoided':
       return `Expenditure ${event.data.flowId} voided by ${event.data.voidedBy}`;
+    case 'CommitmentAmended':
+      return `Commitment ${event.data.flowId} amended to ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} dated ${event.data.date} by ${event.data.amendedBy}: ${event.data.reason}`;
+    case 'CommitmentCancelled':
+      return `Commitment ${event.data.flowId} cancelled by ${event.data.cancelledBy}: ${event.data.reason}`;
+    case 'FlowVoided':
+      return `Flow ${event.data.flowId} voided by ${event.data.voidedBy}: ${event.data.reason}`;
+    case 'FlowCorrected':
+      return `Flow ${event.data.flowId} corrected by ${event.data.correctedBy} to ${event.data.date}${event.data.exchangeRate ? ` at ${event.data.exchangeRate.rate} ${event.data.exchangeRate.toCurrency}` : ', no recorded rate'}: ${event.data.reason}`;
+    case 'ActivityCorrected': {
+      const p = event.data.participants;
+      return `Activity ${event.data.activityId} corrected by ${event.data.correctedBy}: ${p.women + p.men + p.undisclosed} participant(s) (${p.women} women), ${event.data.startDate} to ${event.data.endDate}: ${event.data.reason}`;
+    }
+    case 'ActivityVoided':
+      return `Activity ${event.data.activityId} voided by ${event.data.voidedBy}: ${event.data.reason}`;
+    case 'MilestoneRescheduled':
+      return `Milestone ${event.data.milestoneId} rescheduled to ${event.data.dueDate} by ${event.data.rescheduledBy}: ${event.data.reason}`;
+    case 'MilestoneCancelled':
+      return `Milestone ${event.data.milestoneId} cancelled by ${event.data.cancelledBy}: ${event.data.reason}`;
+    case 'MilestoneValidationRetracted':
+      return `${event.data.retractedBy} retracted its ${event.data.retracted} of milestone ${event.data.milestoneId}: ${event.data.reason}`;
+    case 'IndicatorRevised':
+      return `Indicator ${event.data.indicatorId} revised by ${event.data.revisedBy}: baseline ${event.data.baseline}, target ${event.data.target}: ${event.data.reason}`;
+    case 'PartnershipAmended':
+      return `Title and summary amended by ${event.data.amendedBy} ("${event.data.title}"): ${event.data.reason}`;
+    case 'PlannedDatesChanged':
+      return `Planned period changed by ${event.data.changedBy} to ${event.data.plannedStart} – ${event.data.plannedEnd ?? 'open'}: ${event.data.reason}`;
     case 'MilestonePlanned':
       return `Milestone "${event.data.title}" planned for ${event.data.dueDate}`;
     case 'MilestoneAchieved':

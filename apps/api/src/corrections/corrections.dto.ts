@@ -1,0 +1,80 @@
+import { OmitType } from '@nestjs/swagger';
+import { CalendarDate, OptionalCalendarDate, OptionalDecimal, OptionalFlag, OptionalNested, OptionalText, Text } from '../common/dto-fields';
+import { RecordActivityDto } from '../partnerships/dto/delivery.dto';
+import { ExchangeRateDto, MoneyDto } from '../partnerships/dto/shared.dto';
+
+const REASON = 'Typed with one zero too many: the grant letter says EUR 24,000';
+
+export class AmendCommitmentDto {
+  @OptionalNested(() => MoneyDto)
+  amount?: MoneyDto;
+
+  @OptionalCalendarDate('2026-02-01')
+  date?: string;
+
+  @Text(REASON)
+  reason!: string;
+}
+
+export class CorrectFlowDto {
+  @OptionalCalendarDate('2026-03-20')
+  date?: string;
+
+  @OptionalNested(() => ExchangeRateDto)
+  exchangeRate?: ExchangeRateDto;
+
+  @OptionalFlag(true, 'Remove the rate recorded with the flow (the rate table then converts it)')
+  clearRate?: boolean;
+
+  @Text('Value date is the day the bank executed the transfer')
+  reason!: string;
+}
+
+export class CorrectActivityDto extends OmitType(RecordActivityDto, ['activityId'] as const) {
+  @Text('Participants were entered twice: 14 women, not 28')
+  reason!: string;
+}
+
+export class RescheduleMilestoneDto {
+  @CalendarDate('2026-09-30')
+  dueDate!: string;
+
+  @Text('Board meeting moved to September')
+  reason!: string;
+}
+
+export class ReviseIndicatorDto {
+  @OptionalDecimal(60)
+  baseline?: number;
+
+  @OptionalDecimal(12)
+  target?: number;
+
+  @Text('Baseline re-measured over 12 months, not 3')
+  reason!: string;
+}
+
+export class AmendPartnershipDto {
+  @OptionalText('Establishing a national CSIRT in Timor-Leste', 300)
+  title?: string;
+
+  @OptionalText('A national CSIRT with 24/7 triage, hosted by the ministry', 4000)
+  summary?: string;
+
+  @Text('Title agreed at the steering committee')
+  reason!: string;
+}
+
+export class ChangePlannedDatesDto {
+  @OptionalCalendarDate('2026-02-01')
+  plannedStart?: string;
+
+  @OptionalCalendarDate('2028-07-31')
+  plannedEnd?: string;
+
+  @OptionalFlag(true, 'The partnership has no planned end any more')
+  openEnded?: boolean;
+
+  @Text('No-cost extension of six months agreed by the donors')
+  reason!: string;
+}

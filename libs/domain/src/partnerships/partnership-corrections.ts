@@ -1,0 +1,296 @@
+/**
+ * Corrections: one decision per command. A correction never edits the fact it corrects; it is a new,
+ * past-tense event with a reason and the organisation that made it, so the history stays the audit trail and
+ * every fold shows the corrected figure. Who may correct follows who may record, plus the donors for money.
+ */
+import type { CommandContext } from '../shared/command';
+import { ensureNotInFuture, ensureOrdered, isCalendarDate } from '../shared/dates';
+import { ensureMoney } from '../shared/money';
+import { ensure } from '../shared/rule-violation';
+import { isUsableRate } from '../shared/shape';
+import type {
+  AmendCommitment,
+  AmendPartnership,
+  CancelCommitment,
+  CancelMilestone,
+  ChangePlannedDates,
+  CorrectActivity,
+  CorrectFlow,
+  DeobligateCommitment,
+  PartnershipCommand,
+  RescheduleMilestone,
+  RetractMilestoneValidation,
+  ReviseIndicator,
+  VoidActivity,
+  VoidFlow,
+} from './partnership-commands';
+import type { PartnershipEvent } from './partnership-events';
+import { ensureParty, ensurePossibleActivity, PARTY_ROLES, rolesOf } from './partnership-guards';
+import { flowKey, flowOf, milestoneStatus, type FlowRecord, type PartnershipState } from './partnership-state';
+
+export type CorrectionCommand =
+  | AmendCommitment
+  | DeobligateCommitment
+  | CancelCommitment
+  | VoidFlow
+  | CorrectFlow
+  | CorrectActivity
+  | VoidActivity
+  | RescheduleMilestone
+  | CancelMilestone
+  | RetractMilestoneValidation
+  | ReviseIndicator
+  | AmendPartnership
+  | ChangePlannedDates;
+
+type Decisions = { readonly [K in CorrectionCommand['type']]: (command: Extract<CorrectionCommand, { type: K }>, state: PartnershipState) => PartnershipEvent[] };
+
+/** Every correction's decision: a command added to the union above fails to compile until it has one here. */
+export const CORRECTIONS: Decisions = {
+  AmendCommitment: decideAmendCommitment,
+  DeobligateCommitment: decideDeobligateCommitment,
+  CancelCommitment: decideCancelCommitment,
+  VoidFlow: decideVoidFlow,
+  CorrectFlow: decideCorrectFlow,
+  CorrectActivity: decideCorrectActivity,
+  VoidActivity: decideVoidActivity,
+  RescheduleMilestone: decideRescheduleMilestone,
+  CancelMilestone: decideCancelMilestone,
+  RetractMilestoneValidation: decideRetractMilestoneValidation,
+  ReviseIndicator: decideReviseIndicator,
+  AmendPartnership: decideAmendPartnership,
+  ChangePlannedDates: decideChangePlannedDates,
+};
+
+export function isCorrection(command: PartnershipCommand): command is CorrectionCommand {
+  return Object.prototype.hasOwnProperty.call(CORRECTIONS, command.type);
+}
+
+export function decideCorrection(command: CorrectionCommand, state: PartnershipState): PartnershipEvent[] {
+  // The map is keyed by the command's own type, so this is the decision written for it.
+  const decision = CORRECTIONS[command.type] as (command: CorrectionCommand, state: PartnershipState) => PartnershipEvent[];
+  return decision(command, state);
+}
+
+// ---- money -------------------------------------------------------------------------------------------
+
+/** The flow, live; and the actor may correct it: its author, or a donor of the partnership (for money). */
+function correctableFlow(state: PartnershipState, ctx: CommandContext, flowId: string, kinds: readonly FlowRecord['kind'][]): FlowRecord {
+  ensureParty(state, ctx, PARTY_ROLES);
+  const flow = flowOf(state, flowId);
+  ensure(flow, 'flow.exists', `flow ${flowId} does not exist`);
+  ensure(kinds.includes(flow.kind), 'flow.kind', `flow ${flowId} is a ${flow.kind}; this correction applies to: ${kinds.join(', ')}`);
+  ensure(!flow.voided, 'flow.voided-once', `flow ${flowId} is already void or cancelled`);
+  const donor = rolesOf(state, ctx.organisationId).includes('donor') && ctx.roles.includes('donor');
+  ensure(flow.authorId === ctx.organisationId || donor, 'access.author', `only the organisation that recorded flow ${flowId} (${flow.authorId}) or a donor of the partnership corrects it`);
+  return flow;
+}
+
+/** What one commitment key stands at: committed, and disbursed net of refunds. */
+function keyTotals(state: PartnershipState, flow: FlowRecord) {
+  const key = flowKey(flow.providerId, flow.receiverId ?? '', flow.amount.currency);
+  const committed = state.committed.get(key) ?? 0;
+  const netDisbursed = (state.disbursed.get(key) ?? 0) - (state.refunded.get(key) ?? 0);
+  return { committed, netDisbursed };
+}
+
+function ensureCoversDisbursed(committedAfter: number, netDisbursed: number, flow: FlowRecord, what: string): void {
+  ensure(
+    committedAfter >= netDisbursed,
+    'flow.disbursement-within-commitment',
+    `${what} would leave ${committedAfter} ${flow.amount.currency} committed by ${flow.providerId} to ${flow.receiverId} against ${netDisbursed} already disbursed (net of refunds): void or refund a disbursement first`,
+  );
+}
+
+function decideAmendCommitment(command: AmendCommitment, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  const flow = correctableFlow(state, ctx, d.flowId, ['commitment']);
+  const amount = d.amount ?? flow.amount;
+  const date = d.date ?? flow.date;
+  ensureMoney(amount);
+  ensure(amount.currency === flow.amount.currency, 'commitment.currency', `a commitment keeps its currency (${flow.amount.currency}); cancel it and commit anew in ${amount.currency}`);
+  ensure(isCalendarDate(date), 'date.calendar', `date: "${date}" is not a calendar date`);
+  ensureNotInFuture(date, ctx.now, 'date');
+  ensure(amount.amountMinor !== flow.amount.amountMinor || date !== flow.date, 'correction.changes-nothing', 'the commitment already has this amount and date');
+  const { committed, netDisbursed } = keyTotals(state, flow);
+  ensureCoversDisbursed(committed - flow.amount.amountMinor + amount.amountMinor, netDisbursed, flow, 'this amendment');
+  return [{ type: 'CommitmentAmended', schemaVersion: 1, data: { flowId: d.flowId, amount, date, reason: d.reason, amendedBy: ctx.organisationId } }];
+}
+
+function decideDeobligateCommitment(command: DeobligateCommitment, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  const flow = correctableFlow(state, ctx, d.flowId, ['commitment']);
+  const { committed, netDisbursed } = keyTotals(state, flow);
+  const undisbursed = Math.min(flow.amount.amountMinor, committed - netDisbursed);
+  ensure(undisbursed > 0, 'commitment.fully-disbursed', `commitment ${d.flowId} is disbursed in full: nothing is left to de-obligate`);
+  const remaining = flow.amount.amountMinor - undisbursed;
+  if (remaining === 0) return [{ type: 'CommitmentCancelled', schemaVersion: 1, data: { flowId: d.flowId, reason: d.reason, cancelledBy: ctx.organisationId } }];
+  return [
+    {
+      type: 'CommitmentAmended',
+      schemaVersion: 1,
+      data: { flowId: d.flowId, amount: { ...flow.amount, amountMinor: remaining }, date: flow.date, reason: d.reason, amendedBy: ctx.organisationId },
+    },
+  ];
+}
+
+function decideCancelCommitment(command: CancelCommitment, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  const flow = correctableFlow(state, ctx, d.flowId, ['commitment']);
+  const { committed, netDisbursed } = keyTotals(state, flow);
+  ensureCoversDisbursed(committed - flow.amount.amountMinor, netDisbursed, flow, 'cancelling this commitment');
+  return [{ type: 'CommitmentCancelled', schemaVersion: 1, data: { flowId: d.flowId, reason: d.reason, cancelledBy: ctx.organisationId } }];
+}
+
+function decideVoidFlow(command: VoidFlow, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  const flow = correctableFlow(state, ctx, d.flowId, ['disbursement', 'refund', 'in-kind']);
+  const key = flowKey(flow.providerId, flow.receiverId ?? '', flow.amount.currency);
+  const disbursed = state.disbursed.get(key) ?? 0;
+  const refunded = state.refunded.get(key) ?? 0;
+  if (flow.kind === 'disbursement') {
+    ensure(
+      refunded <= disbursed - flow.amount.amountMinor,
+      'flow.refund-within-disbursed',
+      `voiding it would leave ${refunded} ${flow.amount.currency} refunded of ${disbursed - flow.amount.amountMinor} disbursed: void the refund first`,
+    );
+  }
+  if (flow.kind === 'refund') {
+    const committed = state.committed.get(key) ?? 0;
+    ensure(
+      disbursed - (refunded - flow.amount.amountMinor) <= committed,
+      'flow.disbursement-within-commitment',
+      `the refunded money was disbursed again: voiding the refund would leave ${disbursed - refunded + flow.amount.amountMinor} disbursed against ${committed} committed`,
+    );
+  }
+  return [{ type: 'FlowVoided', schemaVersion: 1, data: { flowId: d.flowId, reason: d.reason, voidedBy: ctx.organisationId } }];
+}
+
+function decideCorrectFlow(command: CorrectFlow, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  const flow = correctableFlow(state, ctx, d.flowId, ['commitment', 'disbursement', 'refund', 'in-kind', 'expenditure']);
+  const date = d.date ?? flow.date;
+  const exchangeRate = d.exchangeRate === undefined ? flow.exchangeRate : d.exchangeRate;
+  ensure(isCalendarDate(date), 'date.calendar', `date: "${date}" is not a calendar date`);
+  ensureNotInFuture(date, ctx.now, 'date');
+  if (exchangeRate !== null) {
+    ensure(isUsableRate(exchangeRate.rate), 'rates.positive', `exchangeRate.rate: "${exchangeRate.rate}" must be a decimal greater than zero`);
+    ensure(exchangeRate.toCurrency !== flow.amount.currency, 'rates.distinct-currencies', 'a rate converts to another currency than the flow’s own');
+  }
+  const sameRate = JSON.stringify(exchangeRate) === JSON.stringify(flow.exchangeRate);
+  ensure(date !== flow.date || !sameRate, 'correction.changes-nothing', 'the flow already has this date and rate');
+  return [{ type: 'FlowCorrected', schemaVersion: 1, data: { flowId: d.flowId, date, exchangeRate, reason: d.reason, correctedBy: ctx.organisationId } }];
+}
+
+// ---- delivery ----------------------------------------------------------------------------------------
+
+function liveActivity(state: PartnershipState, activityId: string) {
+  const activity = state.activities.find((a) => a.activityId === activityId);
+  ensure(activity, 'activity.exists', `activity ${activityId} is not recorded`);
+  ensure(!activity.voided, 'activity.voided-once', `activity ${activityId} is void`);
+  return activity;
+}
+
+function decideCorrectActivity(command: CorrectActivity, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['implementer']);
+  const activity = liveActivity(state, d.activityId);
+  ensure(d.type === activity.type, 'activity.type-fixed', `an activity keeps its type (${activity.type}): void it and record a new one`);
+  ensureOrdered(d.startDate, d.endDate, 'activity dates');
+  ensureNotInFuture(d.endDate, ctx.now, 'endDate');
+  const counts = [d.participants.women, d.participants.men, d.participants.undisclosed, d.trainers.local, d.trainers.foreign, d.localTrainersProduced];
+  ensure(counts.every((n) => Number.isInteger(n) && n >= 0), 'activity.counts', 'participant and trainer counts are whole numbers, zero or more');
+  ensure(d.participantHours >= 0, 'activity.counts', 'participant-hours are zero or more');
+  ensurePossibleActivity(d);
+  if (d.trainedByActivityId !== null) {
+    ensure(
+      d.trainedByActivityId !== d.activityId && state.activities.some((a) => a.activityId === d.trainedByActivityId && a.type === 'train-the-trainer' && !a.voided),
+      'activity.trainer-link',
+      'trainedByActivityId names another train-the-trainer activity of this partnership',
+    );
+  }
+  for (const needId of d.needIds) ensure(state.needIds.includes(needId), 'plan.need-exists', `unknown need ${needId}`);
+  const { total: _total, ...participants } = d.participants;
+  const { reason, ...activityData } = d;
+  return [{ type: 'ActivityCorrected', schemaVersion: 1, data: { ...activityData, participants, reason, correctedBy: ctx.organisationId } }];
+}
+
+function decideVoidActivity(command: VoidActivity, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['implementer']);
+  liveActivity(state, d.activityId);
+  const trainedBy = state.activities.filter((a) => !a.voided && a.trainedByActivityId === d.activityId).map((a) => a.activityId);
+  ensure(trainedBy.length === 0, 'activity.in-use', `activities ${trainedBy.join(', ')} name this one as where their trainers were trained: correct them first`);
+  return [{ type: 'ActivityVoided', schemaVersion: 1, data: { activityId: d.activityId, reason: d.reason, voidedBy: ctx.organisationId } }];
+}
+
+function existingMilestone(state: PartnershipState, milestoneId: string) {
+  const status = milestoneStatus(state, milestoneId);
+  ensure(status, 'milestone.exists', `milestone ${milestoneId} is not planned`);
+  return status;
+}
+
+function decideRescheduleMilestone(command: RescheduleMilestone, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['implementer']);
+  const status = existingMilestone(state, d.milestoneId);
+  ensure(status !== 'confirmed' && status !== 'cancelled', 'milestone.order', `a ${status} milestone keeps its date`);
+  ensure(isCalendarDate(d.dueDate), 'date.calendar', `dueDate: "${d.dueDate}" is not a calendar date`);
+  return [{ type: 'MilestoneRescheduled', schemaVersion: 1, data: { milestoneId: d.milestoneId, dueDate: d.dueDate, reason: d.reason, rescheduledBy: ctx.organisationId } }];
+}
+
+function decideCancelMilestone(command: CancelMilestone, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['implementer']);
+  const status = existingMilestone(state, d.milestoneId);
+  ensure(status !== 'confirmed', 'milestone.order', 'the beneficiary confirmed this milestone: it retracts the confirmation before the milestone can be cancelled');
+  ensure(status !== 'cancelled', 'milestone.order', 'the milestone is already cancelled');
+  return [{ type: 'MilestoneCancelled', schemaVersion: 1, data: { milestoneId: d.milestoneId, reason: d.reason, cancelledBy: ctx.organisationId } }];
+}
+
+function decideRetractMilestoneValidation(command: RetractMilestoneValidation, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['beneficiary']);
+  const status = existingMilestone(state, d.milestoneId);
+  ensure(status === 'confirmed' || status === 'disputed', 'milestone.order', `only a confirmation or a dispute can be retracted (the milestone is ${status})`);
+  return [
+    {
+      type: 'MilestoneValidationRetracted',
+      schemaVersion: 1,
+      data: { milestoneId: d.milestoneId, retracted: status === 'confirmed' ? 'confirmation' : 'dispute', reason: d.reason, retractedBy: ctx.organisationId },
+    },
+  ];
+}
+
+function decideReviseIndicator(command: ReviseIndicator, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, PARTY_ROLES);
+  const current = state.indicatorTargets.get(d.indicatorId);
+  ensure(current, 'indicator.exists', `indicator ${d.indicatorId} is not defined`);
+  const baseline = d.baseline ?? current.baseline;
+  const target = d.target ?? current.target;
+  ensure(baseline !== current.baseline || target !== current.target, 'correction.changes-nothing', 'the indicator already has this baseline and target');
+  return [{ type: 'IndicatorRevised', schemaVersion: 1, data: { indicatorId: d.indicatorId, baseline, target, reason: d.reason, revisedBy: ctx.organisationId } }];
+}
+
+// ---- the partnership itself ----------------------------------------------------------------------------
+
+function decideAmendPartnership(command: AmendPartnership, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, PARTY_ROLES);
+  const title = d.title ?? state.title;
+  const summary = d.summary ?? state.summary;
+  ensure(title !== state.title || summary !== state.summary, 'correction.changes-nothing', 'the partnership already has this title and summary');
+  return [{ type: 'PartnershipAmended', schemaVersion: 1, data: { title, summary, reason: d.reason, amendedBy: ctx.organisationId } }];
+}
+
+function decideChangePlannedDates(command: ChangePlannedDates, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['donor', 'implementer']);
+  const plannedStart = d.plannedStart ?? state.plannedStart;
+  const plannedEnd = d.plannedEnd === undefined ? state.plannedEnd : d.plannedEnd;
+  ensure(isCalendarDate(plannedStart) && (plannedEnd === null || isCalendarDate(plannedEnd)), 'date.calendar', 'planned dates are calendar dates');
+  ensureOrdered(plannedStart, plannedEnd ?? undefined, 'planned dates');
+  ensure(plannedStart !== state.plannedStart || plannedEnd !== state.plannedEnd, 'correction.changes-nothing', 'the partnership already has these planned dates');
+  return [{ type: 'PlannedDatesChanged', schemaVersion: 1, data: { plannedStart, plannedEnd, reason: d.reason, changedBy: ctx.organisationId } }];
+}
