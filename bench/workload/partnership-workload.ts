@@ -206,6 +206,7 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
   let indicators = 0;
   let risks = 0;
   let spentIds: string[] = [];
+  let lastActivity = null as Extract<PartnershipEvent, { type: 'ActivityDelivered' }>['data'] | null;
   let offset = 20;
   const closes = r.chance(0.35);
   const reserve = closes ? 8 : 2;
@@ -241,7 +242,7 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
         {
           type: 'ActivityDelivered',
           schemaVersion: 1,
-          data: {
+          data: (lastActivity = {
             activityId: `a-${activities++}`,
             type,
             title: `${type} ${activities}`,
@@ -258,7 +259,7 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
             objectiveId: null,
             needIds: r.chance(0.7) ? [r.pick(needs)] : [],
             continuesAfterFunding: r.chance(0.3),
-          },
+          }),
         },
       ];
     } else if (roll < 0.75) {
@@ -289,6 +290,23 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
       life.push(step);
       events += 1;
       step = [{ type: 'PhaseAdvanced', schemaVersion: 1, data: { from: 'monitoring', to: 'delivery', reason: 'review done' } }];
+    } else if (r.chance(0.5)) {
+      // Corrections, as a programme office makes them: a head count fixed, a milestone moved, a target revised, an invoice re-dated, a no-cost extension.
+      const kind = r.int(0, 4);
+      const activity = lastActivity;
+      if (kind === 0 && activity !== null) {
+        const corrected = { ...activity, participants: { ...activity.participants, women: Math.max(0, activity.participants.women - 1) } };
+        lastActivity = corrected;
+        step = [{ type: 'ActivityCorrected', schemaVersion: 1, data: { ...corrected, reason: 'Counted one participant twice', correctedBy: lead.id } }];
+      } else if (kind === 1 && milestones > 0) {
+        step = [{ type: 'MilestoneRescheduled', schemaVersion: 1, data: { milestoneId: `m-${r.int(0, milestones - 1)}`, dueDate: day(offset + 60), reason: 'Board meeting moved', rescheduledBy: lead.id } }];
+      } else if (kind === 2 && indicators > 0) {
+        step = [{ type: 'IndicatorRevised', schemaVersion: 1, data: { indicatorId: `i-${r.int(0, indicators - 1)}`, baseline: r.int(0, 40), target: r.int(60, 100), reason: 'Baseline re-measured', revisedBy: lead.id } }];
+      } else if (kind === 3 && spentIds.length > 0) {
+        step = [{ type: 'FlowCorrected', schemaVersion: 1, data: { flowId: spentIds[spentIds.length - 1], date: day(offset - 1), exchangeRate: null, reason: 'Invoice date', correctedBy: lead.id } }];
+      } else {
+        step = [{ type: 'PlannedDatesChanged', schemaVersion: 1, data: { plannedStart: day(0), plannedEnd: day(offset + 400), reason: 'No-cost extension', changedBy: donor.id } }];
+      }
     } else {
       step = [{ type: 'FundsDisbursed', schemaVersion: 1, data: { flowId: `f-${flow++}`, providerId: donor.id, receiverId: lead.id, amount: { amountMinor: Math.floor(committed.amountMinor / 40), currency: cur }, date: day(offset), exchangeRate: null } }];
     }

@@ -1,0 +1,132 @@
+import request from 'supertest';
+import { randomBytes } from 'node:crypto';
+import { ADMIN_ORG, actor, post, streamOf } from './support/http';
+import { accessFixture, ORG_OF } from './support/access-fixture';
+import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * A programme office's week-one mistakes, corrected through the API: every read model and the replay show the
+ * corrected figure, the history keeps the original and says who corrected it, and a refused correction leaves
+ * no event behind.
+ */
+describe.each(BACKENDS)('corrections on %s', (backend) => {
+  let t: TestApp;
+  const run = randomBytes(3).toString('hex');
+  const P = `p-corr-${run}`;
+  const OTHER = `${P}-other`;
+  const { donor, implementer: impl, beneficiary: ben } = ORG_OF;
+  let position = '';
+  const path = (suffix: string) => `/partnerships/${P}${suffix}`;
+  const read = (p: string, org = donor) => request(t.app.getHttpServer()).get(`/api${p}`).set({ ...actor(org), 'X-Min-Position': position });
+  const ok = async (org: string, suffix: string, body: object) => {
+    const res = await post(t.app, path(suffix), org, body);
+    if (res.status !== 201) throw new Error(`${suffix}: ${res.status} ${JSON.stringify(res.body)}`);
+    position = res.body.position;
+    return res.body as { revision: number };
+  };
+  const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+  const activity = (activityId: string, women: number) => ({
+    activityId,
+    type: 'training',
+    title: 'Incident response fundamentals',
+    themes: ['incident-response-cert'],
+    level: 'technical',
+    startDate: '2026-03-02',
+    endDate: '2026-03-06',
+    languages: ['en'],
+    participants: { women, men: 9, undisclosed: 0 },
+    participantHours: 600,
+    trainers: { local: 1, foreign: 1 },
+    localTrainersProduced: 0,
+    needIds: [],
+    continuesAfterFunding: false,
+  });
+  let beforeAmendment = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    position = await accessFixture(t.app, P, OTHER);
+    // EUR 2,400,000 typed for EUR 240,000: one zero too many.
+    await ok(donor, '/commitments', { flowId: 'c-1', receiverId: impl, amount: eur(240_000_000), date: '2026-02-01' });
+    await ok(donor, '/disbursements', { flowId: 'd-1', receiverId: impl, amount: eur(10_000_000), date: '2026-02-10' });
+    await ok(donor, '/disbursements', { flowId: 'd-2', receiverId: impl, amount: eur(500_000), date: '2026-02-11' });
+    await ok(impl, '/activities', activity('a-1', 28));
+    await ok(impl, '/activities', activity('a-2', 3));
+    await ok(impl, '/milestones', { milestoneId: 'm-1', title: 'Triage SOP adopted', dueDate: '2026-05-01' });
+    await ok(impl, '/milestones/m-1/achievement', { achievedOn: '2026-04-20', evidence: [{ description: 'Board minute' }] });
+    await ok(ben, '/milestones/m-1/confirmation', { note: 'in use' });
+    await ok(impl, '/milestones', { milestoneId: 'm-2', title: 'Second cohort', dueDate: '2026-06-01' });
+    await ok(impl, '/indicators', { indicatorId: 'i-1', name: 'Median time to triage', unit: 'hours', baseline: 72, target: 8, baselineDate: '2026-01-15' });
+    beforeAmendment = (await ok(impl, '/risks', { riskId: 'r-1', kind: 'risk', description: 'turnover', severity: 'low' })).revision;
+
+    await ok(donor, '/commitments/c-1/amendment', { amount: eur(24_000_000), reason: 'Typed with one zero too many: the grant letter says EUR 240,000' });
+    await ok(donor, '/flows/d-2/void', { reason: 'The bank returned the transfer' });
+    await ok(impl, '/activities/a-1/correction', { ...activity('a-1', 14), activityId: undefined, reason: 'Women were entered twice' });
+    await ok(impl, '/activities/a-2/void', { reason: 'Never took place' });
+    await ok(ben, '/milestones/m-1/validation-retraction', { reason: 'Confirmed before the board had adopted it' });
+    await ok(ben, '/milestones/m-1/dispute', { reason: 'The SOP is not in use yet' });
+    await ok(impl, '/milestones/m-2/cancellation', { reason: 'Dropped at the steering committee' });
+    await ok(ben, '/indicators/i-1/revision', { target: 12, reason: 'Target revised at mid-term' });
+    await ok(ben, '/amendment', { title: 'National CSIRT readiness', reason: 'Title agreed at the steering committee' });
+    await ok(donor, '/planned-dates', { plannedEnd: '2028-06-30', reason: 'No-cost extension of six months' });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('the funding totals read the corrected commitment and leave the void disbursement out', async () => {
+    const res = await read(`/funding/totals?groupBy=partnership`);
+    const mine = res.body.items.find((i: { key: { partnershipId: string } }) => i.key.partnershipId === P);
+    // Committed: the amended EUR 240,000.00; disbursed: d-1 only, EUR 100,000.00 (d-2 of 5,000 is void).
+    expect(mine.byCurrency).toEqual([expect.objectContaining({ currency: 'EUR', committed: 24_000_000, disbursed: 10_000_000 })]);
+  });
+
+  it('the partnership shows the corrected activity, milestones, indicator, title and period', async () => {
+    const p = (await read(path(''))).body;
+    expect(p.title).toBe('National CSIRT readiness');
+    expect(p.plannedEnd).toBe('2028-06-30');
+    expect(p.activities.map((a: { activityId: string; participants: { women: number } }) => [a.activityId, a.participants.women])).toEqual([['a-1', 14]]);
+    expect(p.participants).toEqual(expect.objectContaining({ women: 14, men: 9 }));
+    expect(p.milestones.map((m: { milestoneId: string; status: string }) => [m.milestoneId, m.status])).toEqual([['m-1', 'disputed']]);
+    expect(p.indicators).toEqual([expect.objectContaining({ indicatorId: 'i-1', baseline: 72, target: 12 })]);
+    const inclusion = (await read(`/inclusion?groupBy=partnership`)).body.items.find((i: { key: { partnershipId: string } }) => i.key.partnershipId === P);
+    expect(inclusion).toEqual(expect.objectContaining({ activities: 1, women: 14, men: 9 }));
+  });
+
+  it('the history keeps the original and says who corrected what, and why', async () => {
+    const history = (await read(`${path('/history')}?limit=200`)).body.items as { type: string; summary: string; organisation: string }[];
+    expect(history.find((e) => e.type === 'FundingCommitted')?.summary).toContain('2,400,000.00 EUR');
+    const amended = history.find((e) => e.type === 'CommitmentAmended')!;
+    expect(amended.summary).toBe(`Commitment c-1 amended to 240,000.00 EUR dated 2026-02-01 by ${donor}: Typed with one zero too many: the grant letter says EUR 240,000`);
+    expect(amended.organisation).toBe(donor);
+    expect(history.find((e) => e.type === 'MilestoneValidationRetracted')?.summary).toBe(`${ben} retracted its confirmation of milestone m-1: Confirmed before the board had adopted it`);
+  });
+
+  it('the replay shows the figure as recorded at each point: the typo before the amendment, the correction after', async () => {
+    const sum = (rows: { committed: number }[]) => rows.reduce((s, r) => s + r.committed, 0);
+    const before = (await read(`${path('/as-of')}?revision=${beforeAmendment}`, donor)).body;
+    expect(sum(before.funding)).toBe(240_000_000);
+    const head = (await read(path('/as-of'), donor)).body;
+    expect(sum(head.funding)).toBe(24_000_000);
+  });
+
+  it('refuses a correction that breaks a rule or is malformed, and appends nothing', async () => {
+    const count = async () => (await streamOf(t.app, `partnership-${P}`)).length;
+    const before = await count();
+    // EUR 100,000 is disbursed under c-1: it cannot go below that.
+    const below = await post(t.app, path('/commitments/c-1/amendment'), donor, { amount: eur(9_999_999), reason: 'too low' });
+    expect(below.status).toBe(422);
+    expect(below.body.code).toBe('rule.flow.disbursement-within-commitment');
+    const foreign = await post(t.app, path('/commitments/c-1/amendment'), impl, { amount: eur(20_000_000), reason: 'not mine to amend' });
+    expect(foreign.status).toBe(403);
+    const array = await post(t.app, path('/commitments/c-1/amendment'), donor, { amount: [eur(1)], reason: 'x' });
+    expect(array.status).toBe(400);
+    expect(JSON.stringify(array.body)).toContain('amount');
+    const nul = await post(t.app, path('/flows/d-1/void'), donor, { reason: 'dup\u0000licate' });
+    expect(nul.status).toBe(400);
+    const proto = await post(t.app, path('/flows/__proto__/void'), donor, { reason: 'hostile' });
+    expect(proto.status).toBe(400);
+    const already = await post(t.app, path('/flows/d-2/void'), donor, { reason: 'again' });
+    expect(already.status).toBe(422);
+    expect(await count()).toBe(before);
+    expect((await request(t.app.getHttpServer()).get(`/api${path('')}`).set(actor(ADMIN_ORG))).status).toBe(200);
+  });
+});
