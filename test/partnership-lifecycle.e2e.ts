@@ -104,6 +104,12 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
     const notBeneficiary = await put(t.app, `/partnerships/${id}/languages`, ORGS.donor, { languages: ['fr'] });
     expect(notBeneficiary.status).toBe(403);
     expect(notBeneficiary.body.code).toBe('access.role');
+    // Languages by ISO 639: Tetum (tet, ISO 639-3) is one, zz is not.
+    const tetum = await put(t.app, `/partnerships/${id}/languages`, ORGS.beneficiary, { languages: ['pt', 'tet'] });
+    expect(tetum.status).toBe(200);
+    const made = await put(t.app, `/partnerships/${id}/languages`, ORGS.beneficiary, { languages: ['pt', 'zz'] });
+    expect(made.status).toBe(400);
+    expect(JSON.stringify(made.body)).toContain('languages');
 
     const unknown = await request(t.app.getHttpServer()).patch('/api/organisations/org-nobody').set(actor(ADMIN_ORG)).send({ name: 'x' });
     expect(unknown.status).toBe(404);

@@ -142,7 +142,7 @@ describe('correcting delivery', () => {
     given(...inDelivery, delivered)
       .when({ type: 'CorrectActivity', data: { ...fixed, participantHours: 5_000, reason }, context: as(IMPLEMENTER) })
       .refusedBy('activity.participant-hours');
-    given(...inDelivery, delivered).when({ type: 'CorrectActivity', data: { ...fixed, type: 'workshop', reason }, context: as(IMPLEMENTER) }).refusedBy('activity.type-fixed');
+    given(...inDelivery, delivered).when({ type: 'CorrectActivity', data: { ...fixed, type: 'exercise', reason }, context: as(IMPLEMENTER) }).refusedBy('activity.type-fixed');
     given(...inDelivery, delivered).when({ type: 'CorrectActivity', data: { ...fixed, reason }, context: as(BENEFICIARY) }).refusedBy('access.role');
   });
 

@@ -22,7 +22,7 @@ import {
   ValidateNested,
   ValidateBy,
 } from 'class-validator';
-import { ID_PATTERN, isCalendarDate, isClientId } from '@ccb/domain';
+import { ID_PATTERN, isCalendarDate, isClientId, LANGUAGE_CODES } from '@ccb/domain';
 
 /** Field decorators: validation and OpenAPI (with an example) in one place, so they never disagree. */
 
@@ -78,6 +78,22 @@ export const TextList = (example: string[], pattern?: RegExp, max = 50) =>
     ArrayMaxSize(max),
     IsString({ each: true }),
     ...(pattern ? [Matches(pattern, { each: true, message: `each of $property must match ${pattern.source}` })] : []),
+  );
+
+/** Languages by ISO 639 code: two letters where ISO 639-1 has one, else the three of ISO 639-3 (Tetum: `tet`). */
+export const LanguageList = (example: string[], max = 20) =>
+  applyDecorators(
+    ApiProperty({ example, isArray: true, type: String, description: 'ISO 639-1 or ISO 639-3 codes, lower case' }),
+    IsArray(),
+    ArrayMaxSize(max),
+    IsString({ each: true }),
+    ValidateBy({
+      name: 'isLanguageCode',
+      validator: {
+        validate: (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string' && LANGUAGE_CODES.has(v)),
+        defaultMessage: () => '$property must list ISO 639 language codes (e.g. "en", "pt", "tet")',
+      },
+    }),
   );
 
 export const IdList = (example: string[], max = 50) =>

@@ -25,7 +25,7 @@ import type {
   VoidFlow,
 } from './partnership-commands';
 import type { PartnershipEvent } from './partnership-events';
-import { ensureParty, ensurePossibleActivity, PARTY_ROLES, rolesOf } from './partnership-guards';
+import { ensureLanguages, ensureParty, ensurePossibleActivity, PARTY_ROLES, rolesOf } from './partnership-guards';
 import { flowKey, flowOf, milestoneStatus, type FlowRecord, type PartnershipState } from './partnership-state';
 
 export type CorrectionCommand =
@@ -198,6 +198,7 @@ function decideCorrectActivity(command: CorrectActivity, state: PartnershipState
   ensure(d.type === activity.type, 'activity.type-fixed', `an activity keeps its type (${activity.type}): void it and record a new one`);
   ensureOrdered(d.startDate, d.endDate, 'activity dates');
   ensureNotInFuture(d.endDate, ctx.now, 'endDate');
+  ensureLanguages(d.languages, 'languages');
   const counts = [d.participants.women, d.participants.men, d.participants.undisclosed, d.trainers.local, d.trainers.foreign, d.localTrainersProduced];
   ensure(counts.every((n) => Number.isInteger(n) && n >= 0), 'activity.counts', 'participant and trainer counts are whole numbers, zero or more');
   ensure(d.participantHours >= 0, 'activity.counts', 'participant-hours are zero or more');

@@ -10,6 +10,7 @@ import {
   DELIVERING,
   ensureAnyParty,
   ensureExplainedOverspend,
+  ensureLanguages,
   ensureNewFlow,
   ensureOpenAndActive,
   ensureParty,
@@ -114,6 +115,7 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
     case 'StateLanguages':
       ensureParty(state, ctx, ['beneficiary']);
       ensure(command.data.languages.length > 0, 'languages.required', 'name at least one language');
+      ensureLanguages(command.data.languages, 'languages');
       return [{ type: 'LanguagesStated', schemaVersion: 1, data: { languages: command.data.languages, statedBy: ctx.organisationId } }];
     case 'ProposePlanVersion': {
       ensureParty(state, ctx, PARTY_ROLES);
@@ -274,6 +276,7 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       ensure(!state.activities.some((a) => a.activityId === d.activityId), 'activity.unique', 'the activity is already recorded');
       ensureOrdered(d.startDate, d.endDate, 'activity dates');
       ensureNotInFuture(d.endDate, ctx.now, 'endDate');
+      ensureLanguages(d.languages, 'languages');
       const counts = [d.participants.women, d.participants.men, d.participants.undisclosed, d.trainers.local, d.trainers.foreign, d.localTrainersProduced];
       ensure(counts.every((n) => Number.isInteger(n) && n >= 0), 'activity.counts', 'participant and trainer counts are whole numbers, zero or more');
       ensure(d.participantHours >= 0, 'activity.counts', 'participant-hours are zero or more');

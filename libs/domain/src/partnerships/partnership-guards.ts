@@ -1,4 +1,5 @@
 /** The checks every decision shares: who may act, in which phase, on which facts. */
+import { LANGUAGE_CODES } from '../shared/codelists';
 import type { CommandContext } from '../shared/command';
 import { ensure } from '../shared/rule-violation';
 import { convertMinorUnits } from '../shared/money';
@@ -117,3 +118,9 @@ export function ensurePossibleActivity(d: RecordActivity['data']): void {
   );
 }
 
+
+/** Languages of instruction by ISO 639 code: Tetum (`tet`) is one, `zz` is not. */
+export function ensureLanguages(languages: readonly string[], field: string): void {
+  const unknown = languages.filter((l) => !LANGUAGE_CODES.has(l));
+  ensure(unknown.length === 0, 'language.iso-639', `${field}: ${unknown.map((l) => `"${l}"`).join(', ')} is not an ISO 639 language code (e.g. "en", "pt", "tet")`);
+}

@@ -13,9 +13,17 @@ export function isCalendarDate(value: string): boolean {
   return day <= daysInMonth;
 }
 
-/** Facts are recorded after they happen: a date may not lie after today (UTC). */
+/** The earliest time zone on Earth (Line Islands, UTC+14): its calendar date is the latest that is "today" anywhere. */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/** Today's calendar date where it is latest: at 21:13Z it is already tomorrow in Dili (UTC+9), and a user there may say so. */
+export function latestToday(now: string): IsoDate {
+  return new Date(Date.parse(now) + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Facts are recorded after they happen: a date may not lie after today in any time zone (up to UTC+14). */
 export function ensureNotInFuture(date: IsoDate, now: string, field: string): void {
-  ensure(date <= now.slice(0, 10), 'dates.not-in-future', `${field} (${date}) lies in the future`);
+  ensure(date <= latestToday(now), 'dates.not-in-future', `${field} (${date}) lies in the future (after ${latestToday(now)}, today's date at UTC+14)`);
 }
 
 export function ensureOrdered(start: IsoDate, end: IsoDate | undefined, field: string): void {

@@ -1,7 +1,7 @@
 import { ACTIVITY_TYPES, LEVELS, RISK_KINDS, SEVERITIES, THEMES, type ActivityType, type Level, type Theme } from '@ccb/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { CalendarDate, Count, Decimal, Flag, Id, ListOf, Nested, NestedList, OneOf, OptionalId, OptionalText, Text, TextList, IdList } from '../../common/dto-fields';
+import { CalendarDate, Count, Decimal, Flag, Id, ListOf, Nested, NestedList, OneOf, OptionalId, OptionalText, Text, IdList, LanguageList } from '../../common/dto-fields';
 
 export class PlanMilestoneDto {
   @Id('ms-triage-sop')
@@ -90,7 +90,7 @@ export class RecordActivityDto {
   @CalendarDate('2026-03-06')
   endDate!: string;
 
-  @TextList(['en'], /^[a-z]{2}$/, 10)
+  @LanguageList(['en'], 10)
   languages!: string[];
 
   @Nested(() => ParticipantsDto)

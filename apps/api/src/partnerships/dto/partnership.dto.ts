@@ -20,7 +20,7 @@ import {
   type Sdg,
   type Theme,
 } from '@ccb/domain';
-import { CalendarDate, Flag, Id, ListOf, NestedList, OneOf, OptionalCalendarDate, OptionalId, Text, TextList, IdList } from '../../common/dto-fields';
+import { CalendarDate, Flag, Id, ListOf, NestedList, OneOf, OptionalCalendarDate, OptionalId, Text, IdList, LanguageList } from '../../common/dto-fields';
 import { COUNTRIES } from './shared.dto';
 
 const PARTY_ROLES = ['donor', 'implementer', 'beneficiary'] as const;
@@ -89,7 +89,7 @@ export class StateNeedDto {
 }
 
 export class StateLanguagesDto {
-  @TextList(['en', 'fr'], /^[a-z]{2}$/, 20)
+  @LanguageList(['pt', 'tet'], 20)
   languages!: string[];
 }
 
