@@ -2,6 +2,7 @@ import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
 import { post, registerOrganisations, streamOf } from './support/http';
+import { activityBody } from './support/lifecycle-bodies';
 import { accessFixture, headersOf, ORG_OF, PARTIES, PRINCIPALS, type PrincipalKey } from './support/access-fixture';
 
 type Method = 'get' | 'post' | 'put' | 'patch';
@@ -19,22 +20,6 @@ interface Case {
 
 const PARTY3: PrincipalKey[] = ['donor', 'implementer', 'beneficiary'];
 
-const fixtureActivity = (activityId: string, women = 3) => ({
-  activityId,
-  type: 'training',
-  title: 'IR fundamentals',
-  themes: ['incident-response-cert'],
-  level: 'technical',
-  startDate: '2026-03-02',
-  endDate: '2026-03-06',
-  languages: ['en'],
-  participants: { women, men: 4, undisclosed: 0 },
-  participantHours: 100,
-  trainers: { local: 1, foreign: 0 },
-  localTrainersProduced: 0,
-  needIds: [],
-  continuesAfterFunding: false,
-});
 
 /** A command on the partnership: anonymous 401, outsiders (the operator too) 404, parties outside the role 403. */
 const command = (allowed: readonly PrincipalKey[], status = 201, overrides: Partial<Record<PrincipalKey, number>> = {}) => (p: PrincipalKey) =>
@@ -77,7 +62,7 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       [ORG_OF.donor, `/partnerships/${P}/commitments`, { flowId: 'c-fix-base', receiverId: impl, amount: { amountMinor: 5_000_000, currency: 'EUR' }, date: '2026-02-01' }],
       [ORG_OF.donor, `/partnerships/${P}/disbursements`, { flowId: 'd-fix-void', receiverId: impl, amount: { amountMinor: 50_000, currency: 'EUR' }, date: '2026-02-05' }],
       [impl, `/partnerships/${P}/expenditures`, { flowId: 'x-fix-corr', amount: { amountMinor: 20_000, currency: 'EUR' }, date: '2026-03-01', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Venue', local: true } }],
-      ...(['a-fix', 'a-fix-void'] as const).map((activityId) => [impl, `/partnerships/${P}/activities`, fixtureActivity(activityId)] as const),
+      ...(['a-fix', 'a-fix-void'] as const).map((activityId) => [impl, `/partnerships/${P}/activities`, activityBody(activityId)] as const),
       ...(['m-fix-res', 'm-fix-cancel'] as const).map((milestoneId) => [impl, `/partnerships/${P}/milestones`, { milestoneId, title: 'To correct', dueDate: '2026-06-01' }] as const),
     ] as const) {
       const res = await post(t.app, path, org, body);
@@ -330,7 +315,7 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       route: '/api/partnerships/{id}/activities/{activityId}/correction',
       path: pp('/activities/a-fix/correction'),
       body: () => {
-        const { activityId: _id, ...activity } = fixtureActivity('a-fix', 5);
+        const { activityId: _id, ...activity } = activityBody('a-fix', { women: 5, men: 4 });
         return { ...activity, reason: 'counted twice' };
       },
       expected: command(['implementer']),

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { ADMIN_ORG, actor, post, streamOf } from './support/http';
 import { accessFixture, ORG_OF } from './support/access-fixture';
+import { activityBody } from './support/lifecycle-bodies';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -25,22 +26,8 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     return res.body as { revision: number };
   };
   const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
-  const activity = (activityId: string, women: number) => ({
-    activityId,
-    type: 'training',
-    title: 'Incident response fundamentals',
-    themes: ['incident-response-cert'],
-    level: 'technical',
-    startDate: '2026-03-02',
-    endDate: '2026-03-06',
-    languages: ['en'],
-    participants: { women, men: 9, undisclosed: 0 },
-    participantHours: 600,
-    trainers: { local: 1, foreign: 1 },
-    localTrainersProduced: 0,
-    needIds: [],
-    continuesAfterFunding: false,
-  });
+  const activity = (activityId: string, women: number) => activityBody(activityId, { women, men: 9 }, 600);
+
   let beforeAmendment = 0;
 
   beforeAll(async () => {

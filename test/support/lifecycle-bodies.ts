@@ -36,3 +36,21 @@ export const commitment = (flowId: string, amountMinor: number, currency = 'EUR'
   amount: { amountMinor, currency },
   date: '2026-02-01',
 });
+
+/** An activity as an implementer records it: a five-day technical training; `participants` and hours to vary. */
+export const activityBody = (activityId: string, participants: { women: number; men: number } = { women: 3, men: 4 }, participantHours = 100) => ({
+  activityId,
+  type: 'training',
+  title: 'Incident response fundamentals',
+  themes: ['incident-response-cert'],
+  level: 'technical',
+  startDate: '2026-03-02',
+  endDate: '2026-03-06',
+  languages: ['en'],
+  participants: { ...participants, undisclosed: 0 },
+  participantHours,
+  trainers: { local: 1, foreign: 0 },
+  localTrainersProduced: 0,
+  needIds: [],
+  continuesAfterFunding: false,
+});

@@ -1,17 +1,7 @@
 import type { PartnershipEvent } from '../src';
-import { BENEFICIARY, committed, DONOR, DONOR_2, eur, EVALUATOR, IMPLEMENTER, inDelivery, joined, milestoneAchieved, milestonePlanned } from '../src/testing/partnership-fixtures';
+import { BENEFICIARY, committed, DONOR, DONOR_2, eur, EVALUATOR, IMPLEMENTER, inDelivery, joined, milestoneAchieved, milestonePlanned, disbursed, refunded } from '../src/testing/partnership-fixtures';
 import { as, given } from '../src/testing/partnership-spec';
 
-const disbursed = (amountMinor: number, flowId = 'd-1'): PartnershipEvent => ({
-  type: 'FundsDisbursed',
-  schemaVersion: 1,
-  data: { flowId, providerId: DONOR, receiverId: IMPLEMENTER, amount: eur(amountMinor), date: '2026-02-10', exchangeRate: null },
-});
-const refunded = (amountMinor: number): PartnershipEvent => ({
-  type: 'RefundRecorded',
-  schemaVersion: 1,
-  data: { flowId: 'r-1', providerId: DONOR, receiverId: IMPLEMENTER, amount: eur(amountMinor), date: '2026-03-01', exchangeRate: null, reason: 'unspent' },
-});
 const spent: PartnershipEvent = {
   type: 'ExpenditureRecorded',
   schemaVersion: 2,

@@ -1,18 +1,8 @@
-import { RuleViolation, type PartnershipEvent } from '../src';
+import { RuleViolation } from '../src';
 import { decideExchangeRates, evolveExchangeRateSet, initialExchangeRateSetState, type RecordExchangeRates } from '../src/exchange-rates/exchange-rates';
-import { committed, DONOR, eur, IMPLEMENTER, inDelivery, joined } from '../src/testing/partnership-fixtures';
+import { committed, DONOR, eur, IMPLEMENTER, inDelivery, joined, disbursed, refunded } from '../src/testing/partnership-fixtures';
 import { as, given, NOW } from '../src/testing/partnership-spec';
 
-const disbursed = (amountMinor: number, flowId = 'd-1'): PartnershipEvent => ({
-  type: 'FundsDisbursed',
-  schemaVersion: 1,
-  data: { flowId, providerId: DONOR, receiverId: IMPLEMENTER, amount: eur(amountMinor), date: '2026-02-10', exchangeRate: null },
-});
-const refunded = (amountMinor: number): PartnershipEvent => ({
-  type: 'RefundRecorded',
-  schemaVersion: 1,
-  data: { flowId: 'r-1', providerId: DONOR, receiverId: IMPLEMENTER, amount: eur(amountMinor), date: '2026-03-01', exchangeRate: null, reason: 'unspent' },
-});
 const table = { rate: '1.0800', source: 'ECB reference rate', valueDate: '2026-02-27' };
 
 describe('money rules: rates checked against the table', () => {

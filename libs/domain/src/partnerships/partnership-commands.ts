@@ -66,6 +66,21 @@ export type RetractMilestoneValidation = Command<'RetractMilestoneValidation', {
 export type ReviseIndicator = Command<'ReviseIndicator', { readonly indicatorId: string; readonly baseline?: number; readonly target?: number; readonly reason: string }>;
 export type AmendPartnership = Command<'AmendPartnership', { readonly title?: string; readonly summary?: string; readonly reason: string }>;
 export type ChangePlannedDates = Command<'ChangePlannedDates', { readonly plannedStart?: string; readonly plannedEnd?: string | null; readonly reason: string }>;
+/** Corrections: decided one per function in partnership-corrections.ts. */
+export type CorrectionCommand =
+  | AmendCommitment
+  | DeobligateCommitment
+  | CancelCommitment
+  | VoidFlow
+  | CorrectFlow
+  | CorrectActivity
+  | VoidActivity
+  | RescheduleMilestone
+  | CancelMilestone
+  | RetractMilestoneValidation
+  | ReviseIndicator
+  | AmendPartnership
+  | ChangePlannedDates;
 export type PlanMilestone = Command<'PlanMilestone', MilestonePlanned['data']>;
 export type ReportMilestoneAchieved = Command<'ReportMilestoneAchieved', MilestoneAchieved['data']>;
 export type ConfirmMilestone = Command<'ConfirmMilestone', { readonly milestoneId: string; readonly note: string }>;
@@ -101,19 +116,7 @@ export type PartnershipCommand =
   | RecordInKindContribution
   | RecordExpenditure
   | VoidExpenditure
-  | AmendCommitment
-  | DeobligateCommitment
-  | CancelCommitment
-  | VoidFlow
-  | CorrectFlow
-  | CorrectActivity
-  | VoidActivity
-  | RescheduleMilestone
-  | CancelMilestone
-  | RetractMilestoneValidation
-  | ReviseIndicator
-  | AmendPartnership
-  | ChangePlannedDates
+  | CorrectionCommand
   | PlanMilestone
   | ReportMilestoneAchieved
   | ConfirmMilestone

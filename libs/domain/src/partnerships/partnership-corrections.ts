@@ -15,6 +15,7 @@ import type {
   CancelMilestone,
   ChangePlannedDates,
   CorrectActivity,
+  CorrectionCommand,
   CorrectFlow,
   DeobligateCommitment,
   PartnershipCommand,
@@ -25,23 +26,8 @@ import type {
   VoidFlow,
 } from './partnership-commands';
 import type { PartnershipEvent } from './partnership-events';
-import { ensureLanguages, ensureParty, ensurePossibleActivity, PARTY_ROLES, rolesOf } from './partnership-guards';
+import { ensureParty, ensurePossibleActivityFacts, PARTY_ROLES, rolesOf } from './partnership-guards';
 import { flowKey, flowOf, milestoneStatus, type FlowRecord, type PartnershipState } from './partnership-state';
-
-export type CorrectionCommand =
-  | AmendCommitment
-  | DeobligateCommitment
-  | CancelCommitment
-  | VoidFlow
-  | CorrectFlow
-  | CorrectActivity
-  | VoidActivity
-  | RescheduleMilestone
-  | CancelMilestone
-  | RetractMilestoneValidation
-  | ReviseIndicator
-  | AmendPartnership
-  | ChangePlannedDates;
 
 type Decisions = { readonly [K in CorrectionCommand['type']]: (command: Extract<CorrectionCommand, { type: K }>, state: PartnershipState) => PartnershipEvent[] };
 
@@ -196,21 +182,7 @@ function decideCorrectActivity(command: CorrectActivity, state: PartnershipState
   ensureParty(state, ctx, ['implementer']);
   const activity = liveActivity(state, d.activityId);
   ensure(d.type === activity.type, 'activity.type-fixed', `an activity keeps its type (${activity.type}): void it and record a new one`);
-  ensureOrdered(d.startDate, d.endDate, 'activity dates');
-  ensureNotInFuture(d.endDate, ctx.now, 'endDate');
-  ensureLanguages(d.languages, 'languages');
-  const counts = [d.participants.women, d.participants.men, d.participants.undisclosed, d.trainers.local, d.trainers.foreign, d.localTrainersProduced];
-  ensure(counts.every((n) => Number.isInteger(n) && n >= 0), 'activity.counts', 'participant and trainer counts are whole numbers, zero or more');
-  ensure(d.participantHours >= 0, 'activity.counts', 'participant-hours are zero or more');
-  ensurePossibleActivity(d);
-  if (d.trainedByActivityId !== null) {
-    ensure(
-      d.trainedByActivityId !== d.activityId && state.activities.some((a) => a.activityId === d.trainedByActivityId && a.type === 'train-the-trainer' && !a.voided),
-      'activity.trainer-link',
-      'trainedByActivityId names another train-the-trainer activity of this partnership',
-    );
-  }
-  for (const needId of d.needIds) ensure(state.needIds.includes(needId), 'plan.need-exists', `unknown need ${needId}`);
+  ensurePossibleActivityFacts(state, ctx, d);
   const { total: _total, ...participants } = d.participants;
   const { reason, ...activityData } = d;
   return [{ type: 'ActivityCorrected', schemaVersion: 1, data: { ...activityData, participants, reason, correctedBy: ctx.organisationId } }];

@@ -10,13 +10,13 @@ import {
   DELIVERING,
   ensureAnyParty,
   ensureExplainedOverspend,
-  ensureLanguages,
   ensureNewFlow,
   ensureOpenAndActive,
   ensureParty,
   ensurePhase,
   ensurePlausibleRate,
-  ensurePossibleActivity,
+  ensureLanguages,
+  ensurePossibleActivityFacts,
   ensureRegistered,
   PARTY_ROLES,
   rolesOf,
@@ -274,17 +274,7 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       ensureParty(state, ctx, ['implementer']);
       ensurePhase(state, DELIVERING, 'recording an activity');
       ensure(!state.activities.some((a) => a.activityId === d.activityId), 'activity.unique', 'the activity is already recorded');
-      ensureOrdered(d.startDate, d.endDate, 'activity dates');
-      ensureNotInFuture(d.endDate, ctx.now, 'endDate');
-      ensureLanguages(d.languages, 'languages');
-      const counts = [d.participants.women, d.participants.men, d.participants.undisclosed, d.trainers.local, d.trainers.foreign, d.localTrainersProduced];
-      ensure(counts.every((n) => Number.isInteger(n) && n >= 0), 'activity.counts', 'participant and trainer counts are whole numbers, zero or more');
-      ensure(d.participantHours >= 0, 'activity.counts', 'participant-hours are zero or more');
-      ensurePossibleActivity(d);
-      if (d.trainedByActivityId !== null) {
-        ensure(state.activities.some((a) => a.activityId === d.trainedByActivityId && a.type === 'train-the-trainer'), 'activity.trainer-link', 'trainedByActivityId names a train-the-trainer activity of this partnership');
-      }
-      for (const needId of d.needIds) ensure(state.needIds.includes(needId), 'plan.need-exists', `unknown need ${needId}`);
+      ensurePossibleActivityFacts(state, ctx, d);
       const { total: _total, ...participants } = d.participants;
       return [{ type: 'ActivityDelivered', schemaVersion: 1, data: { ...d, participants } }];
     }

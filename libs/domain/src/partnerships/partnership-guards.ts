@@ -1,6 +1,7 @@
 /** The checks every decision shares: who may act, in which phase, on which facts. */
 import { LANGUAGE_CODES } from '../shared/codelists';
 import type { CommandContext } from '../shared/command';
+import { ensureNotInFuture, ensureOrdered } from '../shared/dates';
 import { ensure } from '../shared/rule-violation';
 import { convertMinorUnits } from '../shared/money';
 import { parseRate, relativeDeviation } from '../shared/exact-rate';
@@ -123,4 +124,23 @@ export function ensurePossibleActivity(d: RecordActivity['data']): void {
 export function ensureLanguages(languages: readonly string[], field: string): void {
   const unknown = languages.filter((l) => !LANGUAGE_CODES.has(l));
   ensure(unknown.length === 0, 'language.iso-639', `${field}: ${unknown.map((l) => `"${l}"`).join(', ')} is not an ISO 639 language code (e.g. "en", "pt", "tet")`);
+}
+
+/** What recording and correcting an activity both check: real dates, known languages, possible counts, links that exist. */
+export function ensurePossibleActivityFacts(state: PartnershipState, ctx: CommandContext, d: RecordActivity['data']): void {
+  ensureOrdered(d.startDate, d.endDate, 'activity dates');
+  ensureNotInFuture(d.endDate, ctx.now, 'endDate');
+  ensureLanguages(d.languages, 'languages');
+  const counts = [d.participants.women, d.participants.men, d.participants.undisclosed, d.trainers.local, d.trainers.foreign, d.localTrainersProduced];
+  ensure(counts.every((n) => Number.isInteger(n) && n >= 0), 'activity.counts', 'participant and trainer counts are whole numbers, zero or more');
+  ensure(d.participantHours >= 0, 'activity.counts', 'participant-hours are zero or more');
+  ensurePossibleActivity(d);
+  if (d.trainedByActivityId !== null) {
+    ensure(
+      d.trainedByActivityId !== d.activityId && state.activities.some((a) => a.activityId === d.trainedByActivityId && a.type === 'train-the-trainer' && !a.voided),
+      'activity.trainer-link',
+      'trainedByActivityId names another, live train-the-trainer activity of this partnership',
+    );
+  }
+  for (const needId of d.needIds) ensure(state.needIds.includes(needId), 'plan.need-exists', `unknown need ${needId}`);
 }

@@ -84,3 +84,16 @@ export const milestoneAchieved: PartnershipEvent = {
   schemaVersion: 1,
   data: { milestoneId: 'm-1', achievedOn: '2026-04-20', evidence: [{ description: 'SOP v1.0', uri: null }] },
 };
+
+export const disbursed = (amountMinor: number, flowId = 'd-1'): PartnershipEvent => ({
+  type: 'FundsDisbursed',
+  schemaVersion: 1,
+  data: { flowId, providerId: DONOR, receiverId: IMPLEMENTER, amount: eur(amountMinor), date: '2026-02-10', exchangeRate: null },
+});
+
+/** The implementer gives back part of what the donor disbursed (kept under that disbursement's key). */
+export const refunded = (amountMinor: number, flowId = 'r-1'): PartnershipEvent => ({
+  type: 'RefundRecorded',
+  schemaVersion: 1,
+  data: { flowId, providerId: DONOR, receiverId: IMPLEMENTER, amount: eur(amountMinor), date: '2026-03-01', exchangeRate: null, reason: 'unspent' },
+});
