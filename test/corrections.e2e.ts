@@ -95,6 +95,35 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     expect(sum(head.funding)).toBe(24_000_000);
   });
 
+  it('answers on both time axes: what was true on a date, and what the record said at a revision', async () => {
+    const money = (body: { funding: { committed: number; disbursed: number; refunded: number }[]; asOf: { validAt: string | null } }) => ({
+      committed: body.funding.reduce((s, r) => s + r.committed, 0),
+      disbursed: body.funding.reduce((s, r) => s + r.disbursed - r.refunded, 0),
+      validAt: body.asOf.validAt,
+    });
+    const asOf = async (query: string) => money((await read(`${path('/as-of')}?${query}`)).body);
+    // Valid time: c-1 is dated 1 February, d-1 10 February (d-2 of the 11th is void: never true).
+    expect(await asOf('validAt=2026-01-31')).toEqual({ committed: 0, disbursed: 0, validAt: '2026-01-31' });
+    expect(await asOf('validAt=2026-02-09')).toEqual({ committed: 24_000_000, disbursed: 0, validAt: '2026-02-09' });
+    expect(await asOf('validAt=2026-02-11')).toEqual({ committed: 24_000_000, disbursed: 10_000_000, validAt: '2026-02-11' });
+    // Both axes: on 9 February as the record said before the amendment: the typo, EUR 2,400,000.
+    expect(await asOf(`revision=${beforeAmendment}&validAt=2026-02-09`)).toEqual({ committed: 240_000_000, disbursed: 0, validAt: '2026-02-09' });
+    // Recording time alone: everything was recorded today, so yesterday's record is empty, whatever the facts' dates.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect((await read(`${path('/as-of')}?at=${yesterday}`)).body.partnership).toBeNull();
+
+    // A later correction moves d-1 to 20 February: true on the 15th no longer, though the record said so before.
+    const before = (await ok(donor, '/flows/d-1/correction', { date: '2026-02-20', reason: 'The bank executed it on the 20th' })).revision - 1;
+    expect(await asOf('validAt=2026-02-15')).toEqual({ committed: 24_000_000, disbursed: 0, validAt: '2026-02-15' });
+    expect(await asOf(`revision=${before}&validAt=2026-02-15`)).toEqual({ committed: 24_000_000, disbursed: 10_000_000, validAt: '2026-02-15' });
+    expect(await asOf('validAt=2026-02-20')).toEqual({ committed: 24_000_000, disbursed: 10_000_000, validAt: '2026-02-20' });
+
+    // The diff between two valid dates says what became true in between.
+    const diff = (await read(`${path('/diff')}?fromValidAt=2026-02-15&toValidAt=2026-02-20`)).body;
+    expect(diff.changes.join(' ')).toMatch(/disburs/i);
+    expect((await read(`${path('/as-of')}?validAt=2026-02-30`)).status).toBe(400);
+  });
+
   it('refuses a correction that breaks a rule or is malformed, and appends nothing', async () => {
     const count = async () => (await streamOf(t.app, `partnership-${P}`)).length;
     const before = await count();

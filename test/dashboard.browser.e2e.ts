@@ -411,6 +411,19 @@ describe('dashboard in Chromium', () => {
     expect((await text(page, '[data-testid="as-of-phase"]')).toLowerCase().replace(/ /g, '-')).toBe(asOf.partnership.phase);
     await page.screenshot({ path: screenshotPath('evaluator-replay'), fullPage: true });
 
+    // The second axis: at the head of the record, what was true on 10 August 2025 (committed on 1 August, disbursed on the 20th).
+    await page.focus('#revision-slider');
+    await page.keyboard.press('End');
+    await page.fill('#valid-at', '2025-08-10');
+    await textWhen(page, '[data-testid="as-of-axes"]', (t) => t.startsWith('What was true on 10 Aug 2025'));
+    const valid = await apiGet<{ funding: { currency: string; committed: number; disbursed: number }[] }>('helen', `/partnerships/p-ke-cybercrime-law/as-of?validAt=2025-08-10`);
+    const nok = valid.funding.filter((f) => f.currency === 'NOK');
+    expect(nok.reduce((s, f) => s + f.disbursed, 0)).toBe(0);
+    const row = (await tableRows(page, 'as-of-money')).find((r) => r[0] === 'NOK');
+    expect(row?.slice(1, 3)).toEqual([money(nok.reduce((s, f) => s + f.committed, 0), 'NOK'), money(0, 'NOK')]);
+    await page.click('button:has-text("show everything recorded")');
+    await textWhen(page, '[data-testid="as-of-axes"]', (t) => t.startsWith('What the record said on'));
+
     await page.fill('[data-testid="diff"] [name="fromRevision"]', '2');
     await page.fill('[data-testid="diff"] [name="toRevision"]', '9');
     await page.click('[data-testid="diff"] button:has-text("Compare")');

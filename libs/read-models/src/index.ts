@@ -45,3 +45,4 @@ export * from './funding/money-ledger';
 export * from './funding/funding-figures';
 export * from './queries/rate-queries';
 export * from './replay/rates-as-of';
+export * from './replay/valid-time';

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { toCsv, toJsonLines, verifyChain, type RecordedEvent } from '@ccb/event-store';
-import { currentEvaluations, describeRecorded, diffReplays, figuresOf, type ReplayPoint, type ReplayState } from '@ccb/read-models';
+import { currentEvaluations, describeRecorded, diffReplays, figuresOf, replayValidAt, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
@@ -57,11 +57,13 @@ export class HistoryController {
   @Get('as-of')
   @ApiOperation({
     summary: 'The partnership as it stood at a revision or a date: its state, dossier, funding figures and local-ownership metrics',
-    description: 'Computed by replaying the events up to that point through the domain and read-model folds. Without revision or at: now.',
+    description:
+      'Two time axes, combinable. `revision` or `at` is recording time: what the record said then. `validAt` is valid time: what was true on that day, by the dates of the facts (value dates, achievement dates, measurement dates), corrections applied to the facts they correct. Without any: now.',
   })
   async asOf(@Param('id', IdPipe) id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
     const stream = await this.records.streamFor(id, principal);
-    return this.present(id, stream.events, stream.replay(pointOf(query.revision, query.at, { revision: 'revision', at: 'at' })));
+    const point = pointOf(query.revision, query.at, { revision: 'revision', at: 'at' });
+    return this.present(id, stream.events, query.validAt ? replayValidAt(stream.events, point, query.validAt) : stream.replay(point), query.validAt ?? null);
   }
 
   @Get('diff')
@@ -70,7 +72,7 @@ export class HistoryController {
     const stream = await this.records.streamFor(id, principal);
     const fromPoint = query.fromRevision === -1 ? { revision: -1 } : pointOf(query.fromRevision, query.fromAt, { revision: 'fromRevision', at: 'fromAt' });
     const toPoint = pointOf(query.toRevision, query.toAt, { revision: 'toRevision', at: 'toAt' });
-    return this.diffBetween(stream, 'head' in fromPoint ? { revision: -1 } : fromPoint, toPoint);
+    return this.diffBetween(stream, 'head' in fromPoint ? { revision: -1 } : fromPoint, toPoint, query.fromValidAt, query.toValidAt);
   }
 
   @Get('changes')
@@ -121,12 +123,13 @@ export class HistoryController {
     return verifyChain(partnershipStreamId(id), await this.records.eventsFor(id, principal));
   }
 
-  private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState) {
+  private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState, validAt: string | null = null) {
     const organisations = await this.records.organisationsAsOf(replay.view?.parties.map((p) => p.organisationId) ?? [], replay.recordedAt);
     const figures = figuresOf(replay, organisations, await this.records.ratesAsOf(replay.recordedAt));
     return {
       partnershipId: id,
-      asOf: { revision: replay.revision, recordedAt: replay.recordedAt, headRevision: events.length - 1 },
+      // Which axes this is: recording time (revision, recordedAt) and, when asked, valid time.
+      asOf: { revision: replay.revision, recordedAt: replay.recordedAt, headRevision: events.length - 1, validAt },
       partnership: replay.view,
       dossier: replay.dossier,
       funding: figures.funding,
@@ -136,9 +139,9 @@ export class HistoryController {
     };
   }
 
-  private async diffBetween({ events, replay }: PartyStream, from: ReplayPoint, to: ReplayPoint) {
-    const a = replay(from);
-    const b = replay(to);
+  private async diffBetween({ events, replay }: PartyStream, from: ReplayPoint, to: ReplayPoint, fromValidAt?: string, toValidAt?: string) {
+    const a = fromValidAt ? replayValidAt(events, from, fromValidAt) : replay(from);
+    const b = toValidAt ? replayValidAt(events, to, toValidAt) : replay(to);
     // Points given backwards still read as earlier -> later.
     const [low, high] = a.revision <= b.revision ? [a, b] : [b, a];
     const between = events.filter((e) => e.revision > low.revision && e.revision <= high.revision);

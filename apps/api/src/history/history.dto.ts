@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ID_PATTERN } from '../common/dto-fields';
+import { ID_PATTERN, OptionalCalendarDate } from '../common/dto-fields';
 
 /** A whole number from `min` in the query string (revisions: -1 is "before the first event"). */
 const OptionalRevision = (min: number, doc: { example: number; description: string }) =>
@@ -39,8 +39,11 @@ export class AsOfQuery {
   @OptionalRevision(0, { example: 12, description: 'Stream revision (0 is the proposal)' })
   revision?: number;
 
-  @OptionalInstant({ example: '2026-03-31', description: 'ISO 8601 date or instant' })
+  @OptionalInstant({ example: '2026-03-31', description: 'Recording time: what the record said then (ISO 8601 date or instant)' })
   at?: string;
+
+  @OptionalCalendarDate('2025-03-20')
+  validAt?: string;
 }
 
 export class DiffQuery {
@@ -55,6 +58,12 @@ export class DiffQuery {
 
   @OptionalInstant({ example: '2026-06-30', description: 'To the state at this date / instant (default: now)' })
   toAt?: string;
+
+  @OptionalCalendarDate('2025-03-01')
+  fromValidAt?: string;
+
+  @OptionalCalendarDate('2025-03-31')
+  toValidAt?: string;
 }
 
 export class ChangesQuery {

@@ -197,7 +197,8 @@ export interface HistoryEvent {
 }
 
 export interface AsOf {
-  readonly asOf: { revision: number; recordedAt: string; headRevision: number };
+  /** Recording time (revision, recordedAt) and, when asked, valid time: what was true on that day. */
+  readonly asOf: { revision: number; recordedAt: string; headRevision: number; validAt: string | null };
   readonly partnership: {
     readonly phase: Phase;
     readonly suspended: boolean;

@@ -15,8 +15,15 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
   const nameOf = useOrganisationNames(session?.token ?? null);
   const head = history.length - 1;
   const [revision, setRevision] = useState(head);
+  // The second axis: what was true on a day (the facts' own dates), as the record said at the revision.
+  const [validAt, setValidAt] = useState('');
   const settled = useSettled(revision);
-  const [asOf, reload] = useLoad((signal) => getJson<AsOf>(`/api/partnerships/${encodeURIComponent(id)}/as-of?revision=${settled}`, signal), [id, settled], { keepPrevious: true });
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(validAt) ? validAt : null;
+  const [asOf, reload] = useLoad(
+    (signal) => getJson<AsOf>(`/api/partnerships/${encodeURIComponent(id)}/as-of?revision=${settled}${valid ? `&validAt=${valid}` : ''}`, signal),
+    [id, settled, valid],
+    { keepPrevious: true },
+  );
   const event = history[revision];
   return (
     <section className="card" aria-labelledby="travel-heading" data-testid="time-travel">
@@ -36,11 +43,29 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
         aria-valuetext={event ? `revision ${revision}, ${formatDate(event.recordedAt)}: ${event.summary}` : String(revision)}
       />
       {event && <p className="muted">{event.summary}</p>}
+      <div className="form-row">
+        <label htmlFor="valid-at">True on (the facts' own dates)</label>
+        <input id="valid-at" type="date" value={validAt} onChange={(e) => setValidAt(e.target.value)} />
+        {validAt && (
+          <button type="button" className="link" onClick={() => setValidAt('')}>
+            show everything recorded
+          </button>
+        )}
+      </div>
       <Loaded load={asOf} what={`the partnership as of revision ${settled}`} retry={reload}>
         {(state) => (
           <div data-testid="as-of" data-revision={state.asOf.revision}>
-            <p>
-              As of <strong>{formatDate(state.asOf.recordedAt)}</strong> (revision {state.asOf.revision}): phase <strong data-testid="as-of-phase">{humanise(state.partnership.phase)}</strong>
+            <p data-testid="as-of-axes">
+              {state.asOf.validAt ? (
+                <>
+                  What was true on <strong>{formatDate(state.asOf.validAt)}</strong>, as the record said on {formatDate(state.asOf.recordedAt)} (revision {state.asOf.revision})
+                </>
+              ) : (
+                <>
+                  What the record said on <strong>{formatDate(state.asOf.recordedAt)}</strong> (revision {state.asOf.revision})
+                </>
+              )}
+              : phase <strong data-testid="as-of-phase">{humanise(state.partnership.phase)}</strong>
               {state.partnership.suspended ? ' (suspended)' : ''}, {state.partnership.parties.length} parties, {state.partnership.milestones.length} milestones, {state.partnership.activities.length} activities, local-ownership
               index <strong data-testid="as-of-index">{formatIndex(state.localOwnership.index)}</strong>.
             </p>
