@@ -93,6 +93,13 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
     },
     {
       method: 'post',
+      route: '/api/organisations/{id}/profile-changes',
+      path: () => `/organisations/${ORG_OF.otherImplementer}/profile-changes`,
+      body: () => ({ effectiveFrom: '2026-01-01', changes: { kind: 'academia' }, reason: 'registered as a university' }),
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 201 : 403),
+    },
+    {
+      method: 'post',
       route: '/api/partnerships',
       path: () => '/partnerships',
       body: (p) => ({

@@ -14,3 +14,5 @@ export * from './partnerships/partnership-upcasters';
 export * from './organisations/organisation';
 export * from './shared/exact-rate';
 export * from './exchange-rates/exchange-rates';
+export * from './shared/decider';
+export * from './partnerships/partnership';

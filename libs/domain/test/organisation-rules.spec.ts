@@ -30,13 +30,19 @@ describe('organisation rules', () => {
     expect(() => decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', country: 'ZZ' }, context }, state)).toThrow(
       expect.objectContaining({ rule: 'country.iso-3166' }),
     );
+    // Country, kind, region and status are not edited in place: they change with an effective date.
+    for (const changes of [{ country: 'CH' }, { kind: 'ngo' as const }, { region: 'europe' as const }, { developmentStatus: 'developed' as const }]) {
+      expect(() => decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', ...changes }, context }, state)).toThrow(
+        expect.objectContaining({ rule: 'organisation.profile-change' }),
+      );
+    }
     const updated = evolveOrganisation(state, { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } });
     expect(updated.profile?.name).toBe('CSA Ghana');
   });
 
   it('never returns a profile change the directory cannot fold: no field named and left empty', () => {
     const state = evolveOrganisation(initialOrganisationState, registered);
-    for (const field of ['name', 'kind', 'region', 'developmentStatus', 'contacts']) {
+    for (const field of ['name', 'contacts']) {
       const data = { organisationId: 'org-cert-gh', [field]: null } as unknown as { organisationId: string };
       expect(() => decideOrganisation({ type: 'UpdateOrganisation', data, context }, state)).toThrow(expect.objectContaining({ rule: 'event.shape' }));
     }
@@ -53,5 +59,25 @@ describe('organisation rules', () => {
     );
     const ownUser = { ...donorUser, organisationId: 'org-cert-gh', roles: ['beneficiary'] as const };
     expect(decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', name: 'n' }, context: ownUser }, state)).toHaveLength(1);
+  });
+
+  it('reclassifies from an effective date, by an administrator, keeping what does not change', () => {
+    const state = evolveOrganisation(initialOrganisationState, registered);
+    const change = { organisationId: 'org-cert-gh', effectiveFrom: '2026-06-01', changes: { country: 'GH', developmentStatus: 'least-developed' as const }, reason: 'UN reclassification' };
+    expect(decideOrganisation({ type: 'ChangeOrganisationProfile', data: change, context }, state)).toEqual([
+      {
+        type: 'OrganisationProfileChanged',
+        schemaVersion: 1,
+        data: { organisationId: 'org-cert-gh', effectiveFrom: '2026-06-01', changes: { developmentStatus: 'least-developed' }, reason: 'UN reclassification', changedBy: 'org-admin' },
+      },
+    ]);
+    const own = { userId: 'u', organisationId: 'org-cert-gh', now: context.now, roles: ['beneficiary'] as const };
+    expect(() => decideOrganisation({ type: 'ChangeOrganisationProfile', data: change, context: own }, state)).toThrow(expect.objectContaining({ rule: 'access.admin' }));
+    expect(() => decideOrganisation({ type: 'ChangeOrganisationProfile', data: { ...change, effectiveFrom: '2026-07-02' }, context }, state)).toThrow(
+      expect.objectContaining({ rule: 'dates.not-in-future' }),
+    );
+    expect(() => decideOrganisation({ type: 'ChangeOrganisationProfile', data: { ...change, changes: { country: 'GH' } }, context }, state)).toThrow(
+      expect.objectContaining({ rule: 'organisation.changes' }),
+    );
   });
 });

@@ -61,6 +61,9 @@ export const OptionalCalendarDate = (example: string) =>
 export const OneOf = <T extends string | number>(values: readonly T[], example: T) =>
   applyDecorators(ApiProperty({ enum: [...values], example }), IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }));
 
+export const OptionalOneOf = <T extends string | number>(values: readonly T[], example: T, description?: string) =>
+  applyDecorators(ApiPropertyOptional({ enum: [...values], example, description }), IsOptional(), IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }));
+
 export const ListOf = <T extends string | number>(values: readonly T[], example: T[], max = 20, min = 0) =>
   applyDecorators(
     ApiProperty({ enum: [...values], isArray: true, example, ...(min > 0 ? { minItems: min } : {}) }),

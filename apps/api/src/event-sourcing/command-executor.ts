@@ -13,35 +13,16 @@ import {
   type RecordedEvent,
   type RequestFingerprint,
 } from '@ccb/event-store';
+import type { Decider } from '@ccb/domain';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { differingParts, IdempotencyKeys } from './idempotency-keys';
 import { StreamQueue } from './stream-queue';
-
-export interface StoredShape {
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: Readonly<Record<string, unknown>>;
-}
 
 /** A domain event: what decide returns and evolve folds. */
 export interface EventShape {
   readonly type: string;
   readonly schemaVersion: number;
   readonly data: object;
-}
-
-/** How one kind of stream is decided: the pure functions from libs/domain and how to read old events. */
-export interface Decider<Command, Event extends EventShape, State> {
-  readonly initialState: State;
-  decide(command: Command, state: State): Event[];
-  evolve(state: State, event: Event): State;
-  upcast(stored: StoredShape): Event;
-  /**
-   * Whether an organisation may learn that this stream exists at all. Checked before anything else a
-   * request can probe (If-Match, Idempotency-Key, the rules): everyone else hears "not found".
-   * Absent: the stream is public (the organisation registry).
-   */
-  isParty?(state: State, organisationId: string): boolean;
 }
 
 export interface Execution<Command> {

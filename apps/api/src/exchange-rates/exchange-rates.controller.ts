@@ -3,35 +3,19 @@ import { CommandBus, CommandHandler, type ICommand, type ICommandHandler } from 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import {
-  decideExchangeRates,
-  evolveExchangeRateSet,
-  exchangeRateStreamId,
-  initialExchangeRateSetState,
-  type ExchangeRateCommand,
-  type ExchangeRateEvent,
-  type ExchangeRateSetState,
-  type RateQuote,
-} from '@ccb/domain';
+import { exchangeRateDecider, type ExchangeRateCommand, type RateQuote } from '@ccb/domain';
 import { rateSets, ratesOfPair, type ReadModelContext } from '@ccb/read-models';
 import { Public } from '../auth/access-policy';
 import { CommandEndpoint } from '../common/command-endpoint';
 import { CommandMeta, toEventMetadata, type RequestCommandContext } from '../common/command-context';
 import { respond } from '../common/command-response';
 import { InvalidInputError } from '../common/api-error.filter';
-import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
+import { CommandExecutor, type CommandResult } from '../event-sourcing/command-executor';
 import { READ_MODELS } from '../read-models/read-models.tokens';
 import { ReadsFrom } from '../read-models/read-after.interceptor';
 import { ImportRatesCsvDto, RecordRatesDto } from './exchange-rates.dto';
 import { parseRateCsv, RateCsvError } from './rate-csv';
 import { CurrencyPipe } from './currency.pipe';
-
-const exchangeRateDecider: Decider<ExchangeRateCommand, ExchangeRateEvent, ExchangeRateSetState> = {
-  initialState: initialExchangeRateSetState,
-  decide: decideExchangeRates,
-  evolve: evolveExchangeRateSet,
-  upcast: (stored) => stored as unknown as ExchangeRateEvent,
-};
 
 export class ExecuteExchangeRateCommand implements ICommand {
   constructor(
@@ -46,7 +30,7 @@ export class ExecuteExchangeRateCommandHandler implements ICommandHandler<Execut
 
   execute({ command, meta }: ExecuteExchangeRateCommand): Promise<CommandResult> {
     return this.executor.execute(exchangeRateDecider, {
-      streamId: exchangeRateStreamId(command.data.setId),
+      streamId: exchangeRateDecider.streamId(command.data.setId),
       command,
       mustExist: false,
       expectedRevision: meta.expectedRevision,

@@ -124,8 +124,10 @@ export class HistoryController {
   }
 
   private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState, validAt: string | null = null) {
-    const organisations = await this.records.organisationsAsOf(replay.view?.parties.map((p) => p.organisationId) ?? [], replay.recordedAt);
-    const figures = figuresOf(replay, organisations, await this.records.ratesAsOf(replay.recordedAt));
+    // At the head the other streams count as they stand now (a later reclassification or rate set), as the live read models have them.
+    const until = replay.revision >= events.length - 1 ? null : replay.recordedAt;
+    const organisations = await this.records.organisationsAsOf(replay.view?.parties.map((p) => p.organisationId) ?? [], until);
+    const figures = figuresOf(replay, organisations, await this.records.ratesAsOf(until));
     return {
       partnershipId: id,
       // Which axes this is: recording time (revision, recordedAt) and, when asked, valid time.
@@ -146,8 +148,9 @@ export class HistoryController {
     const [low, high] = a.revision <= b.revision ? [a, b] : [b, a];
     const between = events.filter((e) => e.revision > low.revision && e.revision <= high.revision);
     const parties = [...(low.view?.parties ?? []), ...(high.view?.parties ?? [])].map((p) => p.organisationId);
+    const untilOf = (r: ReplayState) => (r.revision >= events.length - 1 ? null : r.recordedAt);
     const ownership = async (r: ReplayState) =>
-      figuresOf(r, await this.records.organisationsAsOf(parties, r.recordedAt), await this.records.ratesAsOf(r.recordedAt)).localOwnership;
+      figuresOf(r, await this.records.organisationsAsOf(parties, untilOf(r)), await this.records.ratesAsOf(untilOf(r))).localOwnership;
     return diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) });
   }
 }

@@ -1,1 +1,3 @@
-export const organisationStreamId = (organisationId: string) => `organisation-${organisationId}`;
+import { organisationDecider } from '@ccb/domain';
+
+export const organisationStreamId = organisationDecider.streamId;

@@ -1,7 +1,7 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional } from 'class-validator';
 import { DEVELOPMENT_STATUSES, ORGANISATION_KINDS, REGIONS, type DevelopmentStatus, type OrganisationKind, type Region } from '@ccb/domain';
-import { NestedList, OneOf, OptionalId, Text } from '../common/dto-fields';
+import { CalendarDate, Nested, NestedList, OneOf, OptionalId, OptionalOneOf, Text } from '../common/dto-fields';
 import { COUNTRIES } from '../partnerships/dto/shared.dto';
 
 export class ContactDto {
@@ -44,3 +44,30 @@ export class RegisterOrganisationDto extends OrganisationProfileDto {
 
 /** Every field may be left out; none may be sent as null (the profile has no empty name, kind or region). */
 export class UpdateOrganisationDto extends PartialType(OrganisationProfileDto, { skipNullProperties: false }) {}
+
+export class StructuralChangesDto {
+  @OptionalOneOf(ORGANISATION_KINDS, 'ngo')
+  kind?: OrganisationKind;
+
+  @ApiPropertyOptional({ enum: COUNTRIES, example: 'GH', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @IsIn(COUNTRIES, { message: '$property must be an ISO 3166-1 alpha-2 country code' })
+  country?: string;
+
+  @OptionalOneOf(REGIONS, 'africa')
+  region?: Region;
+
+  @OptionalOneOf(DEVELOPMENT_STATUSES, 'developing')
+  developmentStatus?: DevelopmentStatus;
+}
+
+export class ChangeProfileDto {
+  @CalendarDate('2026-07-01')
+  effectiveFrom!: string;
+
+  @Nested(() => StructuralChangesDto)
+  changes!: StructuralChangesDto;
+
+  @Text('Seat moved from Geneva to Accra under the new host-country agreement')
+  reason!: string;
+}

@@ -3,29 +3,14 @@ import { CommandBus, CommandHandler, type ICommand, type ICommandHandler } from 
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import {
-  decideOrganisation,
-  evolveOrganisation,
-  initialOrganisationState,
-  type OrganisationCommand,
-  type OrganisationEvent,
-  type OrganisationState,
-} from '@ccb/domain';
+import { organisationDecider, type OrganisationCommand } from '@ccb/domain';
 import { CommandEndpoint } from '../common/command-endpoint';
 import { CommandMeta, toEventMetadata, type RequestCommandContext } from '../common/command-context';
 import { respond } from '../common/command-response';
-import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
+import { CommandExecutor, type CommandResult } from '../event-sourcing/command-executor';
 import { IdPipe } from '../common/id.pipe';
-import { RegisterOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
-import { organisationStreamId } from './organisation-stream';
+import { ChangeProfileDto, RegisterOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 
-
-const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
-  initialState: initialOrganisationState,
-  decide: decideOrganisation,
-  evolve: evolveOrganisation,
-  upcast: (stored) => stored as unknown as OrganisationEvent,
-};
 
 export class ExecuteOrganisationCommand implements ICommand {
   constructor(
@@ -40,7 +25,7 @@ export class ExecuteOrganisationCommandHandler implements ICommandHandler<Execut
 
   execute({ command, meta }: ExecuteOrganisationCommand): Promise<CommandResult> {
     return this.executor.execute(organisationDecider, {
-      streamId: organisationStreamId(command.data.organisationId),
+      streamId: organisationDecider.streamId(command.data.organisationId),
       command,
       mustExist: command.type !== 'RegisterOrganisation',
       expectedRevision: meta.expectedRevision,
@@ -66,10 +51,20 @@ export class OrganisationsController {
   }
 
   @Patch(':id')
-  @CommandEndpoint('Update an organisation profile or its points of contact')
+  @CommandEndpoint('Update an organisation’s name or its points of contact', 'The organisation itself or an administrator. Country, kind, region and development status change with an effective date: POST …/profile-changes.')
   async update(@Param('id', IdPipe) id: string, @Body() dto: UpdateOrganisationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     const changes = { ...dto, ...(dto.contacts ? { contacts: dto.contacts.map((c) => ({ ...c })) } : {}) };
     return this.run(res, id, { type: 'UpdateOrganisation', data: { ...changes, organisationId: id }, context: meta }, meta);
+  }
+
+  @Post(':id/profile-changes')
+  @CommandEndpoint(
+    "Reclassify an organisation (country, kind, region, development status) from an effective date",
+    'Administrators only. Facts dated before the effective date keep the old classification in every metric; the replay agrees.',
+  )
+  async changeProfile(@Param('id', IdPipe) id: string, @Body() dto: ChangeProfileDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    const changes = Object.fromEntries(Object.entries({ ...dto.changes }).filter(([, v]) => v !== undefined));
+    return this.run(res, id, { type: 'ChangeOrganisationProfile', data: { organisationId: id, effectiveFrom: dto.effectiveFrom, changes, reason: dto.reason }, context: meta }, meta);
   }
 
   private async run(res: Response, id: string, command: OrganisationCommand, meta: RequestCommandContext) {

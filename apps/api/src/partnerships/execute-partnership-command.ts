@@ -1,32 +1,14 @@
 import { CommandHandler, type ICommand, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  decide,
-  evolve,
-  initialPartnershipState,
-  RATED_FLOW_COMMANDS,
-  upcastPartnershipEvent,
-  type PartnershipCommand,
-  type PartnershipCommandRequest,
-  type PartnershipEvent,
-  type PartnershipState,
-} from '@ccb/domain';
+import { partnershipDecider, RATED_FLOW_COMMANDS, type PartnershipCommand, type PartnershipCommandRequest } from '@ccb/domain';
 import { KnownOrganisations } from '../auth/known-organisations';
 import { ReferenceRates } from '../exchange-rates/reference-rates';
 import { toEventMetadata, type RequestCommandContext } from '../common/command-context';
-import { CommandExecutor, type CommandResult, type Decider } from '../event-sourcing/command-executor';
+import { CommandExecutor, type CommandResult } from '../event-sourcing/command-executor';
 
 type RatedFlowRequest = Extract<PartnershipCommandRequest, { type: (typeof RATED_FLOW_COMMANDS)[number] }>;
 const isRatedFlow = (r: PartnershipCommandRequest): r is RatedFlowRequest => (RATED_FLOW_COMMANDS as readonly string[]).includes(r.type);
 
-export const partnershipStreamId = (partnershipId: string) => `partnership-${partnershipId}`;
-
-const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, PartnershipState> = {
-  initialState: initialPartnershipState,
-  decide,
-  evolve,
-  upcast: upcastPartnershipEvent,
-  isParty: (state, organisationId) => state.parties.has(organisationId),
-};
+export const partnershipStreamId = partnershipDecider.streamId;
 
 /** One user action on one partnership, as the HTTP layer hands it over. */
 export class ExecutePartnershipCommand implements ICommand {
@@ -48,7 +30,7 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
   async execute({ partnershipId, command: request, meta }: ExecutePartnershipCommand): Promise<CommandResult> {
     const command = await this.resolve(request);
     return this.executor.execute(partnershipDecider, {
-      streamId: partnershipStreamId(partnershipId),
+      streamId: partnershipDecider.streamId(partnershipId),
       command,
       mustExist: command.type !== 'ProposePartnership',
       expectedRevision: meta.expectedRevision,

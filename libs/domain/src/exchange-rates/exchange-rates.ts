@@ -1,5 +1,6 @@
 import { CURRENCY_CODES } from '../shared/codelists';
 import type { Command, DomainEvent } from '../shared/command';
+import type { Decider, StoredEvent } from '../shared/decider';
 import { ensureNotInFuture, isCalendarDate, type IsoDate } from '../shared/dates';
 import { ensure } from '../shared/rule-violation';
 import { dateAt, isUsableRate, listAt, objectAt, oneOfAt, textAt } from '../shared/shape';
@@ -92,3 +93,19 @@ function decideExchangeRateEvents(command: ExchangeRateCommand, state: ExchangeR
     }
   }
 }
+
+/** Rate sets are public facts: anyone may read them, only an administrator records one. */
+export function upcastExchangeRateEvent(stored: StoredEvent): ExchangeRateEvent {
+  if (stored.type !== 'ExchangeRatesRecorded' || stored.schemaVersion !== 1) throw new Error(`No upcaster for rate event ${stored.type} v${stored.schemaVersion}`);
+  // The store gave back what an earlier append of this very union wrote.
+  return stored as unknown as ExchangeRateEvent;
+}
+
+export const exchangeRateDecider: Decider<ExchangeRateCommand, ExchangeRateEvent, ExchangeRateSetState> = {
+  streamPrefix: EXCHANGE_RATE_STREAM_PREFIX,
+  streamId: exchangeRateStreamId,
+  initialState: initialExchangeRateSetState,
+  decide: decideExchangeRates,
+  evolve: evolveExchangeRateSet,
+  upcast: upcastExchangeRateEvent,
+};

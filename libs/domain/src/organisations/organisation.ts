@@ -1,7 +1,9 @@
+import type { Decider, StoredEvent } from '../shared/decider';
 import { COUNTRY_CODES } from '../shared/codelists';
 import type { Command, DomainEvent } from '../shared/command';
+import { ensureNotInFuture, isCalendarDate, type IsoDate } from '../shared/dates';
 import { ensure } from '../shared/rule-violation';
-import { listAt, objectAt, oneOfAt, textAt } from '../shared/shape';
+import { dateAt, idAt, listAt, objectAt, oneOfAt, textAt } from '../shared/shape';
 
 export const ORGANISATION_KINDS = ['state-body', 'ngo', 'private', 'academia', 'regional-organisation', 'multilateral'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -28,31 +30,82 @@ export interface OrganisationProfile {
   readonly contacts: readonly PointOfContact[];
 }
 
+/** What classifies an organisation in the metrics (modality, local ownership): it changes only with an effective date. */
+export const STRUCTURAL_FIELDS = ['kind', 'country', 'region', 'developmentStatus'] as const;
+export type StructuralProfile = Pick<OrganisationProfile, (typeof STRUCTURAL_FIELDS)[number]>;
+
 export type OrganisationRegistered = DomainEvent<'OrganisationRegistered', 1, OrganisationProfile & { readonly organisationId: string }>;
+/** Name and contacts; older events may also carry structural fields, read as effective from their recording day. */
 export type OrganisationUpdated = DomainEvent<'OrganisationUpdated', 1, Partial<OrganisationProfile> & { readonly organisationId: string }>;
-export type OrganisationEvent = OrganisationRegistered | OrganisationUpdated;
+/** A reclassification by an administrator, in force from `effectiveFrom`: facts dated before it keep the old profile. */
+export type OrganisationProfileChanged = DomainEvent<
+  'OrganisationProfileChanged',
+  1,
+  { readonly organisationId: string; readonly effectiveFrom: IsoDate; readonly changes: Partial<StructuralProfile>; readonly reason: string; readonly changedBy: string }
+>;
+export type OrganisationEvent = OrganisationRegistered | OrganisationUpdated | OrganisationProfileChanged;
 
 export type RegisterOrganisation = Command<'RegisterOrganisation', OrganisationProfile & { readonly organisationId: string }>;
 export type UpdateOrganisation = Command<'UpdateOrganisation', Partial<OrganisationProfile> & { readonly organisationId: string }>;
-export type OrganisationCommand = RegisterOrganisation | UpdateOrganisation;
+export type ChangeOrganisationProfile = Command<
+  'ChangeOrganisationProfile',
+  { readonly organisationId: string; readonly effectiveFrom: IsoDate; readonly changes: Partial<StructuralProfile>; readonly reason: string }
+>;
+export type OrganisationCommand = RegisterOrganisation | UpdateOrganisation | ChangeOrganisationProfile;
 
 export interface OrganisationState {
   readonly registered: boolean;
   readonly profile: OrganisationProfile | null;
+  /** Each classification with the day it took effect, in order: what a back-dated change is compared with. */
+  readonly periods: readonly (StructuralProfile & { readonly effectiveFrom: IsoDate })[];
 }
 
-export const initialOrganisationState: OrganisationState = { registered: false, profile: null };
+export const initialOrganisationState: OrganisationState = { registered: false, profile: null, periods: [] };
+
+/** The classification in force on `on`: the latest period that took effect on or before it. */
+export function classificationOn(state: OrganisationState, on: IsoDate): StructuralProfile | null {
+  let inForce: StructuralProfile | null = state.periods[0] ?? null;
+  for (const p of state.periods) if (p.effectiveFrom <= on) inForce = p;
+  return inForce;
+}
+
+const classificationOf = (p: StructuralProfile): StructuralProfile => ({ kind: p.kind, country: p.country, region: p.region, developmentStatus: p.developmentStatus });
+
+const CURRENT_VERSIONS: Readonly<Record<OrganisationEvent['type'], number>> = { OrganisationRegistered: 1, OrganisationUpdated: 1, OrganisationProfileChanged: 1 };
+
+export function isOrganisationEventType(type: string): type is OrganisationEvent['type'] {
+  return Object.prototype.hasOwnProperty.call(CURRENT_VERSIONS, type);
+}
+
+/** The same version check as partnership events: an event of an unknown type or version is refused, never cast. */
+export function upcastOrganisationEvent(stored: StoredEvent): OrganisationEvent {
+  if (!isOrganisationEventType(stored.type) || stored.schemaVersion !== CURRENT_VERSIONS[stored.type]) {
+    throw new Error(`No upcaster for organisation event ${stored.type} v${stored.schemaVersion}`);
+  }
+  // The store gave back what an earlier append of this very union wrote.
+  return stored as unknown as OrganisationEvent;
+}
 
 export function evolveOrganisation(state: OrganisationState, event: OrganisationEvent): OrganisationState {
   switch (event.type) {
     case 'OrganisationRegistered': {
       const { organisationId: _id, ...profile } = event.data;
-      return { registered: true, profile };
+      return { registered: true, profile, periods: [{ effectiveFrom: '0000-01-01', ...classificationOf(profile) }] };
     }
     case 'OrganisationUpdated': {
       if (!state.profile) return state;
       const { organisationId: _id, ...changes } = event.data;
-      return { ...state, profile: { ...state.profile, ...changes } };
+      const profile = { ...state.profile, ...changes };
+      // Older updates changed the classification in place: the latest period takes it.
+      const periods = state.periods.map((p, i) => (i === state.periods.length - 1 ? { ...p, ...classificationOf(profile) } : p));
+      return { ...state, profile, periods };
+    }
+    case 'OrganisationProfileChanged': {
+      if (!state.profile) return state;
+      const before = classificationOn(state, event.data.effectiveFrom) ?? classificationOf(state.profile);
+      const period = { ...before, ...event.data.changes, effectiveFrom: event.data.effectiveFrom };
+      const periods = [...state.periods.filter((p) => p.effectiveFrom !== period.effectiveFrom), period].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+      return { ...state, profile: { ...state.profile, ...classificationOf(periods[periods.length - 1]!) }, periods };
     }
   }
 }
@@ -74,6 +127,14 @@ const PROFILE_CHECKS: { readonly [K in keyof OrganisationProfile]-?: (value: unk
 export function ensureOrganisationFoldable(event: OrganisationEvent): void {
   const data = objectAt(event.data, 'data');
   textAt(data.organisationId, 'organisationId');
+  if (event.type === 'OrganisationProfileChanged') {
+    dateAt(data.effectiveFrom, 'effectiveFrom');
+    textAt(data.reason, 'reason');
+    idAt(data.changedBy, 'changedBy');
+    const changes = objectAt(data.changes, 'changes');
+    for (const field of STRUCTURAL_FIELDS) if (Object.hasOwn(changes, field)) PROFILE_CHECKS[field](changes[field]);
+    return;
+  }
   for (const [field, check] of Object.entries(PROFILE_CHECKS)) {
     if (event.type === 'OrganisationUpdated' && !Object.hasOwn(data, field)) continue;
     check(data[field]);
@@ -87,7 +148,7 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
 }
 
 function decideOrganisationEvents(command: OrganisationCommand, state: OrganisationState): OrganisationEvent[] {
-  const country = command.data.country;
+  const country = command.type === 'ChangeOrganisationProfile' ? command.data.changes.country : command.data.country;
   if (country !== undefined) ensure(COUNTRY_CODES.has(country), 'country.iso-3166', `"${country}" is not an ISO 3166-1 alpha-2 country code`);
   switch (command.type) {
     case 'RegisterOrganisation':
@@ -103,7 +164,39 @@ function decideOrganisationEvents(command: OrganisationCommand, state: Organisat
       ensure(state.registered, 'organisation.exists', 'the organisation is not registered');
       const { organisationId, ...changes } = command.data;
       ensure(Object.keys(changes).length > 0, 'organisation.changes', 'an update changes at least one field');
+      const structural = STRUCTURAL_FIELDS.filter((f) => Object.hasOwn(changes, f));
+      // Changed in place, a country or status would re-classify every partnership the organisation was ever in.
+      ensure(
+        structural.length === 0,
+        'organisation.profile-change',
+        `${structural.join(', ')} change with an effective date, by an administrator: POST /api/organisations/${organisationId}/profile-changes`,
+      );
       return [{ type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId, ...changes } }];
+    }
+    case 'ChangeOrganisationProfile': {
+      const { context: ctx, data: d } = command;
+      ensure(ctx.roles.includes('admin'), 'access.admin', 'an organisation is reclassified by an administrator (the organisation may ask one)');
+      ensure(state.registered && state.profile, 'organisation.exists', 'the organisation is not registered');
+      ensure(isCalendarDate(d.effectiveFrom), 'date.calendar', `effectiveFrom: "${d.effectiveFrom}" is not a calendar date`);
+      // Not ahead of today: what is in force now must follow from the events alone, on any day they are replayed.
+      ensureNotInFuture(d.effectiveFrom, ctx.now, 'effectiveFrom');
+      // Compared with what was in force on that day: a back-dated change may repeat what holds today.
+      const inForce = classificationOn(state, d.effectiveFrom) ?? state.profile;
+      const changes = Object.fromEntries(STRUCTURAL_FIELDS.filter((f) => d.changes[f] !== undefined && d.changes[f] !== inForce[f]).map((f) => [f, d.changes[f]]));
+      ensure(Object.keys(changes).length > 0, 'organisation.changes', 'the change leaves country, kind, region and development status as they are');
+      return [{ type: 'OrganisationProfileChanged', schemaVersion: 1, data: { organisationId: d.organisationId, effectiveFrom: d.effectiveFrom, changes, reason: d.reason, changedBy: ctx.organisationId } }];
     }
   }
 }
+
+export const ORGANISATION_STREAM_PREFIX = 'organisation-';
+
+/** The organisation stream as a decider: the registry is public, so there is no party check. */
+export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
+  streamPrefix: ORGANISATION_STREAM_PREFIX,
+  streamId: (organisationId) => `${ORGANISATION_STREAM_PREFIX}${organisationId}`,
+  initialState: initialOrganisationState,
+  decide: decideOrganisation,
+  evolve: evolveOrganisation,
+  upcast: upcastOrganisationEvent,
+};

@@ -1,12 +1,8 @@
 import type { ExpenditureRecorded, PartnershipEvent, PartnershipProposed } from './partnership-events';
 import type { Theme } from './vocabulary';
 
-/** An event as stored: any schema version this code has ever written. */
-export interface StoredEvent {
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: Readonly<Record<string, unknown>>;
-}
+import type { StoredEvent } from '../shared/decider';
+export type { StoredEvent } from '../shared/decider';
 
 /** PartnershipProposed v1 tagged a single theme and knew nothing of levels, SDGs or the gender marker. */
 export interface PartnershipProposedV1 {

@@ -95,8 +95,8 @@ function shareAcrossCurrencies(
 
 export function localOwnership(view: PartnershipView, organisations: OrganisationLookup, rates: RateTable): LocalOwnership {
   const beneficiaries = new Set(partiesWithRole(view, 'beneficiary'));
-  const isLocal = (organisationId: string) =>
-    beneficiaries.has(organisationId) || organisations(organisationId)?.country === view.beneficiaryCountry;
+  // Local as the organisation was on the flow's date: a later move of its seat does not re-write the past.
+  const isLocal = (organisationId: string, on: string) => beneficiaries.has(organisationId) || organisations(organisationId, on)?.country === view.beneficiaryCountry;
 
   // From what happened, not from what the proposer asserts (`initiatedBy`): the beneficiary proposed, or wrote the needs assessment.
   const demandOrigin = view.proposerRole === 'beneficiary' || view.needs.some((n) => n.kind === 'needs-assessment' && beneficiaries.has(n.statedBy)) ? 1 : 0;
@@ -134,7 +134,7 @@ export function localOwnership(view: PartnershipView, organisations: Organisatio
   const transfers = live.filter((f) => f.kind === 'disbursement' || f.kind === 'refund');
   const inflow = transfers.filter((f) => origins.has(f.providerId)).map((flow) => ({ flow, part: false, sign: flow.kind === 'refund' ? -1 : 1 }));
   const handed = transfers
-    .filter((f) => isLocal(f.receiverId ?? '') && !isLocal(f.providerId))
+    .filter((f) => isLocal(f.receiverId ?? '', f.date) && !isLocal(f.providerId, f.date))
     .map((flow) => ({ flow, part: true, sign: flow.kind === 'refund' ? -1 : 1 }));
   // Both sums in one currency: the one that lets the most of these flows convert.
   const { basis: managedBasis } = shareAcrossCurrencies([...inflow, ...handed], currency, rates);

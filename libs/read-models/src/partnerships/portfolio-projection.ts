@@ -1,16 +1,17 @@
 import {
   EXCHANGE_RATE_STREAM_PREFIX,
+  isOrganisationEventType,
   isPartnershipEventType,
+  upcastOrganisationEvent,
   upcastPartnershipEvent,
   type ExchangeRatesRecorded,
-  type OrganisationEvent,
   type PartnershipEvent,
 } from '@ccb/domain';
 import { RateTable, type TableRate } from '../funding/rate-table';
 import { tableRateOf } from '../queries/rate-queries';
 import type { EventStore, Position, RecordedEvent } from '@ccb/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { evolveOrganisationInfo, type OrganisationInfo } from '../organisations/organisation-directory';
+import { evolveOrganisationInfo, lookupIn, type OrganisationInfo } from '../organisations/organisation-directory';
 import type { HandlerMode, PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
 import type { ReadModelSchema } from '../storage/read-model-schemas';
 import { upsertRows } from '../storage/row-writer';
@@ -31,7 +32,8 @@ import {
 } from './portfolio-rows';
 import { applyRecorded, loadPartnershipView, PARTNERSHIP_STREAM_PREFIX } from './view-loader';
 
-export const ORGANISATION_STREAM_PREFIX = 'organisation-';
+export { ORGANISATION_STREAM_PREFIX } from '@ccb/domain';
+import { ORGANISATION_STREAM_PREFIX } from '@ccb/domain';
 
 interface Cached {
   readonly view: PartnershipView;
@@ -101,9 +103,9 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
 
     for (const event of events) {
       if (event.streamId.startsWith(ORGANISATION_STREAM_PREFIX)) {
-        if (event.type !== 'OrganisationRegistered' && event.type !== 'OrganisationUpdated') continue;
+        if (!isOrganisationEventType(event.type)) continue;
         const organisationId = event.streamId.slice(ORGANISATION_STREAM_PREFIX.length);
-        const next = evolveOrganisationInfo(organisations.get(organisationId), event as unknown as OrganisationEvent, event.metadata.recordedAt);
+        const next = evolveOrganisationInfo(organisations.get(organisationId), upcastOrganisationEvent(event), event.metadata.recordedAt);
         if (next) organisations.set(organisationId, next);
         changedOrganisations.add(organisationId);
         continue;
@@ -127,7 +129,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     const rates = (await this.rateTable()).with(newRates);
     if (newRates.length > 0) await this.loadAffected(this.flowsIn([...new Set(newRates.flatMap((r) => [r.base, r.quote]))]), events, pending, parked);
 
-    const lookup = (id: string) => organisations.get(id);
+    const lookup = lookupIn(organisations);
     const rows = {
       organisations: [...changedOrganisations].map((id) => organisations.get(id)).filter((o) => o !== undefined).map(organisationRow),
       partnerships: [] as PartnershipRow[],
@@ -247,7 +249,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
   private async directory(): Promise<Map<string, OrganisationInfo>> {
     if (this.organisations) return this.organisations;
     const rows = await this.dataSource.query<
-      { organisation_id: string; name: string; kind: string; country: string; region: string; development_status: string; contacts: unknown; registered_at: Date }[]
+      { organisation_id: string; name: string; kind: string; country: string; region: string; development_status: string; contacts: unknown; registered_at: Date; profile_periods: unknown }[]
     >(`SELECT * FROM ${this.schema}.organisations`);
     this.organisations = new Map(
       rows.map((r) => [
@@ -261,6 +263,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
           developmentStatus: r.development_status,
           contacts: r.contacts,
           registeredAt: new Date(r.registered_at).toISOString(),
+          periods: r.profile_periods,
         } as OrganisationInfo,
       ]),
     );
@@ -307,7 +310,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     }
     await inParallel(toLoad, 8, async ([id, revision]) => {
       const view = await loadPartnershipView(this.store, id, { beforeRevision: revision }, parked);
-      pending.set(id, { view, before: view ? partnershipRow(view, (o) => this.organisations?.get(o), this.rates ?? RateTable.EMPTY) : undefined, keys: [] });
+      pending.set(id, { view, before: view ? partnershipRow(view, lookupIn(this.organisations ?? new Map()), this.rates ?? RateTable.EMPTY) : undefined, keys: [] });
     });
   }
 

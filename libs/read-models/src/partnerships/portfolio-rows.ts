@@ -2,7 +2,7 @@ import type { PartnershipEvent, PointOfContact } from '@ccb/domain';
 import { localOwnership, programmeCurrency } from '../local-ownership/local-ownership';
 import { convertMinor } from '../funding/currency-conversion';
 import type { RateTable } from '../funding/rate-table';
-import type { OrganisationInfo, OrganisationLookup } from '../organisations/organisation-directory';
+import type { OrganisationInfo, OrganisationLookup, ProfilePeriod } from '../organisations/organisation-directory';
 import { cooperationModality } from './cooperation-modality';
 import { currentEvaluations, partiesWithRole, type PartnershipView } from './partnership-view';
 
@@ -163,11 +163,19 @@ export interface OrganisationRow {
   development_status: string;
   contacts: readonly PointOfContact[];
   registered_at: string;
+  profile_periods: readonly ProfilePeriod[];
+}
+
+/** The day a partnership's classification is read at: its last recorded event (for a closed one, its closure). */
+export function referenceDate(view: PartnershipView): string {
+  return view.lastEventAt.slice(0, 10);
 }
 
 export function partnershipRow(view: PartnershipView, organisations: OrganisationLookup, rates: RateTable): PartnershipRow {
   const lo = localOwnership(view, organisations, rates);
   const beneficiaryIds = partiesWithRole(view, 'beneficiary');
+  // Who the parties were when the partnership last moved: a later reclassification does not reach back.
+  const asTheyWere = (organisationId: string) => organisations(organisationId, referenceDate(view));
   const delivered = view.milestones.filter((m) => m.status !== 'planned');
   return {
     partnership_id: view.partnershipId,
@@ -175,8 +183,8 @@ export function partnershipRow(view: PartnershipView, organisations: Organisatio
     title: view.title,
     summary: view.summary,
     beneficiary_country: view.beneficiaryCountry,
-    beneficiary_region: beneficiaryIds.map(organisations).find((o) => o !== undefined)?.region ?? null,
-    modality: cooperationModality(view, organisations),
+    beneficiary_region: beneficiaryIds.map(asTheyWere).find((o) => o !== undefined)?.region ?? null,
+    modality: cooperationModality(view, asTheyWere),
     initiated_by: view.initiatedBy,
     themes: [...view.themes],
     levels: [...view.levels],
@@ -344,6 +352,7 @@ export function organisationRow(info: OrganisationInfo): OrganisationRow {
     development_status: info.developmentStatus,
     contacts: info.contacts,
     registered_at: info.registeredAt,
+    profile_periods: info.periods,
   };
 }
 

@@ -2,7 +2,8 @@ import { upcastPartnershipEvent } from '@ccb/domain';
 import { comparePositions, StreamNotFoundError, type EventStore, type Position, type RecordedEvent } from '@ccb/event-store';
 import { evolveView, type EventEnvelope, type PartnershipView } from './partnership-view';
 
-export const PARTNERSHIP_STREAM_PREFIX = 'partnership-';
+export { PARTNERSHIP_STREAM_PREFIX } from '@ccb/domain';
+import { PARTNERSHIP_STREAM_PREFIX } from '@ccb/domain';
 
 export function envelopeOf(event: RecordedEvent): EventEnvelope {
   return { eventId: event.id, revision: event.revision, recordedAt: event.metadata.recordedAt };

@@ -1,6 +1,6 @@
-import type { OrganisationEvent } from '@ccb/domain';
+import { isOrganisationEventType, organisationDecider, upcastOrganisationEvent } from '@ccb/domain';
 import type { RecordedEvent } from '@ccb/event-store';
-import { evolveOrganisationInfo, type OrganisationInfo, type OrganisationLookup } from '../organisations/organisation-directory';
+import { evolveOrganisationInfo, lookupIn, type OrganisationInfo, type OrganisationLookup } from '../organisations/organisation-directory';
 
 /** The organisations' profiles as they stood at `until` (ISO instant; null: now), for metrics that depend on countries and kinds. */
 export async function organisationsAsOf(
@@ -11,11 +11,11 @@ export async function organisationsAsOf(
   const profiles = new Map<string, OrganisationInfo>();
   for (const id of new Set(organisationIds)) {
     let info: OrganisationInfo | undefined;
-    for (const e of await readStream(`organisation-${id}`)) {
+    for (const e of await readStream(organisationDecider.streamId(id))) {
       if (until !== null && e.metadata.recordedAt > until) break;
-      info = evolveOrganisationInfo(info, e as unknown as OrganisationEvent, e.metadata.recordedAt);
+      if (isOrganisationEventType(e.type)) info = evolveOrganisationInfo(info, upcastOrganisationEvent(e), e.metadata.recordedAt);
     }
     if (info) profiles.set(id, info);
   }
-  return (id) => profiles.get(id);
+  return lookupIn(profiles);
 }

@@ -248,6 +248,13 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
       `TRUNCATE ${s}.organisations, ${s}.partnerships, ${s}.parties, ${s}.flows, ${s}.funding_summary, ${s}.activities, ${s}.milestones, ${s}.indicators, ${s}.principle_scores, ${s}.overlaps, ${s}.dead_letters`,
       `UPDATE ${s}.projection_checkpoint SET position = 'start', events_processed = 0, last_event_at = NULL`,
     ],
+    // Corrections and dated profiles (#15): each organisation keeps its classifications with the day each took
+    // effect, and metrics read the one in force on a fact's date, so every row is derived again from event 0.
+    (s) => [
+      `ALTER TABLE ${s}.organisations ADD COLUMN profile_periods jsonb NOT NULL DEFAULT '[]'`,
+      `TRUNCATE ${s}.organisations, ${s}.partnerships, ${s}.parties, ${s}.flows, ${s}.funding_summary, ${s}.activities, ${s}.milestones, ${s}.indicators, ${s}.principle_scores, ${s}.overlaps, ${s}.dead_letters`,
+      `UPDATE ${s}.projection_checkpoint SET position = 'start', events_processed = 0, last_event_at = NULL`,
+    ],
   ],
 };
 

@@ -4,14 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LEVELS, PHASES, PRINCIPLES, REGIONS, ROLES, THEMES, ACTIVITY_TYPES, ORGANISATION_KINDS } from '@ccb/domain';
 import { COUNT_DIMENSIONS, FUNDING_GROUPS, INCLUSION_GROUPS, MODALITIES, OWNERSHIP_SORTS, PARTNERSHIP_SORTS } from '@ccb/read-models';
-import { ID_PATTERN } from '../../common/dto-fields';
-
-const OptionalOneOf = <T extends string | number>(values: readonly T[], example: T, description?: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ enum: [...values], example, description }),
-    IsOptional(),
-    IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }),
-  );
+import { ID_PATTERN, OptionalOneOf } from '../../common/dto-fields';
 
 const OptionalIdParam = (example: string, description?: string) =>
   applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString(), Matches(ID_PATTERN, { message: '$property must be an id' }));
