@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fromJsonLines, StreamNotFoundError, verifyChain, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
+import { partnershipDecider } from '@ccb/domain';
 import { figuresOf, organisationsAsOf, RateTable, ratesAsOf, replayStep, emptyReplay, within, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { formatMoney } from '@ccb/read-models';
 import { openDatabase, openEventStore, ProgressBar } from '@ccb/runtime';
@@ -90,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
         throw error;
       }
     };
-    events = [...(await readStream(`partnership-${partnershipId}`))];
+    events = [...(await readStream(partnershipDecider.streamId(partnershipId ?? '')))];
   }
   try {
     if (events.length === 0) {
@@ -105,7 +106,9 @@ async function main(argv: string[]): Promise<number> {
       if (replay.revision % 500 === 0) bar.update(replay.revision + 1);
     }
     bar.finish(replay.revision + 1);
-    const figures = figuresOf(replay, await organisationsAsOf(readStream, replay.view?.parties.map((p) => p.organisationId) ?? [], replay.recordedAt), await rates(replay.recordedAt));
+    // At the head, the other streams as they stand now (as the API's replay and the live read models read them).
+    const until = replay.revision >= events.length - 1 ? null : replay.recordedAt;
+    const figures = figuresOf(replay, await organisationsAsOf(readStream, replay.view?.parties.map((p) => p.organisationId) ?? [], until), await rates(until));
     const verification = argv.includes('--verify') ? verifyChain(events[0].streamId, events) : null;
     if (argv.includes('--json')) {
       process.stdout.write(`${JSON.stringify({ asOf: { revision: replay.revision, recordedAt: replay.recordedAt }, partnership: replay.view, dossier: replay.dossier, ...figures, verification }, null, 2)}\n`);
