@@ -64,6 +64,8 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       [impl, `/partnerships/${P}/expenditures`, { flowId: 'x-fix-corr', amount: { amountMinor: 20_000, currency: 'EUR' }, date: '2026-03-01', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Venue', local: true } }],
       ...(['a-fix', 'a-fix-void'] as const).map((activityId) => [impl, `/partnerships/${P}/activities`, activityBody(activityId)] as const),
       ...(['m-fix-res', 'm-fix-cancel'] as const).map((milestoneId) => [impl, `/partnerships/${P}/milestones`, { milestoneId, title: 'To correct', dueDate: '2026-06-01' }] as const),
+      [ORG_OF.beneficiary, `/partnerships/${P}/needs`, { needId: 'need-fix', kind: 'gap', description: 'Forensics', confidential: true }],
+      ...(['human-rights', 'gender-equality', 'do-no-harm'] as const).map((commitment) => [impl, `/partnerships/${P}/baseline-commitments`, { commitment, description: 'checked' }] as const),
     ] as const) {
       const res = await post(t.app, path, org, body);
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -346,6 +348,40 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       body: (p) => ({ plannedEnd: p === 'donor' ? '2028-06-30' : '2028-12-31', reason: 'no-cost extension' }),
       expected: command(['donor', 'implementer']),
       order: ['donor', 'implementer'],
+    },
+    { method: 'post', route: '/api/partnerships/{id}/needs/{needId}/confidentiality', path: pp('/needs/need-fix/confidentiality'), body: () => ({ confidential: false, reason: 'published' }), expected: command(['beneficiary']) },
+    { method: 'post', route: '/api/partnerships/{id}/needs/{needId}/withdrawal', path: pp('/needs/need-fix/withdrawal'), body: () => ({ reason: 'met by another donor' }), expected: command(['beneficiary']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/baseline-commitments/withdrawal',
+      path: pp('/baseline-commitments/withdrawal'),
+      body: (p) => ({ commitment: p === 'donor' ? 'human-rights' : p === 'implementer' ? 'gender-equality' : 'do-no-harm', reason: 'recorded by mistake' }),
+      expected: command(PARTY3),
+    },
+    // Not possible once delivery began, for whoever may ask: the rules answer 422.
+    { method: 'post', route: '/api/partnerships/{id}/cancellation', path: pp('/cancellation'), body: () => ({ reason: 'funding fell through' }), expected: command(PARTY3, 422) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/closure/correction',
+      path: pp('/closure/correction'),
+      body: () => ({ outcome: 'achieved', summary: 'Handed over', handover: { done: false }, reason: 'typo' }),
+      expected: command(['donor', 'implementer'], 422),
+    },
+    // The other partnership, so that this one keeps its parties for the cases above: its donor replaces the evaluator, then leaves.
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/evaluators/replacement',
+      path: () => `/partnerships/${OTHER}/evaluators/replacement`,
+      body: () => ({ previousId: ORG_OF.otherEvaluator, organisationId: invitee(), reason: 'conflict of interest' }),
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'otherDonor' ? 201 : ['otherImplementer', 'otherBeneficiary', 'otherEvaluator'].includes(p) ? 403 : 404),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/parties/departures',
+      path: () => `/partnerships/${OTHER}/parties/departures`,
+      body: (p) => ({ role: p === 'otherImplementer' ? 'implementer' : p === 'otherBeneficiary' ? 'beneficiary' : 'donor', effectiveDate: '2026-06-30', reason: 'window closes' }),
+      // The only beneficiary cannot leave (422); the replaced evaluator is no party any more (404).
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'otherDonor' || p === 'otherImplementer' ? 201 : p === 'otherBeneficiary' ? 422 : 404),
     },
   ];
 

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
-import { ADMIN_ORG, actor, post, streamOf } from './support/http';
+import { ADMIN_ORG, actor, post, registerOrganisations, streamOf } from './support/http';
 import { accessFixture, ORG_OF } from './support/access-fixture';
-import { activityBody } from './support/lifecycle-bodies';
+import { activityBody, proposal } from './support/lifecycle-bodies';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -122,6 +122,29 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     const diff = (await read(`${path('/diff')}?fromValidAt=2026-02-15&toValidAt=2026-02-20`)).body;
     expect(diff.changes.join(' ')).toMatch(/disburs/i);
     expect((await read(`${path('/as-of')}?validAt=2026-02-30`)).status).toBe(400);
+  });
+
+  it('scoping and parties: a withdrawn need leaves the dossier, a replaced evaluator the parties, a cancelled partnership accepts nothing', async () => {
+    await ok(ben, '/needs', { needId: 'need-2', kind: 'gap', description: 'Malware lab', confidential: false });
+    await ok(ben, '/needs/need-2/withdrawal', { reason: 'Met by another donor' });
+    expect(((await read(path('/dossier'), ben)).body.needs as { needId: string }[]).map((n) => n.needId)).not.toContain('need-2');
+
+    const successor = `org-corr-eval-${run}`;
+    await registerOrganisations(t.app, [successor]);
+    await ok(donor, '/evaluators/replacement', { previousId: ORG_OF.evaluator, organisationId: successor, reason: 'Conflict of interest' });
+    const parties = ((await read(path(''))).body.parties as { organisationId: string; role: string }[]).filter((p) => p.role === 'evaluator').map((p) => p.organisationId);
+    expect(parties).toEqual([successor]);
+
+    const Q = `${P}-cancel`;
+    const proposed = await post(t.app, '/partnerships', ben, { ...proposal(Q), partnershipId: Q });
+    expect(proposed.status).toBe(201);
+    const cancelled = await post(t.app, `/partnerships/${Q}/cancellation`, ben, { reason: 'The ministry chose another programme' });
+    expect(cancelled.status).toBe(201);
+    position = cancelled.body.position;
+    expect((await read(`/partnerships/${Q}`, ben)).body.phase).toBe('cancelled');
+    const after = await post(t.app, `/partnerships/${Q}/needs`, ben, { needId: 'n-1', kind: 'gap', description: 'x', confidential: false });
+    expect(after.status).toBe(422);
+    expect(after.body.code).toBe('rule.partnership.closed');
   });
 
   it('refuses a correction that breaks a rule or is malformed, and appends nothing', async () => {

@@ -6,7 +6,20 @@ import { CommandMeta, type RequestCommandContext } from '../common/command-conte
 import { IdPipe } from '../common/id.pipe';
 import { ReasonDto } from '../partnerships/dto/shared.dto';
 import { PartnershipCommandsGateway } from '../partnerships/partnership-commands.gateway';
-import { AmendCommitmentDto, AmendPartnershipDto, ChangePlannedDatesDto, CorrectActivityDto, CorrectFlowDto, RescheduleMilestoneDto, ReviseIndicatorDto } from './corrections.dto';
+import {
+  AmendCommitmentDto,
+  AmendPartnershipDto,
+  ChangePlannedDatesDto,
+  CorrectActivityDto,
+  CorrectClosureDto,
+  CorrectFlowDto,
+  LeaveDto,
+  NeedConfidentialityDto,
+  ReplaceEvaluatorDto,
+  RescheduleMilestoneDto,
+  ReviseIndicatorDto,
+  WithdrawBaselineDto,
+} from './corrections.dto';
 
 const WHO_MONEY = 'Its author (the provider; for a refund the organisation that gave the money back; for expenditure the spender) or a donor of the partnership.';
 
@@ -106,5 +119,53 @@ export class CorrectionsController {
   plannedDates(@Param('id', IdPipe) id: string, @Body() dto: ChangePlannedDatesDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     const end = dto.openEnded ? { plannedEnd: null } : dto.plannedEnd ? { plannedEnd: dto.plannedEnd } : {};
     return this.gateway.send(res, id, meta, 'ChangePlannedDates', { reason: dto.reason, ...(dto.plannedStart ? { plannedStart: dto.plannedStart } : {}), ...end });
+  }
+
+  @Post('needs/:needId/withdrawal')
+  @CommandEndpoint('Withdraw a need', 'Beneficiary. Not while the current plan version links it.')
+  withdrawNeed(@Param('id', IdPipe) id: string, @Param('needId', IdPipe) needId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'WithdrawNeed', { needId, reason: dto.reason });
+  }
+
+  @Post('needs/:needId/confidentiality')
+  @CommandEndpoint('Classify or declassify a need', "Beneficiary. A confidential need's text is shown to the partnership's parties only, and never exported.")
+  needConfidentiality(@Param('id', IdPipe) id: string, @Param('needId', IdPipe) needId: string, @Body() dto: NeedConfidentialityDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'ChangeNeedConfidentiality', { needId, confidential: dto.confidential, reason: dto.reason });
+  }
+
+  @Post('baseline-commitments/withdrawal')
+  @CommandEndpoint('Withdraw a baseline commitment', 'A party.')
+  withdrawBaseline(@Param('id', IdPipe) id: string, @Body() dto: WithdrawBaselineDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'WithdrawBaselineCommitment', { commitment: dto.commitment, reason: dto.reason });
+  }
+
+  @Post('parties/departures')
+  @CommandEndpoint('Leave the partnership in a role (a donor withdraws), from an effective date', 'Your organisation, in a role it holds. The only beneficiary cannot leave.')
+  leave(@Param('id', IdPipe) id: string, @Body() dto: LeaveDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'LeavePartnership', { role: dto.role, effectiveDate: dto.effectiveDate, reason: dto.reason });
+  }
+
+  @Post('evaluators/replacement')
+  @CommandEndpoint('Replace the evaluator', 'A donor. The new evaluator must be registered and independent; it may correct the evaluations of the one it replaces.')
+  replaceEvaluator(@Param('id', IdPipe) id: string, @Body() dto: ReplaceEvaluatorDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'ReplaceEvaluator', { previousId: dto.previousId, organisationId: dto.organisationId, reason: dto.reason });
+  }
+
+  @Post('cancellation')
+  @CommandEndpoint('Cancel the partnership before delivery begins', 'A party, from scoping or co-design (IATI status 5, cancelled).')
+  cancel(@Param('id', IdPipe) id: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'CancelPartnership', { reason: dto.reason });
+  }
+
+  @Post('closure/correction')
+  @CommandEndpoint("Correct a closure's outcome, summary or handover", 'A donor or implementer, after closing.')
+  correctClosure(@Param('id', IdPipe) id: string, @Body() dto: CorrectClosureDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    const h = dto.handover;
+    return this.gateway.send(res, id, meta, 'CorrectClosure', {
+      outcome: dto.outcome,
+      summary: dto.summary,
+      handover: { done: h.done, institutionId: h.institutionId ?? null, date: h.date ?? null },
+      reason: dto.reason,
+    });
   }
 }

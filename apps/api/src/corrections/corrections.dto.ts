@@ -1,5 +1,7 @@
 import { OmitType } from '@nestjs/swagger';
-import { CalendarDate, OptionalCalendarDate, OptionalDecimal, OptionalFlag, OptionalNested, OptionalText, Text } from '../common/dto-fields';
+import { BASELINE_COMMITMENTS, type BaselineCommitment } from '@ccb/domain';
+import { CalendarDate, Flag, Id, OneOf, OptionalCalendarDate, OptionalDecimal, OptionalFlag, OptionalNested, OptionalText, Text } from '../common/dto-fields';
+import { ClosePartnershipDto } from '../partnerships/dto/evaluation.dto';
 import { RecordActivityDto } from '../partnerships/dto/delivery.dto';
 import { ExchangeRateDto, MoneyDto } from '../partnerships/dto/shared.dto';
 
@@ -76,5 +78,48 @@ export class ChangePlannedDatesDto {
   openEnded?: boolean;
 
   @Text('No-cost extension of six months agreed by the donors')
+  reason!: string;
+}
+
+export class NeedConfidentialityDto {
+  @Flag(false)
+  confidential!: boolean;
+
+  @Text('The ministry published the assessment in its annual report')
+  reason!: string;
+}
+
+export class WithdrawBaselineDto {
+  @OneOf(BASELINE_COMMITMENTS, 'do-no-harm')
+  commitment!: BaselineCommitment;
+
+  @Text('Recorded against the wrong partnership')
+  reason!: string;
+}
+
+export class LeaveDto {
+  @OneOf(['donor', 'implementer', 'beneficiary'] as const, 'donor')
+  role!: 'donor' | 'implementer' | 'beneficiary';
+
+  @CalendarDate('2026-09-30')
+  effectiveDate!: string;
+
+  @Text('The fund closes its cyber window at the end of the fiscal year')
+  reason!: string;
+}
+
+export class ReplaceEvaluatorDto {
+  @Id('org-eval-uni')
+  previousId!: string;
+
+  @Id('org-eval-institute')
+  organisationId!: string;
+
+  @Text('The first evaluator has a conflict of interest')
+  reason!: string;
+}
+
+export class CorrectClosureDto extends ClosePartnershipDto {
+  @Text('The handover date in the closure was the date of the letter, not of the handover')
   reason!: string;
 }

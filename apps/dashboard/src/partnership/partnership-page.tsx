@@ -51,7 +51,9 @@ function Overview({ view }: { view: PartnershipView }) {
     }),
     [p.indicators],
   );
-  const currentIndex = PHASES.indexOf(p.phase);
+  // A cancelled partnership ends where it stopped; the others never show the cancelled step.
+  const steps = p.phase === 'cancelled' ? [...PHASES.slice(0, PHASES.indexOf('delivery')), 'cancelled' as const] : PHASES.filter((phase) => phase !== 'cancelled');
+  const currentIndex = steps.indexOf(p.phase);
   return (
     <>
       <h1 tabIndex={-1}>{p.title}</h1>
@@ -71,7 +73,7 @@ function Overview({ view }: { view: PartnershipView }) {
       <section className="card" aria-labelledby="phase-heading">
         <h2 id="phase-heading">Phase</h2>
         <ol className="phases" data-testid="phase-timeline">
-          {PHASES.map((phase, index) => (
+          {steps.map((phase, index) => (
             <li key={phase} className={index < currentIndex ? 'done' : index === currentIndex ? 'current' : undefined} aria-current={index === currentIndex ? 'step' : undefined}>
               {humanise(phase)}
               <br />

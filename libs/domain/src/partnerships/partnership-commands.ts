@@ -66,6 +66,14 @@ export type RetractMilestoneValidation = Command<'RetractMilestoneValidation', {
 export type ReviseIndicator = Command<'ReviseIndicator', { readonly indicatorId: string; readonly baseline?: number; readonly target?: number; readonly reason: string }>;
 export type AmendPartnership = Command<'AmendPartnership', { readonly title?: string; readonly summary?: string; readonly reason: string }>;
 export type ChangePlannedDates = Command<'ChangePlannedDates', { readonly plannedStart?: string; readonly plannedEnd?: string | null; readonly reason: string }>;
+export type WithdrawNeed = Command<'WithdrawNeed', { readonly needId: string; readonly reason: string }>;
+export type ChangeNeedConfidentiality = Command<'ChangeNeedConfidentiality', { readonly needId: string; readonly confidential: boolean; readonly reason: string }>;
+export type WithdrawBaselineCommitment = Command<'WithdrawBaselineCommitment', { readonly commitment: BaselineCommitmentRecorded['data']['commitment']; readonly reason: string }>;
+/** The actor's organisation leaves the role (a donor withdraws) from `effectiveDate`. */
+export type LeavePartnership = Command<'LeavePartnership', { readonly role: Exclude<Role, 'evaluator'>; readonly effectiveDate: string; readonly reason: string }>;
+export type ReplaceEvaluator = Command<'ReplaceEvaluator', { readonly previousId: string; readonly organisationId: string; readonly registered: boolean; readonly reason: string }>;
+export type CancelPartnership = Command<'CancelPartnership', { readonly reason: string }>;
+export type CorrectClosure = Command<'CorrectClosure', PartnershipClosed['data'] & { readonly reason: string }>;
 /** Corrections: decided one per function in partnership-corrections.ts. */
 export type CorrectionCommand =
   | AmendCommitment
@@ -80,7 +88,14 @@ export type CorrectionCommand =
   | RetractMilestoneValidation
   | ReviseIndicator
   | AmendPartnership
-  | ChangePlannedDates;
+  | ChangePlannedDates
+  | WithdrawNeed
+  | ChangeNeedConfidentiality
+  | WithdrawBaselineCommitment
+  | LeavePartnership
+  | ReplaceEvaluator
+  | CancelPartnership
+  | CorrectClosure;
 export type PlanMilestone = Command<'PlanMilestone', MilestonePlanned['data']>;
 export type ReportMilestoneAchieved = Command<'ReportMilestoneAchieved', MilestoneAchieved['data']>;
 export type ConfirmMilestone = Command<'ConfirmMilestone', { readonly milestoneId: string; readonly note: string }>;

@@ -13,9 +13,16 @@ import type {
   AmendPartnership,
   CancelCommitment,
   CancelMilestone,
+  ChangeNeedConfidentiality,
   ChangePlannedDates,
+  CancelPartnership,
   CorrectActivity,
+  CorrectClosure,
   CorrectionCommand,
+  LeavePartnership,
+  ReplaceEvaluator,
+  WithdrawBaselineCommitment,
+  WithdrawNeed,
   CorrectFlow,
   DeobligateCommitment,
   PartnershipCommand,
@@ -26,7 +33,7 @@ import type {
   VoidFlow,
 } from './partnership-commands';
 import type { PartnershipEvent } from './partnership-events';
-import { ensureParty, ensurePossibleActivityFacts, PARTY_ROLES, rolesOf } from './partnership-guards';
+import { ensureParty, ensurePhase, ensurePossibleActivityFacts, ensureRegistered, PARTY_ROLES, rolesOf } from './partnership-guards';
 import { flowKey, flowOf, milestoneStatus, type FlowRecord, type PartnershipState } from './partnership-state';
 
 type Decisions = { readonly [K in CorrectionCommand['type']]: (command: Extract<CorrectionCommand, { type: K }>, state: PartnershipState) => PartnershipEvent[] };
@@ -46,6 +53,13 @@ export const CORRECTIONS: Decisions = {
   ReviseIndicator: decideReviseIndicator,
   AmendPartnership: decideAmendPartnership,
   ChangePlannedDates: decideChangePlannedDates,
+  WithdrawNeed: decideWithdrawNeed,
+  ChangeNeedConfidentiality: decideChangeNeedConfidentiality,
+  WithdrawBaselineCommitment: decideWithdrawBaselineCommitment,
+  LeavePartnership: decideLeavePartnership,
+  ReplaceEvaluator: decideReplaceEvaluator,
+  CancelPartnership: decideCancelPartnership,
+  CorrectClosure: decideCorrectClosure,
 };
 
 export function isCorrection(command: PartnershipCommand): command is CorrectionCommand {
@@ -266,4 +280,71 @@ function decideChangePlannedDates(command: ChangePlannedDates, state: Partnershi
   ensureOrdered(plannedStart, plannedEnd ?? undefined, 'planned dates');
   ensure(plannedStart !== state.plannedStart || plannedEnd !== state.plannedEnd, 'correction.changes-nothing', 'the partnership already has these planned dates');
   return [{ type: 'PlannedDatesChanged', schemaVersion: 1, data: { plannedStart, plannedEnd, reason: d.reason, changedBy: ctx.organisationId } }];
+}
+
+// ---- scoping and parties -------------------------------------------------------------------------------
+
+function decideWithdrawNeed(command: WithdrawNeed, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['beneficiary']);
+  ensure(state.needIds.includes(d.needId), 'need.exists', `need ${d.needId} is not stated (or already withdrawn)`);
+  ensure(
+    !state.plan?.needIds.includes(d.needId),
+    'need.in-use',
+    `the current plan version links need ${d.needId}: propose a plan version without it first`,
+  );
+  return [{ type: 'NeedWithdrawn', schemaVersion: 1, data: { needId: d.needId, reason: d.reason, withdrawnBy: ctx.organisationId } }];
+}
+
+function decideChangeNeedConfidentiality(command: ChangeNeedConfidentiality, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['beneficiary']);
+  ensure(state.needIds.includes(d.needId), 'need.exists', `need ${d.needId} is not stated (or already withdrawn)`);
+  return [{ type: 'NeedConfidentialityChanged', schemaVersion: 1, data: { needId: d.needId, confidential: d.confidential, reason: d.reason, changedBy: ctx.organisationId } }];
+}
+
+function decideWithdrawBaselineCommitment(command: WithdrawBaselineCommitment, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, PARTY_ROLES);
+  ensure(state.baselineCommitments.includes(d.commitment), 'baseline.exists', `no baseline commitment ${d.commitment} is recorded`);
+  return [{ type: 'BaselineCommitmentWithdrawn', schemaVersion: 1, data: { commitment: d.commitment, reason: d.reason, withdrawnBy: ctx.organisationId } }];
+}
+
+function decideLeavePartnership(command: LeavePartnership, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, [d.role]);
+  ensure(isCalendarDate(d.effectiveDate), 'date.calendar', `effectiveDate: "${d.effectiveDate}" is not a calendar date`);
+  const others = [...state.parties].filter(([id, roles]) => id !== ctx.organisationId && roles.includes(d.role));
+  // Without a beneficiary there is no partnership: it is cancelled or closed instead.
+  ensure(d.role !== 'beneficiary' || others.length > 0, 'party.last-beneficiary', 'the only beneficiary cannot leave: cancel or close the partnership instead');
+  return [{ type: 'PartyLeft', schemaVersion: 1, data: { organisationId: ctx.organisationId, role: d.role, effectiveDate: d.effectiveDate, reason: d.reason } }];
+}
+
+function decideReplaceEvaluator(command: ReplaceEvaluator, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['donor']);
+  ensure(rolesOf(state, d.previousId).includes('evaluator'), 'evaluator.exists', `${d.previousId} is not this partnership's evaluator`);
+  ensureRegistered(d);
+  ensure(rolesOf(state, d.organisationId).length === 0, 'evaluator.independent', 'the new evaluator cannot already be a party or the evaluator');
+  return [{ type: 'EvaluatorReplaced', schemaVersion: 1, data: { previousId: d.previousId, organisationId: d.organisationId, reason: d.reason, replacedBy: ctx.organisationId } }];
+}
+
+function decideCancelPartnership(command: CancelPartnership, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, PARTY_ROLES);
+  ensurePhase(state, ['scoping', 'co-design'], 'cancelling (once delivery began, a partnership is evaluated and closed)');
+  return [{ type: 'PartnershipCancelled', schemaVersion: 1, data: { phase: state.phase, reason: d.reason, cancelledBy: ctx.organisationId } }];
+}
+
+function decideCorrectClosure(command: CorrectClosure, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['donor', 'implementer']);
+  ensure(state.phase === 'closed', 'phase.order', 'only a closed partnership has a closure to correct');
+  const h = d.handover;
+  if (h.done) {
+    ensure(h.institutionId !== null && h.date !== null, 'closure.handover', 'a handover names the institution that took over and its date');
+    ensureNotInFuture(h.date, ctx.now, 'handover.date');
+  }
+  const { reason, ...closure } = d;
+  return [{ type: 'ClosureCorrected', schemaVersion: 1, data: { ...closure, reason, correctedBy: ctx.organisationId } }];
 }

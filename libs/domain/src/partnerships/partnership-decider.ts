@@ -32,6 +32,7 @@ const NEXT_PHASES: Readonly<Record<Phase, readonly Phase[]>> = {
   monitoring: ['delivery', 'evaluation'],
   evaluation: [],
   closed: [],
+  cancelled: [],
 };
 
 /** Plan endorsement needed before delivery: the beneficiary, a donor and an implementer, on the current version. */
@@ -69,13 +70,27 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
   ensure(state.status !== 'none', 'partnership.exists', 'the partnership does not exist');
   ensureAnyParty(state, ctx);
 
+  // A closure's own record can be corrected after closing.
+  if (command.type === 'CorrectClosure') return decideCorrection(command, state);
+
   // Evaluations may correct a closed partnership's record; everything else needs it open.
   if (command.type === 'RecordEvaluation') {
     ensureParty(state, ctx, ['evaluator']);
     const d = command.data;
     if (state.status === 'closed') ensure(d.corrects !== null, 'partnership.closed', 'a closed partnership accepts only corrections of an evaluation');
     else ensurePhase(state, ['evaluation'], 'recording an evaluation');
-    if (d.corrects !== null) ensure(state.evaluations.has(d.corrects), 'evaluation.exists', `evaluation ${d.corrects} does not exist`);
+    if (d.corrects !== null) {
+      const author = state.evaluations.get(d.corrects);
+      ensure(author !== undefined, 'evaluation.exists', `evaluation ${d.corrects} does not exist`);
+      // Its author corrects it, or whoever replaced the author (and whoever replaced that one).
+      let successor: string | undefined = author;
+      const line = new Set<string>();
+      while (successor !== undefined && !line.has(successor)) {
+        line.add(successor);
+        successor = state.evaluatorSuccessors.get(successor);
+      }
+      ensure(line.has(ctx.organisationId), 'access.author', `only ${author}, which recorded evaluation ${d.corrects}, or the evaluator that replaced it corrects it`);
+    }
     ensure(!state.evaluations.has(d.evaluationId), 'evaluation.unique', `evaluation ${d.evaluationId} is already recorded`);
     ensure(d.scores.length > 0, 'evaluation.scores', 'an evaluation scores at least one principle');
     ensure(new Set(d.scores.map((s) => s.principle)).size === d.scores.length, 'evaluation.scores', 'each principle is scored once');
@@ -110,7 +125,7 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
     case 'StateNeed':
       ensureParty(state, ctx, ['beneficiary']);
       ensurePhase(state, ['scoping', 'co-design', 'delivery', 'monitoring'], 'stating a need');
-      ensure(!state.needIds.includes(command.data.needId), 'need.unique', `need ${command.data.needId} is already stated`);
+      ensure(!state.needIds.includes(command.data.needId) && !state.withdrawnNeedIds.includes(command.data.needId), 'need.unique', `need ${command.data.needId} is already stated`);
       return [{ type: 'NeedStated', schemaVersion: 1, data: { ...command.data, statedBy: ctx.organisationId } }];
     case 'StateLanguages':
       ensureParty(state, ctx, ['beneficiary']);

@@ -48,6 +48,15 @@ function flowAt(d: Readonly<Record<string, unknown>>): void {
   exchangeRateAt(d.exchangeRate, 'exchangeRate');
 }
 
+function closureAt(d: Readonly<Record<string, unknown>>): void {
+  oneOfAt(d.outcome, OUTCOMES, 'outcome');
+  textAt(d.summary, 'summary');
+  const handover = objectAt(d.handover, 'handover');
+  flagAt(handover.done, 'handover.done');
+  idAt(handover.institutionId, 'handover.institutionId', { optional: true });
+  dateAt(handover.date, 'handover.date', { optional: true });
+}
+
 /** Every correction says why and who made it. */
 function correctionAt(d: Readonly<Record<string, unknown>>, by: string): void {
   textAt(d.reason, 'reason');
@@ -233,15 +242,13 @@ export function ensureFoldable(event: PartnershipEvent): void {
         ids(s.eventIds, `${f}.eventIds`);
       });
       return;
-    case 'PartnershipClosed': {
-      oneOfAt(d.outcome, OUTCOMES, 'outcome');
-      textAt(d.summary, 'summary');
-      const handover = objectAt(d.handover, 'handover');
-      flagAt(handover.done, 'handover.done');
-      idAt(handover.institutionId, 'handover.institutionId', { optional: true });
-      dateAt(handover.date, 'handover.date', { optional: true });
+    case 'ClosureCorrected':
+      correctionAt(d, 'correctedBy');
+      closureAt(d);
       return;
-    }
+    case 'PartnershipClosed':
+      closureAt(d);
+      return;
     case 'CommitmentAmended':
       idAt(d.flowId, 'flowId');
       moneyAt(d.amount, 'amount');
@@ -295,6 +302,34 @@ export function ensureFoldable(event: PartnershipEvent): void {
       dateAt(d.plannedStart, 'plannedStart');
       dateAt(d.plannedEnd, 'plannedEnd', { optional: true });
       correctionAt(d, 'changedBy');
+      return;
+    case 'NeedWithdrawn':
+      idAt(d.needId, 'needId');
+      correctionAt(d, 'withdrawnBy');
+      return;
+    case 'NeedConfidentialityChanged':
+      idAt(d.needId, 'needId');
+      flagAt(d.confidential, 'confidential');
+      correctionAt(d, 'changedBy');
+      return;
+    case 'BaselineCommitmentWithdrawn':
+      oneOfAt(d.commitment, BASELINE_COMMITMENTS, 'commitment');
+      correctionAt(d, 'withdrawnBy');
+      return;
+    case 'PartyLeft':
+      idAt(d.organisationId, 'organisationId');
+      oneOfAt(d.role, ['donor', 'implementer', 'beneficiary'], 'role');
+      dateAt(d.effectiveDate, 'effectiveDate');
+      textAt(d.reason, 'reason');
+      return;
+    case 'EvaluatorReplaced':
+      idAt(d.previousId, 'previousId');
+      idAt(d.organisationId, 'organisationId');
+      correctionAt(d, 'replacedBy');
+      return;
+    case 'PartnershipCancelled':
+      oneOfAt(d.phase, PHASES, 'phase');
+      correctionAt(d, 'cancelledBy');
       return;
     default: {
       const unknown: never = event;

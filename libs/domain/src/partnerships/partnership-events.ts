@@ -167,6 +167,17 @@ export type IndicatorRevised = DomainEvent<
   1,
   { readonly indicatorId: string; readonly baseline: number; readonly target: number; readonly reason: string; readonly revisedBy: string }
 >;
+/** Corrections of scoping and of the parties. */
+export type NeedWithdrawn = DomainEvent<'NeedWithdrawn', 1, { readonly needId: string; readonly reason: string; readonly withdrawnBy: string }>;
+export type NeedConfidentialityChanged = DomainEvent<'NeedConfidentialityChanged', 1, { readonly needId: string; readonly confidential: boolean; readonly reason: string; readonly changedBy: string }>;
+export type BaselineCommitmentWithdrawn = DomainEvent<'BaselineCommitmentWithdrawn', 1, { readonly commitment: BaselineCommitment; readonly reason: string; readonly withdrawnBy: string }>;
+/** A party leaves, or a donor withdraws, from `effectiveDate`; what it recorded stays. */
+export type PartyLeft = DomainEvent<'PartyLeft', 1, { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly effectiveDate: IsoDate; readonly reason: string }>;
+/** The donors appoint another evaluator; the new one may correct the evaluations of the one it replaces. */
+export type EvaluatorReplaced = DomainEvent<'EvaluatorReplaced', 1, { readonly previousId: string; readonly organisationId: string; readonly reason: string; readonly replacedBy: string }>;
+/** Ended before delivery began: from scoping or co-design only. */
+export type PartnershipCancelled = DomainEvent<'PartnershipCancelled', 1, { readonly phase: Phase; readonly reason: string; readonly cancelledBy: string }>;
+export type ClosureCorrected = DomainEvent<'ClosureCorrected', 1, PartnershipClosed['data'] & { readonly reason: string; readonly correctedBy: string }>;
 /** Corrections of the partnership itself. */
 export type PartnershipAmended = DomainEvent<'PartnershipAmended', 1, { readonly title: string; readonly summary: string; readonly reason: string; readonly amendedBy: string }>;
 /** A no-cost extension, or a shortened period. */
@@ -251,6 +262,13 @@ export type PartnershipEvent =
   | IndicatorRevised
   | PartnershipAmended
   | PlannedDatesChanged
+  | NeedWithdrawn
+  | NeedConfidentialityChanged
+  | BaselineCommitmentWithdrawn
+  | PartyLeft
+  | EvaluatorReplaced
+  | PartnershipCancelled
+  | ClosureCorrected
   | IndicatorDefined
   | IndicatorMeasured
   | RiskRaised

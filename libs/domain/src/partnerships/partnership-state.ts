@@ -1,6 +1,6 @@
 import type { PartnershipEvent } from './partnership-events';
 import type { Money } from '../shared/money';
-import type { ActivityType, ExchangeRate, Phase, Role } from './vocabulary';
+import type { ActivityType, BaselineCommitment, ExchangeRate, Phase, Role } from './vocabulary';
 
 export type MilestoneStatus = 'planned' | 'achieved' | 'confirmed' | 'disputed' | 'cancelled';
 
@@ -21,9 +21,14 @@ export interface PartnershipState {
    */
   readonly parties: ReadonlyMap<string, readonly Role[]>;
   readonly needIds: readonly string[];
+  /** Withdrawn needs: no longer linkable, and their ids are not reused. */
+  readonly withdrawnNeedIds: readonly string[];
+  readonly baselineCommitments: readonly BaselineCommitment[];
   readonly plan: {
     readonly version: number;
     readonly objectiveIds: readonly string[];
+    /** The needs its objectives answer. */
+    readonly needIds: readonly string[];
     readonly endorsements: readonly { readonly organisationId: string; readonly role: Role }[];
   } | null;
   /** Money keyed by `provider|receiver|currency`, in minor units. */
@@ -42,7 +47,10 @@ export interface PartnershipState {
   /** Each indicator's baseline and target as they now stand: what a revision changes. */
   readonly indicatorTargets: ReadonlyMap<string, { readonly baseline: number; readonly target: number }>;
   readonly risks: readonly { readonly riskId: string; readonly status: 'open' | 'resolved' }[];
-  readonly evaluations: ReadonlySet<string>;
+  /** evaluation id -> the evaluator that recorded it. */
+  readonly evaluations: ReadonlyMap<string, string>;
+  /** A replaced evaluator -> the one appointed in its place (who may correct its evaluations). */
+  readonly evaluatorSuccessors: ReadonlyMap<string, string>;
 }
 
 export interface FlowRecord {
@@ -70,6 +78,8 @@ export const initialPartnershipState: PartnershipState = {
   suspended: false,
   parties: new Map(),
   needIds: [],
+  withdrawnNeedIds: [],
+  baselineCommitments: [],
   plan: null,
   committed: new Map(),
   disbursed: new Map(),
@@ -82,7 +92,8 @@ export const initialPartnershipState: PartnershipState = {
   indicators: new Set(),
   indicatorTargets: new Map(),
   risks: [],
-  evaluations: new Set(),
+  evaluations: new Map(),
+  evaluatorSuccessors: new Map(),
 };
 
 export function flowKey(providerId: string, receiverId: string, currency: string): string {
@@ -161,6 +172,14 @@ function withRole(parties: PartnershipState['parties'], organisationId: string, 
   return roles.includes(role) ? parties : new Map(parties).set(organisationId, [...roles, role]);
 }
 
+function withoutRole(parties: PartnershipState['parties'], organisationId: string, role: Role): PartnershipState['parties'] {
+  const roles = (parties.get(organisationId) ?? []).filter((r) => r !== role);
+  const next = new Map(parties);
+  if (roles.length === 0) next.delete(organisationId);
+  else next.set(organisationId, roles);
+  return next;
+}
+
 export function evolve(state: PartnershipState, event: PartnershipEvent): PartnershipState {
   switch (event.type) {
     case 'PartnershipProposed':
@@ -182,7 +201,7 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'PlanVersionProposed':
       return {
         ...state,
-        plan: { version: event.data.version, objectiveIds: event.data.objectives.map((o) => o.objectiveId), endorsements: [] },
+        plan: { version: event.data.version, objectiveIds: event.data.objectives.map((o) => o.objectiveId), needIds: event.data.objectives.flatMap((o) => o.needIds), endorsements: [] },
       };
     case 'PlanEndorsed':
       if (!state.plan || state.plan.version !== event.data.version) return state;
@@ -269,11 +288,29 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'EvaluatorAppointed':
       return { ...state, parties: withRole(state.parties, event.data.organisationId, 'evaluator') };
     case 'EvaluationRecorded':
-      return { ...state, evaluations: withMember(state.evaluations, event.data.evaluationId) };
+      return { ...state, evaluations: new Map(state.evaluations).set(event.data.evaluationId, event.data.evaluatorId) };
+    case 'NeedWithdrawn':
+      return { ...state, needIds: state.needIds.filter((id) => id !== event.data.needId), withdrawnNeedIds: [...state.withdrawnNeedIds, event.data.needId] };
+    case 'BaselineCommitmentRecorded':
+      return state.baselineCommitments.includes(event.data.commitment) ? state : { ...state, baselineCommitments: [...state.baselineCommitments, event.data.commitment] };
+    case 'BaselineCommitmentWithdrawn':
+      return { ...state, baselineCommitments: state.baselineCommitments.filter((c) => c !== event.data.commitment) };
+    case 'PartyLeft':
+      return { ...state, parties: withoutRole(state.parties, event.data.organisationId, event.data.role) };
+    case 'EvaluatorReplaced':
+      return {
+        ...state,
+        parties: withRole(withoutRole(state.parties, event.data.previousId, 'evaluator'), event.data.organisationId, 'evaluator'),
+        evaluatorSuccessors: new Map(state.evaluatorSuccessors).set(event.data.previousId, event.data.organisationId),
+      };
+    case 'PartnershipCancelled':
+      return { ...state, status: 'closed', phase: 'cancelled', suspended: false };
+    case 'NeedConfidentialityChanged':
+    case 'ClosureCorrected':
+      return state;
     case 'PartnershipClosed':
       return { ...state, status: 'closed', phase: 'closed', suspended: false };
     case 'LanguagesStated':
-    case 'BaselineCommitmentRecorded':
     case 'PartnershipTagged':
     case 'IndicatorMeasured':
     case 'MilestoneRescheduled':

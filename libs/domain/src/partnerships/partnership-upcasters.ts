@@ -69,6 +69,13 @@ const CURRENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
   IndicatorRevised: 1,
   PartnershipAmended: 1,
   PlannedDatesChanged: 1,
+  NeedWithdrawn: 1,
+  NeedConfidentialityChanged: 1,
+  BaselineCommitmentWithdrawn: 1,
+  PartyLeft: 1,
+  EvaluatorReplaced: 1,
+  PartnershipCancelled: 1,
+  ClosureCorrected: 1,
 };
 
 export function isPartnershipEventType(type: string): type is PartnershipEvent['type'] {

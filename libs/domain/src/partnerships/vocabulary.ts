@@ -1,7 +1,8 @@
 export const ROLES = ['donor', 'implementer', 'beneficiary', 'evaluator'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PHASES = ['scoping', 'co-design', 'delivery', 'monitoring', 'evaluation', 'closed'] as const;
+/** `cancelled`: ended from scoping or co-design before delivery began (IATI activity status 5). */
+export const PHASES = ['scoping', 'co-design', 'delivery', 'monitoring', 'evaluation', 'closed', 'cancelled'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const THEMES = [

@@ -63,7 +63,14 @@ export function evolveDossier(dossier: PartnershipDossier, event: PartnershipEve
       return { ...dossier, evaluations: [...dossier.evaluations, { evaluationId, evaluatorId, corrects, findings, lessons, scores }] };
     }
     case 'PartnershipClosed':
+    case 'ClosureCorrected':
       return { ...dossier, closure: { outcome: event.data.outcome, summary: event.data.summary } };
+    case 'NeedWithdrawn':
+      return { ...dossier, needs: dossier.needs.filter((n) => n.needId !== event.data.needId) };
+    case 'NeedConfidentialityChanged':
+      return { ...dossier, needs: dossier.needs.map((n) => (n.needId === event.data.needId ? { ...n, confidential: event.data.confidential } : n)) };
+    case 'BaselineCommitmentWithdrawn':
+      return { ...dossier, baselineCommitments: dossier.baselineCommitments.filter((c) => c.commitment !== event.data.commitment) };
     default:
       return dossier;
   }

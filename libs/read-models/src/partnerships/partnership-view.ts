@@ -325,6 +325,29 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
       return { ...view, flows: replace(view.flows, (f) => f.flowId === event.data.flowId, (f) => ({ ...f, date: event.data.date, rate: event.data.exchangeRate })) };
     case 'PartnershipAmended':
       return { ...view, title: event.data.title, summary: event.data.summary };
+    case 'NeedWithdrawn':
+      return { ...view, needs: view.needs.filter((n) => n.needId !== event.data.needId) };
+    case 'NeedConfidentialityChanged':
+      return { ...view, needs: replace(view.needs, (n) => n.needId === event.data.needId, (n) => ({ ...n, confidential: event.data.confidential })) };
+    case 'BaselineCommitmentWithdrawn':
+      return { ...view, baselineCommitments: view.baselineCommitments.filter((c) => c !== event.data.commitment) };
+    case 'PartyLeft':
+      return { ...view, parties: view.parties.filter((p) => !(p.organisationId === event.data.organisationId && p.role === event.data.role)) };
+    case 'EvaluatorReplaced':
+      return {
+        ...view,
+        parties: [
+          ...view.parties.filter((p) => !(p.organisationId === event.data.previousId && p.role === 'evaluator')),
+          { organisationId: event.data.organisationId, role: 'evaluator', since: at.recordedAt },
+        ],
+      };
+    case 'PartnershipCancelled':
+      return { ...view, phase: 'cancelled', suspended: false };
+    case 'ClosureCorrected': {
+      const h = event.data.handover;
+      if (!view.closure) return view;
+      return { ...view, closure: { ...view.closure, outcome: event.data.outcome, handoverDone: h.done, handoverInstitutionId: h.institutionId, handoverDate: h.date } };
+    }
     case 'PlannedDatesChanged':
       return { ...view, plannedStart: event.data.plannedStart, plannedEnd: event.data.plannedEnd };
     case 'MilestoneRescheduled':

@@ -144,6 +144,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
       scoredEvaluations: [] as [string, string][],
       overlapsChanged: [] as string[],
       // Rows whose fact left the view (a void activity, a cancelled milestone): [partnership, id].
+      partiesReplaced: [] as string[],
       goneActivities: [] as [string, string][],
       goneMilestones: [] as [string, string][],
     };
@@ -162,6 +163,8 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
         seen.add(tag);
         switch (key.table) {
           case 'parties':
+            // Replaced whole: a party that left has no row any more.
+            rows.partiesReplaced.push(id);
             rows.parties.push(...partyRows(view));
             break;
           case 'funding':
@@ -209,6 +212,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
           ['set_id', 'base', 'quote', 'value_date'],
         );
         await upsertRows(tx, `${s}.partnerships`, rows.partnerships, ['partnership_id']);
+        if (rows.partiesReplaced.length > 0) await tx.query(`DELETE FROM ${s}.parties WHERE partnership_id = ANY($1::text[])`, [rows.partiesReplaced]);
         await upsertRows(tx, `${s}.parties`, dedupe(rows.parties, (r) => `${r.partnership_id}|${r.organisation_id}|${r.role}`), ['partnership_id', 'organisation_id', 'role']);
         await upsertRows(tx, `${s}.flows`, rows.flows, ['partnership_id', 'flow_id']);
         if (rows.fundingReplaced.length > 0) {

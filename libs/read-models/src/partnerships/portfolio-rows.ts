@@ -371,6 +371,8 @@ export function rowsTouchedBy(event: PartnershipEvent): RowKey[] {
     case 'PartnershipProposed':
     case 'PartyJoined':
     case 'EvaluatorAppointed':
+    case 'PartyLeft':
+    case 'EvaluatorReplaced':
       return [{ table: 'parties' }];
     case 'FundingCommitted':
     case 'FundsDisbursed':

@@ -67,6 +67,20 @@ export function describeEvent(event: PartnershipEvent): string {
       return `Title and summary amended by ${event.data.amendedBy} ("${event.data.title}"): ${event.data.reason}`;
     case 'PlannedDatesChanged':
       return `Planned period changed by ${event.data.changedBy} to ${event.data.plannedStart} – ${event.data.plannedEnd ?? 'open'}: ${event.data.reason}`;
+    case 'NeedWithdrawn':
+      return `Need ${event.data.needId} withdrawn by ${event.data.withdrawnBy}`;
+    case 'NeedConfidentialityChanged':
+      return `Need ${event.data.needId} ${event.data.confidential ? 'classified confidential' : 'declassified'} by ${event.data.changedBy}`;
+    case 'BaselineCommitmentWithdrawn':
+      return `Baseline commitment ${event.data.commitment} withdrawn by ${event.data.withdrawnBy}: ${event.data.reason}`;
+    case 'PartyLeft':
+      return `${event.data.organisationId} left as ${event.data.role} from ${event.data.effectiveDate}: ${event.data.reason}`;
+    case 'EvaluatorReplaced':
+      return `Evaluator ${event.data.previousId} replaced by ${event.data.organisationId} (by ${event.data.replacedBy}): ${event.data.reason}`;
+    case 'PartnershipCancelled':
+      return `Partnership cancelled in ${event.data.phase} by ${event.data.cancelledBy}: ${event.data.reason}`;
+    case 'ClosureCorrected':
+      return `Closure corrected by ${event.data.correctedBy}: outcome ${event.data.outcome}, handover ${event.data.handover.done ? `to ${event.data.handover.institutionId} on ${event.data.handover.date}` : 'not done'}: ${event.data.reason}`;
     case 'MilestonePlanned':
       return `Milestone "${event.data.title}" planned for ${event.data.dueDate}`;
     case 'MilestoneAchieved':

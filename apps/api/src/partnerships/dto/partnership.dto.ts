@@ -127,7 +127,7 @@ export class BaselineCommitmentDto {
 }
 
 export class AdvancePhaseDto {
-  @OneOf(PHASES.filter((p) => p !== 'closed' && p !== 'scoping'), 'co-design')
+  @OneOf(PHASES.filter((p) => p !== 'closed' && p !== 'scoping' && p !== 'cancelled'), 'co-design')
   to!: Phase;
 
   @Text('Scoping mission report accepted by all parties')
