@@ -40,6 +40,9 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
   const invitee = () => INVITEES[invited++ % INVITEES.length];
   const P = `p-acc-${randomBytes(4).toString('hex')}`;
   const OTHER = `${P}-other`;
+  // Invitations are answered here, so that no principal of P or OTHER is left holding one.
+  const INV = `${P}-inv`;
+  const WITHDRAWN = 'org-invitee-withdrawn';
   const at = (path: string) => (path.startsWith('/health') ? path : `/api${path}`);
   const pp = (suffix = '') => () => `/partnerships/${P}${suffix}`;
   const money = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -48,9 +51,15 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
     t = await startTestApp(backend);
     await accessFixture(t.app, P, OTHER);
     // Parties and evaluators must be registered: the rows that name one draw from these.
-    await registerOrganisations(t.app, INVITEES);
+    await registerOrganisations(t.app, [...INVITEES, WITHDRAWN]);
     const impl = ORG_OF.implementer;
+    const ob = ORG_OF.otherBeneficiary;
     for (const [org, path, body] of [
+      [ob, '/partnerships', { partnershipId: INV, title: 'Invitations', summary: 's', beneficiaryCountry: 'GH', initiatedBy: 'beneficiary', proposerRole: 'beneficiary', themes: ['incident-response-cert'], levels: ['technical'], sdgs: [], genderMarker: 0, plannedStart: '2026-01-01' }],
+      ...(['inv-n1', 'inv-n2'] as const).map((needId) => [ob, `/partnerships/${INV}/needs`, { needId, kind: 'gap', description: 'd', confidential: false }] as const),
+      [ob, `/partnerships/${INV}/parties`, { organisationId: ORG_OF.donor, role: 'donor' }],
+      [ob, `/partnerships/${INV}/parties`, { organisationId: ORG_OF.implementer, role: 'implementer' }],
+      [ORG_OF.donor, `/partnerships/${P}/parties`, { organisationId: WITHDRAWN, role: 'implementer' }],
       [impl, `/partnerships/${P}/milestones`, { milestoneId: 'm-dispute', title: 'Disputed one', dueDate: '2026-05-01' }],
       [impl, `/partnerships/${P}/milestones/m-dispute/achievement`, { achievedOn: '2026-04-20', evidence: [{ description: 'minutes' }] }],
       [impl, `/partnerships/${P}/indicators`, { indicatorId: 'i-matrix', name: 'Triage time', unit: 'hours', baseline: 72, target: 8, baselineDate: '2026-01-15' }],
@@ -383,6 +392,53 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       // The only beneficiary cannot leave (422); the replaced evaluator is no party any more (404).
       expected: (p) => (p === 'anonymous' ? 401 : p === 'otherDonor' || p === 'otherImplementer' ? 201 : p === 'otherBeneficiary' ? 422 : 404),
     },
+    // An invitee is no party: it hears "not found" for everything but its answer.
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/needs/reprioritisation',
+      path: () => `/partnerships/${INV}/needs/reprioritisation`,
+      body: () => ({ needIds: ['inv-n2', 'inv-n1'], reason: 'legal framework first' }),
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'otherBeneficiary' ? 201 : 404),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/invitations/acceptance',
+      path: () => `/partnerships/${INV}/invitations/acceptance`,
+      body: () => ({ role: 'donor' }),
+      // The proposer and the organisation invited to another role have no such invitation.
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'donor' ? 201 : p === 'otherBeneficiary' || p === 'implementer' ? 422 : 404),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/invitations/declination',
+      path: () => `/partnerships/${INV}/invitations/declination`,
+      body: () => ({ role: 'implementer', reason: 'no capacity this year' }),
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'implementer' ? 201 : p === 'otherBeneficiary' || p === 'donor' ? 422 : 404),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/invitations/withdrawal',
+      path: pp('/invitations/withdrawal'),
+      body: () => ({ organisationId: WITHDRAWN, role: 'implementer', reason: 'invited by mistake' }),
+      expected: command(['donor']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/indicators/{indicatorId}/measurements/void',
+      path: pp('/indicators/i-matrix/measurements/void'),
+      // Each of the three parties recorded this measurement above, and each voids one.
+      body: () => ({ value: 5, measuredOn: '2026-06-01', reason: 'counted twice' }),
+      expected: command(PARTY3),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/mid-term-reviews',
+      path: pp('/mid-term-reviews'),
+      body: () => ({ reviewId: u(), scores: [], findings: 'f', recommendations: 'r' }),
+      // P is in monitoring by now (an earlier case moved it), where a review leaves the phase as it is.
+      expected: command([...PARTY3, 'evaluator']),
+    },
+    { method: 'get', route: '/api/invitations', path: () => '/invitations', expected: signedIn },
   ];
 
   it('has a case for every documented endpoint', async () => {

@@ -141,9 +141,12 @@ describe.each(BACKENDS)('every command of /docs-json, fuzzed, on %s', (backend) 
     for (const e of events) view = applyRecorded(view, e);
     expect(view?.revision).toBe(events.length - 1);
 
-    // And so do the party's records: history, dossier, as-of, export, verification.
+    // And so do the party's records: history, dossier, as-of, export, verification. The fuzz may have made the
+    // first beneficiary leave (a second one can have been added), so the reader is a party that is still there.
+    const reader = view?.parties.find((p) => p.role !== 'evaluator')?.organisationId;
+    expect(reader).toBeDefined();
     for (const sub of ['history?limit=500', 'dossier', `as-of?revision=${events.length - 1}`, 'export?format=jsonl', 'export?format=csv', 'verify', 'evaluations']) {
-      const res = await request(server()).get(`/api/partnerships/${P}/${sub}`).set(actor(ORG_OF.beneficiary));
+      const res = await request(server()).get(`/api/partnerships/${P}/${sub}`).set(actor(reader!));
       expect([sub, res.status]).toEqual([sub, 200]);
     }
     process.stdout.write(

@@ -50,6 +50,7 @@ describe.each(BACKENDS)('random invalid payloads on %s', (backend) => {
     id = randomUUID();
     await post(t.app, '/partnerships', ORGS.beneficiary, proposal(id)).expect(201);
     await post(t.app, `/partnerships/${id}/parties`, ORGS.beneficiary, { organisationId: ORGS.donor, role: 'donor' }).expect(201);
+    await post(t.app, `/partnerships/${id}/invitations/acceptance`, ORGS.donor, { role: 'donor' }).expect(201);
   });
   afterAll(() => t?.close());
 

@@ -43,7 +43,9 @@ describe.each(BACKENDS)('dated organisation profiles on %s', (backend) => {
       themes: ['incident-response-cert'], levels: ['technical'], sdgs: [9], genderMarker: 1, plannedStart: '2026-01-01', plannedEnd: '2027-12-31',
     });
     await ok(CERT, `/partnerships/${P}/parties`, { organisationId: DONOR, role: 'donor' });
+    await ok(DONOR, `/partnerships/${P}/invitations/acceptance`, { role: 'donor' });
     await ok(CERT, `/partnerships/${P}/parties`, { organisationId: BRIDGE, role: 'implementer' });
+    await ok(BRIDGE, `/partnerships/${P}/invitations/acceptance`, { role: 'implementer' });
     await ok(CERT, `/partnerships/${P}/needs`, { needId: 'need-1', kind: 'need', description: 'Triage procedures', confidential: false });
     await ok(DONOR, `/partnerships/${P}/phase-transitions`, { to: 'co-design', reason: 'scoped' });
     await ok(BRIDGE, `/partnerships/${P}/plan-versions`, { objectives: [{ objectiveId: 'obj-1', description: 'Triage in use', needIds: ['need-1'] }], confidential: false });

@@ -23,7 +23,9 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
     };
     await ok(post(app, '/partnerships', ORGS.beneficiary, proposal(id)));
     await ok(post(app, `/partnerships/${id}/parties`, ORGS.beneficiary, { organisationId: ORGS.donor, role: 'donor' }));
+    await ok(post(app, `/partnerships/${id}/invitations/acceptance`, ORGS.donor, { role: 'donor' }));
     await ok(post(app, `/partnerships/${id}/parties`, ORGS.beneficiary, { organisationId: ORGS.implementer, role: 'implementer' }));
+    await ok(post(app, `/partnerships/${id}/invitations/acceptance`, ORGS.implementer, { role: 'implementer' }));
     await ok(post(app, `/partnerships/${id}/needs`, ORGS.beneficiary, { needId: 'need-1', kind: 'need', description: 'Triage procedures', confidential: true }));
     await ok(post(app, `/partnerships/${id}/phase-transitions`, ORGS.donor, { to: 'co-design', reason: 'scoping done' }));
     await ok(post(app, `/partnerships/${id}/plan-versions`, ORGS.implementer, { objectives: [{ objectiveId: 'obj-1', description: 'Triage in use', needIds: ['need-1'] }], confidential: false }));

@@ -36,8 +36,11 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
     const id = 'p-ke';
     await ok(CERT, '/partnerships', { ...proposal(id), beneficiaryCountry: 'KE' });
     await ok(CERT, `/partnerships/${id}/parties`, { organisationId: DONOR, role: 'donor' });
+    await ok(DONOR, `/partnerships/${id}/invitations/acceptance`, { role: 'donor' });
     await ok(CERT, `/partnerships/${id}/parties`, { organisationId: LEAD, role: 'implementer' });
+    await ok(LEAD, `/partnerships/${id}/invitations/acceptance`, { role: 'implementer' });
     await ok(CERT, `/partnerships/${id}/parties`, { organisationId: LOCAL, role: 'implementer' });
+    await ok(LOCAL, `/partnerships/${id}/invitations/acceptance`, { role: 'implementer' });
     await ok(CERT, `/partnerships/${id}/needs`, { needId: 'n-1', kind: 'needs-assessment', description: 'SECRET national gap analysis', confidential: true });
     await ok(CERT, `/partnerships/${id}/languages`, { languages: ['sw', 'en'] });
     await ok(DONOR, `/partnerships/${id}/phase-transitions`, { to: 'co-design', reason: 'scoped' });
@@ -83,6 +86,7 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
 
     await ok(CERT, '/partnerships', { ...proposal('p-ke-2'), beneficiaryCountry: 'KE', plannedStart: '2026-06-01' });
     await ok(CERT, '/partnerships/p-ke-2/parties', { organisationId: DONOR_2, role: 'donor' });
+    await ok(DONOR_2, '/partnerships/p-ke-2/invitations/acceptance', { role: 'donor' });
   });
   afterAll(() => t?.close());
 
@@ -212,11 +216,16 @@ describe.each(BACKENDS)('read-your-writes with the projector stopped, on %s', (b
     );
     // Once they have arrived and are waiting, they must cost nothing to anyone else.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const started = Date.now();
-    const [health, registry] = await Promise.all([request(t.app.getHttpServer()).get('/health'), request(t.app.getHttpServer()).get('/api/registry')]);
-    const meanwhile = Date.now() - started;
-    expect([health.status, registry.status]).toEqual([200, 200]);
-    expect(meanwhile).toBeLessThan(400);
+    // Best of three samples: a cost the waiting reads impose shows in every sample, while a burst of CPU from
+    // another test file on this two-core machine shows in one.
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const started = Date.now();
+      const [health, registry] = await Promise.all([request(t.app.getHttpServer()).get('/health'), request(t.app.getHttpServer()).get('/api/registry')]);
+      samples.push(Date.now() - started);
+      expect([health.status, registry.status]).toEqual([200, 200]);
+    }
+    expect(Math.min(...samples)).toBeLessThan(400);
     expect(new Set(await Promise.all(waiting))).toEqual(new Set([503]));
   });
 });

@@ -67,8 +67,10 @@ export async function accessFixture(app: INestApplication, partnershipId: string
       plannedStart: '2026-01-01',
       plannedEnd: '2027-12-31',
     });
-    await ok(ben, `/partnerships/${id}/parties`, { organisationId: donor, role: 'donor' });
-    await ok(ben, `/partnerships/${id}/parties`, { organisationId: impl, role: 'implementer' });
+    for (const [org, role] of [[donor, 'donor'], [impl, 'implementer']]) {
+      await ok(ben, `/partnerships/${id}/parties`, { organisationId: org, role });
+      await ok(org, `/partnerships/${id}/invitations/acceptance`, { role });
+    }
     await ok(ben, `/partnerships/${id}/needs`, { needId: 'need-1', kind: 'needs-assessment', description: confidential, confidential: true });
     await ok(donor, `/partnerships/${id}/phase-transitions`, { to: 'co-design', reason: 'scoping done' });
     await ok(impl, `/partnerships/${id}/plan-versions`, { objectives: [{ objectiveId: 'obj-1', description: `Plan: ${confidential}`, needIds: ['need-1'] }], confidential: true });

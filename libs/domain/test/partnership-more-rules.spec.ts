@@ -90,17 +90,16 @@ describe('partnership rules: flows, links and independence', () => {
     given(...inDelivery).when({ type: 'AppointEvaluator', data: { organisationId: EVALUATOR, registered: true }, context: as(BENEFICIARY) }).refusedBy('access.role');
   });
 
-  it('lets a second donor join a consortium, but not twice in the same role', () => {
+  it('invites a second donor to a consortium, but not twice in the same role', () => {
     given(...inDelivery)
-      .when({ type: 'AddParty', data: { organisationId: DONOR_2, role: 'donor', registered: true }, context: as(DONOR) })
-      .then([{ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: DONOR_2, role: 'donor' } }]);
-    given(...inDelivery).when({ type: 'AddParty', data: { organisationId: DONOR, role: 'donor', registered: true }, context: as(DONOR) }).refusedBy('party.unique');
+      .when({ type: 'InviteParty', data: { organisationId: DONOR_2, role: 'donor', registered: true }, context: as(DONOR) })
+      .then([{ type: 'PartyInvited', schemaVersion: 1, data: { organisationId: DONOR_2, role: 'donor', invitedBy: DONOR } }]);
+    given(...inDelivery).when({ type: 'InviteParty', data: { organisationId: DONOR, role: 'donor', registered: true }, context: as(DONOR) }).refusedBy('party.unique');
     // Voluntary participation: only an organisation of the registry can be named, and only after the party check.
-    given(...inDelivery).when({ type: 'AddParty', data: { organisationId: 'org-unknown', role: 'donor', registered: false }, context: as(DONOR) }).refusedBy('organisation.registered');
-    given(...inDelivery).when({ type: 'AddParty', data: { organisationId: 'org-unknown', role: 'donor', registered: false }, context: as('org-stranger') }).refusedBy('access.party');
+    given(...inDelivery).when({ type: 'InviteParty', data: { organisationId: 'org-unknown', role: 'donor', registered: false }, context: as(DONOR) }).refusedBy('organisation.registered');
+    given(...inDelivery).when({ type: 'InviteParty', data: { organisationId: 'org-unknown', role: 'donor', registered: false }, context: as('org-stranger') }).refusedBy('access.party');
     given(...inDelivery).when({ type: 'AppointEvaluator', data: { organisationId: 'org-unknown', registered: false }, context: as(DONOR) }).refusedBy('organisation.registered');
   });
-
   it('refuses every command on a partnership that was never proposed', () => {
     given().when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, context: as(DONOR) }).refusedBy('partnership.exists');
   });

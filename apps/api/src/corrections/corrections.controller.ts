@@ -19,6 +19,9 @@ import {
   RescheduleMilestoneDto,
   ReviseIndicatorDto,
   WithdrawBaselineDto,
+  ReprioritiseNeedsDto,
+  VoidMeasurementDto,
+  WithdrawInvitationDto,
 } from './corrections.dto';
 
 const WHO_MONEY = 'Its author (the provider; for a refund the organisation that gave the money back; for expenditure the spender) or a donor of the partnership.';
@@ -125,6 +128,24 @@ export class CorrectionsController {
   @CommandEndpoint('Withdraw a need', 'Beneficiary. Not while the current plan version links it.')
   withdrawNeed(@Param('id', IdPipe) id: string, @Param('needId', IdPipe) needId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     return this.gateway.send(res, id, meta, 'WithdrawNeed', { needId, reason: dto.reason });
+  }
+
+  @Post('needs/reprioritisation')
+  @CommandEndpoint('Rank the needs anew, most pressing first', 'Beneficiary. The ranking names every need still stated, each once.')
+  reprioritiseNeeds(@Param('id', IdPipe) id: string, @Body() dto: ReprioritiseNeedsDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'ReprioritiseNeeds', { needIds: [...dto.needIds], reason: dto.reason });
+  }
+
+  @Post('invitations/withdrawal')
+  @CommandEndpoint('Withdraw an invitation not yet answered', 'The party that sent it.')
+  withdrawInvitation(@Param('id', IdPipe) id: string, @Body() dto: WithdrawInvitationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'WithdrawInvitation', { organisationId: dto.organisationId, role: dto.role, reason: dto.reason });
+  }
+
+  @Post('indicators/:indicatorId/measurements/void')
+  @CommandEndpoint('Void a wrong measurement', 'A party. Names the measurement by its date and value; the last one recorded that matches is voided.')
+  voidMeasurement(@Param('id', IdPipe) id: string, @Param('indicatorId', IdPipe) indicatorId: string, @Body() dto: VoidMeasurementDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'VoidMeasurement', { indicatorId, measuredOn: dto.measuredOn, value: dto.value, reason: dto.reason });
   }
 
   @Post('needs/:needId/confidentiality')

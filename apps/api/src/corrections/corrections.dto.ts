@@ -1,6 +1,6 @@
 import { OmitType } from '@nestjs/swagger';
 import { BASELINE_COMMITMENTS, type BaselineCommitment } from '@ccb/domain';
-import { CalendarDate, Flag, Id, OneOf, OptionalCalendarDate, OptionalDecimal, OptionalFlag, OptionalNested, OptionalText, Text } from '../common/dto-fields';
+import { CalendarDate, Decimal, Flag, Id, IdList, OneOf, OptionalCalendarDate, OptionalDecimal, OptionalFlag, OptionalNested, OptionalText, Text } from '../common/dto-fields';
 import { ClosePartnershipDto } from '../partnerships/dto/evaluation.dto';
 import { RecordActivityDto } from '../partnerships/dto/delivery.dto';
 import { ExchangeRateDto, MoneyDto } from '../partnerships/dto/shared.dto';
@@ -121,5 +121,35 @@ export class ReplaceEvaluatorDto {
 
 export class CorrectClosureDto extends ClosePartnershipDto {
   @Text('The handover date in the closure was the date of the letter, not of the handover')
+  reason!: string;
+}
+
+export class WithdrawInvitationDto {
+  @Id('org-gcsc')
+  organisationId!: string;
+
+  @OneOf(['donor', 'implementer', 'beneficiary'] as const, 'implementer')
+  role!: 'donor' | 'implementer' | 'beneficiary';
+
+  @Text('Invited by mistake: the consortium lead is the other CERT')
+  reason!: string;
+}
+
+export class VoidMeasurementDto {
+  @Decimal(42)
+  value!: number;
+
+  @CalendarDate('2026-06-15')
+  measuredOn!: string;
+
+  @Text('Counted the incidents of two months, not one')
+  reason!: string;
+}
+
+export class ReprioritiseNeedsDto {
+  @IdList(['need-incident-triage', 'need-legal-framework'])
+  needIds!: string[];
+
+  @Text('The new minister puts the legal framework first')
   reason!: string;
 }

@@ -8,6 +8,12 @@ export type DemoStep = {
 const step = <K extends CommandType>(org: string, partnershipId: string, type: K, data: Extract<PartnershipCommand, { type: K }>['data']) =>
   ({ org, partnershipId, type, data }) as DemoStep;
 
+/** An invitation and its acceptance: participation is voluntary, so each party joins by its own act. */
+const join = (inviter: string, partnershipId: string, organisationId: string, role: 'donor' | 'implementer' | 'beneficiary'): DemoStep[] =>
+  inviter === organisationId
+    ? [step(inviter, partnershipId, 'InviteParty', { organisationId, role })]
+    : [step(inviter, partnershipId, 'InviteParty', { organisationId, role }), step(organisationId, partnershipId, 'AcceptInvitation', { role })];
+
 const money = (amountMinor: number, currency: string) => ({ amountMinor, currency });
 
 interface Setup {
@@ -24,8 +30,8 @@ interface Setup {
 function throughCoDesign(s: Setup, deliver: boolean): DemoStep[] {
   const lead = s.donors[0];
   return [
-    ...s.donors.map((d) => step(s.beneficiary, s.id, 'AddParty', { organisationId: d, role: 'donor' })),
-    ...s.implementers.map((i) => step(s.beneficiary, s.id, 'AddParty', { organisationId: i, role: 'implementer' })),
+    ...s.donors.flatMap((d) => join(s.beneficiary, s.id, d, 'donor')),
+    ...s.implementers.flatMap((i) => join(s.beneficiary, s.id, i, 'implementer')),
     ...s.needs.map((n) => step(s.beneficiary, s.id, 'StateNeed', { needId: n.id, kind: n.kind, description: n.text, confidential: n.confidential })),
     step(s.beneficiary, s.id, 'StateLanguages', { languages: s.languages }),
     step(lead, s.id, 'AdvancePhase', { to: 'co-design', reason: 'Scoping mission report accepted by all parties' }),
@@ -177,8 +183,8 @@ export const DEMO_PARTNERSHIP_STEPS: readonly DemoStep[] = [
     title: 'CERT-to-CERT cooperation Brazil–Mozambique', summary: 'Peer support for the Mozambican national CERT by Brazilian incident responders',
     country: 'MZ', initiatedBy: 'donor', themes: ['incident-response-cert', 'skills-education-awareness'], levels: ['technical'], sdgs: [9, 17], gender: 0, start: '2025-09-01', end: '2026-12-31',
   }),
-  step('org-br-coop', MZ, 'AddParty', { organisationId: 'org-cert-mz', role: 'beneficiary' }),
-  step('org-br-coop', MZ, 'AddParty', { organisationId: 'org-br-coop', role: 'implementer' }),
+  ...join('org-br-coop', MZ, 'org-cert-mz', 'beneficiary'),
+  ...join('org-br-coop', MZ, 'org-br-coop', 'implementer'),
   step('org-cert-mz', MZ, 'StateNeed', { needId: 'mz-need-malware', kind: 'gap', description: 'No malware analysis capability in country', confidential: false }),
   step('org-cert-mz', MZ, 'StateLanguages', { languages: ['pt'] }),
   step('org-br-coop', MZ, 'AdvancePhase', { to: 'co-design', reason: 'Peer visit completed' }),
@@ -213,8 +219,8 @@ export const DEMO_PARTNERSHIP_STEPS: readonly DemoStep[] = [
     title: 'National cybersecurity strategy for Senegal', summary: 'Co-drafting a national strategy and its action plan with the ministry',
     country: 'SN', initiatedBy: 'implementer', themes: ['national-strategy-policy', 'cyber-diplomacy-cbms'], levels: ['policy', 'diplomatic'], sdgs: [16, 17], gender: 2, start: '2025-04-01', end: '2026-09-30',
   }),
-  step('org-au-cyber', SN, 'AddParty', { organisationId: 'org-sn-digital', role: 'beneficiary' }),
-  step('org-au-cyber', SN, 'AddParty', { organisationId: 'org-nl-mfa', role: 'donor' }),
+  ...join('org-au-cyber', SN, 'org-sn-digital', 'beneficiary'),
+  ...join('org-au-cyber', SN, 'org-nl-mfa', 'donor'),
   step('org-sn-digital', SN, 'StateNeed', { needId: 'sn-need-strategy', kind: 'national-priority', description: 'Strategy aligned with the digital plan “Sénégal numérique 2025”', confidential: false }),
   step('org-sn-digital', SN, 'StateLanguages', { languages: ['fr', 'wo'] }),
   step('org-au-cyber', SN, 'AdvancePhase', { to: 'co-design', reason: 'Scoping done' }),
@@ -234,10 +240,10 @@ export const DEMO_PARTNERSHIP_STEPS: readonly DemoStep[] = [
     title: 'Women in cyber: skills pipeline Kenya', summary: 'Co-funded training pipeline with a local university as sub-implementer',
     country: 'KE', initiatedBy: 'implementer', themes: ['skills-education-awareness'], levels: ['technical'], sdgs: [4, 5], gender: 2, start: '2025-09-01', end: '2027-08-31',
   }),
-  step('org-cyberbridge', KE2, 'AddParty', { organisationId: 'org-ke-ict', role: 'beneficiary' }),
-  step('org-cyberbridge', KE2, 'AddParty', { organisationId: 'org-nl-mfa', role: 'donor' }),
-  step('org-cyberbridge', KE2, 'AddParty', { organisationId: 'org-nordic-fund', role: 'donor' }),
-  step('org-cyberbridge', KE2, 'AddParty', { organisationId: 'org-nit-ke', role: 'implementer' }),
+  ...join('org-cyberbridge', KE2, 'org-ke-ict', 'beneficiary'),
+  ...join('org-cyberbridge', KE2, 'org-nl-mfa', 'donor'),
+  ...join('org-cyberbridge', KE2, 'org-nordic-fund', 'donor'),
+  ...join('org-cyberbridge', KE2, 'org-nit-ke', 'implementer'),
   step('org-ke-ict', KE2, 'StateNeed', { needId: 'ke2-need-talent', kind: 'need', description: 'Shortage of SOC analysts; women are 12% of the workforce', confidential: false }),
   step('org-ke-ict', KE2, 'StateLanguages', { languages: ['en', 'sw'] }),
   step('org-nl-mfa', KE2, 'AdvancePhase', { to: 'co-design', reason: 'Scoped' }),
@@ -300,5 +306,5 @@ export const DEMO_PARTNERSHIP_STEPS: readonly DemoStep[] = [
     country: 'TL', initiatedBy: 'beneficiary', themes: ['cyber-diplomacy-cbms'], levels: ['diplomatic'], sdgs: [17], gender: 0, start: '2026-09-01', end: '2027-06-30',
   }),
   step('org-tl-mtc', TL2, 'StateNeed', { needId: 'tl2-need-poc', kind: 'need', description: 'No designated diplomatic and technical points of contact', confidential: false }),
-  step('org-tl-mtc', TL2, 'AddParty', { organisationId: 'org-jp-coop', role: 'donor' }),
+  ...join('org-tl-mtc', TL2, 'org-jp-coop', 'donor'),
 ];

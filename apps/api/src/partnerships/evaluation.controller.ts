@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandEndpoint } from '../common/command-endpoint';
 import { CommandMeta, type RequestCommandContext } from '../common/command-context';
-import { AppointEvaluatorDto, ClosePartnershipDto, RecordEvaluationDto } from './dto/evaluation.dto';
+import { AppointEvaluatorDto, ClosePartnershipDto, RecordEvaluationDto, RecordMidTermReviewDto } from './dto/evaluation.dto';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
 import { IdPipe } from '../common/id.pipe';
 
@@ -27,6 +27,20 @@ export class EvaluationController {
       scores: dto.scores.map((s) => ({ principle: s.principle, score: s.score, evidence: s.evidence, eventIds: s.eventIds })),
       findings: dto.findings,
       lessons: dto.lessons,
+    });
+  }
+
+  @Post('mid-term-reviews')
+  @CommandEndpoint(
+    'Record a mid-term review while monitoring goes on',
+    'A party or the appointed evaluator, in monitoring; the phase stays as it is. Scores per principle are optional and provisional.',
+  )
+  review(@Param('id', IdPipe) id: string, @Body() dto: RecordMidTermReviewDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'RecordMidTermReview', {
+      reviewId: dto.reviewId,
+      scores: dto.scores.map((s) => ({ principle: s.principle, score: s.score, evidence: s.evidence, eventIds: s.eventIds })),
+      findings: dto.findings,
+      recommendations: dto.recommendations,
     });
   }
 

@@ -45,7 +45,7 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
    * registered, and the rate table's rate for a flow that carries its own.
    */
   private async resolve(request: PartnershipCommandRequest): Promise<PartnershipCommand> {
-    if (request.type === 'AddParty' || request.type === 'AppointEvaluator' || request.type === 'ReplaceEvaluator') {
+    if (request.type === 'InviteParty' || request.type === 'AppointEvaluator' || request.type === 'ReplaceEvaluator') {
       const registered = await this.organisations.exists(request.data.organisationId);
       return { ...request, data: { ...request.data, registered } } as PartnershipCommand;
     }

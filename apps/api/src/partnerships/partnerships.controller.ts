@@ -8,7 +8,9 @@ import { IdPipe } from '../common/id.pipe';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
 import { ReasonDto } from './dto/shared.dto';
 import {
-  AddPartyDto,
+  AnswerInvitationDto,
+  DeclineInvitationDto,
+  InvitePartyDto,
   AdvancePhaseDto,
   BaselineCommitmentDto,
   EndorsePlanDto,
@@ -33,9 +35,24 @@ export class PartnershipsController {
   }
 
   @Post(':id/parties')
-  @CommandEndpoint('Add a party', 'Another donor, implementer or beneficiary joins (consortia are normal).')
-  addParty(@Param('id', IdPipe) id: string, @Body() dto: AddPartyDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.gateway.send(res, id, meta, 'AddParty', dto);
+  @CommandEndpoint(
+    'Invite an organisation to be a donor, implementer or beneficiary',
+    'A party. Participation is voluntary: the organisation joins when it accepts (consortia are normal). A party taking on another role itself joins at once.',
+  )
+  inviteParty(@Param('id', IdPipe) id: string, @Body() dto: InvitePartyDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'InviteParty', { organisationId: dto.organisationId, role: dto.role });
+  }
+
+  @Post(':id/invitations/acceptance')
+  @CommandEndpoint('Accept an invitation: your organisation joins in the role', 'The invited organisation, with a user holding that role.')
+  acceptInvitation(@Param('id', IdPipe) id: string, @Body() dto: AnswerInvitationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'AcceptInvitation', { role: dto.role });
+  }
+
+  @Post(':id/invitations/declination')
+  @CommandEndpoint('Decline an invitation, saying why', 'The invited organisation, with a user holding that role. The reason is shown to the parties.')
+  declineInvitation(@Param('id', IdPipe) id: string, @Body() dto: DeclineInvitationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.gateway.send(res, id, meta, 'DeclineInvitation', { role: dto.role, reason: dto.reason });
   }
 
   @Post(':id/needs')

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { getOrganisation, getPartnership, listOrganisations, listPartnerships, partnersOf, type ReadModelContext, type Viewer } from '@ccb/read-models';
+import { getOrganisation, getPartnership, listOrganisations, listPartnerships, partnersOf, pendingInvitations, type ReadModelContext, type Viewer } from '@ccb/read-models';
 import { IdPipe } from '../common/id.pipe';
 import { OrganisationListQuery, PartnersQuery, PartnershipListQuery } from './dto/read-queries.dto';
 import { orNotFound } from './not-found';
@@ -29,6 +29,16 @@ export class PartnershipQueriesController {
   async get(@Param('partnershipId', IdPipe) partnershipId: string, @CurrentViewer() viewer: Viewer) {
     await ensureVisible(this.readModels, viewer, partnershipId);
     return orNotFound(await getPartnership(this.readModels, partnershipId), 'partnership');
+  }
+
+  @Get('invitations')
+  @ApiOperation({
+    summary: 'Invitations your organisation has not answered yet (every one for the operator)',
+    description: 'Accept at POST /api/partnerships/{id}/invitations/acceptance, decline at …/declination. Until then the organisation is no party.',
+  })
+  @ApiOkResponse({ description: '{ items: [{ partnershipId, title, beneficiaryCountry, phase, organisationId, role, invitedBy, invitedAt }] }' })
+  async invitations(@CurrentViewer() viewer: Viewer) {
+    return { items: await pendingInvitations(this.readModels, viewer) };
   }
 
   @Get('organisations')

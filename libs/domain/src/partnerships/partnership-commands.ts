@@ -7,6 +7,7 @@ import type {
   FundingCommitted,
   IndicatorDefined,
   IndicatorMeasured,
+  MidTermReviewRecorded,
   InKindContributionRecorded,
   MilestoneAchieved,
   MilestonePlanned,
@@ -24,8 +25,15 @@ import type { Money } from '../shared/money';
 type Without<T, K extends keyof T> = Omit<T, K>;
 
 export type ProposePartnership = Command<'ProposePartnership', Without<PartnershipProposed['data'], 'proposerId'>>;
-/** `registered`: whether the organisation is in the registry, as the handler found it (the rules read no other stream). */
-export type AddParty = Command<'AddParty', { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly registered: boolean }>;
+/**
+ * A party asks an organisation to take a role; it joins only when it accepts. A party taking another role
+ * itself (a donor that also implements) joins at once. `registered`: whether the organisation is in the
+ * registry, as the handler found it (the rules read no other stream).
+ */
+export type InviteParty = Command<'InviteParty', { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly registered: boolean }>;
+/** The invited organisation answers: it joins in the role, or says why not. */
+export type AcceptInvitation = Command<'AcceptInvitation', { readonly role: Exclude<Role, 'evaluator'> }>;
+export type DeclineInvitation = Command<'DeclineInvitation', { readonly role: Exclude<Role, 'evaluator'>; readonly reason: string }>;
 export type StateNeed = Command<'StateNeed', Without<NeedStated['data'], 'statedBy'>>;
 export type StateLanguages = Command<'StateLanguages', { readonly languages: readonly string[] }>;
 export type ProposePlanVersion = Command<'ProposePlanVersion', Without<PlanVersionProposed['data'], 'version' | 'proposedBy'>>;
@@ -73,6 +81,11 @@ export type WithdrawBaselineCommitment = Command<'WithdrawBaselineCommitment', {
 export type LeavePartnership = Command<'LeavePartnership', { readonly role: Exclude<Role, 'evaluator'>; readonly effectiveDate: string; readonly reason: string }>;
 export type ReplaceEvaluator = Command<'ReplaceEvaluator', { readonly previousId: string; readonly organisationId: string; readonly registered: boolean; readonly reason: string }>;
 export type CancelPartnership = Command<'CancelPartnership', { readonly reason: string }>;
+/** The inviter takes back an invitation not yet answered (sent to the wrong organisation, or no longer needed). */
+export type WithdrawInvitation = Command<'WithdrawInvitation', { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly reason: string }>;
+export type VoidMeasurement = Command<'VoidMeasurement', { readonly indicatorId: string; readonly measuredOn: string; readonly value: number; readonly reason: string }>;
+/** Every need still stated, each once, most pressing first. */
+export type ReprioritiseNeeds = Command<'ReprioritiseNeeds', { readonly needIds: readonly string[]; readonly reason: string }>;
 export type CorrectClosure = Command<'CorrectClosure', PartnershipClosed['data'] & { readonly reason: string }>;
 /** Corrections: decided one per function in partnership-corrections.ts. */
 export type CorrectionCommand =
@@ -95,7 +108,10 @@ export type CorrectionCommand =
   | LeavePartnership
   | ReplaceEvaluator
   | CancelPartnership
-  | CorrectClosure;
+  | CorrectClosure
+  | WithdrawInvitation
+  | VoidMeasurement
+  | ReprioritiseNeeds;
 export type PlanMilestone = Command<'PlanMilestone', MilestonePlanned['data']>;
 export type ReportMilestoneAchieved = Command<'ReportMilestoneAchieved', MilestoneAchieved['data']>;
 export type ConfirmMilestone = Command<'ConfirmMilestone', { readonly milestoneId: string; readonly note: string }>;
@@ -107,6 +123,7 @@ export type RecordActivity = Command<
 >;
 export type DefineIndicator = Command<'DefineIndicator', IndicatorDefined['data']>;
 export type RecordMeasurement = Command<'RecordMeasurement', IndicatorMeasured['data']>;
+export type RecordMidTermReview = Command<'RecordMidTermReview', Without<MidTermReviewRecorded['data'], 'reviewerId'>>;
 export type RaiseRisk = Command<'RaiseRisk', Without<RiskRaised['data'], 'raisedBy'>>;
 export type ResolveRisk = Command<'ResolveRisk', { readonly riskId: string; readonly resolution: string }>;
 export type AppointEvaluator = Command<'AppointEvaluator', { readonly organisationId: string; readonly registered: boolean }>;
@@ -115,7 +132,9 @@ export type ClosePartnership = Command<'ClosePartnership', PartnershipClosed['da
 
 export type PartnershipCommand =
   | ProposePartnership
-  | AddParty
+  | InviteParty
+  | AcceptInvitation
+  | DeclineInvitation
   | StateNeed
   | StateLanguages
   | ProposePlanVersion
@@ -139,6 +158,7 @@ export type PartnershipCommand =
   | RecordActivity
   | DefineIndicator
   | RecordMeasurement
+  | RecordMidTermReview
   | RaiseRisk
   | ResolveRisk
   | AppointEvaluator

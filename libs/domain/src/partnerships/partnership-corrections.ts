@@ -31,10 +31,13 @@ import type {
   ReviseIndicator,
   VoidActivity,
   VoidFlow,
+  VoidMeasurement,
+  ReprioritiseNeeds,
+  WithdrawInvitation,
 } from './partnership-commands';
 import type { PartnershipEvent } from './partnership-events';
 import { ensureParty, ensurePhase, ensurePossibleActivityFacts, ensureRegistered, PARTY_ROLES, rolesOf } from './partnership-guards';
-import { flowKey, flowOf, milestoneStatus, type FlowRecord, type PartnershipState } from './partnership-state';
+import { flowKey, flowOf, invitationOf, lastMeasurementIndex, milestoneStatus, type FlowRecord, type PartnershipState } from './partnership-state';
 
 type Decisions = { readonly [K in CorrectionCommand['type']]: (command: Extract<CorrectionCommand, { type: K }>, state: PartnershipState) => PartnershipEvent[] };
 
@@ -60,6 +63,9 @@ export const CORRECTIONS: Decisions = {
   ReplaceEvaluator: decideReplaceEvaluator,
   CancelPartnership: decideCancelPartnership,
   CorrectClosure: decideCorrectClosure,
+  WithdrawInvitation: decideWithdrawInvitation,
+  VoidMeasurement: decideVoidMeasurement,
+  ReprioritiseNeeds: decideReprioritiseNeeds,
 };
 
 export function isCorrection(command: PartnershipCommand): command is CorrectionCommand {
@@ -347,4 +353,33 @@ function decideCorrectClosure(command: CorrectClosure, state: PartnershipState):
   }
   const { reason, ...closure } = d;
   return [{ type: 'ClosureCorrected', schemaVersion: 1, data: { ...closure, reason, correctedBy: ctx.organisationId } }];
+}
+
+function decideWithdrawInvitation(command: WithdrawInvitation, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, PARTY_ROLES);
+  const invitation = invitationOf(state, d.organisationId, d.role);
+  ensure(invitation, 'invitation.exists', `organisation ${d.organisationId} has no open invitation to be a ${d.role}`);
+  ensure(invitation.invitedBy === ctx.organisationId, 'access.author', `only ${invitation.invitedBy}, which sent the invitation, withdraws it`);
+  return [{ type: 'InvitationWithdrawn', schemaVersion: 1, data: { organisationId: d.organisationId, role: d.role, reason: d.reason, withdrawnBy: ctx.organisationId } }];
+}
+
+/** Who may record a measurement may void one: any party; the history keeps the original. */
+function decideVoidMeasurement(command: VoidMeasurement, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, PARTY_ROLES);
+  ensure(state.indicators.has(d.indicatorId), 'indicator.exists', `indicator ${d.indicatorId} is not defined`);
+  ensure(lastMeasurementIndex(state, d) >= 0, 'measurement.exists', `indicator ${d.indicatorId} has no measurement of ${d.value} on ${d.measuredOn}`);
+  return [{ type: 'MeasurementVoided', schemaVersion: 1, data: { indicatorId: d.indicatorId, measuredOn: d.measuredOn, value: d.value, reason: d.reason, voidedBy: ctx.organisationId } }];
+}
+
+/** Only the beneficiary sets its priorities; the ranking names every need still stated, once. */
+function decideReprioritiseNeeds(command: ReprioritiseNeeds, state: PartnershipState): PartnershipEvent[] {
+  const { context: ctx, data: d } = command;
+  ensureParty(state, ctx, ['beneficiary']);
+  for (const needId of d.needIds) ensure(state.needIds.includes(needId), 'need.exists', `need ${needId} is not stated (or already withdrawn)`);
+  ensure(new Set(d.needIds).size === d.needIds.length, 'needs.ranking', 'each need appears once in the ranking');
+  const missing = state.needIds.filter((id) => !d.needIds.includes(id));
+  ensure(missing.length === 0, 'needs.ranking', `the ranking names every need still stated; missing: ${missing.join(', ')}`);
+  return [{ type: 'NeedsReprioritised', schemaVersion: 1, data: { needIds: d.needIds, reason: d.reason, reprioritisedBy: ctx.organisationId } }];
 }

@@ -5,7 +5,7 @@ import { ensure, refuse } from '../shared/rule-violation';
 import type { PartnershipCommand } from './partnership-commands';
 import { ensureFoldable } from './partnership-event-shape';
 import type { PartnershipEvent } from './partnership-events';
-import { flowKey, milestoneStatus, riskStatus, type PartnershipState } from './partnership-state';
+import { flowKey, invitationOf, milestoneStatus, riskStatus, type PartnershipState } from './partnership-state';
 import {
   DELIVERING,
   ensureAnyParty,
@@ -68,6 +68,17 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
   }
 
   ensure(state.status !== 'none', 'partnership.exists', 'the partnership does not exist');
+
+  // The invitee is not a party yet: it answers its invitation and does nothing else.
+  if (command.type === 'AcceptInvitation' || command.type === 'DeclineInvitation') {
+    const { role } = command.data;
+    ensure(invitationOf(state, ctx.organisationId, role), 'invitation.exists', `organisation ${ctx.organisationId} has no open invitation to be a ${role}`);
+    ensure(ctx.roles.includes(role), 'access.role', `answering an invitation to be a ${role} needs a user with that role; you hold ${ctx.roles.join(', ') || 'no role'}`);
+    ensure(state.status === 'open', 'partnership.closed', 'the partnership is closed or cancelled');
+    return command.type === 'AcceptInvitation'
+      ? [{ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: ctx.organisationId, role } }]
+      : [{ type: 'InvitationDeclined', schemaVersion: 1, data: { organisationId: ctx.organisationId, role, reason: command.data.reason } }];
+  }
   ensureAnyParty(state, ctx);
 
   // A closure's own record can be corrected after closing.
@@ -115,12 +126,17 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
   if (isCorrection(command)) return decideCorrection(command, state);
 
   switch (command.type) {
-    case 'AddParty': {
+    case 'InviteParty': {
+      const { organisationId, role } = command.data;
       ensureParty(state, ctx, PARTY_ROLES);
-      ensurePhase(state, ['scoping', 'co-design', 'delivery', 'monitoring'], 'adding a party');
+      ensurePhase(state, ['scoping', 'co-design', 'delivery', 'monitoring'], 'inviting a party');
       ensureRegistered(command.data);
-      ensure(!rolesOf(state, command.data.organisationId).includes(command.data.role), 'party.unique', 'the organisation already holds that role');
-      return [{ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: command.data.organisationId, role: command.data.role } }];
+      ensure(!rolesOf(state, organisationId).includes(role), 'party.unique', 'the organisation already holds that role');
+      ensure(!rolesOf(state, organisationId).includes('evaluator'), 'evaluator.independent', 'the evaluator cannot also be a party');
+      // Taking on another role oneself needs nobody's consent but one's own.
+      if (organisationId === ctx.organisationId) return [{ type: 'PartyJoined', schemaVersion: 1, data: { organisationId, role } }];
+      ensure(!invitationOf(state, organisationId, role), 'invitation.unique', `organisation ${organisationId} is already invited to be a ${role}`);
+      return [{ type: 'PartyInvited', schemaVersion: 1, data: { organisationId, role, invitedBy: ctx.organisationId } }];
     }
     case 'StateNeed':
       ensureParty(state, ctx, ['beneficiary']);
@@ -303,6 +319,16 @@ function decideEvents(command: PartnershipCommand, state: PartnershipState): Par
       ensure(state.indicators.has(command.data.indicatorId), 'indicator.exists', `indicator ${command.data.indicatorId} is not defined`);
       ensureNotInFuture(command.data.measuredOn, ctx.now, 'measuredOn');
       return [{ type: 'IndicatorMeasured', schemaVersion: 1, data: command.data }];
+    case 'RecordMidTermReview': {
+      const d = command.data;
+      // A joint review by the parties, or the appointed evaluator's: monitoring is shared (OEWG para 56).
+      ensureParty(state, ctx, [...PARTY_ROLES, 'evaluator']);
+      ensurePhase(state, ['monitoring'], 'a mid-term review');
+      ensure(!state.reviewIds.includes(d.reviewId), 'review.unique', `review ${d.reviewId} is already recorded`);
+      ensure(new Set(d.scores.map((s) => s.principle)).size === d.scores.length, 'evaluation.scores', 'each principle is scored once');
+      for (const s of d.scores) ensure(Number.isInteger(s.score) && s.score >= 0 && s.score <= 4, 'evaluation.score-range', 'scores run from 0 to 4');
+      return [{ type: 'MidTermReviewRecorded', schemaVersion: 1, data: { ...d, reviewerId: ctx.organisationId } }];
+    }
     case 'RaiseRisk':
       ensureParty(state, ctx, [...PARTY_ROLES, 'evaluator']);
       ensure(!riskStatus(state, command.data.riskId), 'risk.unique', 'the risk is already raised');

@@ -57,6 +57,16 @@ function closureAt(d: Readonly<Record<string, unknown>>): void {
   dateAt(handover.date, 'handover.date', { optional: true });
 }
 
+function scoresAt(value: unknown): void {
+  listAt(value, 'scores', (item, f) => {
+    const s = objectAt(item, f);
+    oneOfAt(s.principle, PRINCIPLES, `${f}.principle`);
+    countAt(s.score, `${f}.score`);
+    textAt(s.evidence, `${f}.evidence`);
+    ids(s.eventIds, `${f}.eventIds`);
+  });
+}
+
 /** Every correction says why and who made it. */
 function correctionAt(d: Readonly<Record<string, unknown>>, by: string): void {
   textAt(d.reason, 'reason');
@@ -234,13 +244,39 @@ export function ensureFoldable(event: PartnershipEvent): void {
       idAt(d.corrects, 'corrects', { optional: true });
       textAt(d.findings, 'findings');
       textAt(d.lessons, 'lessons');
-      listAt(d.scores, 'scores', (item, f) => {
-        const s = objectAt(item, f);
-        oneOfAt(s.principle, PRINCIPLES, `${f}.principle`);
-        countAt(s.score, `${f}.score`);
-        textAt(s.evidence, `${f}.evidence`);
-        ids(s.eventIds, `${f}.eventIds`);
-      });
+      scoresAt(d.scores);
+      return;
+    case 'MidTermReviewRecorded':
+      idAt(d.reviewId, 'reviewId');
+      idAt(d.reviewerId, 'reviewerId');
+      textAt(d.findings, 'findings');
+      textAt(d.recommendations, 'recommendations');
+      scoresAt(d.scores);
+      return;
+    case 'MeasurementVoided':
+      idAt(d.indicatorId, 'indicatorId');
+      dateAt(d.measuredOn, 'measuredOn');
+      numberAt(d.value, 'value');
+      correctionAt(d, 'voidedBy');
+      return;
+    case 'NeedsReprioritised':
+      ids(d.needIds, 'needIds');
+      correctionAt(d, 'reprioritisedBy');
+      return;
+    case 'PartyInvited':
+      idAt(d.organisationId, 'organisationId');
+      oneOfAt(d.role, ['donor', 'implementer', 'beneficiary'], 'role');
+      idAt(d.invitedBy, 'invitedBy');
+      return;
+    case 'InvitationDeclined':
+      idAt(d.organisationId, 'organisationId');
+      oneOfAt(d.role, ['donor', 'implementer', 'beneficiary'], 'role');
+      textAt(d.reason, 'reason');
+      return;
+    case 'InvitationWithdrawn':
+      idAt(d.organisationId, 'organisationId');
+      oneOfAt(d.role, ['donor', 'implementer', 'beneficiary'], 'role');
+      correctionAt(d, 'withdrawnBy');
       return;
     case 'ClosureCorrected':
       correctionAt(d, 'correctedBy');

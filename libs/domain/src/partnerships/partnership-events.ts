@@ -39,6 +39,18 @@ export type PartnershipProposed = DomainEvent<
   }
 >;
 export type PartyJoined = DomainEvent<'PartyJoined', 1, { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'> }>;
+/**
+ * Participation is voluntary (OEWG para 56): a party invites an organisation to a role, and it joins only by
+ * accepting (PartyJoined, recorded by the invitee) or says no (InvitationDeclined). The inviter may withdraw
+ * an invitation not yet answered.
+ */
+export type PartyInvited = DomainEvent<'PartyInvited', 1, { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly invitedBy: string }>;
+export type InvitationDeclined = DomainEvent<'InvitationDeclined', 1, { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly reason: string }>;
+export type InvitationWithdrawn = DomainEvent<
+  'InvitationWithdrawn',
+  1,
+  { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly reason: string; readonly withdrawnBy: string }
+>;
 export type NeedStated = DomainEvent<
   'NeedStated',
   1,
@@ -197,6 +209,29 @@ export type IndicatorMeasured = DomainEvent<
   1,
   { readonly indicatorId: string; readonly value: number; readonly measuredOn: IsoDate; readonly note: string }
 >;
+/** A measurement that was wrong: named by its indicator, date and value (the last one recorded that matches). */
+export type MeasurementVoided = DomainEvent<
+  'MeasurementVoided',
+  1,
+  { readonly indicatorId: string; readonly measuredOn: IsoDate; readonly value: number; readonly reason: string; readonly voidedBy: string }
+>;
+/** The beneficiary ranks its stated needs anew: `needIds` in order of priority, the first the most pressing. */
+export type NeedsReprioritised = DomainEvent<'NeedsReprioritised', 1, { readonly needIds: readonly string[]; readonly reason: string; readonly reprioritisedBy: string }>;
+/**
+ * A mid-term review while monitoring goes on: findings, recommendations and, optionally, provisional scores
+ * per principle. It leaves the phase as it is (a final evaluation needs the evaluation phase).
+ */
+export type MidTermReviewRecorded = DomainEvent<
+  'MidTermReviewRecorded',
+  1,
+  {
+    readonly reviewId: string;
+    readonly reviewerId: string;
+    readonly findings: string;
+    readonly recommendations: string;
+    readonly scores: readonly { readonly principle: Principle; readonly score: number; readonly evidence: string; readonly eventIds: readonly string[] }[];
+  }
+>;
 export type RiskRaised = DomainEvent<
   'RiskRaised',
   1,
@@ -230,6 +265,9 @@ export type PartnershipClosed = DomainEvent<
 export type PartnershipEvent =
   | PartnershipProposed
   | PartyJoined
+  | PartyInvited
+  | InvitationDeclined
+  | InvitationWithdrawn
   | NeedStated
   | LanguagesStated
   | PlanVersionProposed
@@ -271,6 +309,9 @@ export type PartnershipEvent =
   | ClosureCorrected
   | IndicatorDefined
   | IndicatorMeasured
+  | MeasurementVoided
+  | NeedsReprioritised
+  | MidTermReviewRecorded
   | RiskRaised
   | RiskResolved
   | EvaluatorAppointed

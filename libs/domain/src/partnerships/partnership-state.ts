@@ -47,10 +47,21 @@ export interface PartnershipState {
   /** Each indicator's baseline and target as they now stand: what a revision changes. */
   readonly indicatorTargets: ReadonlyMap<string, { readonly baseline: number; readonly target: number }>;
   readonly risks: readonly { readonly riskId: string; readonly status: 'open' | 'resolved' }[];
+  /** Invitations not yet answered: the invitee may accept or decline, the inviter may withdraw. */
+  readonly invitations: readonly Invitation[];
+  /** Measurements as they stand (void ones removed): what a void names. */
+  readonly measurements: readonly { readonly indicatorId: string; readonly measuredOn: string; readonly value: number }[];
+  readonly reviewIds: readonly string[];
   /** evaluation id -> the evaluator that recorded it. */
   readonly evaluations: ReadonlyMap<string, string>;
   /** A replaced evaluator -> the one appointed in its place (who may correct its evaluations). */
   readonly evaluatorSuccessors: ReadonlyMap<string, string>;
+}
+
+export interface Invitation {
+  readonly organisationId: string;
+  readonly role: Exclude<Role, 'evaluator'>;
+  readonly invitedBy: string;
 }
 
 export interface FlowRecord {
@@ -92,9 +103,19 @@ export const initialPartnershipState: PartnershipState = {
   indicators: new Set(),
   indicatorTargets: new Map(),
   risks: [],
+  invitations: [],
+  measurements: [],
+  reviewIds: [],
   evaluations: new Map(),
   evaluatorSuccessors: new Map(),
 };
+
+export function invitationOf(state: PartnershipState, organisationId: string, role: Role): Invitation | undefined {
+  return state.invitations.find((i) => i.organisationId === organisationId && i.role === role);
+}
+
+const withoutInvitation = (state: PartnershipState, organisationId: string, role: Role): PartnershipState['invitations'] =>
+  state.invitations.filter((i) => !(i.organisationId === organisationId && i.role === role));
 
 export function flowKey(providerId: string, receiverId: string, currency: string): string {
   return `${providerId}|${receiverId}|${currency}`;
@@ -195,7 +216,26 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
         parties: withRole(state.parties, event.data.proposerId, event.data.proposerRole),
       };
     case 'PartyJoined':
-      return { ...state, parties: withRole(state.parties, event.data.organisationId, event.data.role) };
+      return {
+        ...state,
+        parties: withRole(state.parties, event.data.organisationId, event.data.role),
+        invitations: withoutInvitation(state, event.data.organisationId, event.data.role),
+      };
+    case 'PartyInvited':
+      return { ...state, invitations: [...state.invitations, { organisationId: event.data.organisationId, role: event.data.role, invitedBy: event.data.invitedBy }] };
+    case 'InvitationDeclined':
+    case 'InvitationWithdrawn':
+      return { ...state, invitations: withoutInvitation(state, event.data.organisationId, event.data.role) };
+    case 'IndicatorMeasured':
+      return { ...state, measurements: [...state.measurements, { indicatorId: event.data.indicatorId, measuredOn: event.data.measuredOn, value: event.data.value }] };
+    case 'MeasurementVoided': {
+      const at = lastMeasurementIndex(state, event.data);
+      return at < 0 ? state : { ...state, measurements: state.measurements.filter((_, i) => i !== at) };
+    }
+    case 'MidTermReviewRecorded':
+      return { ...state, reviewIds: [...state.reviewIds, event.data.reviewId] };
+    case 'NeedsReprioritised':
+      return state;
     case 'NeedStated':
       return { ...state, needIds: [...state.needIds, event.data.needId] };
     case 'PlanVersionProposed':
@@ -312,10 +352,18 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
       return { ...state, status: 'closed', phase: 'closed', suspended: false };
     case 'LanguagesStated':
     case 'PartnershipTagged':
-    case 'IndicatorMeasured':
     case 'MilestoneRescheduled':
       return state;
   }
+}
+
+/** The measurement a void names: the last recorded one of that indicator, date and value. */
+export function lastMeasurementIndex(state: PartnershipState, m: { readonly indicatorId: string; readonly measuredOn: string; readonly value: number }): number {
+  for (let i = state.measurements.length - 1; i >= 0; i -= 1) {
+    const x = state.measurements[i];
+    if (x.indicatorId === m.indicatorId && x.measuredOn === m.measuredOn && x.value === m.value) return i;
+  }
+  return -1;
 }
 
 export function foldPartnership(events: readonly PartnershipEvent[]): PartnershipState {

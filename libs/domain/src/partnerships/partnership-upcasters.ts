@@ -76,6 +76,12 @@ const CURRENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
   EvaluatorReplaced: 1,
   PartnershipCancelled: 1,
   ClosureCorrected: 1,
+  PartyInvited: 1,
+  InvitationDeclined: 1,
+  InvitationWithdrawn: 1,
+  MeasurementVoided: 1,
+  NeedsReprioritised: 1,
+  MidTermReviewRecorded: 1,
 };
 
 export function isPartnershipEventType(type: string): type is PartnershipEvent['type'] {

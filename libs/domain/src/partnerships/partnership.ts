@@ -15,5 +15,6 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
   decide,
   evolve,
   upcast: upcastPartnershipEvent,
-  isParty: (state, organisationId) => state.parties.has(organisationId),
+  // An invited organisation may send its answer, and learns nothing else: the rules refuse it everything but that.
+  isParty: (state, organisationId) => state.parties.has(organisationId) || state.invitations.some((i) => i.organisationId === organisationId),
 };

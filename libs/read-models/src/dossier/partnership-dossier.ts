@@ -7,7 +7,15 @@ import type { BaselineCommitment, NeedKind, PartnershipEvent, Principle, Role } 
  * non-party can select it.
  */
 export interface PartnershipDossier {
-  readonly needs: readonly { readonly needId: string; readonly kind: NeedKind; readonly description: string; readonly confidential: boolean; readonly statedBy: string }[];
+  readonly needs: readonly {
+    readonly needId: string;
+    readonly kind: NeedKind;
+    readonly description: string;
+    readonly confidential: boolean;
+    readonly statedBy: string;
+    /** 1 is the most pressing, as the beneficiary last ranked them; null before any ranking (or stated since). */
+    readonly priority: number | null;
+  }[];
   readonly languages: readonly string[];
   readonly plan: {
     readonly version: number;
@@ -34,15 +42,54 @@ export interface PartnershipDossier {
     readonly lessons: string;
     readonly scores: readonly { readonly principle: Principle; readonly score: number; readonly evidence: string; readonly eventIds: readonly string[] }[];
   }[];
+  readonly midTermReviews: readonly {
+    readonly reviewId: string;
+    readonly reviewerId: string;
+    readonly findings: string;
+    readonly recommendations: string;
+    readonly scores: readonly { readonly principle: Principle; readonly score: number; readonly evidence: string; readonly eventIds: readonly string[] }[];
+  }[];
+  /** Invitations not yet answered, and those declined with the invitee's reason (shown to the parties). */
+  readonly invitations: readonly {
+    readonly organisationId: string;
+    readonly role: Role;
+    readonly invitedBy: string;
+    readonly status: 'pending' | 'declined' | 'withdrawn';
+    readonly reason: string | null;
+  }[];
   readonly closure: { readonly outcome: string; readonly summary: string } | null;
 }
 
-export const emptyDossier: PartnershipDossier = { needs: [], languages: [], plan: null, baselineCommitments: [], risks: [], evaluations: [], closure: null };
+export const emptyDossier: PartnershipDossier = { needs: [], languages: [], plan: null, baselineCommitments: [], risks: [], evaluations: [], midTermReviews: [], invitations: [], closure: null };
+
+type DossierInvitation = PartnershipDossier['invitations'][number];
+const answered = (dossier: PartnershipDossier, organisationId: string, role: Role, status: DossierInvitation['status'], reason: string | null) => ({
+  ...dossier,
+  invitations: dossier.invitations.map((i) => (i.organisationId === organisationId && i.role === role && i.status === 'pending' ? { ...i, status, reason } : i)),
+});
 
 export function evolveDossier(dossier: PartnershipDossier, event: PartnershipEvent): PartnershipDossier {
   switch (event.type) {
     case 'NeedStated':
-      return { ...dossier, needs: [...dossier.needs, event.data] };
+      return { ...dossier, needs: [...dossier.needs, { ...event.data, priority: null }] };
+    case 'NeedsReprioritised': {
+      const rank = new Map(event.data.needIds.map((id, i) => [id, i + 1]));
+      const needs = dossier.needs.map((n) => ({ ...n, priority: rank.get(n.needId) ?? null }));
+      return { ...dossier, needs: [...needs].sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity)) };
+    }
+    case 'MidTermReviewRecorded': {
+      const { reviewId, reviewerId, findings, recommendations, scores } = event.data;
+      return { ...dossier, midTermReviews: [...dossier.midTermReviews, { reviewId, reviewerId, findings, recommendations, scores }] };
+    }
+    case 'PartyInvited':
+      return { ...dossier, invitations: [...dossier.invitations, { organisationId: event.data.organisationId, role: event.data.role, invitedBy: event.data.invitedBy, status: 'pending', reason: null }] };
+    case 'PartyJoined':
+      // Accepted: the organisation is a party now and the invitation is no longer listed.
+      return { ...dossier, invitations: dossier.invitations.filter((i) => !(i.organisationId === event.data.organisationId && i.role === event.data.role && i.status === 'pending')) };
+    case 'InvitationDeclined':
+      return answered(dossier, event.data.organisationId, event.data.role, 'declined', event.data.reason);
+    case 'InvitationWithdrawn':
+      return answered(dossier, event.data.organisationId, event.data.role, 'withdrawn', event.data.reason);
     case 'LanguagesStated':
       return { ...dossier, languages: event.data.languages };
     case 'PlanVersionProposed':

@@ -82,6 +82,22 @@ export interface IndicatorView {
   readonly latestValue: number | null;
   readonly latestOn: string | null;
   readonly measurements: number;
+  /** Every measurement standing (void ones removed), in recording order: what the latest is chosen from. */
+  readonly readings: readonly { readonly measuredOn: string; readonly value: number }[];
+}
+
+/** Measurements may be recorded late: the latest is the one measured last (of one day, the one recorded last). */
+function withReadings(indicator: IndicatorView, readings: IndicatorView['readings']): IndicatorView {
+  let latest: IndicatorView['readings'][number] | null = null;
+  for (const r of readings) if (latest === null || r.measuredOn >= latest.measuredOn) latest = r;
+  return { ...indicator, readings, measurements: readings.length, latestValue: latest?.value ?? null, latestOn: latest?.measuredOn ?? null };
+}
+
+export interface PendingInvitation {
+  readonly organisationId: string;
+  readonly role: Exclude<Role, 'evaluator'>;
+  readonly invitedBy: string;
+  readonly invitedAt: string;
 }
 
 export interface EvaluationView {
@@ -117,6 +133,8 @@ export interface PartnershipView {
   readonly proposedAt: string;
   readonly lastEventAt: string;
   readonly parties: readonly { readonly organisationId: string; readonly role: Role; readonly since: string }[];
+  /** Invitations not yet answered: the invitee is no party until it accepts. */
+  readonly invitations: readonly PendingInvitation[];
   readonly needs: readonly { readonly needId: string; readonly kind: NeedKind; readonly statedBy: string; readonly confidential: boolean }[];
   readonly languages: readonly string[];
   readonly firstPlanAt: string | null;
@@ -171,6 +189,7 @@ function startView(event: Extract<PartnershipEvent, { type: 'PartnershipProposed
     proposedAt: at.recordedAt,
     lastEventAt: at.recordedAt,
     parties: [{ organisationId: d.proposerId, role: d.proposerRole, since: at.recordedAt }],
+    invitations: [],
     needs: [],
     languages: [],
     firstPlanAt: null,
@@ -243,8 +262,18 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
       return view;
     case 'PartyJoined': {
       const { organisationId, role } = event.data;
-      if (view.parties.some((p) => p.organisationId === organisationId && p.role === role)) return view;
-      return { ...view, parties: [...view.parties, { organisationId, role, since: at.recordedAt }] };
+      const invitations = view.invitations.filter((i) => !(i.organisationId === organisationId && i.role === role));
+      if (view.parties.some((p) => p.organisationId === organisationId && p.role === role)) return { ...view, invitations };
+      return { ...view, invitations, parties: [...view.parties, { organisationId, role, since: at.recordedAt }] };
+    }
+    case 'PartyInvited': {
+      const { organisationId, role, invitedBy } = event.data;
+      return { ...view, invitations: [...view.invitations, { organisationId, role, invitedBy, invitedAt: at.recordedAt }] };
+    }
+    case 'InvitationDeclined':
+    case 'InvitationWithdrawn': {
+      const { organisationId, role } = event.data;
+      return { ...view, invitations: view.invitations.filter((i) => !(i.organisationId === organisationId && i.role === role)) };
     }
     case 'EvaluatorAppointed': {
       const { organisationId } = event.data;
@@ -397,7 +426,7 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
         ...view,
         indicators: [
           ...view.indicators,
-          { indicatorId: d.indicatorId, name: d.name, unit: d.unit, baseline: d.baseline, target: d.target, baselineDate: d.baselineDate, latestValue: null, latestOn: null, measurements: 0 },
+          { indicatorId: d.indicatorId, name: d.name, unit: d.unit, baseline: d.baseline, target: d.target, baselineDate: d.baselineDate, latestValue: null, latestOn: null, measurements: 0, readings: [] },
         ],
       };
     }
@@ -408,11 +437,28 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
         indicators: replace(
           view.indicators,
           (i) => i.indicatorId === d.indicatorId,
-          // Measurements may be recorded late: the latest is the one measured last, not recorded last.
-          (i) => (i.latestOn !== null && i.latestOn > d.measuredOn ? { ...i, measurements: i.measurements + 1 } : { ...i, latestValue: d.value, latestOn: d.measuredOn, measurements: i.measurements + 1 }),
+          (i) => withReadings(i, [...i.readings, { measuredOn: d.measuredOn, value: d.value }]),
         ),
       };
     }
+    case 'MeasurementVoided': {
+      const d = event.data;
+      return {
+        ...view,
+        indicators: replace(
+          view.indicators,
+          (i) => i.indicatorId === d.indicatorId,
+          (i) => {
+            const at = i.readings.map((r) => r.measuredOn === d.measuredOn && r.value === d.value).lastIndexOf(true);
+            return at < 0 ? i : withReadings(i, i.readings.filter((_, k) => k !== at));
+          },
+        ),
+      };
+    }
+    case 'NeedsReprioritised':
+    case 'MidTermReviewRecorded':
+      // Priorities and review text live in the dossier, read by the parties only.
+      return view;
     case 'RiskRaised':
       return { ...view, risks: [...view.risks, { riskId: event.data.riskId, kind: event.data.kind, severity: event.data.severity, open: true }] };
     case 'RiskResolved':

@@ -4,7 +4,7 @@ import { convertMinor } from '../funding/currency-conversion';
 import type { RateTable } from '../funding/rate-table';
 import type { OrganisationInfo, OrganisationLookup, ProfilePeriod } from '../organisations/organisation-directory';
 import { cooperationModality } from './cooperation-modality';
-import { currentEvaluations, partiesWithRole, type PartnershipView } from './partnership-view';
+import { currentEvaluations, partiesWithRole, type PartnershipView, type PendingInvitation } from './partnership-view';
 
 /** Rows exactly as stored: snake_case columns, dates as ISO strings, money as integer minor units. */
 export interface PartnershipRow {
@@ -65,6 +65,8 @@ export interface PartnershipRow {
   lo_local_spend_basis: string | null;
   lo_local_spend_coverage: number | null;
   lo_local_spend_by_currency: string;
+  /** Pending invitations: who is invited to which role, by whom, since when (a jsonb array). */
+  invitations: readonly PendingInvitation[];
   lo_pending_validation: number;
 }
 
@@ -236,6 +238,7 @@ export function partnershipRow(view: PartnershipView, organisations: Organisatio
     lo_local_spend_coverage: lo.localSpendCoverage,
     lo_local_spend_by_currency: JSON.stringify(lo.localSpendByCurrency),
     lo_pending_validation: lo.pendingValidation,
+    invitations: view.invitations,
   };
 }
 

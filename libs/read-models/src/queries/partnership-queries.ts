@@ -1,5 +1,6 @@
 import { iso, num, orderBy, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import { visibleTo, type Viewer } from './viewer';
+import type { PendingInvitation } from '../partnerships/partnership-view';
 
 export interface PartnershipFilter extends PageRequest {
   readonly phase?: string;
@@ -196,4 +197,36 @@ export async function getPartnership(ctx: ReadModelContext, partnershipId: strin
     participants: { women, men, undisclosed, womenShare: women + men + undisclosed > 0 ? Math.round((women / (women + men + undisclosed)) * 10_000) / 10_000 : null },
     closure: { outcome: row.outcome as string | null, closedAt: iso(row.closed_at) },
   };
+}
+
+/** An invitation waiting for the invited organisation's answer. */
+export interface PendingInvitationItem {
+  readonly partnershipId: string;
+  readonly title: string;
+  readonly beneficiaryCountry: string;
+  readonly phase: string;
+  readonly organisationId: string;
+  readonly role: 'donor' | 'implementer' | 'beneficiary';
+  readonly invitedBy: string;
+  readonly invitedAt: string;
+}
+
+/**
+ * The invitations an organisation has not answered yet (every one for the operator). The invitee is no party
+ * yet, so it learns of the partnership only its title, country and phase: enough to decide.
+ */
+export async function pendingInvitations(ctx: ReadModelContext, viewer: Viewer): Promise<PendingInvitationItem[]> {
+  const s = ctx.models.portfolio.schema;
+  const rows = (await ctx.db.query(
+    `SELECT p.partnership_id, p.title, p.beneficiary_country, p.phase, i.value AS invitation
+       FROM ${s}.partnerships p, jsonb_array_elements(p.invitations) i
+      WHERE p.invitations <> '[]'::jsonb ${viewer.sees === 'all' ? '' : `AND i.value->>'organisationId' = $1`}
+      ORDER BY i.value->>'invitedAt', p.partnership_id`,
+    viewer.sees === 'all' ? [] : [viewer.organisationId],
+  )) as { partnership_id: string; title: string; beneficiary_country: string; phase: string; invitation: PendingInvitation | string }[];
+  return rows.map((r) => {
+    // PGlite hands jsonb back parsed, node-postgres too; a driver that returns text is read the same way.
+    const i: PendingInvitation = typeof r.invitation === 'string' ? (JSON.parse(r.invitation) as PendingInvitation) : r.invitation;
+    return { partnershipId: r.partnership_id, title: r.title, beneficiaryCountry: r.beneficiary_country, phase: r.phase, ...i };
+  });
 }

@@ -255,6 +255,9 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
       `TRUNCATE ${s}.organisations, ${s}.partnerships, ${s}.parties, ${s}.flows, ${s}.funding_summary, ${s}.activities, ${s}.milestones, ${s}.indicators, ${s}.principle_scores, ${s}.overlaps, ${s}.dead_letters`,
       `UPDATE ${s}.projection_checkpoint SET position = 'start', events_processed = 0, last_event_at = NULL`,
     ],
+    // Invitations (#15): an organisation is invited and joins by accepting. No event before this step invited
+    // anyone, so every existing row is right with none and nothing is derived again.
+    (s) => [`ALTER TABLE ${s}.partnerships ADD COLUMN invitations jsonb NOT NULL DEFAULT '[]'`],
   ],
 };
 

@@ -67,6 +67,18 @@ export function describeEvent(event: PartnershipEvent): string {
       return `Title and summary amended by ${event.data.amendedBy} ("${event.data.title}"): ${event.data.reason}`;
     case 'PlannedDatesChanged':
       return `Planned period changed by ${event.data.changedBy} to ${event.data.plannedStart} – ${event.data.plannedEnd ?? 'open'}: ${event.data.reason}`;
+    case 'PartyInvited':
+      return `${event.data.organisationId} invited as ${event.data.role} by ${event.data.invitedBy}`;
+    case 'InvitationDeclined':
+      return `${event.data.organisationId} declined to join as ${event.data.role}: ${event.data.reason}`;
+    case 'InvitationWithdrawn':
+      return `Invitation of ${event.data.organisationId} as ${event.data.role} withdrawn by ${event.data.withdrawnBy}`;
+    case 'MeasurementVoided':
+      return `Measurement of indicator ${event.data.indicatorId} (${event.data.value} on ${event.data.measuredOn}) voided by ${event.data.voidedBy}`;
+    case 'NeedsReprioritised':
+      return `Needs ranked anew by ${event.data.reprioritisedBy}: ${event.data.needIds.join(' > ')}`;
+    case 'MidTermReviewRecorded':
+      return `Mid-term review ${event.data.reviewId} by ${event.data.reviewerId}${event.data.scores.length ? `, ${event.data.scores.length} principle(s) scored provisionally` : ''}`;
     case 'NeedWithdrawn':
       return `Need ${event.data.needId} withdrawn by ${event.data.withdrawnBy}`;
     case 'NeedConfidentialityChanged':

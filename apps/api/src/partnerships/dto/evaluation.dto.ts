@@ -63,3 +63,17 @@ export class ClosePartnershipDto {
   @Nested(() => HandoverDto)
   handover!: HandoverDto;
 }
+
+export class RecordMidTermReviewDto {
+  @Id('review-2026-mid')
+  reviewId!: string;
+
+  @NestedList(() => PrincipleScoreDto, 20)
+  scores!: PrincipleScoreDto[];
+
+  @Text('Training is on track; the legal workstream has not started')
+  findings!: string;
+
+  @Text('Start the legal drafting workshops before the next disbursement')
+  recommendations!: string;
+}

@@ -66,7 +66,7 @@ export class ProposePartnershipDto extends TagsDto {
   plannedEnd?: string;
 }
 
-export class AddPartyDto {
+export class InvitePartyDto {
   @Id('org-gcsc')
   organisationId!: string;
 
@@ -134,3 +134,13 @@ export class AdvancePhaseDto {
   reason!: string;
 }
 
+
+export class AnswerInvitationDto {
+  @OneOf(PARTY_ROLES, 'implementer')
+  role!: 'donor' | 'implementer' | 'beneficiary';
+}
+
+export class DeclineInvitationDto extends AnswerInvitationDto {
+  @Text('Our board has not approved work in this country this year')
+  reason!: string;
+}
