@@ -147,6 +147,76 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     expect(after.body.code).toBe('rule.partnership.closed');
   });
 
+  it('participation is voluntary: the invitee sees its invitation, joins by accepting or says why not; the dossier shows the answers', async () => {
+    const [willing, unwilling, mistaken] = ['willing', 'unwilling', 'mistaken'].map((w) => `org-corr-${w}-${run}`);
+    await registerOrganisations(t.app, [willing, unwilling, mistaken]);
+    await ok(ben, '/parties', { organisationId: willing, role: 'implementer' });
+    await ok(ben, '/parties', { organisationId: unwilling, role: 'donor' });
+    await ok(donor, '/parties', { organisationId: mistaken, role: 'implementer' });
+    // Invited is not joined: not among the parties, and nothing of the partnership but its invitation to read.
+    const roles = async () => ((await read(path(''))).body.parties as { organisationId: string }[]).map((p) => p.organisationId);
+    expect(await roles()).not.toContain(willing);
+    expect((await read(path('/dossier'), willing)).status).toBe(404);
+    const mine = (await read('/invitations', willing)).body.items as { partnershipId: string; role: string; invitedBy: string }[];
+    expect(mine).toEqual([expect.objectContaining({ partnershipId: P, role: 'implementer', invitedBy: ben })]);
+    const risk = await post(t.app, path('/risks'), willing, { riskId: 'r-invitee', kind: 'risk', description: 'x', severity: 'low' });
+    expect(risk.status).toBe(404);
+
+    await ok(willing, '/invitations/acceptance', { role: 'implementer' });
+    await ok(unwilling, '/invitations/declination', { role: 'donor', reason: 'No budget for this country this year' });
+    await ok(donor, '/invitations/withdrawal', { organisationId: mistaken, role: 'implementer', reason: 'Meant the other lab' });
+    expect(await roles()).toContain(willing);
+    expect(await roles()).not.toContain(unwilling);
+    expect((await read('/invitations', willing)).body.items).toEqual([]);
+    expect((await read('/invitations', mistaken)).body.items).toEqual([]);
+    const invitations = (await read(path('/dossier'), ben)).body.invitations as { organisationId: string; status: string; reason: string | null }[];
+    expect(invitations).toEqual([
+      expect.objectContaining({ organisationId: unwilling, status: 'declined', reason: 'No budget for this country this year' }),
+      expect.objectContaining({ organisationId: mistaken, status: 'withdrawn', reason: 'Meant the other lab' }),
+    ]);
+    const history = (await read(`${path('/history')}?limit=500`)).body.items as { type: string; summary: string; organisation: string }[];
+    expect(history.find((e) => e.type === 'InvitationDeclined')).toEqual(expect.objectContaining({ organisation: unwilling }));
+    expect(history.filter((e) => e.type === 'PartyJoined').map((e) => e.organisation)).toContain(willing);
+  });
+
+  it('a wrong measurement is voided, a count entered twice once per copy, and the latest value is chosen again', async () => {
+    await ok(impl, '/indicators/i-1/measurements', { value: 30, measuredOn: '2026-03-01' });
+    await ok(impl, '/indicators/i-1/measurements', { value: 20, measuredOn: '2026-04-01' });
+    await ok(impl, '/indicators/i-1/measurements', { value: 20, measuredOn: '2026-04-01' });
+    const indicator = async () => ((await read(path(''))).body.indicators as { indicatorId: string; latestValue: number; latestOn: string }[]).find((i) => i.indicatorId === 'i-1');
+    expect(await indicator()).toEqual(expect.objectContaining({ latestValue: 20, latestOn: '2026-04-01' }));
+    await ok(ben, '/indicators/i-1/measurements/void', { value: 20, measuredOn: '2026-04-01', reason: 'Entered twice' });
+    expect(await indicator()).toEqual(expect.objectContaining({ latestValue: 20, latestOn: '2026-04-01' }));
+    await ok(impl, '/indicators/i-1/measurements/void', { value: 20, measuredOn: '2026-04-01', reason: 'Counted two months, not one' });
+    // Back to the March reading: the April ones are void, the history keeps them.
+    expect(await indicator()).toEqual(expect.objectContaining({ latestValue: 30, latestOn: '2026-03-01' }));
+    const third = await post(t.app, path('/indicators/i-1/measurements/void'), impl, { value: 20, measuredOn: '2026-04-01', reason: 'again' });
+    expect([third.status, third.body.code]).toEqual([422, 'rule.measurement.exists']);
+  });
+
+  it('the beneficiary ranks its needs, and a mid-term review in monitoring leaves the phase as it is', async () => {
+    await ok(ben, '/needs', { needId: 'need-3', kind: 'national-priority', description: 'Legal framework', confidential: false });
+    const stated = ((await read(path('/dossier'), ben)).body.needs as { needId: string }[]).map((n) => n.needId);
+    await ok(ben, '/needs/reprioritisation', { needIds: [...stated].reverse(), reason: 'The new minister puts the legal framework first' });
+    const needs = (await read(path('/dossier'), donor)).body.needs as { needId: string; priority: number }[];
+    expect(needs.map((n) => [n.needId, n.priority])).toEqual([...stated].reverse().map((id, i) => [id, i + 1]));
+
+    await ok(donor, '/phase-transitions', { to: 'monitoring', reason: 'First cohort trained' });
+    await ok(donor, '/mid-term-reviews', {
+      reviewId: 'mtr-1',
+      scores: [{ principle: 'national-ownership', score: 3, evidence: 'The CERT chairs the steering committee', eventIds: [] }],
+      findings: 'Training on track; the legal workstream has not started',
+      recommendations: 'Start the legal drafting workshops before the next disbursement',
+    });
+    const p = (await read(path(''))).body;
+    expect(p.phase).toBe('monitoring');
+    const reviews = (await read(path('/dossier'), ben)).body.midTermReviews as { reviewId: string; reviewerId: string; recommendations: string }[];
+    expect(reviews).toEqual([expect.objectContaining({ reviewId: 'mtr-1', reviewerId: donor, recommendations: 'Start the legal drafting workshops before the next disbursement' })]);
+    // Review text is the parties' alone: the timeline names it without quoting it.
+    const entry = ((await read(`${path('/history')}?limit=500`)).body.items as { type: string; summary: string }[]).find((e) => e.type === 'MidTermReviewRecorded');
+    expect(entry?.summary).not.toContain('legal');
+  });
+
   it('refuses a correction that breaks a rule or is malformed, and appends nothing', async () => {
     const count = async () => (await streamOf(t.app, `partnership-${P}`)).length;
     const before = await count();

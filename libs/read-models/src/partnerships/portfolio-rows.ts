@@ -403,12 +403,42 @@ export function rowsTouchedBy(event: PartnershipEvent): RowKey[] {
     case 'IndicatorDefined':
     case 'IndicatorMeasured':
     case 'IndicatorRevised':
+    case 'MeasurementVoided':
       return [{ table: 'indicators', id: event.data.indicatorId }];
     case 'EvaluationRecorded':
       return event.data.corrects === null
         ? [{ table: 'scores', id: event.data.evaluationId }]
         : [{ table: 'scores', id: event.data.evaluationId }, { table: 'scores', id: event.data.corrects }];
-    default:
+    case 'BaselineCommitmentRecorded':
+    case 'BaselineCommitmentWithdrawn':
+    case 'ClosureCorrected':
+    case 'InvitationDeclined':
+    case 'InvitationWithdrawn':
+    case 'LanguagesStated':
+    case 'MidTermReviewRecorded':
+    case 'NeedConfidentialityChanged':
+    case 'NeedStated':
+    case 'NeedWithdrawn':
+    case 'NeedsReprioritised':
+    case 'PartnershipAmended':
+    case 'PartnershipCancelled':
+    case 'PartnershipClosed':
+    case 'PartnershipResumed':
+    case 'PartnershipSuspended':
+    case 'PartnershipTagged':
+    case 'PartyInvited':
+    case 'PhaseAdvanced':
+    case 'PlanEndorsed':
+    case 'PlanVersionProposed':
+    case 'PlannedDatesChanged':
+    case 'RiskRaised':
+    case 'RiskResolved':
+      // Only the partnership's own row (written for every event) changes.
       return [];
+    default: {
+      // A new event fails to compile here until it says which rows it changes.
+      const unhandled: never = event;
+      throw new Error(`rowsTouchedBy: unknown event ${(unhandled as { type: string }).type}`);
+    }
   }
 }
