@@ -172,7 +172,11 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
     },
   });
   push({ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: donor.id, role: 'donor' } });
-  if (donor2) push({ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: donor2.id, role: 'donor' } });
+  if (donor2) {
+    // Invited by the beneficiary; joins by accepting.
+    push({ type: 'PartyInvited', schemaVersion: 1, data: { organisationId: donor2.id, role: 'donor', invitedBy: ben.id } });
+    push({ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: donor2.id, role: 'donor' } });
+  }
   push({ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: lead.id, role: 'implementer' } });
   if (local) push({ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: local.id, role: 'implementer' } });
   const needs = Array.from({ length: r.int(1, 4) }, (_, k) => `need-${k}`);
@@ -207,6 +211,8 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
   let risks = 0;
   let spentIds: string[] = [];
   let lastActivity = null as Extract<PartnershipEvent, { type: 'ActivityDelivered' }>['data'] | null;
+  // The last reading still standing, so a generated void names one that exists.
+  let lastMeasurement = null as { indicatorId: string; value: number; measuredOn: string } | null;
   let offset = 20;
   const closes = r.chance(0.35);
   const reserve = closes ? 8 : 2;
@@ -279,7 +285,9 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
       if (indicators === 0 || r.chance(0.2)) {
         step = [{ type: 'IndicatorDefined', schemaVersion: 1, data: { indicatorId: `i-${indicators++}`, name: 'Incidents handled within SLA', unit: '%', baseline: r.int(0, 40), target: r.int(60, 100), baselineDate: day(0) } }];
       } else {
-        step = [{ type: 'IndicatorMeasured', schemaVersion: 1, data: { indicatorId: `i-${r.int(0, indicators - 1)}`, value: r.int(0, 100), measuredOn: day(offset), note: 'Quarterly review' } }];
+        const reading = { indicatorId: `i-${r.int(0, indicators - 1)}`, value: r.int(0, 100), measuredOn: day(offset) };
+        lastMeasurement = reading;
+        step = [{ type: 'IndicatorMeasured', schemaVersion: 1, data: { ...reading, note: 'Quarterly review' } }];
       }
     } else if (roll < 0.9) {
       step = [{ type: 'RiskRaised', schemaVersion: 1, data: { riskId: `r-${risks++}`, kind: r.pick(['risk', 'issue'] as const), description: 'Staff turnover', severity: r.pick(['low', 'medium', 'high'] as const), raisedBy: r.pick([lead.id, ben.id]) } }];
@@ -292,7 +300,7 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
       step = [{ type: 'PhaseAdvanced', schemaVersion: 1, data: { from: 'monitoring', to: 'delivery', reason: 'review done' } }];
     } else if (r.chance(0.5)) {
       // Corrections, as a programme office makes them: a head count fixed, a milestone moved, a target revised, an invoice re-dated, a no-cost extension.
-      const kind = r.int(0, 4);
+      const kind = r.int(0, 6);
       const activity = lastActivity;
       if (kind === 0 && activity !== null) {
         const corrected = { ...activity, participants: { ...activity.participants, women: Math.max(0, activity.participants.women - 1) } };
@@ -302,6 +310,11 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
         step = [{ type: 'MilestoneRescheduled', schemaVersion: 1, data: { milestoneId: `m-${r.int(0, milestones - 1)}`, dueDate: day(offset + 60), reason: 'Board meeting moved', rescheduledBy: lead.id } }];
       } else if (kind === 2 && indicators > 0) {
         step = [{ type: 'IndicatorRevised', schemaVersion: 1, data: { indicatorId: `i-${r.int(0, indicators - 1)}`, baseline: r.int(0, 40), target: r.int(60, 100), reason: 'Baseline re-measured', revisedBy: lead.id } }];
+      } else if (kind === 5 && lastMeasurement !== null) {
+        step = [{ type: 'MeasurementVoided', schemaVersion: 1, data: { ...lastMeasurement, reason: 'Counted two quarters', voidedBy: lead.id } }];
+        lastMeasurement = null;
+      } else if (kind === 6) {
+        step = [{ type: 'NeedsReprioritised', schemaVersion: 1, data: { needIds: [...needs].reverse(), reason: 'New minister', reprioritisedBy: ben.id } }];
       } else if (kind === 3 && spentIds.length > 0) {
         step = [{ type: 'FlowCorrected', schemaVersion: 1, data: { flowId: spentIds[spentIds.length - 1], date: day(offset - 1), exchangeRate: null, reason: 'Invoice date', correctedBy: lead.id } }];
       } else {
