@@ -26,7 +26,7 @@ describe('"not in the future" is judged where it is latest (UTC+14)', () => {
   it('still refuses a date that is tomorrow everywhere', () => {
     given(...inDelivery, committed(1_000), disbursed)
       .when({ type: 'RecordExpenditure', data: spending('2026-07-02'), context: { ...as(IMPLEMENTER), now: '2026-06-30T21:13:00.000Z' } })
-      .refusedBy('dates.not-in-future');
+      .thenThrows('dates.not-in-future');
   });
 });
 
@@ -38,6 +38,6 @@ describe('languages by ISO 639', () => {
   });
 
   it('refuses a code ISO 639 does not have', () => {
-    given(...inDelivery).when({ type: 'StateLanguages', data: { languages: ['pt', 'zz'] }, context: as(BENEFICIARY) }).refusedBy('language.iso-639');
+    given(...inDelivery).when({ type: 'StateLanguages', data: { languages: ['pt', 'zz'] }, context: as(BENEFICIARY) }).thenThrows('language.iso-639');
   });
 });

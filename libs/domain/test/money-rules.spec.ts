@@ -19,7 +19,7 @@ describe('money rules: rates checked against the table', () => {
     const exchangeRate = { toCurrency: 'USD', rate: '0.9259' };
     given(...inDelivery, committed(1000))
       .when({ type: 'DisburseFunds', data: { ...flow, exchangeRate, referenceRate: table }, context: as(DONOR) })
-      .refusedBy('flow.rate-deviation');
+      .thenThrows('flow.rate-deviation');
     given(...inDelivery, committed(1000))
       .when({ type: 'DisburseFunds', data: { ...flow, exchangeRate, referenceRate: table, rateConfirmed: true }, context: as(DONOR) })
       .then([{ type: 'FundsDisbursed', schemaVersion: 1, data: { ...flow, exchangeRate, providerId: DONOR } }]);
@@ -42,7 +42,7 @@ describe('money rules: refunds and re-disbursement', () => {
       .then([{ type: 'FundsDisbursed', schemaVersion: 1, data: { ...again, providerId: DONOR } }]);
     given(...inDelivery, committed(1000), disbursed(800), refunded(300))
       .when({ type: 'DisburseFunds', data: { ...again, amount: eur(501) }, context: as(DONOR) })
-      .refusedBy('flow.disbursement-within-commitment');
+      .thenThrows('flow.disbursement-within-commitment');
   });
 });
 
@@ -56,10 +56,10 @@ describe('money rules: a donor that implements', () => {
   });
 
   it('refuses a commitment to itself from a donor that does not implement, and a disbursement to itself always', () => {
-    given(...inDelivery).when({ type: 'CommitFunding', data: own, context: as(DONOR) }).refusedBy('flow.distinct-parties');
+    given(...inDelivery).when({ type: 'CommitFunding', data: own, context: as(DONOR) }).thenThrows('flow.distinct-parties');
     given(...inDelivery, joined(DONOR, 'implementer'), { type: 'FundingCommitted', schemaVersion: 1, data: { ...own, providerId: DONOR } })
       .when({ type: 'DisburseFunds', data: { ...own, flowId: 'd-own' }, context: as(DONOR) })
-      .refusedBy('flow.distinct-parties');
+      .thenThrows('flow.distinct-parties');
   });
 });
 
@@ -85,10 +85,10 @@ describe('money rules: spending far beyond what was received', () => {
   it('asks for a reason above 150% (1,201 of 800), and keeps the reason it is given', () => {
     given(...inDelivery, committed(1000), disbursed(800))
       .when({ type: 'RecordExpenditure', data: spend(1201), context: as(IMPLEMENTER) })
-      .refusedBy('flow.spending-beyond-received');
+      .thenThrows('flow.spending-beyond-received');
     given(...inDelivery, committed(1000), disbursed(800))
       .when({ type: 'RecordExpenditure', data: spend(1201, '   '), context: as(IMPLEMENTER) })
-      .refusedBy('flow.spending-beyond-received');
+      .thenThrows('flow.spending-beyond-received');
     const { overspendReason: _given, ...data } = spend(1201, 'co-financed by the ministry');
     given(...inDelivery, committed(1000), disbursed(800))
       .when({ type: 'RecordExpenditure', data: spend(1201, 'co-financed by the ministry'), context: as(IMPLEMENTER) })
@@ -98,7 +98,7 @@ describe('money rules: spending far beyond what was received', () => {
   it('compares net of refunds: 800 received less 300 refunded leaves 500, so 751 needs a reason', () => {
     given(...inDelivery, committed(1000), disbursed(800), refunded(300))
       .when({ type: 'RecordExpenditure', data: spend(751), context: as(IMPLEMENTER) })
-      .refusedBy('flow.spending-beyond-received');
+      .thenThrows('flow.spending-beyond-received');
   });
 });
 

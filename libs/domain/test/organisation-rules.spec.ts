@@ -1,4 +1,8 @@
-import { decideOrganisation, evolveOrganisation, initialOrganisationState, RuleViolation, type OrganisationEvent } from '../src';
+import { decideOrganisation, evolveOrganisation, initialOrganisationState, organisationDecider, type OrganisationEvent } from '../src';
+import { DeciderSpecification } from '../src/testing/decider-specification';
+
+/** The same given/when/then as the partnership specs, on the organisation decider. */
+const given = DeciderSpecification.for(organisationDecider);
 
 const context = { userId: 'admin', organisationId: 'org-admin', now: '2026-06-30T00:00:00Z', roles: ['admin'] as const };
 const profile = {
@@ -14,27 +18,20 @@ const registered: OrganisationEvent = { type: 'OrganisationRegistered', schemaVe
 
 describe('organisation rules', () => {
   it('registers once', () => {
-    expect(decideOrganisation({ type: 'RegisterOrganisation', data: profile, context }, initialOrganisationState)).toEqual([registered]);
-    const state = evolveOrganisation(initialOrganisationState, registered);
-    expect(() => decideOrganisation({ type: 'RegisterOrganisation', data: profile, context }, state)).toThrow(RuleViolation);
+    given().when({ type: 'RegisterOrganisation', data: profile, context }).then([registered]);
+    given(registered).when({ type: 'RegisterOrganisation', data: profile, context }).thenThrows('organisation.exists');
   });
 
   it('updates only a registered organisation, with ISO country codes', () => {
     const state = evolveOrganisation(initialOrganisationState, registered);
-    expect(decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' }, context }, state)).toEqual([
-      { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } },
-    ]);
-    expect(() => decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'x', name: 'n' }, context }, initialOrganisationState)).toThrow(
-      expect.objectContaining({ rule: 'organisation.exists' }),
-    );
-    expect(() => decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', country: 'ZZ' }, context }, state)).toThrow(
-      expect.objectContaining({ rule: 'country.iso-3166' }),
-    );
+    given(registered)
+      .when({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' }, context })
+      .then([{ type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } }]);
+    given().when({ type: 'UpdateOrganisation', data: { organisationId: 'x', name: 'n' }, context }).thenThrows('organisation.exists');
+    given(registered).when({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', country: 'ZZ' }, context }).thenThrows('country.iso-3166');
     // Country, kind, region and status are not edited in place: they change with an effective date.
     for (const changes of [{ country: 'CH' }, { kind: 'ngo' as const }, { region: 'europe' as const }, { developmentStatus: 'developed' as const }]) {
-      expect(() => decideOrganisation({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', ...changes }, context }, state)).toThrow(
-        expect.objectContaining({ rule: 'organisation.profile-change' }),
-      );
+      given(registered).when({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', ...changes }, context }).thenThrows('organisation.profile-change');
     }
     const updated = evolveOrganisation(state, { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } });
     expect(updated.profile?.name).toBe('CSA Ghana');

@@ -46,15 +46,15 @@ describe('partnership rules', () => {
     });
     it('refuses a second proposal on the same stream', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
-      given(proposed).when({ type: 'ProposePartnership', data, context: as(BENEFICIARY) }).refusedBy('partnership.exists');
+      given(proposed).when({ type: 'ProposePartnership', data, context: as(BENEFICIARY) }).thenThrows('partnership.exists');
     });
     it('needs a user who holds the role the organisation proposes in', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
-      given().when({ type: 'ProposePartnership', data, context: as(BENEFICIARY, ['admin']) }).refusedBy('access.role');
+      given().when({ type: 'ProposePartnership', data, context: as(BENEFICIARY, ['admin']) }).thenThrows('access.role');
     });
     it('refuses planned dates that end before they start', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
-      given().when({ type: 'ProposePartnership', data: { ...data, plannedEnd: '2025-01-01' }, context: as(BENEFICIARY) }).refusedBy('dates.end-after-start');
+      given().when({ type: 'ProposePartnership', data: { ...data, plannedEnd: '2025-01-01' }, context: as(BENEFICIARY) }).thenThrows('dates.end-after-start');
     });
   });
 
@@ -65,7 +65,7 @@ describe('partnership rules', () => {
         .then([{ type: 'PhaseAdvanced', schemaVersion: 1, data: { from: 'scoping', to: 'co-design', reason: 'scoped' } }]);
     });
     it('refuses to skip from scoping to delivery', () => {
-      given(proposed).when({ type: 'AdvancePhase', data: { to: 'delivery', reason: 'hurry' }, context: as(BENEFICIARY) }).refusedBy('phase.order');
+      given(proposed).when({ type: 'AdvancePhase', data: { to: 'delivery', reason: 'hurry' }, context: as(BENEFICIARY) }).thenThrows('phase.order');
     });
     it('lets monitoring go back to delivery, but not evaluation', () => {
       given(...inDelivery, toMonitoring)
@@ -73,7 +73,7 @@ describe('partnership rules', () => {
         .then([{ type: 'PhaseAdvanced', schemaVersion: 1, data: { from: 'monitoring', to: 'delivery', reason: 'next tranche' } }]);
       given(...inDelivery, toMonitoring, toEvaluation)
         .when({ type: 'AdvancePhase', data: { to: 'delivery', reason: 'again' }, context: as(IMPLEMENTER) })
-        .refusedBy('phase.order');
+        .thenThrows('phase.order');
     });
     it('suspends from an open phase and resumes to the same phase; a suspended partnership refuses work', () => {
       const suspended: PartnershipEvent = { type: 'PartnershipSuspended', schemaVersion: 1, data: { phase: 'delivery', reason: 'elections' } };
@@ -83,8 +83,8 @@ describe('partnership rules', () => {
       given(...inDelivery, suspended)
         .when({ type: 'ResumePartnership', data: { reason: 'new government confirmed' }, context: as(DONOR) })
         .then([{ type: 'PartnershipResumed', schemaVersion: 1, data: { phase: 'delivery', reason: 'new government confirmed' } }]);
-      given(...inDelivery, suspended).when({ type: 'PlanMilestone', data: { milestoneId: 'm-9', title: 't', dueDate: '2026-09-01', objectiveId: null }, context: as(IMPLEMENTER) }).refusedBy('partnership.suspended');
-      given(...inDelivery).when({ type: 'ResumePartnership', data: { reason: 'x' }, context: as(DONOR) }).refusedBy('partnership.not-suspended');
+      given(...inDelivery, suspended).when({ type: 'PlanMilestone', data: { milestoneId: 'm-9', title: 't', dueDate: '2026-09-01', objectiveId: null }, context: as(IMPLEMENTER) }).thenThrows('partnership.suspended');
+      given(...inDelivery).when({ type: 'ResumePartnership', data: { reason: 'x' }, context: as(DONOR) }).thenThrows('partnership.not-suspended');
     });
   });
 
@@ -98,50 +98,50 @@ describe('partnership rules', () => {
     it('refuses delivery without the beneficiary endorsement', () => {
       given(...coDesign, endorsed(DONOR, 'donor'), endorsed(IMPLEMENTER, 'implementer'))
         .when({ type: 'AdvancePhase', data: { to: 'delivery', reason: 'go' }, context: as(DONOR) })
-        .refusedBy('plan.endorsed-before-delivery');
+        .thenThrows('plan.endorsed-before-delivery');
     });
     it('a new plan version resets the endorsements', () => {
       const planV2: PartnershipEvent = { ...planV1, data: { ...(planV1.data as object), version: 2 } } as PartnershipEvent;
       given(...coDesign, endorsed(BENEFICIARY, 'beneficiary'), endorsed(DONOR, 'donor'), endorsed(IMPLEMENTER, 'implementer'), planV2)
         .when({ type: 'AdvancePhase', data: { to: 'delivery', reason: 'go' }, context: as(DONOR) })
-        .refusedBy('plan.endorsed-before-delivery');
+        .thenThrows('plan.endorsed-before-delivery');
     });
     it('refuses an endorsement of a superseded version, or in a role the party does not hold', () => {
       const planV2: PartnershipEvent = { ...planV1, data: { ...(planV1.data as object), version: 2 } } as PartnershipEvent;
-      given(...coDesign, planV2).when({ type: 'EndorsePlan', data: { version: 1, role: 'donor' }, context: as(DONOR) }).refusedBy('plan.current-version');
-      given(...coDesign).when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(DONOR) }).refusedBy('access.role');
+      given(...coDesign, planV2).when({ type: 'EndorsePlan', data: { version: 1, role: 'donor' }, context: as(DONOR) }).thenThrows('plan.current-version');
+      given(...coDesign).when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(DONOR) }).thenThrows('access.role');
     });
   });
 
   describe('only parties act, each within its role', () => {
     it('refuses a non-party', () => {
-      given(...inDelivery).when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, context: as(OUTSIDER) }).refusedBy('access.party');
+      given(...inDelivery).when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, context: as(OUTSIDER) }).thenThrows('access.party');
     });
     it('refuses a donor logging an activity (implementers do)', () => {
       given(...inDelivery, milestonePlanned)
         .when({ type: 'ReportMilestoneAchieved', data: (milestoneAchieved as Extract<PartnershipEvent, { type: 'MilestoneAchieved' }>).data, context: as(DONOR) })
-        .refusedBy('access.role');
+        .thenThrows('access.role');
     });
     it('needs the role in the user as well as in its organisation', () => {
       given(...inDelivery, milestonePlanned)
         .when({ type: 'ReportMilestoneAchieved', data: (milestoneAchieved as Extract<PartnershipEvent, { type: 'MilestoneAchieved' }>).data, context: as(IMPLEMENTER, ['donor']) })
-        .refusedBy('access.role');
+        .thenThrows('access.role');
       given(proposed, joined(DONOR, 'donor'), joined(IMPLEMENTER, 'implementer'), toCoDesign, need, planV1)
         .when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(BENEFICIARY, ['admin']) })
-        .refusedBy('access.role');
+        .thenThrows('access.role');
     });
     it('tells a non-party nothing about the partnership: not its phase, not that it is closed', () => {
       given(...inDelivery, toMonitoring, toEvaluation, closed)
         .when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, context: as(OUTSIDER) })
-        .refusedBy('access.party');
+        .thenThrows('access.party');
       given(...inDelivery)
         .when({ type: 'AdvancePhase', data: { to: 'evaluation', reason: 'x' }, context: as(OUTSIDER) })
-        .refusedBy('access.party');
+        .thenThrows('access.party');
     });
     it('lets only the beneficiary state needs', () => {
       given(proposed, joined(DONOR, 'donor'))
         .when({ type: 'StateNeed', data: { needId: 'n-2', kind: 'national-priority', description: 'x', confidential: false }, context: as(DONOR) })
-        .refusedBy('access.role');
+        .thenThrows('access.role');
       given(proposed)
         .when({ type: 'StateNeed', data: { needId: 'n-2', kind: 'national-priority', description: 'x', confidential: true }, context: as(BENEFICIARY) })
         .then([{ type: 'NeedStated', schemaVersion: 1, data: { needId: 'n-2', kind: 'national-priority', description: 'x', confidential: true, statedBy: BENEFICIARY } }]);
@@ -154,9 +154,9 @@ describe('partnership rules', () => {
       given(...inDelivery).when({ type: 'CommitFunding', data: flow, context: as(DONOR) }).then([committed(500_000_00)]);
     });
     it('refuses fractions of a minor unit, negative amounts and unknown currencies', () => {
-      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: eur(10.5) }, context: as(DONOR) }).refusedBy('money.integer-minor-units');
-      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: eur(-100) }, context: as(DONOR) }).refusedBy('money.positive');
-      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: { amountMinor: 100, currency: 'XYZ' } }, context: as(DONOR) }).refusedBy('money.iso-4217');
+      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: eur(10.5) }, context: as(DONOR) }).thenThrows('money.integer-minor-units');
+      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: eur(-100) }, context: as(DONOR) }).thenThrows('money.positive');
+      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: { amountMinor: 100, currency: 'XYZ' } }, context: as(DONOR) }).thenThrows('money.iso-4217');
     });
     it('disburses within what that provider committed to that receiver in that currency', () => {
       const disbursement = { ...flow, flowId: 'd-1', amount: eur(200_000_00) };
@@ -167,10 +167,10 @@ describe('partnership rules', () => {
     it('refuses a disbursement above the commitment, or in another currency', () => {
       given(...inDelivery, committed(500_000_00))
         .when({ type: 'DisburseFunds', data: { ...flow, flowId: 'd-1', amount: eur(600_000_00) }, context: as(DONOR) })
-        .refusedBy('flow.disbursement-within-commitment');
+        .thenThrows('flow.disbursement-within-commitment');
       given(...inDelivery, committed(500_000_00))
         .when({ type: 'DisburseFunds', data: { ...flow, flowId: 'd-1', amount: { amountMinor: 100, currency: 'USD' } }, context: as(DONOR) })
-        .refusedBy('flow.disbursement-within-commitment');
+        .thenThrows('flow.disbursement-within-commitment');
     });
     it('voids an expenditure with a reason (a correction, not an edit)', () => {
       const spent: PartnershipEvent = {
@@ -183,7 +183,7 @@ describe('partnership rules', () => {
         .then([{ type: 'ExpenditureVoided', schemaVersion: 1, data: { flowId: 'x-1', reason: 'duplicate invoice', voidedBy: IMPLEMENTER } }]);
       given(...inDelivery, spent, { type: 'ExpenditureVoided', schemaVersion: 1, data: { flowId: 'x-1', reason: 'dup', voidedBy: IMPLEMENTER } })
         .when({ type: 'VoidExpenditure', data: { flowId: 'x-1', reason: 'again' }, context: as(IMPLEMENTER) })
-        .refusedBy('expenditure.voided-once');
+        .thenThrows('expenditure.voided-once');
     });
   });
 
@@ -191,7 +191,7 @@ describe('partnership rules', () => {
     it('refuses a fact dated in the future', () => {
       given(...inDelivery, milestonePlanned)
         .when({ type: 'ReportMilestoneAchieved', data: { milestoneId: 'm-1', achievedOn: '2026-12-01', evidence: [] }, context: as(IMPLEMENTER) })
-        .refusedBy('dates.not-in-future');
+        .thenThrows('dates.not-in-future');
     });
   });
 
@@ -202,12 +202,12 @@ describe('partnership rules', () => {
         .then([{ type: 'MilestoneConfirmed', schemaVersion: 1, data: { milestoneId: 'm-1', note: 'SOP in use', confirmedBy: BENEFICIARY } }]);
     });
     it('refuses confirming before the milestone is reported achieved', () => {
-      given(...inDelivery, milestonePlanned).when({ type: 'ConfirmMilestone', data: { milestoneId: 'm-1', note: '' }, context: as(BENEFICIARY) }).refusedBy('milestone.confirm-after-achieved');
+      given(...inDelivery, milestonePlanned).when({ type: 'ConfirmMilestone', data: { milestoneId: 'm-1', note: '' }, context: as(BENEFICIARY) }).thenThrows('milestone.confirm-after-achieved');
     });
     it('refuses a dispute by anyone but the beneficiary', () => {
       given(...inDelivery, milestonePlanned, milestoneAchieved)
         .when({ type: 'DisputeMilestone', data: { milestoneId: 'm-1', reason: 'not delivered' }, context: as(DONOR) })
-        .refusedBy('access.role');
+        .thenThrows('access.role');
     });
   });
 
@@ -217,22 +217,22 @@ describe('partnership rules', () => {
       given(...evaluating)
         .when({ type: 'RecordEvaluation', data: evaluation('ev-1'), context: as(EVALUATOR) })
         .then([{ type: 'EvaluationRecorded', schemaVersion: 1, data: { ...evaluation('ev-1'), evaluatorId: EVALUATOR } }]);
-      given(...inDelivery, toMonitoring, toEvaluation).when({ type: 'RecordEvaluation', data: evaluation('ev-1'), context: as(EVALUATOR) }).refusedBy('access.party');
+      given(...inDelivery, toMonitoring, toEvaluation).when({ type: 'RecordEvaluation', data: evaluation('ev-1'), context: as(EVALUATOR) }).thenThrows('access.party');
     });
     it('a closed partnership accepts nothing but corrections by evaluation', () => {
       const recorded: PartnershipEvent = { type: 'EvaluationRecorded', schemaVersion: 1, data: { ...evaluation('ev-1'), evaluatorId: EVALUATOR } };
       given(...evaluating, recorded, closed)
         .when({ type: 'RecordEvaluation', data: evaluation('ev-2', 'ev-1'), context: as(EVALUATOR) })
         .then([{ type: 'EvaluationRecorded', schemaVersion: 1, data: { ...evaluation('ev-2', 'ev-1'), evaluatorId: EVALUATOR } }]);
-      given(...evaluating, recorded, closed).when({ type: 'RecordEvaluation', data: evaluation('ev-3'), context: as(EVALUATOR) }).refusedBy('partnership.closed');
-      given(...evaluating, closed).when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'issue', description: 'd', severity: 'low' }, context: as(DONOR) }).refusedBy('partnership.closed');
+      given(...evaluating, recorded, closed).when({ type: 'RecordEvaluation', data: evaluation('ev-3'), context: as(EVALUATOR) }).thenThrows('partnership.closed');
+      given(...evaluating, closed).when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'issue', description: 'd', severity: 'low' }, context: as(DONOR) }).thenThrows('partnership.closed');
     });
     it('closes from evaluation with a handover that names the institution', () => {
       given(...evaluating).when({ type: 'ClosePartnership', data: closed.data as never, context: as(DONOR) }).then([closed]);
       given(...evaluating)
         .when({ type: 'ClosePartnership', data: { outcome: 'achieved', summary: 's', handover: { done: true, institutionId: null, date: null } }, context: as(DONOR) })
-        .refusedBy('closure.handover');
-      given(...inDelivery).when({ type: 'ClosePartnership', data: closed.data as never, context: as(DONOR) }).refusedBy('phase.order');
+        .thenThrows('closure.handover');
+      given(...inDelivery).when({ type: 'ClosePartnership', data: closed.data as never, context: as(DONOR) }).thenThrows('phase.order');
     });
   });
 });

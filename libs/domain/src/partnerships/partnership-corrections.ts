@@ -25,7 +25,6 @@ import type {
   WithdrawNeed,
   CorrectFlow,
   DeobligateCommitment,
-  PartnershipCommand,
   RescheduleMilestone,
   RetractMilestoneValidation,
   ReviseIndicator,
@@ -39,10 +38,10 @@ import type { PartnershipEvent } from './partnership-events';
 import { ensureParty, ensurePhase, ensurePossibleActivityFacts, ensureRegistered, PARTY_ROLES, rolesOf } from './partnership-guards';
 import { flowKey, flowOf, invitationOf, lastMeasurementIndex, milestoneStatus, type FlowRecord, type PartnershipState } from './partnership-state';
 
-type Decisions = { readonly [K in CorrectionCommand['type']]: (command: Extract<CorrectionCommand, { type: K }>, state: PartnershipState) => PartnershipEvent[] };
+type CorrectionDecisions = { readonly [K in CorrectionCommand['type']]: (command: Extract<CorrectionCommand, { type: K }>, state: PartnershipState) => PartnershipEvent[] };
 
 /** Every correction's decision: a command added to the union above fails to compile until it has one here. */
-export const CORRECTIONS: Decisions = {
+export const CORRECTIONS: CorrectionDecisions = {
   AmendCommitment: decideAmendCommitment,
   DeobligateCommitment: decideDeobligateCommitment,
   CancelCommitment: decideCancelCommitment,
@@ -67,16 +66,6 @@ export const CORRECTIONS: Decisions = {
   VoidMeasurement: decideVoidMeasurement,
   ReprioritiseNeeds: decideReprioritiseNeeds,
 };
-
-export function isCorrection(command: PartnershipCommand): command is CorrectionCommand {
-  return Object.prototype.hasOwnProperty.call(CORRECTIONS, command.type);
-}
-
-export function decideCorrection(command: CorrectionCommand, state: PartnershipState): PartnershipEvent[] {
-  // The map is keyed by the command's own type, so this is the decision written for it.
-  const decision = CORRECTIONS[command.type] as (command: CorrectionCommand, state: PartnershipState) => PartnershipEvent[];
-  return decision(command, state);
-}
 
 // ---- money -------------------------------------------------------------------------------------------
 

@@ -1,9 +1,6 @@
 import type { CommandContext, UserRole } from '../shared/command';
-import { RuleViolation } from '../shared/rule-violation';
-import type { PartnershipCommand } from '../partnerships/partnership-commands';
-import { decide } from '../partnerships/partnership-decider';
-import type { PartnershipEvent } from '../partnerships/partnership-events';
-import { foldPartnership } from '../partnerships/partnership-state';
+import { partnershipDecider } from '../partnerships/partnership';
+import { DeciderSpecification } from './decider-specification';
 
 export const NOW = '2026-06-30T12:00:00.000Z';
 
@@ -14,26 +11,5 @@ export function as(organisationId: string, roles: readonly UserRole[] = EVERY_PA
   return { userId: `user-of-${organisationId}`, organisationId, now: NOW, roles };
 }
 
-/** given(events).when(command).then(events) / .refusedBy(rule): the shape every rule's spec takes. */
-export function given(...events: PartnershipEvent[]) {
-  return {
-    when(command: PartnershipCommand) {
-      const run = () => decide(command, foldPartnership(events));
-      return {
-        then(expected: PartnershipEvent[]): void {
-          expect(run()).toEqual(expected);
-        },
-        refusedBy(rule: string): void {
-          let error: unknown;
-          try {
-            run();
-          } catch (e) {
-            error = e;
-          }
-          expect(error).toBeInstanceOf(RuleViolation);
-          expect((error as RuleViolation).rule).toBe(rule);
-        },
-      };
-    },
-  };
-}
+/** given(events).when(command).then(events) / .thenThrows(rule) on the partnership decider. */
+export const given = DeciderSpecification.for(partnershipDecider);
