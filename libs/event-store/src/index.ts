@@ -12,3 +12,4 @@ export * from './checkpoints/checkpoint-store';
 export * from './integrity/canonical-json';
 export * from './integrity/hash-chain';
 export * from './integrity/history-export';
+export * from './in-memory/in-memory-event-store';

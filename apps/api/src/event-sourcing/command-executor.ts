@@ -15,7 +15,7 @@ import {
 } from '@ccb/event-store';
 import type { Decider } from '@ccb/domain';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { differingParts, IdempotencyKeys } from './idempotency-keys';
+import { differingParts, IdempotencyKeys, type IdempotencyKeyStore } from './idempotency-keys';
 import { StreamQueue } from './stream-queue';
 
 /** A domain event: what decide returns and evolve folds. */
@@ -82,7 +82,7 @@ export class CommandExecutor {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly keys: IdempotencyKeys,
+    @Inject(IdempotencyKeys) private readonly keys: IdempotencyKeyStore,
   ) {}
 
   async execute<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {

@@ -10,6 +10,9 @@ export function differingParts(first: RequestFingerprint, now: RequestFingerprin
   return (['method', 'path', 'body'] as const).filter((part) => (part === 'body' ? first.bodyHash !== now.bodyHash : first[part] !== now[part]));
 }
 
+/** What the executor needs of the key table: a unit test hands it one kept in memory. */
+export type IdempotencyKeyStore = Pick<IdempotencyKeys, 'claim' | 'release'>;
+
 /**
  * Which request each principal's Idempotency-Key was first sent with, across every stream: the events
  * of a stream can only say what a key did there, so the same key on another partnership is caught here.

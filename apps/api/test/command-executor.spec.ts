@@ -1,0 +1,97 @@
+import { InMemoryEventStore, verifyChain, WrongExpectedRevisionError, type RequestFingerprint } from '@ccb/event-store';
+import { partnershipDecider, RuleViolation, type PartnershipCommand, type UserRole } from '@ccb/domain';
+import { CommandExecutor, IdempotencyKeyReusedError, StreamMissingError, type Execution } from '../src/event-sourcing/command-executor';
+import { differingParts, type IdempotencyKeyStore, type RequestPart } from '../src/event-sourcing/idempotency-keys';
+
+/** The key table's rules (claim once per principal and key, refuse another request, free on refusal), in memory. */
+class KeysInMemory implements IdempotencyKeyStore {
+  readonly claims = new Map<string, RequestFingerprint>();
+  async claim(principal: string, key: string, request: RequestFingerprint): Promise<true | false | RequestPart[]> {
+    const first = this.claims.get(`${principal}\u0000${key}`);
+    if (!first) {
+      this.claims.set(`${principal}\u0000${key}`, request);
+      return true;
+    }
+    const differs = differingParts(first, request);
+    return differs.length > 0 ? differs : false;
+  }
+  async release(principal: string, key: string): Promise<void> {
+    this.claims.delete(`${principal}\u0000${key}`);
+  }
+}
+
+const NOW = '2026-06-30T12:00:00.000Z';
+const BEN = 'org-cert';
+const STREAM = partnershipDecider.streamId('p-unit');
+const context = (organisationId: string, roles: readonly UserRole[] = ['donor', 'implementer', 'beneficiary']) => ({ userId: `u-${organisationId}`, organisationId, now: NOW, roles });
+const propose: PartnershipCommand = {
+  type: 'ProposePartnership',
+  context: context(BEN),
+  data: { partnershipId: 'p-unit', title: 'CERT readiness', summary: 's', beneficiaryCountry: 'GH', initiatedBy: 'beneficiary', proposerRole: 'beneficiary', themes: ['incident-response-cert'], levels: ['technical'], sdgs: [9], genderMarker: 1, plannedStart: '2026-01-01', plannedEnd: null },
+};
+const risk = (riskId: string, org = BEN): PartnershipCommand => ({ type: 'RaiseRisk', context: context(org), data: { riskId, kind: 'risk', description: 'turnover', severity: 'low' } });
+const execution = (command: PartnershipCommand, extra: Partial<Execution<PartnershipCommand>> = {}): Execution<PartnershipCommand> => ({
+  streamId: STREAM,
+  command,
+  mustExist: command.type !== 'ProposePartnership',
+  metadata: { actor: `u-${command.context.organisationId}`, organisation: command.context.organisationId, correlationId: 'c-1', causationId: null, recordedAt: NOW },
+  ...extra,
+});
+const fingerprint = (body: string): RequestFingerprint => ({ method: 'POST', path: '/api/partnerships/p-unit/risks', bodyHash: body });
+
+describe('the command executor on the in-memory store', () => {
+  let store: InMemoryEventStore;
+  let keys: KeysInMemory;
+  let executor: CommandExecutor;
+  beforeEach(async () => {
+    store = new InMemoryEventStore();
+    keys = new KeysInMemory();
+    executor = new CommandExecutor(store, keys);
+    await executor.execute(partnershipDecider, execution(propose));
+  });
+
+  it('decides on the folded stream and appends the events, each linked into the hash chain', async () => {
+    const result = await executor.execute(partnershipDecider, execution(risk('r-1')));
+    expect(result).toMatchObject({ streamId: STREAM, revision: 1, replayed: false, events: [{ type: 'RiskRaised' }] });
+    const events = await store.readStream(STREAM);
+    expect(events.map((e) => e.type)).toEqual(['PartnershipProposed', 'RiskRaised']);
+    expect(verifyChain(STREAM, events)).toMatchObject({ ok: true, eventsChecked: events.length });
+  });
+
+  it('answers a non-party and a missing stream alike, before If-Match or the rules', async () => {
+    await expect(executor.execute(partnershipDecider, execution(risk('r-1', 'org-stranger'), { expectedRevision: 99 }))).rejects.toBeInstanceOf(StreamMissingError);
+    await expect(executor.execute(partnershipDecider, execution(risk('r-1'), { streamId: partnershipDecider.streamId('p-none') }))).rejects.toBeInstanceOf(StreamMissingError);
+    expect(await store.countEvents()).toBe(1);
+  });
+
+  it('refuses a stale If-Match with the revision it found', async () => {
+    await expect(executor.execute(partnershipDecider, execution(risk('r-1'), { expectedRevision: 5 }))).rejects.toMatchObject({ expected: 5, actual: 0 });
+    await expect(executor.execute(partnershipDecider, execution(risk('r-1'), { expectedRevision: 5 }))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+  });
+
+  it('answers a retry of the same request once more, and refuses the key with another body; neither appends', async () => {
+    const first = await executor.execute(partnershipDecider, execution(risk('r-1'), { idempotencyKey: 'k-1', request: fingerprint('body-a') }));
+    const again = await executor.execute(partnershipDecider, execution(risk('r-1'), { idempotencyKey: 'k-1', request: fingerprint('body-a') }));
+    expect(again).toEqual({ ...first, replayed: true });
+    await expect(executor.execute(partnershipDecider, execution(risk('r-2'), { idempotencyKey: 'k-1', request: fingerprint('body-b') }))).rejects.toEqual(
+      new IdempotencyKeyReusedError(['body']),
+    );
+    expect(await store.countEvents()).toBe(2);
+  });
+
+  it('a command the rules refuse appends nothing and frees its key', async () => {
+    await executor.execute(partnershipDecider, execution(risk('r-1')));
+    await expect(executor.execute(partnershipDecider, execution(risk('r-1'), { idempotencyKey: 'k-2', request: fingerprint('body-a') }))).rejects.toBeInstanceOf(RuleViolation);
+    expect(keys.claims.size).toBe(0);
+    expect(await store.countEvents()).toBe(2);
+  });
+
+  it('two writers on one store (two processes) take 30 concurrent commands with no conflict reaching a caller', async () => {
+    const other = new CommandExecutor(store, keys);
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => (i % 2 ? executor : other).execute(partnershipDecider, execution(risk(`r-${i}`)))));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const events = await store.readStream(STREAM);
+    expect(events).toHaveLength(31);
+    expect(verifyChain(STREAM, events)).toMatchObject({ ok: true, eventsChecked: events.length });
+  });
+});
