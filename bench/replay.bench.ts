@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
   console.log(await describeMachine());
   const { streamId, partnershipId, proposer, written } = await writeLongPartnership(store, events);
-  const recorded = await store.readStream(streamId);
+  const { events: recorded } = await store.readStream(streamId);
   console.log(`One partnership, ${written.toLocaleString('en')} events (${streamId}); ${runs} runs each, random points\n`);
 
   const token = await app.get(TokenService).sign({ userId: 'bench-evaluator', organisationId: proposer, roles: ['donor', 'implementer', 'beneficiary', 'evaluator'] });

@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { EventStore, RecordedEvent } from '@ccb/event-store';
-import { StreamNotFoundError } from '@ccb/event-store';
 import { JwtService } from '@nestjs/jwt';
 import type { UserRole } from '@ccb/domain';
 import { EVENT_STORE } from '../../apps/api/src/event-store/event-store.module';
@@ -54,10 +53,5 @@ export function put(app: INestApplication, path: string, organisationId: string,
 
 export async function streamOf(app: INestApplication, streamId: string): Promise<RecordedEvent[]> {
   const store = app.get<EventStore>(EVENT_STORE);
-  try {
-    return await store.readStream(streamId);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
-  }
+  return (await store.readStream(streamId)).events;
 }

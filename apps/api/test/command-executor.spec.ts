@@ -53,7 +53,7 @@ describe('the command executor on the in-memory store', () => {
   it('decides on the folded stream and appends the events, each linked into the hash chain', async () => {
     const result = await executor.execute(partnershipDecider, execution(risk('r-1')));
     expect(result).toMatchObject({ streamId: STREAM, revision: 1, replayed: false, events: [{ type: 'RiskRaised' }] });
-    const events = await store.readStream(STREAM);
+    const { events } = await store.readStream(STREAM);
     expect(events.map((e) => e.type)).toEqual(['PartnershipProposed', 'RiskRaised']);
     expect(verifyChain(STREAM, events)).toMatchObject({ ok: true, eventsChecked: events.length });
   });
@@ -90,7 +90,7 @@ describe('the command executor on the in-memory store', () => {
     const other = new CommandExecutor(store, keys);
     const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => (i % 2 ? executor : other).execute(partnershipDecider, execution(risk(`r-${i}`)))));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const events = await store.readStream(STREAM);
+    const { events } = await store.readStream(STREAM);
     expect(events).toHaveLength(31);
     expect(verifyChain(STREAM, events)).toMatchObject({ ok: true, eventsChecked: events.length });
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fromJsonLines, StreamNotFoundError, verifyChain, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
+import { fromJsonLines, verifyChain, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
 import { partnershipDecider } from '@ccb/domain';
 import { figuresOf, organisationsAsOf, RateTable, ratesAsOf, replayStep, emptyReplay, within, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { formatMoney } from '@ccb/read-models';
@@ -83,14 +83,7 @@ async function main(argv: string[]): Promise<number> {
       await store.close();
       await database.close();
     };
-    readStream = async (streamId) => {
-      try {
-        return await store.readStream(streamId);
-      } catch (error) {
-        if (error instanceof StreamNotFoundError) return [];
-        throw error;
-      }
-    };
+    readStream = async (streamId) => (await store.readStream(streamId)).events;
     events = [...(await readStream(partnershipDecider.streamId(partnershipId ?? '')))];
   }
   try {

@@ -5,6 +5,7 @@ import type {
   Position,
   ReadAllOptions,
   ReadStreamOptions,
+  ReadStreamResult,
   RecordedEvent,
   SubscribeToAllOptions,
 } from './types';
@@ -19,8 +20,11 @@ export interface EventStore {
   /** Atomic: all events are appended or none. Throws WrongExpectedRevisionError on a mismatch. */
   appendToStream(streamId: string, events: readonly EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
 
-  /** Throws StreamNotFoundError when the stream has no events. */
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * The events asked for, and whether the stream exists at all (Emmett's answer): a missing stream is an
+   * ordinary answer, `{ events: [], streamExists: false, currentStreamVersion: null }`, never an error.
+   */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<ReadStreamResult>;
 
   /** One page of the global log in order, strictly after `options.after`. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -62,6 +62,15 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
+export interface ReadStreamResult {
+  readonly events: RecordedEvent[];
+  /** The revision of the stream's last event, whatever part of it was read; null when it does not exist. */
+  readonly currentStreamVersion: number | null;
+  readonly streamExists: boolean;
+}
+
+export const NO_SUCH_STREAM: ReadStreamResult = { events: [], currentStreamVersion: null, streamExists: false };
+
 export interface AllFilter {
   /** Exact event types to keep. */
   readonly eventTypes?: readonly string[];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamNotFoundError, type EventStore } from '@ccb/event-store';
+import { type EventStore } from '@ccb/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { organisationStreamId } from '../organisations/organisation-stream';
 
@@ -15,13 +15,7 @@ export class KnownOrganisations {
 
   async exists(organisationId: string): Promise<boolean> {
     if (this.known.has(organisationId)) return true;
-    try {
-      const events = await this.store.readStream(organisationStreamId(organisationId), { maxCount: 1 });
-      if (events.length === 0) return false;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return false;
-      throw error;
-    }
+    if (!(await this.store.readStream(organisationStreamId(organisationId), { maxCount: 1 })).streamExists) return false;
     this.known.add(organisationId);
     return true;
   }

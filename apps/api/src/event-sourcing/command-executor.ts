@@ -3,7 +3,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   chained,
   GENESIS_HASH,
-  StreamNotFoundError,
   WrongExpectedRevisionError,
   type EventData,
   type EventMetadata,
@@ -162,12 +161,7 @@ export class CommandExecutor {
   }
 
   async load(streamId: string): Promise<RecordedEvent[]> {
-    try {
-      return await this.store.readStream(streamId);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return (await this.store.readStream(streamId)).events;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { evolve, initialPartnershipState, upcastPartnershipEvent } from '@ccb/domain';
-import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@ccb/event-store';
+import { type EventStore, type RecordedEvent } from '@ccb/event-store';
 import { organisationsAsOf, ratesAsOf, ReplaySnapshots, type RateTable, type OrganisationLookup, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { partnershipStreamId } from '../partnerships/execute-partnership-command';
@@ -80,11 +80,6 @@ export class PartyRecords {
   }
 
   private async read(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    try {
-      return await this.store.readStream(streamId, fromRevision > 0 ? { fromRevision } : undefined);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return (await this.store.readStream(streamId, fromRevision > 0 ? { fromRevision } : undefined)).events;
   }
 }

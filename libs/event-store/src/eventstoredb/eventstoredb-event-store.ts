@@ -23,17 +23,19 @@ import type { EventStore } from '../event-store';
 import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import { delay } from '../polling-subscription';
 import { makePosition, parsePosition } from '../position';
-import type {
-  AllFilter,
-  AppendResult,
-  EventData,
-  EventMetadata,
-  ExpectedRevision,
-  Position,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
+import {
+  NO_SUCH_STREAM,
+  type AllFilter,
+  type AppendResult,
+  type EventData,
+  type EventMetadata,
+  type ExpectedRevision,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ReadStreamResult,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
 } from '../types';
 
 export interface EventStoreDbOptions {
@@ -92,27 +94,30 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
-    const events: RecordedEvent[] = [];
-    try {
+    const read = async (direction: typeof FORWARDS | typeof BACKWARDS, fromRevision: typeof START | typeof END | bigint, maxCount: number) => {
+      const events: RecordedEvent[] = [];
       await this.withDeadline(
         (async () => {
-          const read = this.client.readStream(streamId, {
-            direction: backwards ? BACKWARDS : FORWARDS,
-            fromRevision: from === 'start' ? START : from === 'end' ? END : BigInt(from),
-            maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
-            deadline: this.deadlineMs,
-          });
-          for await (const resolved of read) if (resolved.event) events.push(toRecordedEvent(resolved.event));
+          for await (const resolved of this.client.readStream(streamId, { direction, fromRevision, maxCount, deadline: this.deadlineMs })) {
+            if (resolved.event) events.push(toRecordedEvent(resolved.event));
+          }
         })(),
       );
+      return events;
+    };
+    try {
+      const events = await read(backwards ? BACKWARDS : FORWARDS, from === 'start' ? START : from === 'end' ? END : BigInt(from), options.maxCount ?? Number.MAX_SAFE_INTEGER);
+      // A whole stream read forwards ends at its version; any other read asks for the last event.
+      const whole = !backwards && from === 'start' && options.maxCount === undefined && events.length > 0;
+      const last = whole ? events[events.length - 1] : (await read(BACKWARDS, END, 1))[0];
+      return last === undefined ? NO_SUCH_STREAM : { events, currentStreamVersion: last.revision, streamExists: true };
     } catch (error) {
-      if (error instanceof EsdbStreamNotFoundError) throw new StreamNotFoundError(streamId);
+      if (error instanceof EsdbStreamNotFoundError) return NO_SUCH_STREAM;
       throw mapError(error);
     }
-    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -1,8 +1,8 @@
 import type { EventStore } from '../event-store';
-import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { pollingSubscription, type LogPage, type LogSource } from '../polling-subscription';
 import { comparePositions, makePosition } from '../position';
-import type { AllFilter, AppendResult, EventData, ExpectedRevision, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeToAllOptions } from '../types';
+import { NO_SUCH_STREAM, type AllFilter, type AppendResult, type EventData, type ExpectedRevision, type Position, type ReadAllOptions, type ReadStreamOptions, type ReadStreamResult, type RecordedEvent, type SubscribeToAllOptions } from '../types';
 
 const matches = (event: RecordedEvent, filter: AllFilter | undefined): boolean =>
   (!filter?.eventTypes?.length || filter.eventTypes.includes(event.type)) && (!filter?.streamPrefixes?.length || filter.streamPrefixes.some((p) => event.streamId.startsWith(p)));
@@ -58,15 +58,16 @@ export class InMemoryEventStore implements EventStore, LogSource {
     throw new WrongExpectedRevisionError(streamId, expected, actual);
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
     const stream = this.streams.get(streamId);
-    if (!stream) throw new StreamNotFoundError(streamId);
+    if (!stream) return NO_SUCH_STREAM;
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     const selected = backwards
       ? stream.filter((e) => from === 'end' || from === 'start' || e.revision <= from).reverse()
       : stream.filter((e) => from === 'start' || from === 'end' || e.revision >= from);
-    return structuredClone(selected.slice(0, options.maxCount ?? selected.length));
+    const events = structuredClone(selected.slice(0, options.maxCount ?? selected.length));
+    return { events, currentStreamVersion: stream.length - 1, streamExists: true };
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -1,19 +1,21 @@
 import { EventEmitter } from 'node:events';
 import type { EventStore } from '../event-store';
-import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { delay, pollingSubscription, type LogPage, type LogSource } from '../polling-subscription';
 import { makePosition, parsePosition } from '../position';
-import type {
-  AllFilter,
-  AppendResult,
-  EventData,
-  EventMetadata,
-  ExpectedRevision,
-  Position,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
+import {
+  NO_SUCH_STREAM,
+  type AllFilter,
+  type AppendResult,
+  type EventData,
+  type EventMetadata,
+  type ExpectedRevision,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ReadStreamResult,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
 } from '../types';
 import type { PoolLike, Queryable } from './sql';
 
@@ -206,7 +208,7 @@ export class PostgresEventStore implements EventStore, LogSource {
     throw new WrongExpectedRevisionError(streamId, expected, actual.rows.length ? Number(actual.rows[0].revision) : 'no_stream');
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     const bound = from === 'start' || from === 'end' ? null : from;
@@ -216,11 +218,14 @@ export class PostgresEventStore implements EventStore, LogSource {
        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       [streamId, bound, options.maxCount ?? null],
     );
-    if (rows.length === 0) {
-      const exists = await this.pool.query('SELECT 1 FROM es_streams WHERE stream_id = $1', [streamId]);
-      if (exists.rows.length === 0) throw new StreamNotFoundError(streamId);
+    const events = rows.map(toRecordedEvent);
+    // A whole stream read forwards ends at its version; any other read asks the stream table (one key lookup).
+    if (!backwards && bound === null && options.maxCount === undefined && events.length > 0) {
+      return { events, currentStreamVersion: events[events.length - 1].revision, streamExists: true };
     }
-    return rows.map(toRecordedEvent);
+    const head = await this.pool.query<{ revision: string }>('SELECT revision FROM es_streams WHERE stream_id = $1', [streamId]);
+    if (head.rows.length === 0) return NO_SUCH_STREAM;
+    return { events, currentStreamVersion: Number(head.rows[0].revision), streamExists: true };
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

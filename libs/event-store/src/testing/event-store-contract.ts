@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../event-store';
-import { StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { WrongExpectedRevisionError } from '../errors';
 import { comparePositions } from '../position';
 import type { EventData, Position, RecordedEvent } from '../types';
 
@@ -62,7 +62,8 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         expect(result.nextExpectedRevision).toBe(1);
         expect(typeof result.position).toBe('string');
 
-        const read = await store.readStream(stream('s'));
+        const { events: read, currentStreamVersion, streamExists } = await store.readStream(stream('s'));
+        expect([currentStreamVersion, streamExists]).toEqual([1, true]);
         expect(read.map((e) => e.revision)).toEqual([0, 1]);
         expect(read[0]).toMatchObject({
           id: events[0].id,
@@ -77,18 +78,24 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         expect(comparePositions(read[0].position, read[1].position)).toBeLessThan(0);
       });
 
-      it('throws StreamNotFoundError for a stream with no events', async () => {
-        await expect(store.readStream(stream('missing'))).rejects.toBeInstanceOf(StreamNotFoundError);
+      it('answers a stream with no events as missing, without throwing', async () => {
+        expect(await store.readStream(stream('missing'))).toEqual({ events: [], currentStreamVersion: null, streamExists: false });
+        expect(await store.readStream(stream('missing'), { direction: 'backwards', maxCount: 1 })).toEqual({ events: [], currentStreamVersion: null, streamExists: false });
       });
 
       it('reads forwards from a revision with a max count, and backwards from the end', async () => {
         await store.appendToStream(stream('r'), [1, 2, 3, 4, 5].map(() => anEvent()), { expectedRevision: 'any' });
         const forwards = await store.readStream(stream('r'), { fromRevision: 1, maxCount: 2 });
-        expect(forwards.map((e) => e.revision)).toEqual([1, 2]);
+        expect(forwards.events.map((e) => e.revision)).toEqual([1, 2]);
+        // The version is the stream's, whatever part of it was read.
+        expect(forwards.currentStreamVersion).toBe(4);
         const backwards = await store.readStream(stream('r'), { direction: 'backwards', maxCount: 2 });
-        expect(backwards.map((e) => e.revision)).toEqual([4, 3]);
+        expect(backwards.events.map((e) => e.revision)).toEqual([4, 3]);
         const backFrom = await store.readStream(stream('r'), { direction: 'backwards', fromRevision: 2 });
-        expect(backFrom.map((e) => e.revision)).toEqual([2, 1, 0]);
+        expect(backFrom.events.map((e) => e.revision)).toEqual([2, 1, 0]);
+        expect(backFrom.currentStreamVersion).toBe(4);
+        const beyond = await store.readStream(stream('r'), { fromRevision: 9 });
+        expect(beyond).toEqual({ events: [], currentStreamVersion: 4, streamExists: true });
       });
     });
 
@@ -130,7 +137,7 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         await expect(store.appendToStream(stream('atomic'), [anEvent(), anEvent(), anEvent()], { expectedRevision: 5 })).rejects.toBeInstanceOf(
           WrongExpectedRevisionError,
         );
-        expect(await store.readStream(stream('atomic'))).toHaveLength(1);
+        expect((await store.readStream(stream('atomic'))).events).toHaveLength(1);
       });
 
       it('of concurrent writers expecting the same revision, exactly one wins', async () => {
@@ -140,7 +147,7 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         );
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(WrongExpectedRevisionError);
-        expect(await store.readStream(stream('race'))).toHaveLength(2);
+        expect((await store.readStream(stream('race'))).events).toHaveLength(2);
       });
     });
 
@@ -154,14 +161,14 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         const c = await store.appendToStream(stream('i'), next, { expectedRevision: 1 });
         const d = await store.appendToStream(stream('i'), next, { expectedRevision: 1 });
         expect(d).toEqual(c);
-        expect(await store.readStream(stream('i'))).toHaveLength(3);
+        expect((await store.readStream(stream('i'))).events).toHaveLength(3);
       });
 
       it('a retry with expected revision any writes nothing twice', async () => {
         const events = [anEvent()];
         await store.appendToStream(stream('ia'), events, { expectedRevision: 'any' });
         await store.appendToStream(stream('ia'), events, { expectedRevision: 'any' });
-        expect(await store.readStream(stream('ia'))).toHaveLength(1);
+        expect((await store.readStream(stream('ia'))).events).toHaveLength(1);
       });
 
       it('the same events at another expected revision are refused, not silently dropped', async () => {
@@ -169,7 +176,7 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
         await store.appendToStream(stream('ib'), [anEvent()], { expectedRevision: 'no_stream' });
         await store.appendToStream(stream('ib'), events, { expectedRevision: 0 });
         await expect(store.appendToStream(stream('ib'), events, { expectedRevision: 1 })).rejects.toThrow();
-        expect(await store.readStream(stream('ib'))).toHaveLength(2);
+        expect((await store.readStream(stream('ib'))).events).toHaveLength(2);
       });
     });
 

@@ -1,5 +1,5 @@
 import { upcastPartnershipEvent } from '@ccb/domain';
-import { comparePositions, StreamNotFoundError, type EventStore, type Position, type RecordedEvent } from '@ccb/event-store';
+import { comparePositions, type EventStore, type Position, type RecordedEvent } from '@ccb/event-store';
 import { evolveView, type EventEnvelope, type PartnershipView } from './partnership-view';
 
 export { PARTNERSHIP_STREAM_PREFIX } from '@ccb/domain';
@@ -28,13 +28,8 @@ export async function loadPartnershipView(
   parked: ReadonlySet<string> = new Set(),
 ): Promise<PartnershipView | null> {
   if ('beforeRevision' in limit && limit.beforeRevision === 0) return null;
-  let events: RecordedEvent[];
-  try {
-    events = await store.readStream(`${PARTNERSHIP_STREAM_PREFIX}${partnershipId}`, 'beforeRevision' in limit ? { maxCount: limit.beforeRevision } : undefined);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return null;
-    throw error;
-  }
+  const { events, streamExists } = await store.readStream(`${PARTNERSHIP_STREAM_PREFIX}${partnershipId}`, 'beforeRevision' in limit ? { maxCount: limit.beforeRevision } : undefined);
+  if (!streamExists) return null;
   let view: PartnershipView | null = null;
   for (const event of events) {
     if ('upToPosition' in limit && comparePositions(event.position, limit.upToPosition) > 0) break;
