@@ -9,7 +9,7 @@
 import { Pool } from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { rebuildProjection, type Projection } from '@ccb/read-models';
-import { openReadModelRuntime, ProgressBar, type ReadModelRuntime } from '@ccb/runtime';
+import { loadSettings, openReadModelRuntime, ProgressBar, type ReadModelRuntime } from '@ccb/runtime';
 import type { Position } from '@ccb/event-store';
 import { comparePositions } from '@ccb/event-store';
 import { createApp } from '../apps/api/src/app.factory';
@@ -17,7 +17,7 @@ import { arg, describeMachine, formatRate, percentile, printTable } from './mach
 import { partnershipWorkload, workloadOrganisations, type WorkloadStep } from './workload/partnership-workload';
 import { appendWorkload } from './workload/append-workload';
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = loadSettings().DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'ccb_bench_projections';
 
 async function benchDatabaseUrl(fresh: boolean): Promise<string> {

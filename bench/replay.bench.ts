@@ -18,8 +18,9 @@ import { TokenService } from '../apps/api/src/auth/token-service';
 import { arg, describeMachine, percentile, printTable } from './machine';
 import { partnershipWorkload, workloadOrganisations } from './workload/partnership-workload';
 import { appendWorkload } from './workload/append-workload';
+import { loadSettings } from '@ccb/runtime';
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = loadSettings().DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'ccb_bench_replay';
 
 async function freshDatabase(): Promise<string> {

@@ -9,8 +9,9 @@ import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emm
 import { dumbo } from '@event-driven-io/dumbo';
 import { migrateEventStore, PostgresEventStore, WrongExpectedRevisionError, type EventData, type PoolLike } from '@ccb/event-store';
 import { arg, describeMachine, formatRate, percentile, printTable } from './machine';
+import { loadSettings } from '@ccb/runtime';
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = loadSettings().DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'ccb_bench_store';
 
 interface Side {

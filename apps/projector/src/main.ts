@@ -1,4 +1,4 @@
-import { openReadModelRuntime, settingsFromEnv } from '@ccb/runtime';
+import { loadSettings, openReadModelRuntime, runtimeSettings } from '@ccb/runtime';
 
 /**
  * The projections as a process of their own, for deployments that scale them apart from the API
@@ -7,12 +7,13 @@ import { openReadModelRuntime, settingsFromEnv } from '@ccb/runtime';
  */
 async function main(): Promise<void> {
   const log = (level: string, msg: string, fields: object = {}) => process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields })}\n`);
-  const runtime = await openReadModelRuntime(settingsFromEnv(), {
+  const settings = loadSettings();
+  const runtime = await openReadModelRuntime(runtimeSettings(settings), {
     onSubscriptionError: (error, attempt) => log('warn', 'event store read failed', { attempt, error: (error as Error).message }),
   });
-  const pauseInsideBatchMs = Number(process.env.PROJECTOR_BATCH_PAUSE_MS ?? 0) || undefined;
-  const batchSize = Number(process.env.PROJECTOR_BATCH_SIZE ?? 1000);
-  const verbose = process.env.LOG_LEVEL === 'debug';
+  const pauseInsideBatchMs = settings.PROJECTOR_BATCH_PAUSE_MS || undefined;
+  const batchSize = settings.PROJECTOR_BATCH_SIZE;
+  const verbose = settings.LOG_LEVEL === 'debug';
   const runners = runtime.projections.map((projection) => {
     const runner = runtime.runner(projection, {
       batchSize,

@@ -1,5 +1,5 @@
 import { rebuildProjection } from '@ccb/read-models';
-import { openReadModelRuntime, ProgressBar, settingsFromEnv } from '@ccb/runtime';
+import { loadSettings, openReadModelRuntime, ProgressBar, runtimeSettings } from '@ccb/runtime';
 
 /**
  * `npm run projections:rebuild [-- --projection portfolio]`: rebuilds read models from event 0 into
@@ -9,14 +9,15 @@ import { openReadModelRuntime, ProgressBar, settingsFromEnv } from '@ccb/runtime
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes('--projection') ? args[args.indexOf('--projection') + 1] : undefined;
-  const runtime = await openReadModelRuntime(settingsFromEnv());
+  const settings = loadSettings();
+  const runtime = await openReadModelRuntime(runtimeSettings(settings));
   try {
     const chosen = runtime.projections.filter((p) => only === undefined || p.name === only);
     if (chosen.length === 0) throw new Error(`No projection "${only}"; there are: ${runtime.projections.map((p) => p.name).join(', ')}`);
     for (const projection of chosen) {
       const bar = new ProgressBar(`rebuild ${projection.name.padEnd(9)}`, null);
       const report = await rebuildProjection(runtime.db, runtime.store, projection, {
-        batchSize: Number(process.env.REBUILD_BATCH_SIZE ?? 5000),
+        batchSize: settings.REBUILD_BATCH_SIZE,
         onProgress: (p) => bar.update(p.processed, p.total),
       });
       bar.finish(report.events);

@@ -1,5 +1,5 @@
 import { retryParked } from '@ccb/read-models';
-import { openReadModelRuntime, settingsFromEnv } from '@ccb/runtime';
+import { loadSettings, openReadModelRuntime, runtimeSettings } from '@ccb/runtime';
 
 /**
  * `npm run projections:retry [-- --projection portfolio]`: applies parked events again (after the fix
@@ -9,7 +9,7 @@ import { openReadModelRuntime, settingsFromEnv } from '@ccb/runtime';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes('--projection') ? args[args.indexOf('--projection') + 1] : undefined;
-  const runtime = await openReadModelRuntime(settingsFromEnv());
+  const runtime = await openReadModelRuntime(runtimeSettings(loadSettings()));
   let stillParked = 0;
   try {
     const chosen = runtime.projections.filter((p) => only === undefined || p.name === only);

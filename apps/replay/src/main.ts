@@ -3,7 +3,7 @@ import { fromJsonLines, verifyChain, type ChainVerification, type RecordedEvent 
 import { partnershipDecider } from '@ccb/domain';
 import { figuresOf, organisationsAsOf, RateTable, ratesAsOf, replayStep, emptyReplay, within, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { formatMoney } from '@ccb/read-models';
-import { openDatabase, openEventStore, ProgressBar } from '@ccb/runtime';
+import { loadSettings, openDatabase, openEventStore, ProgressBar } from '@ccb/runtime';
 
 /**
  * `npm run replay -- --partnership ID [--as-of DATE | --revision N] [--verify] [--json]`: the partnership as it
@@ -76,8 +76,9 @@ async function main(argv: string[]): Promise<number> {
   if (file !== undefined) {
     events = fromJsonLines(readFileSync(file, 'utf8'));
   } else {
-    const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || '.data' });
-    const store = await openEventStore(database, { eventStoreConnectionString: process.env.EVENTSTORE_CONNECTION_STRING || undefined });
+    const settings = loadSettings();
+    const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
+    const store = await openEventStore(database, { eventStoreConnectionString: settings.EVENTSTORE_CONNECTION_STRING });
     rates = (until) => ratesAsOf(store, until);
     close = async () => {
       await store.close();

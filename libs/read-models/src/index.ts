@@ -20,6 +20,7 @@ export * from './projection/projection-status';
 export * from './projection/rebuild';
 export * from './projection/dead-letters';
 export * from './projection/retry-parked';
+export * from './projection/projection-registry';
 export * from './storage/read-model-data-source';
 export * from './storage/shared-pool-driver';
 export * from './queries/query-kit';

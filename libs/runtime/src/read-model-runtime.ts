@@ -3,10 +3,10 @@ import {
   AdvisoryLockLease,
   InProcessLease,
   openReadModelDataSource,
-  portfolioProjection,
+  openProjections,
   ProjectionRunner,
+  projectionList,
   readModelSet,
-  timelineProjection,
   type Projection,
   type ProjectionRunnerOptions,
   type ReadModelContext,
@@ -23,15 +23,6 @@ export interface RuntimeSettings {
   readonly poolSize?: number;
 }
 
-export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeSettings {
-  return {
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.DATA_DIR || '.data',
-    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
-    readModelSchemaPrefix: env.READ_MODEL_SCHEMA_PREFIX || '',
-  };
-}
-
 /** A process's database, event store, read models and projections, opened the way the API opens them. */
 export interface ReadModelRuntime extends ReadModelContext {
   readonly database: Database;
@@ -46,7 +37,7 @@ export async function openReadModelRuntime(settings: RuntimeSettings, hooks: { o
   const store = await openEventStore(database, { eventStoreConnectionString: settings.eventStoreConnectionString, onSubscriptionError: hooks.onSubscriptionError });
   const models = readModelSet(settings.readModelSchemaPrefix ?? '');
   const db = await openReadModelDataSource(database.typeormDriver, models, { shared: database.kind === 'postgresql' });
-  const projections = [portfolioProjection(models.portfolio, store, db), timelineProjection(models.timeline)];
+  const projections = projectionList(openProjections(models, store, db));
   return {
     database,
     store,

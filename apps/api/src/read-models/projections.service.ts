@@ -5,12 +5,13 @@ import {
   AdvisoryLockLease,
   afterOf,
   InProcessLease,
-  portfolioProjection,
+  openProjections,
   ProjectionRunner,
   projectionStatus,
   readCheckpoint,
-  timelineProjection,
   type Projection,
+  type ProjectionName,
+  type ProjectionSet,
   type ProjectionStatus,
   type ReadModelContext,
 } from '@ccb/read-models';
@@ -22,7 +23,7 @@ import { READ_MODELS } from './read-models.tokens';
 import { InvalidInputError } from '../common/api-error.filter';
 import { CheckpointWatch } from './checkpoint-watch';
 
-export type ProjectionName = 'portfolio' | 'timeline';
+export type { ProjectionName };
 
 /** A read that asked for a position the projection has not reached within the bound. */
 export class ProjectionBehindError extends HttpException {
@@ -47,7 +48,7 @@ export class ProjectionBehindError extends HttpException {
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  readonly projections: Readonly<Record<ProjectionName, Projection>>;
+  readonly projections: ProjectionSet;
   private readonly runners: ProjectionRunner[] = [];
   private readonly watches: Readonly<Record<ProjectionName, CheckpointWatch>>;
   private knownHead: Position | null = null;
@@ -59,10 +60,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     @Inject(DATABASE) private readonly database: Database,
     private readonly config: ConfigService<Environment, true>,
   ) {
-    this.projections = {
-      portfolio: portfolioProjection(readModels.models.portfolio, store, readModels.db),
-      timeline: timelineProjection(readModels.models.timeline),
-    };
+    this.projections = openProjections(readModels.models, store, readModels.db);
     const watch = (projection: Projection) =>
       new CheckpointWatch(async () => afterOf((await readCheckpoint(this.readModels.db, projection.model.schema, projection.name)).position));
     this.watches = { portfolio: watch(this.projections.portfolio), timeline: watch(this.projections.timeline) };
@@ -74,7 +72,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
       const lease = this.database.kind === 'embedded' ? new InProcessLease() : new AdvisoryLockLease(this.database.pool, `projector:${projection.model.schema}`);
       const runner = new ProjectionRunner(this.readModels.db, this.store, projection, {
         lease,
-        batchSize: 1000,
+        batchSize: this.config.get('PROJECTOR_BATCH_SIZE', { infer: true }),
         logger: { log: (m) => this.logger.log(m), warn: (m) => this.logger.warn(m) },
       });
       runner.onCheckpoint((position) => this.watches[name].advance(position));

@@ -4,14 +4,13 @@ import { migrateEventStore, PostgresEventStore, type EventMetadata, type EventSt
 import { asPoolLike, openEmbeddedTestDatabase, openPostgresTestDatabase, type TestDatabase } from '@ccb/event-store/testing/test-databases';
 import type { DataSource } from 'typeorm';
 export { dumpReadModel } from '../storage/canonical-dump';
-import { portfolioProjection } from '../partnerships/portfolio-projection';
+import { openProjections, projectionList } from '../projection/projection-registry';
 import { PARTNERSHIP_STREAM_PREFIX } from '../partnerships/view-loader';
 import type { Projection } from '../projection/projection';
 import { InProcessLease } from '../projection/projector-lease';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { openReadModelDataSource } from '../storage/read-model-data-source';
 import { readModelSet, type ReadModelSet } from '../storage/read-model-schemas';
-import { timelineProjection } from '../timeline/timeline-projection';
 import { sharedPoolDriver } from '../storage/shared-pool-driver';
 import { ORGANISATION_STREAM_PREFIX } from '../partnerships/portfolio-projection';
 
@@ -47,7 +46,7 @@ export async function openReadModelHarness(backend: Backend, options: { batchSiz
   const store = new PostgresEventStore(asPoolLike(database.pool), { name: backend });
   const models = readModelSet(`t${randomBytes(4).toString('hex')}_`);
   const dataSource = await openReadModelDataSource(sharedPoolDriver(database.pool), models, { shared: backend === 'postgresql' });
-  const projections = [portfolioProjection(models.portfolio, store, dataSource), timelineProjection(models.timeline)];
+  const projections = projectionList(openProjections(models, store, dataSource));
   const runners = projections.map((p) => new ProjectionRunner(dataSource, store, p, { lease: new InProcessLease(), batchSize: options.batchSize ?? 50 }));
   const revisions = new Map<string, number>();
 
