@@ -117,7 +117,12 @@ async function endpointLatencies(app: INestApplication, runtime: ReadModelRuntim
       bytes = body.byteLength;
     }
     timings.sort((a, b) => a - b);
-    rows.push([path.replace(partnership, ':partnership').replace(organisation, ':organisation').replace(donor, ':donor'), percentile(timings, 50).toFixed(1), percentile(timings, 95).toFixed(1), `${Math.round(bytes / 1024)} KiB`]);
+    rows.push([
+      path.replace(partnership, ':partnership').replace(organisation, ':organisation').replace(donor, ':donor'),
+      percentile(timings, 50).toFixed(1),
+      percentile(timings, 95).toFixed(1),
+      `${Math.round(bytes / 1024)} KiB`,
+    ]);
   }
   return rows;
 }
@@ -132,7 +137,9 @@ async function projectionLag(runtime: ReadModelRuntime, rate: number, seconds: n
   });
   for (const runner of runners) runner.start();
   // New partnerships, one command's events per append, as users would send them.
-  const steps: Iterator<WorkloadStep> = partnershipWorkload({ partnerships: 2000, events: rate * seconds * 2, seed: 4242, concurrent: 300 }, workloadOrganisations(42))[Symbol.iterator]();
+  const steps: Iterator<WorkloadStep> = partnershipWorkload({ partnerships: 2000, events: rate * seconds * 2, seed: 4242, concurrent: 300 }, workloadOrganisations(42))[
+    Symbol.iterator
+  ]();
   const acked: { position: Position; at: number }[] = [];
   const revisions = new Map<string, number>();
   const started = performance.now();
@@ -183,7 +190,14 @@ async function projectionLag(runtime: ReadModelRuntime, rate: number, seconds: n
       if (c) lags.push(Math.max(0, c.at - a.at));
     }
     lags.sort((x, y) => x - y);
-    rows.push([name, acked.length, formatRate(achieved), percentile(lags, 50).toFixed(0), percentile(lags, 99).toFixed(0), lags.length === acked.length ? 'all' : `${lags.length}`]);
+    rows.push([
+      name,
+      acked.length,
+      formatRate(achieved),
+      percentile(lags, 50).toFixed(0),
+      percentile(lags, 99).toFixed(0),
+      lags.length === acked.length ? 'all' : `${lags.length}`,
+    ]);
   }
   return rows;
 }

@@ -48,7 +48,15 @@ async function writeLongPartnership(store: EventStore, events: number): Promise<
       const revision = from + i;
       // Spread over three years so dates pick points inside the history.
       const recordedAt = new Date(start + revision * 3 * 3600_000).toISOString();
-      const unlinked = { id: randomUUID(), streamId, revision, type: e.type, schemaVersion: e.schemaVersion, data: e.data as Record<string, unknown>, metadata: { actor: 'bench', organisation: proposal.proposerId, correlationId: 'bench', causationId: null, recordedAt } };
+      const unlinked = {
+        id: randomUUID(),
+        streamId,
+        revision,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data as Record<string, unknown>,
+        metadata: { actor: 'bench', organisation: proposal.proposerId, correlationId: 'bench', causationId: null, recordedAt },
+      };
       const metadata = chained(unlinked, previous);
       previous = metadata.hash!;
       return { id: unlinked.id, type: unlinked.type, schemaVersion: unlinked.schemaVersion, data: unlinked.data, metadata };
@@ -67,7 +75,14 @@ async function main(): Promise<void> {
   const events = arg('events', 10_000);
   const runs = arg('runs', 200);
   const url = await freshDatabase();
-  const app = await createApp({ DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!', LOG_LEVEL: 'silent', DEMO_DATA: 'false', PROJECTOR: 'off', RATE_LIMIT_PER_MINUTE: '0' });
+  const app = await createApp({
+    DATABASE_URL: url,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    PROJECTOR: 'off',
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
   console.log(await describeMachine());

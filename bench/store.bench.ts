@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool, types, type CustomTypesConfig } from 'pg';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { dumbo } from '@event-driven-io/dumbo';
-import { migrateEventStore, PostgresEventStore, WrongExpectedRevisionError, type EventData, type PoolLike } from '@ccb/event-store';
+import { migrateEventStore, PostgresEventStore, WrongExpectedRevisionError, type EventData } from '@ccb/event-store';
 import { arg, describeMachine, formatRate, percentile, printTable } from './machine';
 import { loadSettings } from '@ccb/runtime';
 
@@ -108,8 +108,8 @@ async function main(): Promise<void> {
   const connectionString = url.toString();
 
   const pool = new Pool({ connectionString, max: 16, types: ourTypes });
-  await migrateEventStore(pool as unknown as PoolLike);
-  const ours = new PostgresEventStore(pool as unknown as PoolLike);
+  await migrateEventStore(pool);
+  const ours = new PostgresEventStore(pool);
   const emmett = getPostgreSQLEventStore(connectionString, { connectionOptions: { pooled: true } } as never);
   await emmett.schema.migrate();
 
@@ -145,9 +145,11 @@ async function main(): Promise<void> {
   ];
 
   const rows: Row[] = [];
-  for (const perAppend of [1, 10]) for (const hot of [false, true]) for (const clients of [1, 16]) {
-    rows.push({ label: `${perAppend}ev-${hot ? 'hot' : 'spread'}-${clients}c`, clients, perAppend, hot });
-  }
+  for (const perAppend of [1, 10])
+    for (const hot of [false, true])
+      for (const clients of [1, 16]) {
+        rows.push({ label: `${perAppend}ev-${hot ? 'hot' : 'spread'}-${clients}c`, clients, perAppend, hot });
+      }
 
   const machine = await describeMachine(pool);
   console.log(`\nEvent store benchmark — ${machine}`);
@@ -178,9 +180,7 @@ async function main(): Promise<void> {
   console.log(`\nLoading ${allEvents.toLocaleString('en-US')} events into each store for the $all read (each store is loaded, then read)...`);
   const load = async (side: Side) => {
     const existing =
-      side.name === 'ours'
-        ? (await pool.query('SELECT count(*)::int AS n FROM es_events')).rows[0].n
-        : (await pool.query('SELECT count(*)::int AS n FROM emt_messages')).rows[0].n;
+      side.name === 'ours' ? (await pool.query('SELECT count(*)::int AS n FROM es_events')).rows[0].n : (await pool.query('SELECT count(*)::int AS n FROM emt_messages')).rows[0].n;
     let remaining = allEvents - existing;
     let s = 0;
     await Promise.all(

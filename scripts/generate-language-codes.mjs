@@ -11,5 +11,8 @@ for (const l of usable) {
   if (l.iso6391) codes.add(l.iso6391);
 }
 const out = new URL('../libs/domain/src/shared/language-codes.json', import.meta.url);
-writeFileSync(out, `${JSON.stringify({ source: 'ISO 639-3 via the iso-639-3 npm package (living, historical, ancient, constructed; not special codes)', codes: [...codes].sort() })}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ source: 'ISO 639-3 via the iso-639-3 npm package (living, historical, ancient, constructed; not special codes)', codes: [...codes].sort() })}\n`,
+);
 console.log(`${codes.size} language codes written to ${out.pathname}`);

@@ -20,10 +20,11 @@ interface Case {
 
 const PARTY3: PrincipalKey[] = ['donor', 'implementer', 'beneficiary'];
 
-
 /** A command on the partnership: anonymous 401, outsiders (the operator too) 404, parties outside the role 403. */
-const command = (allowed: readonly PrincipalKey[], status = 201, overrides: Partial<Record<PrincipalKey, number>> = {}) => (p: PrincipalKey) =>
-  p === 'anonymous' ? 401 : (overrides[p] ?? (allowed.includes(p) ? status : PARTIES.includes(p) ? 403 : 404));
+const command =
+  (allowed: readonly PrincipalKey[], status = 201, overrides: Partial<Record<PrincipalKey, number>> = {}) =>
+  (p: PrincipalKey) =>
+    p === 'anonymous' ? 401 : (overrides[p] ?? (allowed.includes(p) ? status : PARTIES.includes(p) ? 403 : 404));
 const everyone = (status: number) => () => status;
 const signedIn = (p: PrincipalKey) => (p === 'anonymous' ? 401 : 200);
 /** One partnership's records: its parties and evaluator; the operator too when `admin` (read models hold nothing confidential). */
@@ -44,7 +45,10 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
   const INV = `${P}-inv`;
   const WITHDRAWN = 'org-invitee-withdrawn';
   const at = (path: string) => (path.startsWith('/health') ? path : `/api${path}`);
-  const pp = (suffix = '') => () => `/partnerships/${P}${suffix}`;
+  const pp =
+    (suffix = '') =>
+    () =>
+      `/partnerships/${P}${suffix}`;
   const money = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
   beforeAll(async () => {
@@ -55,7 +59,23 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
     const impl = ORG_OF.implementer;
     const ob = ORG_OF.otherBeneficiary;
     for (const [org, path, body] of [
-      [ob, '/partnerships', { partnershipId: INV, title: 'Invitations', summary: 's', beneficiaryCountry: 'GH', initiatedBy: 'beneficiary', proposerRole: 'beneficiary', themes: ['incident-response-cert'], levels: ['technical'], sdgs: [], genderMarker: 0, plannedStart: '2026-01-01' }],
+      [
+        ob,
+        '/partnerships',
+        {
+          partnershipId: INV,
+          title: 'Invitations',
+          summary: 's',
+          beneficiaryCountry: 'GH',
+          initiatedBy: 'beneficiary',
+          proposerRole: 'beneficiary',
+          themes: ['incident-response-cert'],
+          levels: ['technical'],
+          sdgs: [],
+          genderMarker: 0,
+          plannedStart: '2026-01-01',
+        },
+      ],
       ...(['inv-n1', 'inv-n2'] as const).map((needId) => [ob, `/partnerships/${INV}/needs`, { needId, kind: 'gap', description: 'd', confidential: false }] as const),
       [ob, `/partnerships/${INV}/parties`, { organisationId: ORG_OF.donor, role: 'donor' }],
       [ob, `/partnerships/${INV}/parties`, { organisationId: ORG_OF.implementer, role: 'implementer' }],
@@ -66,15 +86,31 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       ...(['r-donor', 'r-impl', 'r-ben'] as const).map((riskId) => [impl, `/partnerships/${P}/risks`, { riskId, kind: 'risk', description: 'turnover', severity: 'low' }] as const),
       // What the corrections act on: each case corrects its own fact.
       ...(['c-fix-amend', 'c-fix-deob', 'c-fix-cancel'] as const).map(
-        (flowId) => [ORG_OF.donor, `/partnerships/${P}/commitments`, { flowId, receiverId: impl, amount: { amountMinor: 1_000_000, currency: 'EUR' }, date: '2026-02-01' }] as const,
+        (flowId) =>
+          [ORG_OF.donor, `/partnerships/${P}/commitments`, { flowId, receiverId: impl, amount: { amountMinor: 1_000_000, currency: 'EUR' }, date: '2026-02-01' }] as const,
       ),
       [ORG_OF.donor, `/partnerships/${P}/commitments`, { flowId: 'c-fix-base', receiverId: impl, amount: { amountMinor: 5_000_000, currency: 'EUR' }, date: '2026-02-01' }],
       [ORG_OF.donor, `/partnerships/${P}/disbursements`, { flowId: 'd-fix-void', receiverId: impl, amount: { amountMinor: 50_000, currency: 'EUR' }, date: '2026-02-05' }],
-      [impl, `/partnerships/${P}/expenditures`, { flowId: 'x-fix-corr', amount: { amountMinor: 20_000, currency: 'EUR' }, date: '2026-03-01', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Venue', local: true } }],
+      [
+        impl,
+        `/partnerships/${P}/expenditures`,
+        {
+          flowId: 'x-fix-corr',
+          amount: { amountMinor: 20_000, currency: 'EUR' },
+          date: '2026-03-01',
+          category: 'venue',
+          spentInCountry: 'GH',
+          supplier: { name: 'Venue', local: true },
+        },
+      ],
       ...(['a-fix', 'a-fix-void'] as const).map((activityId) => [impl, `/partnerships/${P}/activities`, activityBody(activityId)] as const),
-      ...(['m-fix-res', 'm-fix-cancel'] as const).map((milestoneId) => [impl, `/partnerships/${P}/milestones`, { milestoneId, title: 'To correct', dueDate: '2026-06-01' }] as const),
+      ...(['m-fix-res', 'm-fix-cancel'] as const).map(
+        (milestoneId) => [impl, `/partnerships/${P}/milestones`, { milestoneId, title: 'To correct', dueDate: '2026-06-01' }] as const,
+      ),
       [ORG_OF.beneficiary, `/partnerships/${P}/needs`, { needId: 'need-fix', kind: 'gap', description: 'Forensics', confidential: true }],
-      ...(['human-rights', 'gender-equality', 'do-no-harm'] as const).map((commitment) => [impl, `/partnerships/${P}/baseline-commitments`, { commitment, description: 'checked' }] as const),
+      ...(['human-rights', 'gender-equality', 'do-no-harm'] as const).map(
+        (commitment) => [impl, `/partnerships/${P}/baseline-commitments`, { commitment, description: 'checked' }] as const,
+      ),
     ] as const) {
       const res = await post(t.app, path, org, body);
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -129,7 +165,13 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       expected: (p) => (p === 'anonymous' ? 401 : ['admin', 'evaluator', 'otherEvaluator'].includes(p) ? 403 : 201),
     },
     { method: 'post', route: '/api/partnerships/{id}/parties', path: pp('/parties'), body: () => ({ organisationId: invitee(), role: 'implementer' }), expected: command(PARTY3) },
-    { method: 'post', route: '/api/partnerships/{id}/needs', path: pp('/needs'), body: () => ({ needId: u(), kind: 'gap', description: 'd', confidential: false }), expected: command(['beneficiary']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/needs',
+      path: pp('/needs'),
+      body: () => ({ needId: u(), kind: 'gap', description: 'd', confidential: false }),
+      expected: command(['beneficiary']),
+    },
     { method: 'put', route: '/api/partnerships/{id}/languages', path: pp('/languages'), body: () => ({ languages: ['en'] }), expected: command(['beneficiary'], 200) },
     {
       method: 'post',
@@ -147,8 +189,20 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       body: (p) => ({ role: p === 'admin' ? 'donor' : /valuator/.test(p) ? 'beneficiary' : p.replace(/^other/, '').toLowerCase() }),
       expected: command(PARTY3),
     },
-    { method: 'post', route: '/api/partnerships/{id}/baseline-commitments', path: pp('/baseline-commitments'), body: () => ({ commitment: 'human-rights', description: 'd' }), expected: command(PARTY3) },
-    { method: 'put', route: '/api/partnerships/{id}/tags', path: pp('/tags'), body: () => ({ themes: ['incident-response-cert'], levels: ['technical'], sdgs: [], genderMarker: 1 }), expected: command(PARTY3, 200) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/baseline-commitments',
+      path: pp('/baseline-commitments'),
+      body: () => ({ commitment: 'human-rights', description: 'd' }),
+      expected: command(PARTY3),
+    },
+    {
+      method: 'put',
+      route: '/api/partnerships/{id}/tags',
+      path: pp('/tags'),
+      body: () => ({ themes: ['incident-response-cert'], levels: ['technical'], sdgs: [], genderMarker: 1 }),
+      expected: command(PARTY3, 200),
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/phase-transitions',
@@ -157,8 +211,22 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       expected: command(PARTY3),
       order: ['donor', 'implementer', 'beneficiary'],
     },
-    { method: 'post', route: '/api/partnerships/{id}/suspension', path: pp('/suspension'), body: () => ({ reason: 'r' }), expected: command(['donor', 'implementer'], 201, { implementer: 422 }), order: ['donor', 'implementer'] },
-    { method: 'post', route: '/api/partnerships/{id}/resumption', path: pp('/resumption'), body: () => ({ reason: 'r' }), expected: command(['donor', 'implementer'], 201, { implementer: 422 }), order: ['donor', 'implementer'] },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/suspension',
+      path: pp('/suspension'),
+      body: () => ({ reason: 'r' }),
+      expected: command(['donor', 'implementer'], 201, { implementer: 422 }),
+      order: ['donor', 'implementer'],
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/resumption',
+      path: pp('/resumption'),
+      body: () => ({ reason: 'r' }),
+      expected: command(['donor', 'implementer'], 201, { implementer: 422 }),
+      order: ['donor', 'implementer'],
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/commitments',
@@ -193,12 +261,31 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       method: 'post',
       route: '/api/partnerships/{id}/expenditures',
       path: pp('/expenditures'),
-      body: (p) => ({ flowId: p === 'implementer' ? 'exp-impl' : u(), amount: money(5_000), date: '2026-03-03', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Venue', local: true } }),
+      body: (p) => ({
+        flowId: p === 'implementer' ? 'exp-impl' : u(),
+        amount: money(5_000),
+        date: '2026-03-03',
+        category: 'venue',
+        spentInCountry: 'GH',
+        supplier: { name: 'Venue', local: true },
+      }),
       expected: command(['implementer', 'beneficiary']),
     },
     // Only the organisation that recorded it voids an expenditure: the beneficiary, a spender itself, gets 403.
-    { method: 'post', route: '/api/partnerships/{id}/expenditures/{flowId}/void', path: pp('/expenditures/exp-impl/void'), body: () => ({ reason: 'duplicate' }), expected: command(['implementer']) },
-    { method: 'post', route: '/api/partnerships/{id}/milestones', path: pp('/milestones'), body: () => ({ milestoneId: 'm-matrix', title: 'SOP adopted', dueDate: '2026-05-01' }), expected: command(['implementer']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/expenditures/{flowId}/void',
+      path: pp('/expenditures/exp-impl/void'),
+      body: () => ({ reason: 'duplicate' }),
+      expected: command(['implementer']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/milestones',
+      path: pp('/milestones'),
+      body: () => ({ milestoneId: 'm-matrix', title: 'SOP adopted', dueDate: '2026-05-01' }),
+      expected: command(['implementer']),
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/milestones/{milestoneId}/achievement',
@@ -206,8 +293,20 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       body: () => ({ achievedOn: '2026-04-20', evidence: [{ description: 'minutes' }] }),
       expected: command(['implementer']),
     },
-    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/confirmation', path: pp('/milestones/m-matrix/confirmation'), body: () => ({ note: 'in use' }), expected: command(['beneficiary']) },
-    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/dispute', path: pp('/milestones/m-dispute/dispute'), body: () => ({ reason: 'not delivered' }), expected: command(['beneficiary']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/milestones/{milestoneId}/confirmation',
+      path: pp('/milestones/m-matrix/confirmation'),
+      body: () => ({ note: 'in use' }),
+      expected: command(['beneficiary']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/milestones/{milestoneId}/dispute',
+      path: pp('/milestones/m-dispute/dispute'),
+      body: () => ({ reason: 'not delivered' }),
+      expected: command(['beneficiary']),
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/activities',
@@ -237,8 +336,20 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       body: () => ({ indicatorId: u(), name: 'n', unit: 'u', baseline: 1, target: 2, baselineDate: '2026-01-15' }),
       expected: command(PARTY3),
     },
-    { method: 'post', route: '/api/partnerships/{id}/indicators/{indicatorId}/measurements', path: pp('/indicators/i-matrix/measurements'), body: () => ({ value: 5, measuredOn: '2026-06-01' }), expected: command(PARTY3) },
-    { method: 'post', route: '/api/partnerships/{id}/risks', path: pp('/risks'), body: () => ({ riskId: u(), kind: 'issue', description: 'd', severity: 'low' }), expected: command([...PARTY3, 'evaluator']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/indicators/{indicatorId}/measurements',
+      path: pp('/indicators/i-matrix/measurements'),
+      body: () => ({ value: 5, measuredOn: '2026-06-01' }),
+      expected: command(PARTY3),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/risks',
+      path: pp('/risks'),
+      body: () => ({ riskId: u(), kind: 'issue', description: 'd', severity: 'low' }),
+      expected: command([...PARTY3, 'evaluator']),
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/risks/{riskId}/resolution',
@@ -316,10 +427,34 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
     { method: 'get', route: '/api/projections', path: () => '/projections', expected: adminOnly },
     { method: 'get', route: '/api/projections/{name}', path: () => '/projections/portfolio', expected: adminOnly },
     // Corrections: the author of a flow or a donor for money; otherwise who may record it.
-    { method: 'post', route: '/api/partnerships/{id}/commitments/{flowId}/amendment', path: pp('/commitments/c-fix-amend/amendment'), body: () => ({ amount: money(1_100_000), reason: 'typo' }), expected: command(['donor']) },
-    { method: 'post', route: '/api/partnerships/{id}/commitments/{flowId}/deobligation', path: pp('/commitments/c-fix-deob/deobligation'), body: () => ({ reason: 'programme ended early' }), expected: command(['donor']) },
-    { method: 'post', route: '/api/partnerships/{id}/commitments/{flowId}/cancellation', path: pp('/commitments/c-fix-cancel/cancellation'), body: () => ({ reason: 'entered twice' }), expected: command(['donor']) },
-    { method: 'post', route: '/api/partnerships/{id}/flows/{flowId}/void', path: pp('/flows/d-fix-void/void'), body: () => ({ reason: 'bank returned the transfer' }), expected: command(['donor']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/commitments/{flowId}/amendment',
+      path: pp('/commitments/c-fix-amend/amendment'),
+      body: () => ({ amount: money(1_100_000), reason: 'typo' }),
+      expected: command(['donor']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/commitments/{flowId}/deobligation',
+      path: pp('/commitments/c-fix-deob/deobligation'),
+      body: () => ({ reason: 'programme ended early' }),
+      expected: command(['donor']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/commitments/{flowId}/cancellation',
+      path: pp('/commitments/c-fix-cancel/cancellation'),
+      body: () => ({ reason: 'entered twice' }),
+      expected: command(['donor']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/flows/{flowId}/void',
+      path: pp('/flows/d-fix-void/void'),
+      body: () => ({ reason: 'bank returned the transfer' }),
+      expected: command(['donor']),
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/flows/{flowId}/correction',
@@ -338,10 +473,34 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       },
       expected: command(['implementer']),
     },
-    { method: 'post', route: '/api/partnerships/{id}/activities/{activityId}/void', path: pp('/activities/a-fix-void/void'), body: () => ({ reason: 'never took place' }), expected: command(['implementer']) },
-    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/reschedule', path: pp('/milestones/m-fix-res/reschedule'), body: () => ({ dueDate: '2026-09-30', reason: 'board moved' }), expected: command(['implementer']) },
-    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/cancellation', path: pp('/milestones/m-fix-cancel/cancellation'), body: () => ({ reason: 'dropped from the plan' }), expected: command(['implementer']) },
-    { method: 'post', route: '/api/partnerships/{id}/milestones/{milestoneId}/validation-retraction', path: pp('/milestones/m-matrix/validation-retraction'), body: () => ({ reason: 'confirmed too early' }), expected: command(['beneficiary']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/activities/{activityId}/void',
+      path: pp('/activities/a-fix-void/void'),
+      body: () => ({ reason: 'never took place' }),
+      expected: command(['implementer']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/milestones/{milestoneId}/reschedule',
+      path: pp('/milestones/m-fix-res/reschedule'),
+      body: () => ({ dueDate: '2026-09-30', reason: 'board moved' }),
+      expected: command(['implementer']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/milestones/{milestoneId}/cancellation',
+      path: pp('/milestones/m-fix-cancel/cancellation'),
+      body: () => ({ reason: 'dropped from the plan' }),
+      expected: command(['implementer']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/milestones/{milestoneId}/validation-retraction',
+      path: pp('/milestones/m-matrix/validation-retraction'),
+      body: () => ({ reason: 'confirmed too early' }),
+      expected: command(['beneficiary']),
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/indicators/{indicatorId}/revision',
@@ -349,7 +508,13 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       body: (p) => ({ target: p === 'donor' ? 7 : p === 'implementer' ? 6 : 5, reason: 'revised at mid-term' }),
       expected: command(PARTY3),
     },
-    { method: 'post', route: '/api/partnerships/{id}/amendment', path: pp('/amendment'), body: (p) => ({ title: `Partnership ${P} (${p})`, reason: 'agreed title' }), expected: command(PARTY3) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/amendment',
+      path: pp('/amendment'),
+      body: (p) => ({ title: `Partnership ${P} (${p})`, reason: 'agreed title' }),
+      expected: command(PARTY3),
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/planned-dates',
@@ -358,8 +523,20 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       expected: command(['donor', 'implementer']),
       order: ['donor', 'implementer'],
     },
-    { method: 'post', route: '/api/partnerships/{id}/needs/{needId}/confidentiality', path: pp('/needs/need-fix/confidentiality'), body: () => ({ confidential: false, reason: 'published' }), expected: command(['beneficiary']) },
-    { method: 'post', route: '/api/partnerships/{id}/needs/{needId}/withdrawal', path: pp('/needs/need-fix/withdrawal'), body: () => ({ reason: 'met by another donor' }), expected: command(['beneficiary']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/needs/{needId}/confidentiality',
+      path: pp('/needs/need-fix/confidentiality'),
+      body: () => ({ confidential: false, reason: 'published' }),
+      expected: command(['beneficiary']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/needs/{needId}/withdrawal',
+      path: pp('/needs/need-fix/withdrawal'),
+      body: () => ({ reason: 'met by another donor' }),
+      expected: command(['beneficiary']),
+    },
     {
       method: 'post',
       route: '/api/partnerships/{id}/baseline-commitments/withdrawal',
@@ -453,12 +630,13 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
       const refusedFirst = [...PRINCIPALS].sort((a, b) => rank(c, a) - rank(c, b));
       for (const p of refusedFirst) {
         const before = (await streamOf(t.app, `partnership-${P}`)).length;
-        const res = await request(t.app.getHttpServer())
-          [c.method](at(c.path(p)))
+        const server = request(t.app.getHttpServer());
+        const res = await server[c.method](at(c.path(p)))
           .set({ ...headersOf(p), 'X-Min-Position': position })
           .send(c.body ? c.body(p) : undefined);
         const expected = c.expected(p);
-        if (res.status !== expected) failures.push(`${c.method.toUpperCase()} ${c.path(p)} as ${p}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 160)}`);
+        if (res.status !== expected)
+          failures.push(`${c.method.toUpperCase()} ${c.path(p)} as ${p}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 160)}`);
         if (res.status >= 400 && res.status !== 422 && c.method !== 'get') {
           if ((await streamOf(t.app, `partnership-${P}`)).length !== before) failures.push(`${c.method.toUpperCase()} ${c.path(p)} as ${p}: appended events`);
           if (!/^(auth|access|partnership|route)\./.test(String(res.body.code))) failures.push(`${c.method.toUpperCase()} ${c.path(p)} as ${p}: code ${res.body.code}`);
@@ -471,7 +649,12 @@ describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
 
   it('lists only your partnerships; another donor sees yours only in the public registry', async () => {
     const list = async (p: PrincipalKey, path: string) =>
-      (await request(t.app.getHttpServer()).get(`/api${path}`).set({ ...headersOf(p), 'X-Min-Position': position }).expect(200)).body.items as { partnershipId: string }[];
+      (
+        await request(t.app.getHttpServer())
+          .get(`/api${path}`)
+          .set({ ...headersOf(p), 'X-Min-Position': position })
+          .expect(200)
+      ).body.items as { partnershipId: string }[];
     expect((await list('donor', '/partnerships?limit=200')).map((i) => i.partnershipId)).toContain(P);
     expect((await list('evaluator', '/partnerships?limit=200')).map((i) => i.partnershipId)).toEqual([P]);
     expect((await list('otherDonor', '/partnerships?limit=200')).map((i) => i.partnershipId)).not.toContain(P);

@@ -65,13 +65,25 @@ describe('deployment settings', () => {
   it('verifies RS256 tokens with a configured public key, and refuses an HS256 token keyed with that public key', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const t = await startTestApp('embedded', { JWT_SECRET: '', JWT_PUBLIC_KEY: pem, JWT_ISSUER: 'https://id.example.org', CORS_ORIGINS: 'https://dashboard.example.org', RATE_LIMIT_PER_MINUTE: '5' });
+    const t = await startTestApp('embedded', {
+      JWT_SECRET: '',
+      JWT_PUBLIC_KEY: pem,
+      JWT_ISSUER: 'https://id.example.org',
+      CORS_ORIGINS: 'https://dashboard.example.org',
+      RATE_LIMIT_PER_MINUTE: '5',
+    });
     try {
       const jwt = new JwtService({});
       const exp = { expiresIn: 600, subject: 'ops' };
-      const good = jwt.sign({ org: ADMIN_ORG, roles: ['admin'] }, { ...exp, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'RS256', issuer: 'https://id.example.org' });
+      const good = jwt.sign(
+        { org: ADMIN_ORG, roles: ['admin'] },
+        { ...exp, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'RS256', issuer: 'https://id.example.org' },
+      );
       const confused = jwt.sign({ org: ADMIN_ORG, roles: ['admin'] }, { ...exp, secret: pem, algorithm: 'HS256', issuer: 'https://id.example.org' });
-      const wrongIssuer = jwt.sign({ org: ADMIN_ORG, roles: ['admin'] }, { ...exp, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'RS256', issuer: 'https://evil.example.org' });
+      const wrongIssuer = jwt.sign(
+        { org: ADMIN_ORG, roles: ['admin'] },
+        { ...exp, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'RS256', issuer: 'https://evil.example.org' },
+      );
       const server = t.app.getHttpServer();
       expect((await request(server).get('/api/auth/me').set('Authorization', `Bearer ${good}`)).status).toBe(200);
       expect((await request(server).get('/api/auth/me').set('Authorization', `Bearer ${confused}`)).body.code).toBe('auth.invalid-token');

@@ -49,16 +49,19 @@ function arbitraryFor(schema: Schema, components: Readonly<Record<string, Schema
   else if (schema.type === 'string' && schema.pattern === ID_PATTERN) arb = fc.constantFrom(...IDS);
   else if (schema.type === 'string' && schema.pattern) arb = fc.stringMatching(new RegExp(schema.pattern));
   else if (schema.type === 'string' && schema.pattern === undefined && schema.maxLength !== undefined && schema.maxLength <= 2000)
-    arb = fc.oneof(fc.string({ minLength: Math.max(1, schema.minLength ?? 1), maxLength: Math.min(schema.maxLength, 40) }), fc.constantFrom('1.0842', 'en', 'GH', 'EUR', 'a@b.org'));
+    arb = fc.oneof(
+      fc.string({ minLength: Math.max(1, schema.minLength ?? 1), maxLength: Math.min(schema.maxLength, 40) }),
+      fc.constantFrom('1.0842', 'en', 'GH', 'EUR', 'a@b.org'),
+    );
   else if (schema.type === 'string') arb = fc.constantFrom('EUR', 'USD', 'GH', 'KE', 'en', 'fr', '1.0842', '0.0934', 'ama@cert.example.gh', 'text');
   else if (schema.type === 'integer') {
     const [min, max] = [schema.minimum ?? 0, Math.min(schema.maximum ?? 1_000_000, 1_000_000)];
     // Mostly small counts, as real records have, and sometimes anything the DTO allows.
     arb = fc.oneof({ weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, min + 40) }) }, { weight: 1, arbitrary: fc.integer({ min, max }) });
-  }
-  else if (schema.type === 'number') arb = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
+  } else if (schema.type === 'number') arb = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
   else if (schema.type === 'boolean') arb = fc.boolean();
-  else if (schema.type === 'array' && schema.items) arb = fc.array(arbitraryFor(schema.items, components, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
+  else if (schema.type === 'array' && schema.items)
+    arb = fc.array(arbitraryFor(schema.items, components, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
   else if (schema.properties) {
     const entries = Object.entries(schema.properties).map(([key, value]) => [key, arbitraryFor(value, components, depth + 1)] as const);
     const nested = fc.record(Object.fromEntries(entries), { requiredKeys: [...(schema.required ?? [])] });
@@ -96,9 +99,11 @@ describe.each(BACKENDS)('every command of /docs-json, fuzzed, on %s', (backend) 
     await fc.assert(
       fc.asyncProperty(
         // Moves that end delivery (phase changes, suspension, closure) are drawn less often, so the rest get tried.
-        fc.oneof(...operations.map((op) => ({ weight: /phase-transitions|suspension|closure/.test(op.path) ? 1 : 6, arbitrary: fc.constant(op) }))).chain((op) =>
-          fc.tuple(fc.constant(op), arbitraryFor(op.body, doc.components.schemas), fc.constantFrom(...PARTIES, ADMIN_ORG), fc.constantFrom(...IDS), fc.constantFrom('1', '2')),
-        ),
+        fc
+          .oneof(...operations.map((op) => ({ weight: /phase-transitions|suspension|closure/.test(op.path) ? 1 : 6, arbitrary: fc.constant(op) })))
+          .chain((op) =>
+            fc.tuple(fc.constant(op), arbitraryFor(op.body, doc.components.schemas), fc.constantFrom(...PARTIES, ADMIN_ORG), fc.constantFrom(...IDS), fc.constantFrom('1', '2')),
+          ),
         async ([op, body, org, pathId, version]) => {
           const path = op.path
             .replace('{partnershipId}', P)
@@ -108,7 +113,10 @@ describe.each(BACKENDS)('every command of /docs-json, fuzzed, on %s', (backend) 
             .replace(/\{[A-Za-z]+\}/g, pathId);
           const streamId = path.startsWith('/api/organisations') ? (op.method === 'patch' ? `organisation-${org}` : null) : `partnership-${P}`;
           const before = streamId ? (await streamOf(t.app, streamId)).length : 0;
-          const res = await request(server())[op.method](path).set({ ...actor(org), 'Content-Type': 'application/json' }).send(JSON.stringify(body));
+          const client = request(server());
+          const res = await client[op.method](path)
+            .set({ ...actor(org), 'Content-Type': 'application/json' })
+            .send(JSON.stringify(body));
           counts.requests += 1;
           if (res.status >= 500) counts.fiveXX += 1;
           expect(res.status).toBeLessThan(500);
@@ -128,7 +136,9 @@ describe.each(BACKENDS)('every command of /docs-json, fuzzed, on %s', (backend) 
     expect(counts.byOperation.size).toBeGreaterThan(12);
 
     // Every projection caught up with everything accepted, and parked nothing.
-    const status = await request(server()).get('/api/projections').set({ ...actor(ADMIN_ORG), 'X-Min-Position': position });
+    const status = await request(server())
+      .get('/api/projections')
+      .set({ ...actor(ADMIN_ORG), 'X-Min-Position': position });
     expect(status.status).toBe(200);
     for (const p of status.body.items) expect([p.projection, p.status, p.parked, p.eventsBehind]).toEqual([p.projection, 'ok', 0, 0]);
     const health = await request(server()).get('/health');
@@ -150,7 +160,10 @@ describe.each(BACKENDS)('every command of /docs-json, fuzzed, on %s', (backend) 
       expect([sub, res.status]).toEqual([sub, 200]);
     }
     process.stdout.write(
-      `command fuzz on ${backend}: ${counts.requests} requests over ${operations.length} operations, ${counts.accepted} accepted (${counts.byOperation.size} operations), ${counts.refused4xx} refused with 4xx, ${counts.fiveXX} answered 5xx, 0 parked; never accepted: ${operations.filter((o) => !counts.byOperation.has(`${o.method} ${o.path}`)).map((o) => `${o.method} ${o.path}`).join(', ')}\n`,
+      `command fuzz on ${backend}: ${counts.requests} requests over ${operations.length} operations, ${counts.accepted} accepted (${counts.byOperation.size} operations), ${counts.refused4xx} refused with 4xx, ${counts.fiveXX} answered 5xx, 0 parked; never accepted: ${operations
+        .filter((o) => !counts.byOperation.has(`${o.method} ${o.path}`))
+        .map((o) => `${o.method} ${o.path}`)
+        .join(', ')}\n`,
     );
   }, 180_000);
 });

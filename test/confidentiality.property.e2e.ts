@@ -69,7 +69,10 @@ describe.each(BACKENDS)('confidential needs and plans on %s', (backend) => {
           .send({ riskId: 'r-reason', kind: 'risk', description: 'Staff turnover', severity: 'low' });
         expect(reasoned.status).toBe(201);
         const position = reasoned.body.position as string;
-        const read = (p: PrincipalKey, path: string) => request(api.baseUrl).get(path).set({ ...headersOf(p), 'X-Min-Position': position });
+        const read = (p: PrincipalKey, path: string) =>
+          request(api.baseUrl)
+            .get(path)
+            .set({ ...headersOf(p), 'X-Min-Position': position });
 
         // The parties do read it: the strings are really recorded, so their absence below means something.
         const dossier = await read('beneficiary', `/api/partnerships/${id}/dossier`);
@@ -81,7 +84,10 @@ describe.each(BACKENDS)('confidential needs and plans on %s', (backend) => {
             const res = await read(p, path);
             expect({ p, path, leaked: res.text.includes(confidential) }).toEqual({ p, path, leaked: false });
           }
-          const refused = await request(api.baseUrl).post(`/api/partnerships/${id}/needs`).set(headersOf(p)).send({ needId: 'n', kind: 'gap', description: 'x', confidential: true });
+          const refused = await request(api.baseUrl)
+            .post(`/api/partnerships/${id}/needs`)
+            .set(headersOf(p))
+            .send({ needId: 'n', kind: 'gap', description: 'x', confidential: true });
           expect({ p, leaked: refused.text.includes(confidential) }).toEqual({ p, leaked: false });
         }
       }),

@@ -18,7 +18,10 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
   const { donor, implementer: impl, beneficiary: ben } = ORG_OF;
   let position = '';
   const path = (suffix: string) => `/partnerships/${P}${suffix}`;
-  const read = (p: string, org = donor) => request(t.app.getHttpServer()).get(`/api${p}`).set({ ...actor(org), 'X-Min-Position': position });
+  const read = (p: string, org = donor) =>
+    request(t.app.getHttpServer())
+      .get(`/api${p}`)
+      .set({ ...actor(org), 'X-Min-Position': position });
   const ok = async (org: string, suffix: string, body: object) => {
     const res = await post(t.app, path(suffix), org, body);
     if (res.status !== 201) throw new Error(`${suffix}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -84,7 +87,9 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     const amended = history.find((e) => e.type === 'CommitmentAmended')!;
     expect(amended.summary).toBe(`Commitment c-1 amended to 240,000.00 EUR dated 2026-02-01 by ${donor}: Typed with one zero too many: the grant letter says EUR 240,000`);
     expect(amended.organisation).toBe(donor);
-    expect(history.find((e) => e.type === 'MilestoneValidationRetracted')?.summary).toBe(`${ben} retracted its confirmation of milestone m-1: Confirmed before the board had adopted it`);
+    expect(history.find((e) => e.type === 'MilestoneValidationRetracted')?.summary).toBe(
+      `${ben} retracted its confirmation of milestone m-1: Confirmed before the board had adopted it`,
+    );
   });
 
   it('the replay shows the figure as recorded at each point: the typo before the amendment, the correction after', async () => {
@@ -211,7 +216,9 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     const p = (await read(path(''))).body;
     expect(p.phase).toBe('monitoring');
     const reviews = (await read(path('/dossier'), ben)).body.midTermReviews as { reviewId: string; reviewerId: string; recommendations: string }[];
-    expect(reviews).toEqual([expect.objectContaining({ reviewId: 'mtr-1', reviewerId: donor, recommendations: 'Start the legal drafting workshops before the next disbursement' })]);
+    expect(reviews).toEqual([
+      expect.objectContaining({ reviewId: 'mtr-1', reviewerId: donor, recommendations: 'Start the legal drafting workshops before the next disbursement' }),
+    ]);
     // Review text is the parties' alone: the timeline names it without quoting it.
     const entry = ((await read(`${path('/history')}?limit=500`)).body.items as { type: string; summary: string }[]).find((e) => e.type === 'MidTermReviewRecorded');
     expect(entry?.summary).not.toContain('legal');
@@ -236,6 +243,12 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     const already = await post(t.app, path('/flows/d-2/void'), donor, { reason: 'again' });
     expect(already.status).toBe(422);
     expect(await count()).toBe(before);
-    expect((await request(t.app.getHttpServer()).get(`/api${path('')}`).set(actor(ADMIN_ORG))).status).toBe(200);
+    expect(
+      (
+        await request(t.app.getHttpServer())
+          .get(`/api${path('')}`)
+          .set(actor(ADMIN_ORG))
+      ).status,
+    ).toBe(200);
   });
 });

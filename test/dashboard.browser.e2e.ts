@@ -44,7 +44,11 @@ async function apiGet<T>(user: string, path: string): Promise<T> {
 }
 
 async function apiPost(user: string, path: string, body: object): Promise<Response> {
-  return fetch(`${api.baseUrl}/api${path}`, { method: 'POST', headers: { Authorization: `Bearer ${await tokenOf(user)}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${api.baseUrl}/api${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await tokenOf(user)}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 async function newPage(width = 1280, locale = 'en-GB'): Promise<{ page: Page; errors: string[] }> {
@@ -83,7 +87,9 @@ async function textWhen(page: Page, selector: string, check: (t: string) => bool
 
 async function tableRows(page: Page, testId: string): Promise<string[][]> {
   await page.waitForSelector(`[data-testid="${testId}"] tbody tr`, { state: 'attached' });
-  return page.$$eval(`[data-testid="${testId}"] tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim())));
+  return page.$$eval(`[data-testid="${testId}"] tbody tr`, (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim())),
+  );
 }
 
 /** WCAG 2.x A and AA problems axe-core finds on the page as it is now, serious and critical ones. */
@@ -91,10 +97,14 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   // The callback runs in the page; this file is type-checked without the DOM library, hence globalThis.
   const result = await page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run(options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
+    const { axe } = globalThis as unknown as {
+      axe: { run(options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+    };
     return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 interface Listing<T> {
@@ -121,9 +131,9 @@ describe('dashboard in Chromium', () => {
     await page.click('a:has-text("Public registry")');
     const registry = (await (await fetch(`${api.baseUrl}/api/registry?limit=500`)).json()) as Listing<{ title: string; parties: { contacts: { email: string }[] }[] }>;
     expect(await text(page, '[data-testid="registry-count"]')).toBe(`${registry.items.length} of ${registry.total} partnerships`);
-    const first = registry.items[0]!;
+    const first = registry.items[0];
     expect(await page.isVisible(`h2:has-text("${first.title}")`)).toBe(true);
-    expect(await page.isVisible(`a[href="mailto:${first.parties[0]!.contacts[0]!.email}"]`)).toBe(true);
+    expect(await page.isVisible(`a[href="mailto:${first.parties[0].contacts[0].email}"]`)).toBe(true);
     await page.fill('#registry-search', 'Mozambique');
     await textWhen(page, '[data-testid="registry-count"]', (t) => t.startsWith('2 of'));
     await page.fill('#registry-search', 'no such partnership anywhere');
@@ -159,7 +169,7 @@ describe('dashboard in Chromium', () => {
     );
     const nlToCyberbridge = flows.items.find((i) => i.key.providerId === 'org-nl-mfa' && i.key.receiverId === 'org-cyberbridge')!.byCurrency.find((c) => c.currency === 'EUR')!;
     await page.click('[data-testid="funding-sankey"] summary');
-    const row = (rows: string[][]) => rows.find((r) => r[0]!.startsWith('Netherlands') && r[1]!.startsWith('CyberBridge'));
+    const row = (rows: string[][]) => rows.find((r) => r[0].startsWith('Netherlands') && r[1].startsWith('CyberBridge'));
     expect(row(await tableRows(page, 'sankey-table'))?.[2]).toBe(money(nlToCyberbridge.committed, 'EUR'));
     await page.click('[data-testid="funding-sankey"] label:has-text("Disbursed")');
     await textWhen(page, '[data-testid="sankey-table"] caption', (t) => t.includes('disbursed'));
@@ -222,7 +232,13 @@ describe('dashboard in Chromium', () => {
       await textWhen(page, '[data-testid="tile-committed"] .value', (t) => t === money(own.reporting.committed, currency, 0));
       expect(await text(page, '[data-testid="tile-disbursed"] .value')).toBe(money(own.reporting.disbursed, currency, 0));
       expect(await text(page, '[data-testid="tile-spent"] .value')).toBe(money(own.reporting.spent, currency, 0));
-      expect(await text(page, '[data-testid="tile-cofunders"] .value')).toBe(money(others.reduce((sum, o) => sum + o.reporting.committed, 0), currency, 0));
+      expect(await text(page, '[data-testid="tile-cofunders"] .value')).toBe(
+        money(
+          others.reduce((sum, o) => sum + o.reporting.committed, 0),
+          currency,
+          0,
+        ),
+      );
       // The Nordic fund's share of the CHF spending: listed in CHF, not converted, not counted as zero.
       const chfShare = own.reporting.unconverted.find((u) => u.currency === 'CHF')?.spent ?? 0;
       expect(chfShare).toBeGreaterThan(0);
@@ -230,7 +246,10 @@ describe('dashboard in Chromium', () => {
       expect(await text(page, '[data-testid="unconverted"]')).toContain('CHF');
 
       // Each partnership's burn rate as the API gives it: unknown where CHF meets the reporting currency.
-      const partnerships = await apiGet<Listing<{ key: { title: string }; burnRate: number | null; overspent: boolean }>>('ingrid', `/funding/totals?groupBy=partnership&reportingCurrency=${currency}&organisationId=org-nordic-fund`);
+      const partnerships = await apiGet<Listing<{ key: { title: string }; burnRate: number | null; overspent: boolean }>>(
+        'ingrid',
+        `/funding/totals?groupBy=partnership&reportingCurrency=${currency}&organisationId=org-nordic-fund`,
+      );
       const rows = await tableRows(page, 'portfolio-partnerships');
       for (const p of partnerships.items) {
         const shown = rows.find((r) => r[0] === p.key.title)?.[5];
@@ -244,7 +263,10 @@ describe('dashboard in Chromium', () => {
     // The closed Mozambique exercise: committed and disbursed in full, in NOK, read the same in the programme currency.
     await page.goto(`${api.baseUrl}/#/partnerships/p-mz-exercise-closed`);
     const line = await text(page, '[data-testid="programme-currency"]');
-    const mz = await apiGet<Listing<{ key: { partnershipId: string }; reporting: Figures & { currency: string } }>>('ingrid', '/funding/totals?groupBy=partnership&reportingCurrency=NOK');
+    const mz = await apiGet<Listing<{ key: { partnershipId: string }; reporting: Figures & { currency: string } }>>(
+      'ingrid',
+      '/funding/totals?groupBy=partnership&reportingCurrency=NOK',
+    );
     const closed = mz.items.find((i) => i.key.partnershipId === 'p-mz-exercise-closed')!;
     expect(closed.reporting.committed).toBe(closed.reporting.disbursed);
     expect(line).toContain(`committed ${money(closed.reporting.committed, 'NOK', 0)}; disbursed ${money(closed.reporting.disbursed, 'NOK', 0)}`);
@@ -279,7 +301,10 @@ describe('dashboard in Chromium', () => {
     expect(await text(page, `${form} [data-testid="amount-understood"]`)).toBe('Understood as EUR 12.500,50.');
     await page.click(`${form} button[type="submit"]`);
     await textWhen(page, `${form} [role="status"]`, (t) => t.includes('Expenditure recorded'));
-    const history = await apiGet<Listing<{ revision: number; data: { amount: { amountMinor: number; currency: string } } }>>('lukas', '/partnerships/p-ke-skills-consortium/history?type=ExpenditureRecorded&limit=500');
+    const history = await apiGet<Listing<{ revision: number; data: { amount: { amountMinor: number; currency: string } } }>>(
+      'lukas',
+      '/partnerships/p-ke-skills-consortium/history?type=ExpenditureRecorded&limit=500',
+    );
     expect(history.items.filter((e) => e.revision > before.revision).map((e) => e.data.amount)).toEqual([{ amountMinor: 1_250_050, currency: 'EUR' }]);
     expect(errors).toEqual([]);
   });
@@ -308,7 +333,11 @@ describe('dashboard in Chromium', () => {
     expect((await apiGet<{ revision: number }>('lukas', '/partnerships/p-ke-skills-consortium')).revision).toBe(before.revision);
 
     // Someone else records a milestone meanwhile: the form's revision is stale, so the API answers 409.
-    const other = await apiPost('lukas', '/partnerships/p-ke-skills-consortium/milestones', { milestoneId: 'ke2-m-cohort2', title: 'Second cohort certified', dueDate: '2026-12-15' });
+    const other = await apiPost('lukas', '/partnerships/p-ke-skills-consortium/milestones', {
+      milestoneId: 'ke2-m-cohort2',
+      title: 'Second cohort certified',
+      dueDate: '2026-12-15',
+    });
     expect(other.status).toBe(201);
     await page.fill(`${form} [name="title"]`, 'SOC analyst bootcamp, Mombasa');
     await page.fill(`${form} [name="participants.women"]`, '11');
@@ -329,9 +358,14 @@ describe('dashboard in Chromium', () => {
     const position = ((await answer.json()) as { position: string }).position;
     expect(reads.some((r) => r.url.endsWith('/api/partnerships/p-ke-skills-consortium') && r.minPosition === position)).toBe(true);
 
-    const after = await apiGet<{ revision: number; activities: { title: string; participants: { women: number; men: number } }[] }>('lukas', '/partnerships/p-ke-skills-consortium');
+    const after = await apiGet<{ revision: number; activities: { title: string; participants: { women: number; men: number } }[] }>(
+      'lukas',
+      '/partnerships/p-ke-skills-consortium',
+    );
     expect(after.revision).toBe(before.revision + 2);
-    expect(after.activities.filter((a) => a.title === 'SOC analyst bootcamp, Mombasa')).toEqual([expect.objectContaining({ participants: expect.objectContaining({ women: 11, men: 9 }) })]);
+    expect(after.activities.filter((a) => a.title === 'SOC analyst bootcamp, Mombasa')).toEqual([
+      expect.objectContaining({ participants: expect.objectContaining({ women: 11, men: 9 }) }),
+    ]);
 
     // Expenditure in major units is recorded in exact minor units.
     const spentInEur = async () =>
@@ -369,7 +403,10 @@ describe('dashboard in Chromium', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
 
     // The implementer's evidence, from its MilestoneAchieved event, is there to weigh before confirming.
-    const reports = await apiGet<{ items: { data: { milestoneId: string; evidence: { description: string }[] } }[] }>('peter', '/partnerships/p-ke-skills-consortium/history?type=MilestoneAchieved');
+    const reports = await apiGet<{ items: { data: { milestoneId: string; evidence: { description: string }[] } }[] }>(
+      'peter',
+      '/partnerships/p-ke-skills-consortium/history?type=MilestoneAchieved',
+    );
     const evidence = reports.items.find((r) => r.data.milestoneId === 'ke2-m-cohort1')!.data.evidence;
     expect(evidence.length).toBeGreaterThan(0);
     for (const e of evidence) expect(await text(page, '[data-milestone="ke2-m-cohort1"] [data-testid="evidence"]')).toContain(plain(e.description));
@@ -377,7 +414,9 @@ describe('dashboard in Chromium', () => {
     await page.fill('[data-milestone="ke2-m-cohort1"] textarea', 'Certificates checked against the ministry register');
     await page.click('[data-milestone="ke2-m-cohort1"] button:has-text("Confirm delivered")');
     await page.waitForSelector('text=No milestone is waiting for your confirmation');
-    const milestone = (await apiGet<{ milestones: { milestoneId: string; status: string }[] }>('peter', '/partnerships/p-ke-skills-consortium')).milestones.find((m) => m.milestoneId === 'ke2-m-cohort1');
+    const milestone = (await apiGet<{ milestones: { milestoneId: string; status: string }[] }>('peter', '/partnerships/p-ke-skills-consortium')).milestones.find(
+      (m) => m.milestoneId === 'ke2-m-cohort1',
+    );
     expect(milestone?.status).toBe('confirmed');
 
     // The implementer proposes version 2 of the Timor-Leste plan; the beneficiary endorses it in the browser.
@@ -420,7 +459,13 @@ describe('dashboard in Chromium', () => {
     const nok = valid.funding.filter((f) => f.currency === 'NOK');
     expect(nok.reduce((s, f) => s + f.disbursed, 0)).toBe(0);
     const row = (await tableRows(page, 'as-of-money')).find((r) => r[0] === 'NOK');
-    expect(row?.slice(1, 3)).toEqual([money(nok.reduce((s, f) => s + f.committed, 0), 'NOK'), money(0, 'NOK')]);
+    expect(row?.slice(1, 3)).toEqual([
+      money(
+        nok.reduce((s, f) => s + f.committed, 0),
+        'NOK',
+      ),
+      money(0, 'NOK'),
+    ]);
     await page.click('button:has-text("show everything recorded")');
     await textWhen(page, '[data-testid="as-of-axes"]', (t) => t.startsWith('What the record said on'));
 

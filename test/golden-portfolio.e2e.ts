@@ -21,7 +21,10 @@ describe.each(BACKENDS)('the golden multi-currency portfolio on %s', (backend) =
   const KE = `golden-ke-${run}`;
   const GH = `golden-gh-${run}`;
   let position = '';
-  const read = (path: string, org = ADMIN_ORG) => request(t.app.getHttpServer()).get(`/api${path}`).set({ ...actor(org), 'X-Min-Position': position });
+  const read = (path: string, org = ADMIN_ORG) =>
+    request(t.app.getHttpServer())
+      .get(`/api${path}`)
+      .set({ ...actor(org), 'X-Min-Position': position });
   const totals = async (query: string): Promise<Total[]> => {
     const res = await read(`/funding/totals?${query}`);
     expect(res.status).toBe(200);
@@ -73,9 +76,16 @@ describe.each(BACKENDS)('the golden multi-currency portfolio on %s', (backend) =
     expect(plain.burnRate).toBeNull();
   });
 
-  it("credits each donor its share of every expenditure its money reached, in any currency", async () => {
+  it('credits each donor its share of every expenditure its money reached, in any currency', async () => {
     const byDonor = new Map((await totals(`groupBy=donor&reportingCurrency=EUR&q=${KE}`)).map((d) => [d.key.donorId, d]));
-    expect(byDonor.get('g-eu')?.reporting).toMatchObject({ committed: 6_600_000, disbursed: 6_600_000, refunded: 600_000, spent: 1_856_250, spentLocally: 1_031_250, burnRate: 0.2813 });
+    expect(byDonor.get('g-eu')?.reporting).toMatchObject({
+      committed: 6_600_000,
+      disbursed: 6_600_000,
+      refunded: 600_000,
+      spent: 1_856_250,
+      spentLocally: 1_031_250,
+      burnRate: 0.2813,
+    });
     expect(byDonor.get('g-nordic')?.reporting).toMatchObject({ committed: 5_000_000, disbursed: 3_000_000, spent: 843_750, spentLocally: 468_750, burnRate: 0.2813 });
     // The Nordic fund disbursed only NOK, yet spending in EUR and KES is credited to it.
     expect(byDonor.get('g-nordic')?.byCurrency).toEqual(
@@ -87,7 +97,7 @@ describe.each(BACKENDS)('the golden multi-currency portfolio on %s', (backend) =
     );
   });
 
-  it("gives implementers a burn rate over what they received: Bridge 0.125, the lab 0.5556 (unknown without a rate)", async () => {
+  it('gives implementers a burn rate over what they received: Bridge 0.125, the lab 0.5556 (unknown without a rate)', async () => {
     const orgs = new Map((await totals(`groupBy=implementer&reportingCurrency=EUR&q=${KE}`)).map((o) => [o.key.organisationId, o]));
     expect(orgs.get('g-bridge')?.reporting).toMatchObject({ received: 9_600_000, spent: 1_200_000, passedOn: 2_700_000, burnRate: 0.125 });
     expect(orgs.get('g-nairobi')?.reporting).toMatchObject({ received: 2_700_000, spent: 1_500_000, burnRate: 0.5556 });
@@ -113,7 +123,9 @@ describe.each(BACKENDS)('the golden multi-currency portfolio on %s', (backend) =
   it('lists what no rate converts instead of counting it as zero', async () => {
     const [ke] = await totals(`groupBy=partnership&reportingCurrency=USD&q=${KE}`);
     expect(ke.reporting).toMatchObject({ committed: 0, complete: false, burnRate: null, localShare: null });
-    expect(ke.reporting.unconverted).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'EUR', committed: 6_600_000 }), expect.objectContaining({ currency: 'KES', spent: 210_000_000 })]));
+    expect(ke.reporting.unconverted).toEqual(
+      expect.arrayContaining([expect.objectContaining({ currency: 'EUR', committed: 6_600_000 }), expect.objectContaining({ currency: 'KES', spent: 210_000_000 })]),
+    );
   });
 
   it('follows the money down the chain at converted weights', async () => {

@@ -52,7 +52,10 @@ describe.each(BACKENDS)('hostile and careless input on %s', (backend) => {
   /** Sends and checks the answer names `field` (400) and leaves the stream as it was. */
   async function refused(org: string, path: string, body: unknown, status: number, named: string | RegExp) {
     const before = await length();
-    const res = await request(server()).post(`/api${path}`).set({ ...actor(org), 'Content-Type': 'application/json' }).send(typeof body === 'string' ? body : JSON.stringify(body));
+    const res = await request(server())
+      .post(`/api${path}`)
+      .set({ ...actor(org), 'Content-Type': 'application/json' })
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
     expect(res.status).toBe(status);
     const said = JSON.stringify(res.body);
     if (typeof named === 'string') expect(said).toContain(named);
@@ -67,12 +70,24 @@ describe.each(BACKENDS)('hostile and careless input on %s', (backend) => {
     await refused(IMPL, `/partnerships/${P}/expenditures`, { ...expenditure('x-2'), supplier: [] }, 400, '"field":"supplier"');
     await refused(IMPL, `/partnerships/${P}/expenditures`, { ...expenditure('x-3'), supplier: null }, 400, '"field":"supplier"');
     for (const exchangeRate of [[], [{ toCurrency: 'USD', rate: '1.1' }]]) {
-      await refused(DONOR, `/partnerships/${P}/commitments`, { flowId: 'c-x', receiverId: IMPL, amount: money(100), date: '2026-02-01', exchangeRate }, 400, '"field":"exchangeRate"');
+      await refused(
+        DONOR,
+        `/partnerships/${P}/commitments`,
+        { flowId: 'c-x', receiverId: IMPL, amount: money(100), date: '2026-02-01', exchangeRate },
+        400,
+        '"field":"exchangeRate"',
+      );
     }
     await refused(DONOR, `/partnerships/${P}/commitments`, { flowId: 'c-y', receiverId: IMPL, date: '2026-02-01' }, 400, '"field":"amount"');
     // A rate of zero would make the amount vanish from every converted total.
     for (const rate of ['0', '0.0000']) {
-      await refused(DONOR, `/partnerships/${P}/commitments`, { flowId: 'c-z', receiverId: IMPL, amount: money(100), date: '2026-02-01', exchangeRate: { toCurrency: 'USD', rate } }, 400, '"field":"exchangeRate.rate"');
+      await refused(
+        DONOR,
+        `/partnerships/${P}/commitments`,
+        { flowId: 'c-z', receiverId: IMPL, amount: money(100), date: '2026-02-01', exchangeRate: { toCurrency: 'USD', rate } },
+        400,
+        '"field":"exchangeRate.rate"',
+      );
     }
     await refused(IMPL, `/partnerships/${P}/plan-versions`, { objectives: [[{ objectiveId: 'o', description: 'd', needIds: [] }]], confidential: false }, 400, 'objectives');
     await refused(IMPL, `/partnerships/${P}/activities`, { ...activity('a-1'), participants: [8, 9, 0] }, 400, '"field":"participants"');
@@ -81,7 +96,10 @@ describe.each(BACKENDS)('hostile and careless input on %s', (backend) => {
   it('refuses a profile update that sends a field as null, and keeps the profile foldable', async () => {
     for (const field of ['name', 'kind', 'region', 'developmentStatus', 'contacts']) {
       const before = (await streamOf(t.app, `organisation-${DONOR}`)).length;
-      const res = await request(server()).patch(`/api/organisations/${DONOR}`).set(actor(DONOR)).send({ [field]: null });
+      const res = await request(server())
+        .patch(`/api/organisations/${DONOR}`)
+        .set(actor(DONOR))
+        .send({ [field]: null });
       expect(res.status).toBe(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect((await streamOf(t.app, `organisation-${DONOR}`)).length).toBe(before);
@@ -98,7 +116,10 @@ describe.each(BACKENDS)('hostile and careless input on %s', (backend) => {
   it('refuses JSON nested 3,000 levels before parsing it, on a command and on the unauthenticated sign-in', async () => {
     const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
     for (const path of [`/api/partnerships/${P}/risks`, '/api/auth/demo-sign-in']) {
-      const res = await request(server()).post(path).set({ ...actor(IMPL), 'Content-Type': 'application/json' }).send(`{"riskId":${deep}}`);
+      const res = await request(server())
+        .post(path)
+        .set({ ...actor(IMPL), 'Content-Type': 'application/json' })
+        .send(`{"riskId":${deep}}`);
       expect([res.status, res.body]).toEqual([400, expect.objectContaining({ code: 'request.too-deep' })]);
     }
   });
@@ -115,8 +136,16 @@ describe.each(BACKENDS)('hostile and careless input on %s', (backend) => {
 
   it('refuses a proposal without a theme, and parties or evaluators that are not registered', async () => {
     const res = await post(t.app, '/partnerships', BEN, {
-      title: 'No theme', summary: 's', beneficiaryCountry: 'GH', initiatedBy: 'beneficiary', proposerRole: 'beneficiary',
-      themes: [], levels: [], sdgs: [], genderMarker: 0, plannedStart: '2026-01-01',
+      title: 'No theme',
+      summary: 's',
+      beneficiaryCountry: 'GH',
+      initiatedBy: 'beneficiary',
+      proposerRole: 'beneficiary',
+      themes: [],
+      levels: [],
+      sdgs: [],
+      genderMarker: 0,
+      plannedStart: '2026-01-01',
     });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('themes');
@@ -129,8 +158,18 @@ describe.each(BACKENDS)('hostile and careless input on %s', (backend) => {
     // 17 participants for one day: at most 17 × 24 = 408 participant-hours, and at most 17 trainers produced.
     await refused(IMPL, `/partnerships/${P}/activities`, { ...activity('a-409'), participantHours: 409 }, 422, 'rule.activity.participant-hours');
     await refused(IMPL, `/partnerships/${P}/activities`, { ...activity('a-ttt'), localTrainersProduced: 50 }, 422, 'rule.activity.trainers-produced');
-    await refused(IMPL, `/partnerships/${P}/activities`, { ...activity('a-sum'), participants: { women: 8, men: 9, undisclosed: 0, total: 20 } }, 422, 'rule.activity.participants-total');
-    const ok = await post(t.app, `/partnerships/${P}/activities`, IMPL, { ...activity('a-ok'), participantHours: 408, participants: { women: 8, men: 9, undisclosed: 0, total: 17 } });
+    await refused(
+      IMPL,
+      `/partnerships/${P}/activities`,
+      { ...activity('a-sum'), participants: { women: 8, men: 9, undisclosed: 0, total: 20 } },
+      422,
+      'rule.activity.participants-total',
+    );
+    const ok = await post(t.app, `/partnerships/${P}/activities`, IMPL, {
+      ...activity('a-ok'),
+      participantHours: 408,
+      participants: { women: 8, men: 9, undisclosed: 0, total: 17 },
+    });
     expect(ok.status).toBe(201);
   });
 

@@ -18,7 +18,10 @@ describe.each(BACKENDS)('idempotency keys, party checks and contention on %s', (
   const P = `p-idem-${randomBytes(4).toString('hex')}`;
   const length = async () => (await streamOf(t.app, `partnership-${P}`)).length;
   const send = (org: string, path: string, body: object, headers: Record<string, string> = {}) =>
-    request(t.app.getHttpServer()).post(`/api/partnerships/${P}${path}`).set({ ...actor(org), ...headers }).send(body);
+    request(t.app.getHttpServer())
+      .post(`/api/partnerships/${P}${path}`)
+      .set({ ...actor(org), ...headers })
+      .send(body);
 
   beforeAll(async () => {
     t = await startTestApp(backend);
@@ -49,7 +52,10 @@ describe.each(BACKENDS)('idempotency keys, party checks and contention on %s', (
     expect(otherPath.body.differs).toEqual(['path', 'body']);
     expect(await length()).toBe(before);
     // On another stream too: the key is the principal's, whatever it was used on.
-    const elsewhere = await request(t.app.getHttpServer()).patch(`/api/organisations/${IMPL}`).set({ ...actor(IMPL), 'Idempotency-Key': 'impl-key-1' }).send({ name: 'Renamed' });
+    const elsewhere = await request(t.app.getHttpServer())
+      .patch(`/api/organisations/${IMPL}`)
+      .set({ ...actor(IMPL), 'Idempotency-Key': 'impl-key-1' })
+      .send({ name: 'Renamed' });
     expect(elsewhere.status).toBe(422);
     expect(elsewhere.body).toMatchObject({ code: 'idempotency.key-reused', differs: ['method', 'path', 'body'] });
     expect((await streamOf(t.app, `organisation-${IMPL}`)).map((e) => e.type)).toEqual(['OrganisationRegistered']);
@@ -59,7 +65,12 @@ describe.each(BACKENDS)('idempotency keys, party checks and contention on %s', (
   });
 
   it('frees the key of a refused command: nothing was appended, so it may carry a corrected request', async () => {
-    const refused = await send(IMPL, '/milestones', { milestoneId: 'm-bad', title: 'SOP', dueDate: '2026-05-01', objectiveId: 'no-such-objective' }, { 'Idempotency-Key': 'impl-fix' });
+    const refused = await send(
+      IMPL,
+      '/milestones',
+      { milestoneId: 'm-bad', title: 'SOP', dueDate: '2026-05-01', objectiveId: 'no-such-objective' },
+      { 'Idempotency-Key': 'impl-fix' },
+    );
     expect(refused.status).toBe(422);
     const corrected = await send(IMPL, '/milestones', { milestoneId: 'm-bad', title: 'SOP', dueDate: '2026-05-01' }, { 'Idempotency-Key': 'impl-fix' });
     expect([corrected.status, corrected.body.replayed]).toEqual([201, false]);
@@ -95,8 +106,17 @@ describe.each(BACKENDS)('idempotency keys, party checks and contention on %s', (
 
   it('does not tell a stranger that a partnership id is taken; a party hears it exists', async () => {
     const body = (partnershipId: string) => ({
-      partnershipId, title: 't', summary: 's', beneficiaryCountry: 'GH', initiatedBy: 'beneficiary', proposerRole: 'beneficiary',
-      themes: ['incident-response-cert'], levels: [], sdgs: [], genderMarker: 0, plannedStart: '2026-01-01',
+      partnershipId,
+      title: 't',
+      summary: 's',
+      beneficiaryCountry: 'GH',
+      initiatedBy: 'beneficiary',
+      proposerRole: 'beneficiary',
+      themes: ['incident-response-cert'],
+      levels: [],
+      sdgs: [],
+      genderMarker: 0,
+      plannedStart: '2026-01-01',
     });
     const stranger = await post(t.app, '/partnerships', ORG_OF.otherBeneficiary, body(P));
     expect(stranger.status).toBe(409);
@@ -144,10 +164,15 @@ describe('contention between two API processes on one PostgreSQL', () => {
       [first.app, second],
       [second, first.app],
     ]) {
-      const write = await request(writer.getHttpServer()).post(`/api/partnerships/${P}/risks`).set(actor(ORG_OF.implementer)).send({ riskId: `r-ryw-${randomBytes(3).toString('hex')}`, kind: 'risk', description: 'turnover', severity: 'low' });
+      const write = await request(writer.getHttpServer())
+        .post(`/api/partnerships/${P}/risks`)
+        .set(actor(ORG_OF.implementer))
+        .send({ riskId: `r-ryw-${randomBytes(3).toString('hex')}`, kind: 'risk', description: 'turnover', severity: 'low' });
       expect(write.status).toBe(201);
       const started = Date.now();
-      const read = await request(reader.getHttpServer()).get(`/api/partnerships/${P}`).set({ ...actor(ORG_OF.implementer), 'X-Min-Position': write.body.position });
+      const read = await request(reader.getHttpServer())
+        .get(`/api/partnerships/${P}`)
+        .set({ ...actor(ORG_OF.implementer), 'X-Min-Position': write.body.position });
       expect(read.status).toBe(200);
       expect(read.body.revision).toBeGreaterThanOrEqual(write.body.revision);
       expect(Date.now() - started).toBeLessThan(1_500);

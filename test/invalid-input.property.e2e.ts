@@ -13,7 +13,8 @@ const VALID: Record<string, object> = {
   '/needs': { needId: 'n-1', kind: 'need', description: 'Triage', confidential: false },
 };
 
-type Mutation = { kind: 'set'; key: string; value: unknown } | { kind: 'delete'; key: string } | { kind: 'extra'; key: string; value: unknown } | { kind: 'replace'; value: unknown };
+type Mutation =
+  { kind: 'set'; key: string; value: unknown } | { kind: 'delete'; key: string } | { kind: 'extra'; key: string; value: unknown } | { kind: 'replace'; value: unknown };
 
 const mutation = (body: object): fc.Arbitrary<Mutation> => {
   const keys = Object.keys(body);

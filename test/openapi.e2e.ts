@@ -27,10 +27,10 @@ describe('OpenAPI document', () => {
     const commands = Object.entries(doc.paths)
       .filter(([path]) => !path.startsWith('/api/auth/'))
       .flatMap(([path, ops]) =>
-      Object.entries(ops)
-        .filter(([method]) => ['post', 'put', 'patch'].includes(method))
-        .map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
-    );
+        Object.entries(ops)
+          .filter(([method]) => ['post', 'put', 'patch'].includes(method))
+          .map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+      );
     expect(commands.length).toBeGreaterThanOrEqual(30);
     const schemaName = (ref: string) => ref.split('/').pop()!;
     const fieldsWithoutExample = (name: string, seen = new Set<string>()): string[] => {

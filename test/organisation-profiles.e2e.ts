@@ -17,7 +17,10 @@ describe.each(BACKENDS)('dated organisation profiles on %s', (backend) => {
   const BRIDGE = `org-prof-bridge-${run}`;
   const CERT = `org-prof-cert-${run}`;
   let position = '';
-  const read = (path: string, org = DONOR) => request(t.app.getHttpServer()).get(`/api${path}`).set({ ...actor(org), 'X-Min-Position': position });
+  const read = (path: string, org = DONOR) =>
+    request(t.app.getHttpServer())
+      .get(`/api${path}`)
+      .set({ ...actor(org), 'X-Min-Position': position });
   const ok = async (org: string, path: string, body: object) => {
     const res = await post(t.app, path, org, body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -39,8 +42,18 @@ describe.each(BACKENDS)('dated organisation profiles on %s', (backend) => {
       await ok(ADMIN_ORG, '/organisations', { ...organisation(name, country, kind, region, status), organisationId: id });
     }
     await ok(CERT, '/partnerships', {
-      partnershipId: P, title: 'CERT-GH readiness', summary: 'Triage at the national CERT', beneficiaryCountry: 'GH', initiatedBy: 'beneficiary', proposerRole: 'beneficiary',
-      themes: ['incident-response-cert'], levels: ['technical'], sdgs: [9], genderMarker: 1, plannedStart: '2026-01-01', plannedEnd: '2027-12-31',
+      partnershipId: P,
+      title: 'CERT-GH readiness',
+      summary: 'Triage at the national CERT',
+      beneficiaryCountry: 'GH',
+      initiatedBy: 'beneficiary',
+      proposerRole: 'beneficiary',
+      themes: ['incident-response-cert'],
+      levels: ['technical'],
+      sdgs: [9],
+      genderMarker: 1,
+      plannedStart: '2026-01-01',
+      plannedEnd: '2027-12-31',
     });
     await ok(CERT, `/partnerships/${P}/parties`, { organisationId: DONOR, role: 'donor' });
     await ok(DONOR, `/partnerships/${P}/invitations/acceptance`, { role: 'donor' });
@@ -49,7 +62,12 @@ describe.each(BACKENDS)('dated organisation profiles on %s', (backend) => {
     await ok(CERT, `/partnerships/${P}/needs`, { needId: 'need-1', kind: 'need', description: 'Triage procedures', confidential: false });
     await ok(DONOR, `/partnerships/${P}/phase-transitions`, { to: 'co-design', reason: 'scoped' });
     await ok(BRIDGE, `/partnerships/${P}/plan-versions`, { objectives: [{ objectiveId: 'obj-1', description: 'Triage in use', needIds: ['need-1'] }], confidential: false });
-    for (const [org, role] of [[CERT, 'beneficiary'], [DONOR, 'donor'], [BRIDGE, 'implementer']]) await ok(org, `/partnerships/${P}/plan-versions/1/endorsements`, { role });
+    for (const [org, role] of [
+      [CERT, 'beneficiary'],
+      [DONOR, 'donor'],
+      [BRIDGE, 'implementer'],
+    ])
+      await ok(org, `/partnerships/${P}/plan-versions/1/endorsements`, { role });
     await ok(DONOR, `/partnerships/${P}/phase-transitions`, { to: 'delivery', reason: 'endorsed' });
     await ok(DONOR, `/partnerships/${P}/commitments`, { flowId: 'c-1', receiverId: BRIDGE, amount: eur(10_000_000), date: '2026-02-01' });
     await ok(DONOR, `/partnerships/${P}/disbursements`, { flowId: 'd-1', receiverId: BRIDGE, amount: eur(6_000_000), date: '2026-02-10' });
@@ -72,7 +90,11 @@ describe.each(BACKENDS)('dated organisation profiles on %s', (backend) => {
     // By hand: EUR 60,000 entered (d-1); EUR 10,000 passed from CyberBridge (CH, not local) to CERT-GH (the beneficiary): 10,000 / 60,000 = 0.1667.
     expect(await managed()).toBe(0.1667);
     const today = new Date().toISOString().slice(0, 10);
-    await ok(ADMIN_ORG, `/organisations/${BRIDGE}/profile-changes`, { effectiveFrom: today, changes: { country: 'GH', region: 'africa', developmentStatus: 'developing' }, reason: 'Seat moved to Accra' });
+    await ok(ADMIN_ORG, `/organisations/${BRIDGE}/profile-changes`, {
+      effectiveFrom: today,
+      changes: { country: 'GH', region: 'africa', developmentStatus: 'developing' },
+      reason: 'Seat moved to Accra',
+    });
     expect(await managed()).toBe(0.1667);
     const replay = (await read(`/partnerships/${P}/as-of`)).body;
     expect(replay.localOwnership.beneficiaryManaged).toBe(0.1667);
@@ -83,7 +105,11 @@ describe.each(BACKENDS)('dated organisation profiles on %s', (backend) => {
   it('a reclassification back-dated before the transfers reaches them: CyberBridge local from 20 February', async () => {
     // From 20 February CyberBridge counts as local: d-2 (1 March) goes from a local organisation to the beneficiary
     // and is no longer a hand-over; d-1 (10 February) came before it and reached a non-local one. Managed: 0 / 60,000 = 0.
-    await ok(ADMIN_ORG, `/organisations/${BRIDGE}/profile-changes`, { effectiveFrom: '2026-02-20', changes: { country: 'GH', region: 'africa' }, reason: 'Registered in Ghana since February' });
+    await ok(ADMIN_ORG, `/organisations/${BRIDGE}/profile-changes`, {
+      effectiveFrom: '2026-02-20',
+      changes: { country: 'GH', region: 'africa' },
+      reason: 'Registered in Ghana since February',
+    });
     expect(await managed()).toBe(0);
     expect((await read(`/partnerships/${P}/as-of`)).body.localOwnership.beneficiaryManaged).toBe(0);
   });

@@ -28,8 +28,17 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
     await ok(post(app, `/partnerships/${id}/invitations/acceptance`, ORGS.implementer, { role: 'implementer' }));
     await ok(post(app, `/partnerships/${id}/needs`, ORGS.beneficiary, { needId: 'need-1', kind: 'need', description: 'Triage procedures', confidential: true }));
     await ok(post(app, `/partnerships/${id}/phase-transitions`, ORGS.donor, { to: 'co-design', reason: 'scoping done' }));
-    await ok(post(app, `/partnerships/${id}/plan-versions`, ORGS.implementer, { objectives: [{ objectiveId: 'obj-1', description: 'Triage in use', needIds: ['need-1'] }], confidential: false }));
-    for (const [org, role] of [[ORGS.beneficiary, 'beneficiary'], [ORGS.donor, 'donor'], [ORGS.implementer, 'implementer']]) {
+    await ok(
+      post(app, `/partnerships/${id}/plan-versions`, ORGS.implementer, {
+        objectives: [{ objectiveId: 'obj-1', description: 'Triage in use', needIds: ['need-1'] }],
+        confidential: false,
+      }),
+    );
+    for (const [org, role] of [
+      [ORGS.beneficiary, 'beneficiary'],
+      [ORGS.donor, 'donor'],
+      [ORGS.implementer, 'implementer'],
+    ]) {
       await ok(post(app, `/partnerships/${id}/plan-versions/1/endorsements`, org, { role }));
     }
     await ok(post(app, `/partnerships/${id}/phase-transitions`, ORGS.donor, { to: 'delivery', reason: 'plan endorsed' }));
@@ -53,18 +62,48 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
       [`/partnerships/${id}/baseline-commitments`, ORGS.implementer, { commitment: 'human-rights', description: 'Rights review of curricula' }],
       [`/partnerships/${id}/commitments`, ORGS.donor, commitment('c-1', 50_000_000)],
       [`/partnerships/${id}/disbursements`, ORGS.donor, commitment('d-1', 20_000_000)],
-      [`/partnerships/${id}/expenditures`, ORGS.implementer, { flowId: 'x-1', amount: { amountMinor: 1_250_000, currency: 'EUR' }, date: '2026-03-03', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Accra venue', local: true } }],
+      [
+        `/partnerships/${id}/expenditures`,
+        ORGS.implementer,
+        {
+          flowId: 'x-1',
+          amount: { amountMinor: 1_250_000, currency: 'EUR' },
+          date: '2026-03-03',
+          category: 'venue',
+          spentInCountry: 'GH',
+          supplier: { name: 'Accra venue', local: true },
+        },
+      ],
       [`/partnerships/${id}/expenditures/x-1/void`, ORGS.implementer, { reason: 'duplicate invoice' }],
       [`/partnerships/${id}/in-kind-contributions`, ORGS.donor, { ...commitment('k-1', 300_000), receiverId: ORGS.beneficiary, description: 'Forensic workstations' }],
-      [`/partnerships/${id}/refunds`, ORGS.implementer, { flowId: 'r-1', providerId: ORGS.donor, amount: { amountMinor: 100_000, currency: 'EUR' }, date: '2026-04-01', reason: 'unspent' }],
+      [
+        `/partnerships/${id}/refunds`,
+        ORGS.implementer,
+        { flowId: 'r-1', providerId: ORGS.donor, amount: { amountMinor: 100_000, currency: 'EUR' }, date: '2026-04-01', reason: 'unspent' },
+      ],
       [`/partnerships/${id}/milestones`, ORGS.implementer, { milestoneId: 'm-1', title: 'SOP adopted', dueDate: '2026-05-01', objectiveId: 'obj-1' }],
       [`/partnerships/${id}/milestones/m-1/achievement`, ORGS.implementer, { achievedOn: '2026-04-20', evidence: [{ description: 'Board minute' }] }],
       [`/partnerships/${id}/milestones/m-1/confirmation`, ORGS.beneficiary, { note: 'in use' }],
-      [`/partnerships/${id}/activities`, ORGS.implementer, {
-        activityId: 'a-1', type: 'training', title: 'IR fundamentals', themes: ['incident-response-cert'], level: 'technical',
-        startDate: '2026-03-02', endDate: '2026-03-06', languages: ['en'], participants: { women: 12, men: 14, undisclosed: 0 },
-        participantHours: 1040, trainers: { local: 2, foreign: 1 }, localTrainersProduced: 0, needIds: ['need-1'], continuesAfterFunding: true,
-      }],
+      [
+        `/partnerships/${id}/activities`,
+        ORGS.implementer,
+        {
+          activityId: 'a-1',
+          type: 'training',
+          title: 'IR fundamentals',
+          themes: ['incident-response-cert'],
+          level: 'technical',
+          startDate: '2026-03-02',
+          endDate: '2026-03-06',
+          languages: ['en'],
+          participants: { women: 12, men: 14, undisclosed: 0 },
+          participantHours: 1040,
+          trainers: { local: 2, foreign: 1 },
+          localTrainersProduced: 0,
+          needIds: ['need-1'],
+          continuesAfterFunding: true,
+        },
+      ],
       [`/partnerships/${id}/indicators`, ORGS.beneficiary, { indicatorId: 'i-1', name: 'Median triage time', unit: 'hours', baseline: 72, target: 8, baselineDate: '2026-01-15' }],
       [`/partnerships/${id}/indicators/i-1/measurements`, ORGS.implementer, { value: 20, measuredOn: '2026-06-01' }],
       [`/partnerships/${id}/risks`, ORGS.beneficiary, { riskId: 'r-1', kind: 'risk', description: 'Staff turnover', severity: 'high' }],
@@ -74,9 +113,27 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
       [`/partnerships/${id}/phase-transitions`, ORGS.implementer, { to: 'monitoring', reason: 'tranche delivered' }],
       [`/partnerships/${id}/phase-transitions`, ORGS.donor, { to: 'evaluation', reason: 'end of programme' }],
       [`/partnerships/${id}/evaluators`, ORGS.donor, { organisationId: ORGS.evaluator }],
-      [`/partnerships/${id}/evaluations`, ORGS.evaluator, { evaluationId: 'ev-1', scores: [{ principle: 'national-ownership', score: 3, evidence: 'CERT led', eventIds: [] }], findings: 'Good', lessons: 'Earlier handover' }],
-      [`/partnerships/${id}/closure`, ORGS.donor, { outcome: 'achieved', summary: 'Triage runs locally', handover: { done: true, institutionId: ORGS.beneficiary, date: '2026-06-15' } }],
-      [`/partnerships/${id}/evaluations`, ORGS.evaluator, { evaluationId: 'ev-2', corrects: 'ev-1', scores: [{ principle: 'national-ownership', score: 4, evidence: 'Corrected', eventIds: [] }], findings: 'Better', lessons: 'Same' }],
+      [
+        `/partnerships/${id}/evaluations`,
+        ORGS.evaluator,
+        { evaluationId: 'ev-1', scores: [{ principle: 'national-ownership', score: 3, evidence: 'CERT led', eventIds: [] }], findings: 'Good', lessons: 'Earlier handover' },
+      ],
+      [
+        `/partnerships/${id}/closure`,
+        ORGS.donor,
+        { outcome: 'achieved', summary: 'Triage runs locally', handover: { done: true, institutionId: ORGS.beneficiary, date: '2026-06-15' } },
+      ],
+      [
+        `/partnerships/${id}/evaluations`,
+        ORGS.evaluator,
+        {
+          evaluationId: 'ev-2',
+          corrects: 'ev-1',
+          scores: [{ principle: 'national-ownership', score: 4, evidence: 'Corrected', eventIds: [] }],
+          findings: 'Better',
+          lessons: 'Same',
+        },
+      ],
     ];
     let revision = (await streamOf(app, `partnership-${id}`)).length - 1;
     for (const [path, org, body] of steps) {
@@ -100,7 +157,12 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
     const id = await inDelivery();
     const languages = await put(t.app, `/partnerships/${id}/languages`, ORGS.beneficiary, { languages: ['en', 'tw'] });
     expect(languages.status).toBe(200);
-    const tags = await put(t.app, `/partnerships/${id}/tags`, ORGS.donor, { themes: ['incident-response-cert', 'critical-infrastructure'], levels: ['technical'], sdgs: [9], genderMarker: 2 });
+    const tags = await put(t.app, `/partnerships/${id}/tags`, ORGS.donor, {
+      themes: ['incident-response-cert', 'critical-infrastructure'],
+      levels: ['technical'],
+      sdgs: [9],
+      genderMarker: 2,
+    });
     expect(tags.status).toBe(200);
     expect(tags.body.revision).toBe(languages.body.revision + 1);
     const notBeneficiary = await put(t.app, `/partnerships/${id}/languages`, ORGS.donor, { languages: ['fr'] });
@@ -116,7 +178,10 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
     const unknown = await request(t.app.getHttpServer()).patch('/api/organisations/org-nobody').set(actor(ADMIN_ORG)).send({ name: 'x' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('organisation.not-found');
-    const badEmail = await post(t.app, '/organisations', 'org-admin', { ...organisation('X', 'GH', 'ngo', 'africa', 'developing'), contacts: [{ name: 'n', function: 'f', email: 'not-an-email' }] });
+    const badEmail = await post(t.app, '/organisations', 'org-admin', {
+      ...organisation('X', 'GH', 'ngo', 'africa', 'developing'),
+      contacts: [{ name: 'n', function: 'f', email: 'not-an-email' }],
+    });
     expect(badEmail.status).toBe(400);
     expect(badEmail.body.errors).toEqual([expect.objectContaining({ field: 'contacts.0.email' })]);
   });
@@ -154,10 +219,22 @@ describe.each(BACKENDS)('partnership commands over HTTP on %s', (backend) => {
 
     const id = await inDelivery();
     const stream = await streamOf(t.app, `partnership-${id}`);
-    const stale = await post(t.app, `/partnerships/${id}/risks`, ORGS.donor, { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, { 'If-Match': `"${stream.length - 2}"` });
+    const stale = await post(
+      t.app,
+      `/partnerships/${id}/risks`,
+      ORGS.donor,
+      { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' },
+      { 'If-Match': `"${stream.length - 2}"` },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'concurrency.conflict', expectedRevision: stream.length - 2, actualRevision: stream.length - 1 });
-    const fresh = await post(t.app, `/partnerships/${id}/risks`, ORGS.donor, { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, { 'If-Match': `"${stream.length - 1}"` });
+    const fresh = await post(
+      t.app,
+      `/partnerships/${id}/risks`,
+      ORGS.donor,
+      { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' },
+      { 'If-Match': `"${stream.length - 1}"` },
+    );
     expect(fresh.status).toBe(201);
 
     await post(t.app, `/partnerships/${id}/commitments`, ORGS.donor, commitment('c-1', 1_000_00));

@@ -30,7 +30,15 @@ describe.each(BACKENDS)('an unfoldable event already in the log, on %s', (backen
           type: 'ExpenditureRecorded',
           schemaVersion: 1,
           // No supplier: what the API accepted before nested objects were required.
-          data: { flowId: 'x-legacy', spenderId: ORG_OF.implementer, amount: { amountMinor: 10_000, currency: 'EUR' }, date: '2026-03-03', category: 'venue', spentInCountry: 'GH', exchangeRate: null },
+          data: {
+            flowId: 'x-legacy',
+            spenderId: ORG_OF.implementer,
+            amount: { amountMinor: 10_000, currency: 'EUR' },
+            date: '2026-03-03',
+            category: 'venue',
+            spentInCountry: 'GH',
+            exchangeRate: null,
+          },
           metadata: { actor: 'user-legacy', organisation: ORG_OF.implementer, correlationId: randomUUID(), causationId: null, recordedAt: new Date().toISOString() },
         },
       ],
@@ -42,11 +50,15 @@ describe.each(BACKENDS)('an unfoldable event already in the log, on %s', (backen
   it('is parked and named, while every other write is read back at once', async () => {
     const write = await post(t.app, `/partnerships/${OTHER}/risks`, ORG_OF.otherImplementer, { riskId: 'r-after', kind: 'risk', description: 'turnover', severity: 'low' });
     expect(write.status).toBe(201);
-    const read = await request(t.app.getHttpServer()).get(`/api/partnerships/${OTHER}`).set({ ...actor(ORG_OF.otherImplementer), 'X-Min-Position': write.body.position });
+    const read = await request(t.app.getHttpServer())
+      .get(`/api/partnerships/${OTHER}`)
+      .set({ ...actor(ORG_OF.otherImplementer), 'X-Min-Position': write.body.position });
     expect(read.status).toBe(200);
     const later = await post(t.app, `/partnerships/${P}/risks`, ORG_OF.implementer, { riskId: 'r-same', kind: 'risk', description: 'turnover', severity: 'low' });
     expect(later.status).toBe(201);
-    const same = await request(t.app.getHttpServer()).get(`/api/partnerships/${P}`).set({ ...actor(ORG_OF.implementer), 'X-Min-Position': later.body.position });
+    const same = await request(t.app.getHttpServer())
+      .get(`/api/partnerships/${P}`)
+      .set({ ...actor(ORG_OF.implementer), 'X-Min-Position': later.body.position });
     expect([same.status, same.body.revision]).toEqual([200, later.body.revision]);
 
     const status = await request(t.app.getHttpServer()).get('/api/projections/portfolio').set(actor(ADMIN_ORG));

@@ -49,8 +49,8 @@ describe('a projector killed in the middle of a batch (PostgreSQL)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.add(child);
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', () => children.delete(child));
     return { child, output: () => output };
   }
@@ -64,10 +64,7 @@ describe('a projector killed in the middle of a batch (PostgreSQL)', () => {
   }
 
   const openBatch = async () => {
-    const { rows } = await admin.query(
-      `SELECT 1 FROM pg_stat_activity WHERE state = 'idle in transaction' AND query LIKE $1`,
-      [`%${prefix}%`],
-    );
+    const { rows } = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE state = 'idle in transaction' AND query LIKE $1`, [`%${prefix}%`]);
     return rows.length > 0;
   };
 
@@ -89,9 +86,7 @@ describe('a projector killed in the middle of a batch (PostgreSQL)', () => {
     const head = await runtime.store.headPosition();
     const finisher = startProjector({ PROJECTOR_BATCH_SIZE: '500' });
     await until('the projector to catch up', async () => {
-      const [p, t] = await Promise.all(
-        runtime.projections.map(async (projection) => (await readCheckpoint(runtime.db, projection.model.schema, projection.name)).position),
-      );
+      const [p, t] = await Promise.all(runtime.projections.map(async (projection) => (await readCheckpoint(runtime.db, projection.model.schema, projection.name)).position));
       return p === head && t === head;
     });
     const stopped = new Promise((resolve) => finisher.child.once('exit', resolve));

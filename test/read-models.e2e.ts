@@ -13,7 +13,10 @@ const EVALUATOR = 'org-eval-za';
 describe.each(BACKENDS)('read models through the API on %s', (backend) => {
   let t: TestApp;
   let last = '';
-  const get = (path: string) => request(t.app.getHttpServer()).get(`/api${path}`).set({ ...actor(ADMIN_ORG), 'X-Min-Position': last });
+  const get = (path: string) =>
+    request(t.app.getHttpServer())
+      .get(`/api${path}`)
+      .set({ ...actor(ADMIN_ORG), 'X-Min-Position': last });
   const ok = async (org: string, path: string, body: object) => {
     const res = await (path.endsWith('/languages') ? put : post)(t.app, path, path === '/organisations' ? ADMIN_ORG : org, body);
     if (res.status !== 201 && res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -45,10 +48,27 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
     await ok(CERT, `/partnerships/${id}/languages`, { languages: ['sw', 'en'] });
     await ok(DONOR, `/partnerships/${id}/phase-transitions`, { to: 'co-design', reason: 'scoped' });
     await ok(LEAD, `/partnerships/${id}/plan-versions`, { objectives: [{ objectiveId: 'o-1', description: 'Triage', needIds: ['n-1'] }], confidential: true });
-    for (const [org, role] of [[CERT, 'beneficiary'], [DONOR, 'donor'], [LEAD, 'implementer']]) await ok(org, `/partnerships/${id}/plan-versions/1/endorsements`, { role });
+    for (const [org, role] of [
+      [CERT, 'beneficiary'],
+      [DONOR, 'donor'],
+      [LEAD, 'implementer'],
+    ])
+      await ok(org, `/partnerships/${id}/plan-versions/1/endorsements`, { role });
     await ok(DONOR, `/partnerships/${id}/phase-transitions`, { to: 'delivery', reason: 'endorsed' });
-    await ok(DONOR, `/partnerships/${id}/commitments`, { flowId: 'c-1', receiverId: LEAD, amount: { amountMinor: 100_000_000, currency: 'NOK' }, date: '2026-02-01', exchangeRate: { toCurrency: 'USD', rate: '0.0925' } });
-    await ok(DONOR, `/partnerships/${id}/disbursements`, { flowId: 'd-1', receiverId: LEAD, amount: { amountMinor: 60_000_000, currency: 'NOK' }, date: '2026-02-10', exchangeRate: { toCurrency: 'USD', rate: '0.0925' } });
+    await ok(DONOR, `/partnerships/${id}/commitments`, {
+      flowId: 'c-1',
+      receiverId: LEAD,
+      amount: { amountMinor: 100_000_000, currency: 'NOK' },
+      date: '2026-02-01',
+      exchangeRate: { toCurrency: 'USD', rate: '0.0925' },
+    });
+    await ok(DONOR, `/partnerships/${id}/disbursements`, {
+      flowId: 'd-1',
+      receiverId: LEAD,
+      amount: { amountMinor: 60_000_000, currency: 'NOK' },
+      date: '2026-02-10',
+      exchangeRate: { toCurrency: 'USD', rate: '0.0925' },
+    });
     await ok(LEAD, `/partnerships/${id}/commitments`, { flowId: 'c-2', receiverId: LOCAL, amount: { amountMinor: 20_000_000, currency: 'NOK' }, date: '2026-02-20' });
     await ok(LEAD, `/partnerships/${id}/disbursements`, { flowId: 'd-2', receiverId: LOCAL, amount: { amountMinor: 20_000_000, currency: 'NOK' }, date: '2026-03-01' });
     const spend = (flowId: string, amountMinor: number, country: string, local: boolean) => ({
@@ -105,13 +125,23 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
     expect(res.status).toBe(200);
     const ke = res.body.items.find((i: { key: { partnershipId: string } }) => i.key.partnershipId === 'p-ke');
     expect(ke.byCurrency).toEqual([
-      expect.objectContaining({ currency: 'NOK', committed: 100_000_000, disbursed: 60_000_000, passedOn: 20_000_000, spent: 20_000_000, spentLocally: 5_000_000, localShare: 0.25 }),
+      expect.objectContaining({
+        currency: 'NOK',
+        committed: 100_000_000,
+        disbursed: 60_000_000,
+        passedOn: 20_000_000,
+        spent: 20_000_000,
+        spentLocally: 5_000_000,
+        localShare: 0.25,
+      }),
     ]);
     // 100,000,000 øre at 0.0925 = 9,250,000 cents; the 20,000,000 passed on had no rate, so it stays unconverted.
     expect(ke.reporting).toMatchObject({ currency: 'USD', committed: 9_250_000, disbursed: 5_550_000 });
     expect(ke.reporting.unconverted).toEqual([expect.objectContaining({ currency: 'NOK', passedOn: 20_000_000, spent: 20_000_000 })]);
     const donors = await get('/funding/totals?groupBy=donor');
-    expect(donors.body.items).toEqual([expect.objectContaining({ key: { donorId: DONOR }, byCurrency: [expect.objectContaining({ committed: 100_000_000, disbursed: 60_000_000, spent: 20_000_000 })] })]);
+    expect(donors.body.items).toEqual([
+      expect.objectContaining({ key: { donorId: DONOR }, byCurrency: [expect.objectContaining({ committed: 100_000_000, disbursed: 60_000_000, spent: 20_000_000 })] }),
+    ]);
     const chain = await get('/funding/chains/p-ke');
     expect(chain.body.paths).toEqual([
       { donorId: DONOR, currency: 'NOK', path: [DONOR, LEAD, LOCAL], amount: 20_000_000 },
@@ -136,12 +166,23 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
 
     const ownership = await get('/local-ownership/partnerships?country=KE&sort=-index');
     const ke = ownership.body.items.find((i: { partnershipId: string }) => i.partnershipId === 'p-ke');
-    expect(ke.metrics).toMatchObject({ demandOrigin: 1, coDesignEndorsed: 1, alignment: 1, language: 1, localSpend: 0.25, validation: 0, openDisputes: 1, localTrainersProduced: 6 });
+    expect(ke.metrics).toMatchObject({
+      demandOrigin: 1,
+      coDesignEndorsed: 1,
+      alignment: 1,
+      language: 1,
+      localSpend: 0.25,
+      validation: 0,
+      openDisputes: 1,
+      localTrainersProduced: 6,
+    });
     expect(ke.metrics.index).toBeGreaterThan(0);
     expect(ke.metrics.index).toBeLessThanOrEqual(100);
 
     const inclusion = await get('/inclusion?groupBy=country');
-    expect(inclusion.body.items).toEqual([{ key: { country: 'KE' }, activities: 1, women: 9, men: 11, undisclosed: 0, participants: 20, womenShare: 0.45, participantHours: 800, suppressed: false }]);
+    expect(inclusion.body.items).toEqual([
+      { key: { country: 'KE' }, activities: 1, women: 9, men: 11, undisclosed: 0, participants: 20, womenShare: 0.45, participantHours: 800, suppressed: false },
+    ]);
 
     const overlaps = await get('/coordination/overlaps?country=KE');
     expect(overlaps.body.items).toHaveLength(1);
@@ -173,7 +214,9 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
 
   it('answers a position beyond the newest event with a 400 at once, never after the wait', async () => {
     const started = Date.now();
-    const res = await request(t.app.getHttpServer()).get('/api/partnerships').set({ ...actor(ADMIN_ORG), 'X-Min-Position': '999999999:1' });
+    const res = await request(t.app.getHttpServer())
+      .get('/api/partnerships')
+      .set({ ...actor(ADMIN_ORG), 'X-Min-Position': '999999999:1' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('X-Min-Position');
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -181,7 +224,9 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
 
   it('keeps unrelated reads and /health fast while 100 reads wait for positions', async () => {
     const waiting = Array.from({ length: 100 }, () =>
-      request(t.app.getHttpServer()).get('/api/partnerships').set({ ...actor(ADMIN_ORG), 'X-Min-Position': last }),
+      request(t.app.getHttpServer())
+        .get('/api/partnerships')
+        .set({ ...actor(ADMIN_ORG), 'X-Min-Position': last }),
     );
     const started = Date.now();
     const [health] = await Promise.all([request(t.app.getHttpServer()).get('/health'), ...waiting]);
@@ -201,7 +246,9 @@ describe.each(BACKENDS)('read-your-writes with the projector stopped, on %s', (b
     const written = await post(t.app, '/organisations', ADMIN_ORG, { organisationId: 'org-waited-for', ...organisation('Waited For', 'KE', 'ngo', 'africa', 'developing') });
     expect(written.status).toBe(201);
     const started = Date.now();
-    const res = await request(t.app.getHttpServer()).get('/api/partnerships').set({ ...actor(ADMIN_ORG), 'X-Min-Position': written.body.position });
+    const res = await request(t.app.getHttpServer())
+      .get('/api/partnerships')
+      .set({ ...actor(ADMIN_ORG), 'X-Min-Position': written.body.position });
     const waited = Date.now() - started;
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('projection.behind');
@@ -212,7 +259,10 @@ describe.each(BACKENDS)('read-your-writes with the projector stopped, on %s', (b
   it('keeps /health and unrelated reads fast while 200 reads wait for a position never projected', async () => {
     const written = await post(t.app, '/organisations', ADMIN_ORG, { organisationId: 'org-waited-200', ...organisation('Waited For', 'KE', 'ngo', 'africa', 'developing') });
     const waiting = Array.from({ length: 200 }, () =>
-      request(t.app.getHttpServer()).get('/api/partnerships').set({ ...actor(ADMIN_ORG), 'X-Min-Position': written.body.position }).then((r) => r.status),
+      request(t.app.getHttpServer())
+        .get('/api/partnerships')
+        .set({ ...actor(ADMIN_ORG), 'X-Min-Position': written.body.position })
+        .then((r) => r.status),
     );
     // Once they have arrived and are waiting, they must cost nothing to anyone else.
     await new Promise((resolve) => setTimeout(resolve, 300));

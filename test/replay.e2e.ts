@@ -25,7 +25,9 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
     };
     beforeMoney = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
-    commitRevision = (await ok(ORG_OF.donor, '/commitments', { flowId: 'c-1', receiverId: ORG_OF.implementer, amount: { amountMinor: 5_000_000, currency: 'EUR' }, date: '2026-02-01' })).revision;
+    commitRevision = (
+      await ok(ORG_OF.donor, '/commitments', { flowId: 'c-1', receiverId: ORG_OF.implementer, amount: { amountMinor: 5_000_000, currency: 'EUR' }, date: '2026-02-01' })
+    ).revision;
     await ok(ORG_OF.donor, '/disbursements', { flowId: 'd-1', receiverId: ORG_OF.implementer, amount: { amountMinor: 2_000_000, currency: 'EUR' }, date: '2026-02-02' });
     await ok(ORG_OF.implementer, '/milestones', { milestoneId: 'm-1', title: 'SOC runbook adopted', dueDate: '2026-05-01' });
     await ok(ORG_OF.implementer, '/milestones/m-1/achievement', { achievedOn: '2026-04-20', evidence: [{ description: 'minutes' }] });
@@ -36,7 +38,12 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
   it('lists the history in order, paged and filtered by type and party', async () => {
     const all = (await get('/history?limit=1000').expect(200)).body;
     expect(all.items.map((e: { revision: number }) => e.revision)).toEqual([...Array(all.total).keys()]);
-    expect(all.items[0]).toMatchObject({ type: 'PartnershipProposed', organisation: ORG_OF.beneficiary, actor: `user-of-${ORG_OF.beneficiary}`, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(all.items[0]).toMatchObject({
+      type: 'PartnershipProposed',
+      organisation: ORG_OF.beneficiary,
+      actor: `user-of-${ORG_OF.beneficiary}`,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const page = (await get('/history?limit=2&offset=1').expect(200)).body;
     expect(page.items.map((e: { revision: number }) => e.revision)).toEqual([1, 2]);
     const disputes = (await get('/history?type=MilestoneDisputed').expect(200)).body;
@@ -59,7 +66,9 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
     expect(now.partnership.milestones).toEqual([expect.objectContaining({ milestoneId: 'm-1', status: 'disputed' })]);
     expect(now.localOwnership.openDisputes).toBe(1);
     // The read model, fed by the projection, agrees with the replay.
-    const rm = await request(t.app.getHttpServer()).get(`/api/local-ownership/partnerships?organisationId=${ORG_OF.donor}`).set({ ...headersOf('donor'), 'X-Min-Position': '0:0' });
+    const rm = await request(t.app.getHttpServer())
+      .get(`/api/local-ownership/partnerships?organisationId=${ORG_OF.donor}`)
+      .set({ ...headersOf('donor'), 'X-Min-Position': '0:0' });
     const row = (rm.body.items as { partnershipId: string; metrics: { index: number | null } }[]).find((i) => i.partnershipId === P);
     if (row) expect(row.metrics.index).toBe(now.localOwnership.index);
     const donorFunding = (now.funding as { organisation_id: string; committed: number; disbursed: number }[]).find((f) => f.organisation_id === ORG_OF.donor);
@@ -92,7 +101,9 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
     const exported = fromJsonLines(jsonl.text);
     expect(verifyChain(`partnership-${P}`, exported)).toMatchObject({ ok: true, eventsChecked: exported.length, firstBroken: null });
     const csv = await get('/export?format=csv').expect(200);
-    expect(csv.text.split('\r\n')[0]).toBe('revision,event_id,type,schema_version,recorded_at,actor,organisation,reason,correlation_id,causation_id,previous_hash,hash,data,metadata');
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'revision,event_id,type,schema_version,recorded_at,actor,organisation,reason,correlation_id,causation_id,previous_hash,hash,data,metadata',
+    );
     expect(csv.text.trim().split('\r\n')).toHaveLength(exported.length + 1);
 
     expect((await get('/verify').expect(200)).body).toMatchObject({ ok: true, firstBroken: null });
@@ -102,7 +113,11 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
     const victim = exported.find((e) => e.type === 'FundsDisbursed')!;
     await database.pool.query(`UPDATE es_events SET data = jsonb_set(data, '{amount,amountMinor}', '200') WHERE event_id = $1`, [victim.id]);
     const verdict = (await get('/verify').expect(200)).body;
-    expect(verdict).toMatchObject({ ok: false, eventsChecked: victim.revision, firstBroken: { revision: victim.revision, eventId: victim.id, type: 'FundsDisbursed', reason: 'hash-mismatch' } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      eventsChecked: victim.revision,
+      firstBroken: { revision: victim.revision, eventId: victim.id, type: 'FundsDisbursed', reason: 'hash-mismatch' },
+    });
   });
 
   it('replays and verifies from the command line, straight from the event store', async () => {

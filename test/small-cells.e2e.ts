@@ -17,9 +17,19 @@ describe.each(BACKENDS)('small-cell suppression on %s', (backend) => {
   beforeAll(async () => {
     t = await startTestApp(backend);
     await accessFixture(t.app, P, `${P}-other`);
-    const res = await post(t.app, `/partnerships/${P}/commitments`, ORG_OF.donor, { flowId: 'c-1', receiverId: ORG_OF.implementer, amount: { amountMinor: 2_100_000_000, currency: 'EUR' }, date: '2026-02-01' });
+    const res = await post(t.app, `/partnerships/${P}/commitments`, ORG_OF.donor, {
+      flowId: 'c-1',
+      receiverId: ORG_OF.implementer,
+      amount: { amountMinor: 2_100_000_000, currency: 'EUR' },
+      date: '2026-02-01',
+    });
     expect(res.status).toBe(201);
-    const other = await post(t.app, `/partnerships/${P}-other/commitments`, ORG_OF.otherDonor, { flowId: 'c-1', receiverId: ORG_OF.otherImplementer, amount: { amountMinor: 500_000, currency: 'EUR' }, date: '2026-02-01' });
+    const other = await post(t.app, `/partnerships/${P}-other/commitments`, ORG_OF.otherDonor, {
+      flowId: 'c-1',
+      receiverId: ORG_OF.otherImplementer,
+      amount: { amountMinor: 500_000, currency: 'EUR' },
+      date: '2026-02-01',
+    });
     expect(other.status).toBe(201);
     position = other.body.position;
   });

@@ -68,11 +68,11 @@ export async function appendWorkload(
       continue;
     }
     buffers.delete(step.streamId);
-    append(step.streamId, buffer);
+    void append(step.streamId, buffer);
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
   for (const [streamId, buffer] of buffers) {
-    append(streamId, buffer);
+    void append(streamId, buffer);
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);

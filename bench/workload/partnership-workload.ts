@@ -1,4 +1,4 @@
-import type { ActivityType, PartnershipEvent, Principle, Theme } from '@ccb/domain';
+import type { ActivityType, PartnershipEvent, Principle } from '@ccb/domain';
 import { ACTIVITY_TYPES, PRINCIPLES, THEMES } from '@ccb/domain';
 
 /**
@@ -21,7 +21,12 @@ export interface WorkloadStep {
   readonly events: readonly { type: string; schemaVersion: number; data: object }[];
 }
 
-const COUNTRIES: readonly { code: string; region: 'africa' | 'americas' | 'asia-pacific' | 'europe' | 'middle-east'; status: 'developed' | 'developing' | 'least-developed'; languages: string[] }[] = [
+const COUNTRIES: readonly {
+  code: string;
+  region: 'africa' | 'americas' | 'asia-pacific' | 'europe' | 'middle-east';
+  status: 'developed' | 'developing' | 'least-developed';
+  languages: string[];
+}[] = [
   { code: 'KE', region: 'africa', status: 'developing', languages: ['sw', 'en'] },
   { code: 'GH', region: 'africa', status: 'developing', languages: ['en'] },
   { code: 'SN', region: 'africa', status: 'least-developed', languages: ['fr'] },
@@ -108,18 +113,36 @@ export function workloadOrganisations(seed = 1): WorkloadOrganisations {
         {
           type: 'OrganisationRegistered',
           schemaVersion: 1,
-          data: { organisationId: id, name, kind, country, region, developmentStatus: status, contacts: [{ name: `Desk ${id}`, function: 'Programme officer', email: `${id}@example.org` }] },
+          data: {
+            organisationId: id,
+            name,
+            kind,
+            country,
+            region,
+            developmentStatus: status,
+            contacts: [{ name: `Desk ${id}`, function: 'Programme officer', email: `${id}@example.org` }],
+          },
         },
       ],
     });
   const donors = DONOR_COUNTRIES.flatMap((c, i) => [0, 1, 2].map((k) => ({ id: `w-donor-${c.code.toLowerCase()}-${k}`, currency: c.currency, country: c.code, i })));
-  for (const d of donors) register(d.id, `Donor ${d.id}`, r.pick(['state-body', 'multilateral', 'state-body']), d.country, d.country === 'JP' || d.country === 'AU' ? 'asia-pacific' : d.country === 'US' ? 'americas' : 'europe', 'developed');
+  for (const d of donors)
+    register(
+      d.id,
+      `Donor ${d.id}`,
+      r.pick(['state-body', 'multilateral', 'state-body']),
+      d.country,
+      d.country === 'JP' || d.country === 'AU' ? 'asia-pacific' : d.country === 'US' ? 'americas' : 'europe',
+      'developed',
+    );
   const implementers = [
     ...DONOR_COUNTRIES.flatMap((c) => [0, 1, 2, 3].map((k) => ({ id: `w-impl-${c.code.toLowerCase()}-${k}`, country: c.code, region: 'europe', status: 'developed' }))),
     ...COUNTRIES.flatMap((c) => [0, 1, 2].map((k) => ({ id: `w-impl-${c.code.toLowerCase()}-${k}`, country: c.code, region: c.region, status: c.status }))),
   ];
   for (const m of implementers) register(m.id, `Implementer ${m.id}`, r.pick(['ngo', 'private', 'academia', 'regional-organisation', 'ngo']), m.country, m.region, m.status);
-  const beneficiaries = COUNTRIES.flatMap((c) => [0, 1, 2, 3].map((k) => ({ id: `w-ben-${c.code.toLowerCase()}-${k}`, country: c.code, languages: c.languages, region: c.region, status: c.status })));
+  const beneficiaries = COUNTRIES.flatMap((c) =>
+    [0, 1, 2, 3].map((k) => ({ id: `w-ben-${c.code.toLowerCase()}-${k}`, country: c.code, languages: c.languages, region: c.region, status: c.status })),
+  );
   for (const b of beneficiaries) register(b.id, `Beneficiary ${b.id}`, 'state-body', b.country, b.region, b.status);
   const evaluators = Array.from({ length: 12 }, (_, k) => `w-eval-${k}`);
   for (const e of evaluators) register(e, `Evaluator ${e}`, 'academia', r.pick(['ZA', 'KE', 'NL', 'BR']), 'africa', 'developing');
@@ -138,7 +161,7 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
   const lead = r.pick(orgs.implementers.filter((m) => m.country !== ben.country));
   const local = r.chance(0.6) ? r.pick(orgs.implementers.filter((m) => m.country === ben.country)) : undefined;
   const evaluator = r.pick(orgs.evaluators);
-  const themes = [r.pick(THEMES), ...(r.chance(0.4) ? [r.pick(THEMES)] : [])].filter((t, i, a) => a.indexOf(t) === i) as Theme[];
+  const themes = [r.pick(THEMES), ...(r.chance(0.4) ? [r.pick(THEMES)] : [])].filter((t, i, a) => a.indexOf(t) === i);
   const year = r.int(2019, 2025);
   const month = r.int(1, 12).toString().padStart(2, '0');
   const start = `${year}-${month}-01`;
@@ -181,7 +204,17 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
   if (local) push({ type: 'PartyJoined', schemaVersion: 1, data: { organisationId: local.id, role: 'implementer' } });
   const needs = Array.from({ length: r.int(1, 4) }, (_, k) => `need-${k}`);
   for (const needId of needs) {
-    push({ type: 'NeedStated', schemaVersion: 1, data: { needId, kind: r.pick(['need', 'national-priority', 'gap', 'needs-assessment'] as const), description: `Need ${needId} of ${id}`, confidential: r.chance(0.3), statedBy: ben.id } });
+    push({
+      type: 'NeedStated',
+      schemaVersion: 1,
+      data: {
+        needId,
+        kind: r.pick(['need', 'national-priority', 'gap', 'needs-assessment'] as const),
+        description: `Need ${needId} of ${id}`,
+        confidential: r.chance(0.3),
+        statedBy: ben.id,
+      },
+    });
   }
   push({ type: 'LanguagesStated', schemaVersion: 1, data: { languages: ben.languages, statedBy: ben.id } });
   push({ type: 'PhaseAdvanced', schemaVersion: 1, data: { from: 'scoping', to: 'co-design', reason: 'needs scoped' } });
@@ -190,7 +223,12 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
     push({
       type: 'PlanVersionProposed',
       schemaVersion: 1,
-      data: { version: v, objectives: needs.map((n, k) => ({ objectiveId: `obj-${k}`, description: `Objective ${k}`, needIds: r.chance(0.8) ? [n] : [] })), confidential: r.chance(0.2), proposedBy: lead.id },
+      data: {
+        version: v,
+        objectives: needs.map((n, k) => ({ objectiveId: `obj-${k}`, description: `Objective ${k}`, needIds: r.chance(0.8) ? [n] : [] })),
+        confidential: r.chance(0.2),
+        proposedBy: lead.id,
+      },
     });
     push({ type: 'PlanEndorsed', schemaVersion: 1, data: { version: v, organisationId: ben.id, role: 'beneficiary' } });
     push({ type: 'PlanEndorsed', schemaVersion: 1, data: { version: v, organisationId: donor.id, role: 'donor' } });
@@ -201,9 +239,37 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
 
   let flow = 0;
   const committed = amount(200_000, 2_000_000);
-  push({ type: 'FundingCommitted', schemaVersion: 1, data: { flowId: `f-${flow++}`, providerId: donor.id, receiverId: lead.id, amount: committed, date: day(10), exchangeRate: r.chance(0.5) && cur !== 'USD' ? { toCurrency: 'USD', rate: '1.0842' } : null } });
-  if (donor2) push({ type: 'FundingCommitted', schemaVersion: 1, data: { flowId: `f-${flow++}`, providerId: donor2.id, receiverId: lead.id, amount: amount(100_000, 500_000), date: day(12), exchangeRate: null } });
-  if (local) push({ type: 'FundingCommitted', schemaVersion: 1, data: { flowId: `f-${flow++}`, providerId: lead.id, receiverId: local.id, amount: { amountMinor: Math.floor(committed.amountMinor / 4), currency: cur }, date: day(15), exchangeRate: null } });
+  push({
+    type: 'FundingCommitted',
+    schemaVersion: 1,
+    data: {
+      flowId: `f-${flow++}`,
+      providerId: donor.id,
+      receiverId: lead.id,
+      amount: committed,
+      date: day(10),
+      exchangeRate: r.chance(0.5) && cur !== 'USD' ? { toCurrency: 'USD', rate: '1.0842' } : null,
+    },
+  });
+  if (donor2)
+    push({
+      type: 'FundingCommitted',
+      schemaVersion: 1,
+      data: { flowId: `f-${flow++}`, providerId: donor2.id, receiverId: lead.id, amount: amount(100_000, 500_000), date: day(12), exchangeRate: null },
+    });
+  if (local)
+    push({
+      type: 'FundingCommitted',
+      schemaVersion: 1,
+      data: {
+        flowId: `f-${flow++}`,
+        providerId: lead.id,
+        receiverId: local.id,
+        amount: { amountMinor: Math.floor(committed.amountMinor / 4), currency: cur },
+        date: day(15),
+        exchangeRate: null,
+      },
+    });
 
   let milestones = 0;
   let activities = 0;
@@ -222,9 +288,35 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
     const roll = r.next();
     let step: Event[];
     if (roll < 0.1) {
-      step = [{ type: 'FundsDisbursed', schemaVersion: 1, data: { flowId: `f-${flow++}`, providerId: donor.id, receiverId: lead.id, amount: { amountMinor: Math.floor(committed.amountMinor / 20), currency: cur }, date: day(offset), exchangeRate: null } }];
+      step = [
+        {
+          type: 'FundsDisbursed',
+          schemaVersion: 1,
+          data: {
+            flowId: `f-${flow++}`,
+            providerId: donor.id,
+            receiverId: lead.id,
+            amount: { amountMinor: Math.floor(committed.amountMinor / 20), currency: cur },
+            date: day(offset),
+            exchangeRate: null,
+          },
+        },
+      ];
     } else if (roll < 0.13 && local) {
-      step = [{ type: 'FundsDisbursed', schemaVersion: 1, data: { flowId: `f-${flow++}`, providerId: lead.id, receiverId: local.id, amount: { amountMinor: Math.floor(committed.amountMinor / 80), currency: cur }, date: day(offset), exchangeRate: null } }];
+      step = [
+        {
+          type: 'FundsDisbursed',
+          schemaVersion: 1,
+          data: {
+            flowId: `f-${flow++}`,
+            providerId: lead.id,
+            receiverId: local.id,
+            amount: { amountMinor: Math.floor(committed.amountMinor / 80), currency: cur },
+            date: day(offset),
+            exchangeRate: null,
+          },
+        },
+      ];
     } else if (roll < 0.4) {
       const flowId = `f-${flow++}`;
       spentIds.push(flowId);
@@ -233,7 +325,17 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
         {
           type: 'ExpenditureRecorded',
           schemaVersion: 2,
-          data: { flowId, spenderId: local && r.chance(0.3) ? local.id : lead.id, amount: amount(500, 20_000), date: day(offset), category: r.pick(['travel', 'venue', 'trainers', 'equipment', 'staff']), spentInCountry: isLocal ? ben.country : lead.country, supplier: { name: isLocal ? 'Local supplier' : 'International supplier', local: isLocal }, exchangeRate: null, overspendReason: null },
+          data: {
+            flowId,
+            spenderId: local && r.chance(0.3) ? local.id : lead.id,
+            amount: amount(500, 20_000),
+            date: day(offset),
+            category: r.pick(['travel', 'venue', 'trainers', 'equipment', 'staff']),
+            spentInCountry: isLocal ? ben.country : lead.country,
+            supplier: { name: isLocal ? 'Local supplier' : 'International supplier', local: isLocal },
+            exchangeRate: null,
+            overspendReason: null,
+          },
         },
       ];
     } else if (roll < 0.42 && spentIds.length > 0) {
@@ -283,14 +385,32 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
       }
     } else if (roll < 0.85) {
       if (indicators === 0 || r.chance(0.2)) {
-        step = [{ type: 'IndicatorDefined', schemaVersion: 1, data: { indicatorId: `i-${indicators++}`, name: 'Incidents handled within SLA', unit: '%', baseline: r.int(0, 40), target: r.int(60, 100), baselineDate: day(0) } }];
+        step = [
+          {
+            type: 'IndicatorDefined',
+            schemaVersion: 1,
+            data: { indicatorId: `i-${indicators++}`, name: 'Incidents handled within SLA', unit: '%', baseline: r.int(0, 40), target: r.int(60, 100), baselineDate: day(0) },
+          },
+        ];
       } else {
         const reading = { indicatorId: `i-${r.int(0, indicators - 1)}`, value: r.int(0, 100), measuredOn: day(offset) };
         lastMeasurement = reading;
         step = [{ type: 'IndicatorMeasured', schemaVersion: 1, data: { ...reading, note: 'Quarterly review' } }];
       }
     } else if (roll < 0.9) {
-      step = [{ type: 'RiskRaised', schemaVersion: 1, data: { riskId: `r-${risks++}`, kind: r.pick(['risk', 'issue'] as const), description: 'Staff turnover', severity: r.pick(['low', 'medium', 'high'] as const), raisedBy: r.pick([lead.id, ben.id]) } }];
+      step = [
+        {
+          type: 'RiskRaised',
+          schemaVersion: 1,
+          data: {
+            riskId: `r-${risks++}`,
+            kind: r.pick(['risk', 'issue'] as const),
+            description: 'Staff turnover',
+            severity: r.pick(['low', 'medium', 'high'] as const),
+            raisedBy: r.pick([lead.id, ben.id]),
+          },
+        },
+      ];
     } else if (roll < 0.93 && risks > 0) {
       step = [{ type: 'RiskResolved', schemaVersion: 1, data: { riskId: `r-${r.int(0, risks - 1)}`, resolution: 'Mitigated' } }];
     } else if (roll < 0.95) {
@@ -307,21 +427,52 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
         lastActivity = corrected;
         step = [{ type: 'ActivityCorrected', schemaVersion: 1, data: { ...corrected, reason: 'Counted one participant twice', correctedBy: lead.id } }];
       } else if (kind === 1 && milestones > 0) {
-        step = [{ type: 'MilestoneRescheduled', schemaVersion: 1, data: { milestoneId: `m-${r.int(0, milestones - 1)}`, dueDate: day(offset + 60), reason: 'Board meeting moved', rescheduledBy: lead.id } }];
+        step = [
+          {
+            type: 'MilestoneRescheduled',
+            schemaVersion: 1,
+            data: { milestoneId: `m-${r.int(0, milestones - 1)}`, dueDate: day(offset + 60), reason: 'Board meeting moved', rescheduledBy: lead.id },
+          },
+        ];
       } else if (kind === 2 && indicators > 0) {
-        step = [{ type: 'IndicatorRevised', schemaVersion: 1, data: { indicatorId: `i-${r.int(0, indicators - 1)}`, baseline: r.int(0, 40), target: r.int(60, 100), reason: 'Baseline re-measured', revisedBy: lead.id } }];
+        step = [
+          {
+            type: 'IndicatorRevised',
+            schemaVersion: 1,
+            data: { indicatorId: `i-${r.int(0, indicators - 1)}`, baseline: r.int(0, 40), target: r.int(60, 100), reason: 'Baseline re-measured', revisedBy: lead.id },
+          },
+        ];
       } else if (kind === 5 && lastMeasurement !== null) {
         step = [{ type: 'MeasurementVoided', schemaVersion: 1, data: { ...lastMeasurement, reason: 'Counted two quarters', voidedBy: lead.id } }];
         lastMeasurement = null;
       } else if (kind === 6) {
         step = [{ type: 'NeedsReprioritised', schemaVersion: 1, data: { needIds: [...needs].reverse(), reason: 'New minister', reprioritisedBy: ben.id } }];
       } else if (kind === 3 && spentIds.length > 0) {
-        step = [{ type: 'FlowCorrected', schemaVersion: 1, data: { flowId: spentIds[spentIds.length - 1], date: day(offset - 1), exchangeRate: null, reason: 'Invoice date', correctedBy: lead.id } }];
+        step = [
+          {
+            type: 'FlowCorrected',
+            schemaVersion: 1,
+            data: { flowId: spentIds[spentIds.length - 1], date: day(offset - 1), exchangeRate: null, reason: 'Invoice date', correctedBy: lead.id },
+          },
+        ];
       } else {
         step = [{ type: 'PlannedDatesChanged', schemaVersion: 1, data: { plannedStart: day(0), plannedEnd: day(offset + 400), reason: 'No-cost extension', changedBy: donor.id } }];
       }
     } else {
-      step = [{ type: 'FundsDisbursed', schemaVersion: 1, data: { flowId: `f-${flow++}`, providerId: donor.id, receiverId: lead.id, amount: { amountMinor: Math.floor(committed.amountMinor / 40), currency: cur }, date: day(offset), exchangeRate: null } }];
+      step = [
+        {
+          type: 'FundsDisbursed',
+          schemaVersion: 1,
+          data: {
+            flowId: `f-${flow++}`,
+            providerId: donor.id,
+            receiverId: lead.id,
+            amount: { amountMinor: Math.floor(committed.amountMinor / 40), currency: cur },
+            date: day(offset),
+            exchangeRate: null,
+          },
+        },
+      ];
     }
     life.push(step);
     events += step.length;
@@ -330,13 +481,28 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
     push({ type: 'PhaseAdvanced', schemaVersion: 1, data: { from: 'delivery', to: 'monitoring', reason: 'delivery complete' } });
     push({ type: 'PhaseAdvanced', schemaVersion: 1, data: { from: 'monitoring', to: 'evaluation', reason: 'final evaluation' } });
     push({ type: 'EvaluatorAppointed', schemaVersion: 1, data: { organisationId: evaluator, appointedBy: donor.id } });
-    const principles = Array.from(new Set(Array.from({ length: 5 }, () => r.pick(PRINCIPLES)))) as Principle[];
+    const principles = Array.from(new Set<Principle>(Array.from({ length: 5 }, () => r.pick(PRINCIPLES))));
     push({
       type: 'EvaluationRecorded',
       schemaVersion: 1,
-      data: { evaluationId: 'ev-1', evaluatorId: evaluator, corrects: null, scores: principles.map((principle) => ({ principle, score: r.int(0, 4), evidence: 'Interviews and records', eventIds: [] })), findings: 'Findings', lessons: 'Lessons' },
+      data: {
+        evaluationId: 'ev-1',
+        evaluatorId: evaluator,
+        corrects: null,
+        scores: principles.map((principle) => ({ principle, score: r.int(0, 4), evidence: 'Interviews and records', eventIds: [] })),
+        findings: 'Findings',
+        lessons: 'Lessons',
+      },
     });
-    push({ type: 'PartnershipClosed', schemaVersion: 1, data: { outcome: r.pick(['achieved', 'partially-achieved', 'not-achieved'] as const), summary: 'Closed', handover: r.chance(0.6) ? { done: true, institutionId: ben.id, date: day(offset + 30) } : { done: false, institutionId: null, date: null } } });
+    push({
+      type: 'PartnershipClosed',
+      schemaVersion: 1,
+      data: {
+        outcome: r.pick(['achieved', 'partially-achieved', 'not-achieved'] as const),
+        summary: 'Closed',
+        handover: r.chance(0.6) ? { done: true, institutionId: ben.id, date: day(offset + 30) } : { done: false, institutionId: null, date: null },
+      },
+    });
   }
   return life;
 }

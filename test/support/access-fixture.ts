@@ -3,7 +3,18 @@ import type { UserRole } from '@ccb/domain';
 import { ADMIN_ORG, post, registerOrganisations, tokenFor } from './http';
 
 /** Who calls: the three parties and the appointed evaluator, the same roles outside the partnership, the operator, nobody. */
-export const PRINCIPALS = ['anonymous', 'admin', 'donor', 'implementer', 'beneficiary', 'evaluator', 'otherDonor', 'otherImplementer', 'otherBeneficiary', 'otherEvaluator'] as const;
+export const PRINCIPALS = [
+  'anonymous',
+  'admin',
+  'donor',
+  'implementer',
+  'beneficiary',
+  'evaluator',
+  'otherDonor',
+  'otherImplementer',
+  'otherBeneficiary',
+  'otherEvaluator',
+] as const;
 export type PrincipalKey = (typeof PRINCIPALS)[number];
 
 export const ORG_OF: Record<Exclude<PrincipalKey, 'anonymous'>, string> = {
@@ -42,7 +53,10 @@ export function headersOf(principal: PrincipalKey): Record<string, string> {
  * between the "other" organisations, so every principal but the operator is a party somewhere.
  */
 export async function accessFixture(app: INestApplication, partnershipId: string, otherId: string, confidential = 'Needs assessment: SOC staffing gaps'): Promise<string> {
-  await registerOrganisations(app, Object.values(ORG_OF).filter((o) => o !== ADMIN_ORG));
+  await registerOrganisations(
+    app,
+    Object.values(ORG_OF).filter((o) => o !== ADMIN_ORG),
+  );
   let position = '';
   const ok = async (org: string, path: string, body: object) => {
     const res = await post(app, path, org, body);
@@ -67,14 +81,22 @@ export async function accessFixture(app: INestApplication, partnershipId: string
       plannedStart: '2026-01-01',
       plannedEnd: '2027-12-31',
     });
-    for (const [org, role] of [[donor, 'donor'], [impl, 'implementer']]) {
+    for (const [org, role] of [
+      [donor, 'donor'],
+      [impl, 'implementer'],
+    ]) {
       await ok(ben, `/partnerships/${id}/parties`, { organisationId: org, role });
       await ok(org, `/partnerships/${id}/invitations/acceptance`, { role });
     }
     await ok(ben, `/partnerships/${id}/needs`, { needId: 'need-1', kind: 'needs-assessment', description: confidential, confidential: true });
     await ok(donor, `/partnerships/${id}/phase-transitions`, { to: 'co-design', reason: 'scoping done' });
     await ok(impl, `/partnerships/${id}/plan-versions`, { objectives: [{ objectiveId: 'obj-1', description: `Plan: ${confidential}`, needIds: ['need-1'] }], confidential: true });
-    for (const [org, role] of [[ben, 'beneficiary'], [donor, 'donor'], [impl, 'implementer']]) await ok(org, `/partnerships/${id}/plan-versions/1/endorsements`, { role });
+    for (const [org, role] of [
+      [ben, 'beneficiary'],
+      [donor, 'donor'],
+      [impl, 'implementer'],
+    ])
+      await ok(org, `/partnerships/${id}/plan-versions/1/endorsements`, { role });
     await ok(donor, `/partnerships/${id}/phase-transitions`, { to: 'delivery', reason: 'plan endorsed' });
     await ok(donor, `/partnerships/${id}/evaluators`, { organisationId: evaluator });
   }

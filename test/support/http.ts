@@ -44,11 +44,17 @@ export function get(app: INestApplication, path: string, organisationId: string 
 }
 
 export function post(app: INestApplication, path: string, organisationId: string, body: object, headers: Record<string, string> = {}) {
-  return request(app.getHttpServer()).post(`/api${path}`).set({ ...actor(organisationId), ...headers }).send(body);
+  return request(app.getHttpServer())
+    .post(`/api${path}`)
+    .set({ ...actor(organisationId), ...headers })
+    .send(body);
 }
 
 export function put(app: INestApplication, path: string, organisationId: string, body: object, headers: Record<string, string> = {}) {
-  return request(app.getHttpServer()).put(`/api${path}`).set({ ...actor(organisationId), ...headers }).send(body);
+  return request(app.getHttpServer())
+    .put(`/api${path}`)
+    .set({ ...actor(organisationId), ...headers })
+    .send(body);
 }
 
 export async function streamOf(app: INestApplication, streamId: string): Promise<RecordedEvent[]> {

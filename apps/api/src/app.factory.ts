@@ -31,7 +31,14 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
       contentSecurityPolicy: {
         // The server speaks plain HTTP (TLS, where there is any, ends at a proxy): upgrading the dashboard's
         // requests to https would break it when opened by address on a local network.
-        directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"], upgradeInsecureRequests: null },
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
       },
     }),
   );

@@ -23,13 +23,35 @@ class KeysInMemory implements IdempotencyKeyStore {
 const NOW = '2026-06-30T12:00:00.000Z';
 const BEN = 'org-cert';
 const STREAM = partnershipDecider.streamId('p-unit');
-const context = (organisationId: string, roles: readonly UserRole[] = ['donor', 'implementer', 'beneficiary']) => ({ userId: `u-${organisationId}`, organisationId, now: NOW, roles });
+const context = (organisationId: string, roles: readonly UserRole[] = ['donor', 'implementer', 'beneficiary']) => ({
+  userId: `u-${organisationId}`,
+  organisationId,
+  now: NOW,
+  roles,
+});
 const propose: PartnershipCommand = {
   type: 'ProposePartnership',
   context: context(BEN),
-  data: { partnershipId: 'p-unit', title: 'CERT readiness', summary: 's', beneficiaryCountry: 'GH', initiatedBy: 'beneficiary', proposerRole: 'beneficiary', themes: ['incident-response-cert'], levels: ['technical'], sdgs: [9], genderMarker: 1, plannedStart: '2026-01-01', plannedEnd: null },
+  data: {
+    partnershipId: 'p-unit',
+    title: 'CERT readiness',
+    summary: 's',
+    beneficiaryCountry: 'GH',
+    initiatedBy: 'beneficiary',
+    proposerRole: 'beneficiary',
+    themes: ['incident-response-cert'],
+    levels: ['technical'],
+    sdgs: [9],
+    genderMarker: 1,
+    plannedStart: '2026-01-01',
+    plannedEnd: null,
+  },
 };
-const risk = (riskId: string, org = BEN): PartnershipCommand => ({ type: 'RaiseRisk', context: context(org), data: { riskId, kind: 'risk', description: 'turnover', severity: 'low' } });
+const risk = (riskId: string, org = BEN): PartnershipCommand => ({
+  type: 'RaiseRisk',
+  context: context(org),
+  data: { riskId, kind: 'risk', description: 'turnover', severity: 'low' },
+});
 const execution = (command: PartnershipCommand, extra: Partial<Execution<PartnershipCommand>> = {}): Execution<PartnershipCommand> => ({
   streamId: STREAM,
   command,

@@ -2,7 +2,18 @@ import { href, parseRoute } from './routes';
 
 describe('hash routes', () => {
   it('round-trips every page', () => {
-    for (const hash of ['#/', '#/sign-in', '#/registry', '#/portfolio', '#/partnerships', '#/operations', '#/partnerships/p-1', '#/partnerships/p-1/work-log', '#/partnerships/p-1/beneficiary', '#/partnerships/p-1/replay']) {
+    for (const hash of [
+      '#/',
+      '#/sign-in',
+      '#/registry',
+      '#/portfolio',
+      '#/partnerships',
+      '#/operations',
+      '#/partnerships/p-1',
+      '#/partnerships/p-1/work-log',
+      '#/partnerships/p-1/beneficiary',
+      '#/partnerships/p-1/replay',
+    ]) {
       expect(href(parseRoute(hash))).toBe(hash);
     }
   });

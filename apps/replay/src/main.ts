@@ -11,7 +11,8 @@ import { loadSettings, openDatabase, openEventStore, ProgressBar } from '@ccb/ru
  * (DATABASE_URL / DATA_DIR / EVENTSTORE_CONNECTION_STRING as for the API; with the embedded database,
  * stop the API first). `--file history.jsonl` replays and verifies an export offline instead.
  */
-const USAGE = 'usage: npm run replay -- --partnership ID [--as-of DATE | --revision N] [--verify] [--json]\n       npm run replay -- --file partnership-ID.jsonl [--as-of DATE | --revision N] [--verify] [--json]\n';
+const USAGE =
+  'usage: npm run replay -- --partnership ID [--as-of DATE | --revision N] [--verify] [--json]\n       npm run replay -- --file partnership-ID.jsonl [--as-of DATE | --revision N] [--verify] [--json]\n';
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
@@ -105,7 +106,9 @@ async function main(argv: string[]): Promise<number> {
     const figures = figuresOf(replay, await organisationsAsOf(readStream, replay.view?.parties.map((p) => p.organisationId) ?? [], until), await rates(until));
     const verification = argv.includes('--verify') ? verifyChain(events[0].streamId, events) : null;
     if (argv.includes('--json')) {
-      process.stdout.write(`${JSON.stringify({ asOf: { revision: replay.revision, recordedAt: replay.recordedAt }, partnership: replay.view, dossier: replay.dossier, ...figures, verification }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ asOf: { revision: replay.revision, recordedAt: replay.recordedAt }, partnership: replay.view, dossier: replay.dossier, ...figures, verification }, null, 2)}\n`,
+      );
     } else {
       process.stdout.write(summary(replay, figures, events.length, verification));
     }

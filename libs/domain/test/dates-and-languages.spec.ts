@@ -9,7 +9,13 @@ const disbursed: PartnershipEvent = {
   data: { flowId: 'd-1', providerId: 'org-donor', receiverId: IMPLEMENTER, amount: eur(1_000), date: '2026-02-10', exchangeRate: null },
 };
 const spending = (date: string) => ({
-  flowId: 'x-1', amount: eur(100), date, category: 'venue', spentInCountry: 'TL', supplier: { name: 'Dili venue', local: true }, exchangeRate: null,
+  flowId: 'x-1',
+  amount: eur(100),
+  date,
+  category: 'venue',
+  spentInCountry: 'TL',
+  supplier: { name: 'Dili venue', local: true },
+  exchangeRate: null,
 });
 
 describe('"not in the future" is judged where it is latest (UTC+14)', () => {
@@ -38,6 +44,8 @@ describe('languages by ISO 639', () => {
   });
 
   it('refuses a code ISO 639 does not have', () => {
-    given(...inDelivery).when({ type: 'StateLanguages', data: { languages: ['pt', 'zz'] }, context: as(BENEFICIARY) }).thenThrows('language.iso-639');
+    given(...inDelivery)
+      .when({ type: 'StateLanguages', data: { languages: ['pt', 'zz'] }, context: as(BENEFICIARY) })
+      .thenThrows('language.iso-639');
   });
 });

@@ -5,9 +5,22 @@ import { as, given, NOW } from '../src/testing/partnership-spec';
 
 /** The refusals a careless client meets every day: ids reused or unknown, empty lists, counts that cannot be. */
 const activity = {
-  activityId: 'a-1', type: 'training' as const, title: 'IR course', themes: ['incident-response-cert' as const], level: 'technical' as const, startDate: '2026-03-02', endDate: '2026-03-06',
-  languages: ['en'], participants: { women: 8, men: 9, undisclosed: 0 }, participantHours: 600, trainers: { local: 1, foreign: 1 }, localTrainersProduced: 0,
-  trainedByActivityId: null, objectiveId: null, needIds: [], continuesAfterFunding: false,
+  activityId: 'a-1',
+  type: 'training' as const,
+  title: 'IR course',
+  themes: ['incident-response-cert' as const],
+  level: 'technical' as const,
+  startDate: '2026-03-02',
+  endDate: '2026-03-06',
+  languages: ['en'],
+  participants: { women: 8, men: 9, undisclosed: 0 },
+  participantHours: 600,
+  trainers: { local: 1, foreign: 1 },
+  localTrainersProduced: 0,
+  trainedByActivityId: null,
+  objectiveId: null,
+  needIds: [],
+  continuesAfterFunding: false,
 };
 const delivered: PartnershipEvent = { type: 'ActivityDelivered', schemaVersion: 1, data: activity };
 const indicator = { indicatorId: 'i-1', name: 'Incidents handled', unit: 'incidents', baseline: 0, target: 100, baselineDate: '2026-01-15' };
@@ -20,17 +33,25 @@ const evaluation = { evaluationId: 'ev-1', corrects: null, scores: [score], find
 
 describe('activities', () => {
   it('are recorded once, with whole counts of zero or more', () => {
-    given(...inDelivery, delivered).when({ type: 'RecordActivity', data: activity, context: as(IMPLEMENTER) }).thenThrows('activity.unique');
+    given(...inDelivery, delivered)
+      .when({ type: 'RecordActivity', data: activity, context: as(IMPLEMENTER) })
+      .thenThrows('activity.unique');
     given(...inDelivery)
       .when({ type: 'RecordActivity', data: { ...activity, participants: { women: -1, men: 9, undisclosed: 0 } }, context: as(IMPLEMENTER) })
       .thenThrows('activity.counts');
-    given(...inDelivery).when({ type: 'RecordActivity', data: { ...activity, trainers: { local: 1.5, foreign: 0 } }, context: as(IMPLEMENTER) }).thenThrows('activity.counts');
+    given(...inDelivery)
+      .when({ type: 'RecordActivity', data: { ...activity, trainers: { local: 1.5, foreign: 0 } }, context: as(IMPLEMENTER) })
+      .thenThrows('activity.counts');
   });
 
   it('are corrected or voided only when they exist and stand', () => {
-    given(...inDelivery).when({ type: 'VoidActivity', data: { activityId: 'a-9', reason: 'never held' }, context: as(IMPLEMENTER) }).thenThrows('activity.exists');
+    given(...inDelivery)
+      .when({ type: 'VoidActivity', data: { activityId: 'a-9', reason: 'never held' }, context: as(IMPLEMENTER) })
+      .thenThrows('activity.exists');
     const voided: PartnershipEvent = { type: 'ActivityVoided', schemaVersion: 1, data: { activityId: 'a-1', reason: 'never held', voidedBy: IMPLEMENTER } };
-    given(...inDelivery, delivered, voided).when({ type: 'VoidActivity', data: { activityId: 'a-1', reason: 'again' }, context: as(IMPLEMENTER) }).thenThrows('activity.voided-once');
+    given(...inDelivery, delivered, voided)
+      .when({ type: 'VoidActivity', data: { activityId: 'a-1', reason: 'again' }, context: as(IMPLEMENTER) })
+      .thenThrows('activity.voided-once');
   });
 });
 
@@ -46,33 +67,59 @@ describe('milestones, indicators, risks and expenditure', () => {
       .when({ type: 'PlanMilestone', data: { milestoneId: 'm-2', title: 'x', dueDate: '2026-05-01', objectiveId: 'obj-9' }, context: as(IMPLEMENTER) })
       .thenThrows('plan.objective-exists');
     const defined: PartnershipEvent = { type: 'IndicatorDefined', schemaVersion: 1, data: indicator };
-    given(...inDelivery, defined).when({ type: 'DefineIndicator', data: indicator, context: as(IMPLEMENTER) }).thenThrows('indicator.unique');
+    given(...inDelivery, defined)
+      .when({ type: 'DefineIndicator', data: indicator, context: as(IMPLEMENTER) })
+      .thenThrows('indicator.unique');
     const raised: PartnershipEvent = { type: 'RiskRaised', schemaVersion: 1, data: { ...risk, raisedBy: DONOR } };
-    given(...inDelivery, raised).when({ type: 'RaiseRisk', data: risk, context: as(DONOR) }).thenThrows('risk.unique');
+    given(...inDelivery, raised)
+      .when({ type: 'RaiseRisk', data: risk, context: as(DONOR) })
+      .thenThrows('risk.unique');
     const resolved: PartnershipEvent = { type: 'RiskResolved', schemaVersion: 1, data: { riskId: 'r-1', resolution: 'hired' } };
-    given(...inDelivery, raised, resolved).when({ type: 'ResolveRisk', data: { riskId: 'r-1', resolution: 'again' }, context: as(DONOR) }).thenThrows('risk.open');
-    given(...inDelivery).when({ type: 'VoidExpenditure', data: { flowId: 'x-9', reason: 'booked twice' }, context: as(IMPLEMENTER) }).thenThrows('expenditure.exists');
+    given(...inDelivery, raised, resolved)
+      .when({ type: 'ResolveRisk', data: { riskId: 'r-1', resolution: 'again' }, context: as(DONOR) })
+      .thenThrows('risk.open');
+    given(...inDelivery)
+      .when({ type: 'VoidExpenditure', data: { flowId: 'x-9', reason: 'booked twice' }, context: as(IMPLEMENTER) })
+      .thenThrows('expenditure.exists');
   });
 });
 
 describe('scoping and the plan', () => {
   it('need languages, themes and objectives; endorse only a plan that exists, once', () => {
-    given(proposed).when({ type: 'StateLanguages', data: { languages: [] }, context: as(BENEFICIARY) }).thenThrows('languages.required');
-    given(proposed).when({ type: 'TagPartnership', data: { themes: [], levels: [], sdgs: [], genderMarker: 0 }, context: as(BENEFICIARY) }).thenThrows('tags.theme-required');
-    given(proposed, need, toCoDesign).when({ type: 'ProposePlanVersion', data: { objectives: [], confidential: false }, context: as(BENEFICIARY) }).thenThrows('plan.objectives');
-    given(proposed, need, toCoDesign).when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(BENEFICIARY) }).thenThrows('plan.exists');
-    given(...inDelivery).when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(BENEFICIARY) }).thenThrows('plan.endorsed-once');
+    given(proposed)
+      .when({ type: 'StateLanguages', data: { languages: [] }, context: as(BENEFICIARY) })
+      .thenThrows('languages.required');
+    given(proposed)
+      .when({ type: 'TagPartnership', data: { themes: [], levels: [], sdgs: [], genderMarker: 0 }, context: as(BENEFICIARY) })
+      .thenThrows('tags.theme-required');
+    given(proposed, need, toCoDesign)
+      .when({ type: 'ProposePlanVersion', data: { objectives: [], confidential: false }, context: as(BENEFICIARY) })
+      .thenThrows('plan.objectives');
+    given(proposed, need, toCoDesign)
+      .when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(BENEFICIARY) })
+      .thenThrows('plan.exists');
+    given(...inDelivery)
+      .when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(BENEFICIARY) })
+      .thenThrows('plan.endorsed-once');
   });
 });
 
 describe('evaluations', () => {
   const evaluating = [...inDelivery, toMonitoring, toEvaluation, appointed];
   it('score at least one principle, under a new id, and correct only one that exists', () => {
-    given(...evaluating).when({ type: 'RecordEvaluation', data: { ...evaluation, scores: [] }, context: as(EVALUATOR) }).thenThrows('evaluation.scores');
-    given(...evaluating).when({ type: 'RecordEvaluation', data: { ...evaluation, scores: [score, score] }, context: as(EVALUATOR) }).thenThrows('evaluation.scores');
+    given(...evaluating)
+      .when({ type: 'RecordEvaluation', data: { ...evaluation, scores: [] }, context: as(EVALUATOR) })
+      .thenThrows('evaluation.scores');
+    given(...evaluating)
+      .when({ type: 'RecordEvaluation', data: { ...evaluation, scores: [score, score] }, context: as(EVALUATOR) })
+      .thenThrows('evaluation.scores');
     const recorded: PartnershipEvent = { type: 'EvaluationRecorded', schemaVersion: 1, data: { ...evaluation, evaluatorId: EVALUATOR } };
-    given(...evaluating, recorded).when({ type: 'RecordEvaluation', data: evaluation, context: as(EVALUATOR) }).thenThrows('evaluation.unique');
-    given(...evaluating).when({ type: 'RecordEvaluation', data: { ...evaluation, evaluationId: 'ev-2', corrects: 'ev-9' }, context: as(EVALUATOR) }).thenThrows('evaluation.exists');
+    given(...evaluating, recorded)
+      .when({ type: 'RecordEvaluation', data: evaluation, context: as(EVALUATOR) })
+      .thenThrows('evaluation.unique');
+    given(...evaluating)
+      .when({ type: 'RecordEvaluation', data: { ...evaluation, evaluationId: 'ev-2', corrects: 'ev-9' }, context: as(EVALUATOR) })
+      .thenThrows('evaluation.exists');
   });
 });
 

@@ -56,7 +56,9 @@ describe('money rules: a donor that implements', () => {
   });
 
   it('refuses a commitment to itself from a donor that does not implement, and a disbursement to itself always', () => {
-    given(...inDelivery).when({ type: 'CommitFunding', data: own, context: as(DONOR) }).thenThrows('flow.distinct-parties');
+    given(...inDelivery)
+      .when({ type: 'CommitFunding', data: own, context: as(DONOR) })
+      .thenThrows('flow.distinct-parties');
     given(...inDelivery, joined(DONOR, 'implementer'), { type: 'FundingCommitted', schemaVersion: 1, data: { ...own, providerId: DONOR } })
       .when({ type: 'DisburseFunds', data: { ...own, flowId: 'd-own' }, context: as(DONOR) })
       .thenThrows('flow.distinct-parties');
@@ -122,7 +124,9 @@ describe('exchange-rate sets', () => {
 
   it('records a set once, with who recorded it', () => {
     const events = decideExchangeRates(record([eurUsd]), initialExchangeRateSetState);
-    expect(events).toEqual([{ type: 'ExchangeRatesRecorded', schemaVersion: 1, data: { setId: 'ecb-2026-01', source: 'ECB reference rate', recordedBy: 'org-admin', rates: [eurUsd] } }]);
+    expect(events).toEqual([
+      { type: 'ExchangeRatesRecorded', schemaVersion: 1, data: { setId: 'ecb-2026-01', source: 'ECB reference rate', recordedBy: 'org-admin', rates: [eurUsd] } },
+    ]);
     const state = events.reduce(evolveExchangeRateSet, initialExchangeRateSetState);
     expect(refused(() => decideExchangeRates(record([eurUsd]), state))).toBe('rates.set-unique');
   });

@@ -27,11 +27,17 @@ describe('organisation rules', () => {
     given(registered)
       .when({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' }, context })
       .then([{ type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } }]);
-    given().when({ type: 'UpdateOrganisation', data: { organisationId: 'x', name: 'n' }, context }).thenThrows('organisation.exists');
-    given(registered).when({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', country: 'ZZ' }, context }).thenThrows('country.iso-3166');
+    given()
+      .when({ type: 'UpdateOrganisation', data: { organisationId: 'x', name: 'n' }, context })
+      .thenThrows('organisation.exists');
+    given(registered)
+      .when({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', country: 'ZZ' }, context })
+      .thenThrows('country.iso-3166');
     // Country, kind, region and status are not edited in place: they change with an effective date.
     for (const changes of [{ country: 'CH' }, { kind: 'ngo' as const }, { region: 'europe' as const }, { developmentStatus: 'developed' as const }]) {
-      given(registered).when({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', ...changes }, context }).thenThrows('organisation.profile-change');
+      given(registered)
+        .when({ type: 'UpdateOrganisation', data: { organisationId: 'org-cert-gh', ...changes }, context })
+        .thenThrows('organisation.profile-change');
     }
     const updated = evolveOrganisation(state, { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: 'CSA Ghana' } });
     expect(updated.profile?.name).toBe('CSA Ghana');
@@ -60,12 +66,23 @@ describe('organisation rules', () => {
 
   it('reclassifies from an effective date, by an administrator, keeping what does not change', () => {
     const state = evolveOrganisation(initialOrganisationState, registered);
-    const change = { organisationId: 'org-cert-gh', effectiveFrom: '2026-06-01', changes: { country: 'GH', developmentStatus: 'least-developed' as const }, reason: 'UN reclassification' };
+    const change = {
+      organisationId: 'org-cert-gh',
+      effectiveFrom: '2026-06-01',
+      changes: { country: 'GH', developmentStatus: 'least-developed' as const },
+      reason: 'UN reclassification',
+    };
     expect(decideOrganisation({ type: 'ChangeOrganisationProfile', data: change, context }, state)).toEqual([
       {
         type: 'OrganisationProfileChanged',
         schemaVersion: 1,
-        data: { organisationId: 'org-cert-gh', effectiveFrom: '2026-06-01', changes: { developmentStatus: 'least-developed' }, reason: 'UN reclassification', changedBy: 'org-admin' },
+        data: {
+          organisationId: 'org-cert-gh',
+          effectiveFrom: '2026-06-01',
+          changes: { developmentStatus: 'least-developed' },
+          reason: 'UN reclassification',
+          changedBy: 'org-admin',
+        },
       },
     ]);
     const own = { userId: 'u', organisationId: 'org-cert-gh', now: context.now, roles: ['beneficiary'] as const };

@@ -1,7 +1,4 @@
-import {
-  as,
-  given,
-} from '../src/testing/partnership-spec';
+import { as, given } from '../src/testing/partnership-spec';
 import {
   BENEFICIARY,
   committed,
@@ -42,19 +39,27 @@ describe('partnership rules', () => {
   describe('proposal', () => {
     it('accepts a proposal and records the proposer as a party in its role', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
-      given().when({ type: 'ProposePartnership', data, context: as(BENEFICIARY) }).then([proposed]);
+      given()
+        .when({ type: 'ProposePartnership', data, context: as(BENEFICIARY) })
+        .then([proposed]);
     });
     it('refuses a second proposal on the same stream', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
-      given(proposed).when({ type: 'ProposePartnership', data, context: as(BENEFICIARY) }).thenThrows('partnership.exists');
+      given(proposed)
+        .when({ type: 'ProposePartnership', data, context: as(BENEFICIARY) })
+        .thenThrows('partnership.exists');
     });
     it('needs a user who holds the role the organisation proposes in', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
-      given().when({ type: 'ProposePartnership', data, context: as(BENEFICIARY, ['admin']) }).thenThrows('access.role');
+      given()
+        .when({ type: 'ProposePartnership', data, context: as(BENEFICIARY, ['admin']) })
+        .thenThrows('access.role');
     });
     it('refuses planned dates that end before they start', () => {
       const { proposerId: _p, ...data } = (proposed as Extract<PartnershipEvent, { type: 'PartnershipProposed' }>).data;
-      given().when({ type: 'ProposePartnership', data: { ...data, plannedEnd: '2025-01-01' }, context: as(BENEFICIARY) }).thenThrows('dates.end-after-start');
+      given()
+        .when({ type: 'ProposePartnership', data: { ...data, plannedEnd: '2025-01-01' }, context: as(BENEFICIARY) })
+        .thenThrows('dates.end-after-start');
     });
   });
 
@@ -65,7 +70,9 @@ describe('partnership rules', () => {
         .then([{ type: 'PhaseAdvanced', schemaVersion: 1, data: { from: 'scoping', to: 'co-design', reason: 'scoped' } }]);
     });
     it('refuses to skip from scoping to delivery', () => {
-      given(proposed).when({ type: 'AdvancePhase', data: { to: 'delivery', reason: 'hurry' }, context: as(BENEFICIARY) }).thenThrows('phase.order');
+      given(proposed)
+        .when({ type: 'AdvancePhase', data: { to: 'delivery', reason: 'hurry' }, context: as(BENEFICIARY) })
+        .thenThrows('phase.order');
     });
     it('lets monitoring go back to delivery, but not evaluation', () => {
       given(...inDelivery, toMonitoring)
@@ -83,8 +90,12 @@ describe('partnership rules', () => {
       given(...inDelivery, suspended)
         .when({ type: 'ResumePartnership', data: { reason: 'new government confirmed' }, context: as(DONOR) })
         .then([{ type: 'PartnershipResumed', schemaVersion: 1, data: { phase: 'delivery', reason: 'new government confirmed' } }]);
-      given(...inDelivery, suspended).when({ type: 'PlanMilestone', data: { milestoneId: 'm-9', title: 't', dueDate: '2026-09-01', objectiveId: null }, context: as(IMPLEMENTER) }).thenThrows('partnership.suspended');
-      given(...inDelivery).when({ type: 'ResumePartnership', data: { reason: 'x' }, context: as(DONOR) }).thenThrows('partnership.not-suspended');
+      given(...inDelivery, suspended)
+        .when({ type: 'PlanMilestone', data: { milestoneId: 'm-9', title: 't', dueDate: '2026-09-01', objectiveId: null }, context: as(IMPLEMENTER) })
+        .thenThrows('partnership.suspended');
+      given(...inDelivery)
+        .when({ type: 'ResumePartnership', data: { reason: 'x' }, context: as(DONOR) })
+        .thenThrows('partnership.not-suspended');
     });
   });
 
@@ -108,14 +119,20 @@ describe('partnership rules', () => {
     });
     it('refuses an endorsement of a superseded version, or in a role the party does not hold', () => {
       const planV2: PartnershipEvent = { ...planV1, data: { ...(planV1.data as object), version: 2 } } as PartnershipEvent;
-      given(...coDesign, planV2).when({ type: 'EndorsePlan', data: { version: 1, role: 'donor' }, context: as(DONOR) }).thenThrows('plan.current-version');
-      given(...coDesign).when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(DONOR) }).thenThrows('access.role');
+      given(...coDesign, planV2)
+        .when({ type: 'EndorsePlan', data: { version: 1, role: 'donor' }, context: as(DONOR) })
+        .thenThrows('plan.current-version');
+      given(...coDesign)
+        .when({ type: 'EndorsePlan', data: { version: 1, role: 'beneficiary' }, context: as(DONOR) })
+        .thenThrows('access.role');
     });
   });
 
   describe('only parties act, each within its role', () => {
     it('refuses a non-party', () => {
-      given(...inDelivery).when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, context: as(OUTSIDER) }).thenThrows('access.party');
+      given(...inDelivery)
+        .when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'risk', description: 'd', severity: 'low' }, context: as(OUTSIDER) })
+        .thenThrows('access.party');
     });
     it('refuses a donor logging an activity (implementers do)', () => {
       given(...inDelivery, milestonePlanned)
@@ -151,12 +168,20 @@ describe('partnership rules', () => {
   describe('money', () => {
     const flow = { flowId: 'c-1', receiverId: IMPLEMENTER, amount: eur(500_000_00), date: '2026-02-01', exchangeRate: null };
     it('commits integer minor units in an ISO 4217 currency', () => {
-      given(...inDelivery).when({ type: 'CommitFunding', data: flow, context: as(DONOR) }).then([committed(500_000_00)]);
+      given(...inDelivery)
+        .when({ type: 'CommitFunding', data: flow, context: as(DONOR) })
+        .then([committed(500_000_00)]);
     });
     it('refuses fractions of a minor unit, negative amounts and unknown currencies', () => {
-      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: eur(10.5) }, context: as(DONOR) }).thenThrows('money.integer-minor-units');
-      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: eur(-100) }, context: as(DONOR) }).thenThrows('money.positive');
-      given(...inDelivery).when({ type: 'CommitFunding', data: { ...flow, amount: { amountMinor: 100, currency: 'XYZ' } }, context: as(DONOR) }).thenThrows('money.iso-4217');
+      given(...inDelivery)
+        .when({ type: 'CommitFunding', data: { ...flow, amount: eur(10.5) }, context: as(DONOR) })
+        .thenThrows('money.integer-minor-units');
+      given(...inDelivery)
+        .when({ type: 'CommitFunding', data: { ...flow, amount: eur(-100) }, context: as(DONOR) })
+        .thenThrows('money.positive');
+      given(...inDelivery)
+        .when({ type: 'CommitFunding', data: { ...flow, amount: { amountMinor: 100, currency: 'XYZ' } }, context: as(DONOR) })
+        .thenThrows('money.iso-4217');
     });
     it('disburses within what that provider committed to that receiver in that currency', () => {
       const disbursement = { ...flow, flowId: 'd-1', amount: eur(200_000_00) };
@@ -176,7 +201,17 @@ describe('partnership rules', () => {
       const spent: PartnershipEvent = {
         type: 'ExpenditureRecorded',
         schemaVersion: 2,
-        data: { flowId: 'x-1', spenderId: IMPLEMENTER, amount: eur(1000), date: '2026-03-01', category: 'venue', spentInCountry: 'GH', supplier: { name: 'Accra venue', local: true }, exchangeRate: null, overspendReason: null },
+        data: {
+          flowId: 'x-1',
+          spenderId: IMPLEMENTER,
+          amount: eur(1000),
+          date: '2026-03-01',
+          category: 'venue',
+          spentInCountry: 'GH',
+          supplier: { name: 'Accra venue', local: true },
+          exchangeRate: null,
+          overspendReason: null,
+        },
       };
       given(...inDelivery, spent)
         .when({ type: 'VoidExpenditure', data: { flowId: 'x-1', reason: 'duplicate invoice' }, context: as(IMPLEMENTER) })
@@ -202,7 +237,9 @@ describe('partnership rules', () => {
         .then([{ type: 'MilestoneConfirmed', schemaVersion: 1, data: { milestoneId: 'm-1', note: 'SOP in use', confirmedBy: BENEFICIARY } }]);
     });
     it('refuses confirming before the milestone is reported achieved', () => {
-      given(...inDelivery, milestonePlanned).when({ type: 'ConfirmMilestone', data: { milestoneId: 'm-1', note: '' }, context: as(BENEFICIARY) }).thenThrows('milestone.confirm-after-achieved');
+      given(...inDelivery, milestonePlanned)
+        .when({ type: 'ConfirmMilestone', data: { milestoneId: 'm-1', note: '' }, context: as(BENEFICIARY) })
+        .thenThrows('milestone.confirm-after-achieved');
     });
     it('refuses a dispute by anyone but the beneficiary', () => {
       given(...inDelivery, milestonePlanned, milestoneAchieved)
@@ -217,22 +254,32 @@ describe('partnership rules', () => {
       given(...evaluating)
         .when({ type: 'RecordEvaluation', data: evaluation('ev-1'), context: as(EVALUATOR) })
         .then([{ type: 'EvaluationRecorded', schemaVersion: 1, data: { ...evaluation('ev-1'), evaluatorId: EVALUATOR } }]);
-      given(...inDelivery, toMonitoring, toEvaluation).when({ type: 'RecordEvaluation', data: evaluation('ev-1'), context: as(EVALUATOR) }).thenThrows('access.party');
+      given(...inDelivery, toMonitoring, toEvaluation)
+        .when({ type: 'RecordEvaluation', data: evaluation('ev-1'), context: as(EVALUATOR) })
+        .thenThrows('access.party');
     });
     it('a closed partnership accepts nothing but corrections by evaluation', () => {
       const recorded: PartnershipEvent = { type: 'EvaluationRecorded', schemaVersion: 1, data: { ...evaluation('ev-1'), evaluatorId: EVALUATOR } };
       given(...evaluating, recorded, closed)
         .when({ type: 'RecordEvaluation', data: evaluation('ev-2', 'ev-1'), context: as(EVALUATOR) })
         .then([{ type: 'EvaluationRecorded', schemaVersion: 1, data: { ...evaluation('ev-2', 'ev-1'), evaluatorId: EVALUATOR } }]);
-      given(...evaluating, recorded, closed).when({ type: 'RecordEvaluation', data: evaluation('ev-3'), context: as(EVALUATOR) }).thenThrows('partnership.closed');
-      given(...evaluating, closed).when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'issue', description: 'd', severity: 'low' }, context: as(DONOR) }).thenThrows('partnership.closed');
+      given(...evaluating, recorded, closed)
+        .when({ type: 'RecordEvaluation', data: evaluation('ev-3'), context: as(EVALUATOR) })
+        .thenThrows('partnership.closed');
+      given(...evaluating, closed)
+        .when({ type: 'RaiseRisk', data: { riskId: 'r', kind: 'issue', description: 'd', severity: 'low' }, context: as(DONOR) })
+        .thenThrows('partnership.closed');
     });
     it('closes from evaluation with a handover that names the institution', () => {
-      given(...evaluating).when({ type: 'ClosePartnership', data: closed.data as never, context: as(DONOR) }).then([closed]);
+      given(...evaluating)
+        .when({ type: 'ClosePartnership', data: closed.data, context: as(DONOR) })
+        .then([closed]);
       given(...evaluating)
         .when({ type: 'ClosePartnership', data: { outcome: 'achieved', summary: 's', handover: { done: true, institutionId: null, date: null } }, context: as(DONOR) })
         .thenThrows('closure.handover');
-      given(...inDelivery).when({ type: 'ClosePartnership', data: closed.data as never, context: as(DONOR) }).thenThrows('phase.order');
+      given(...inDelivery)
+        .when({ type: 'ClosePartnership', data: closed.data, context: as(DONOR) })
+        .thenThrows('phase.order');
     });
   });
 });

@@ -1,14 +1,4 @@
-import type {
-  AppendResult,
-  EventData,
-  ExpectedRevision,
-  Position,
-  ReadAllOptions,
-  ReadStreamOptions,
-  ReadStreamResult,
-  RecordedEvent,
-  SubscribeToAllOptions,
-} from './types';
+import type { AppendResult, EventData, ExpectedRevision, Position, ReadAllOptions, ReadStreamOptions, ReadStreamResult, RecordedEvent, SubscribeToAllOptions } from './types';
 
 /**
  * The port every adapter implements (PostgreSQL, embedded PGlite, EventStoreDB), held to one contract

@@ -25,11 +25,7 @@ export interface PollingOptions {
  * one page ahead of the page the consumer is taking events from. Read errors (a dropped
  * connection) are retried with backoff from the last event delivered, so nothing is skipped or repeated.
  */
-export async function* pollingSubscription(
-  source: LogSource,
-  options: SubscribeToAllOptions = {},
-  polling: PollingOptions = {},
-): AsyncGenerator<RecordedEvent> {
+export async function* pollingSubscription(source: LogSource, options: SubscribeToAllOptions = {}, polling: PollingOptions = {}): AsyncGenerator<RecordedEvent> {
   const { signal, filter } = options;
   const batchSize = options.batchSize ?? 500;
   const idleDelayMs = polling.idleDelayMs ?? 50;

@@ -36,8 +36,7 @@ export interface EventData<Type extends string = string, Data = Record<string, u
   readonly metadata: EventMetadata;
 }
 
-export interface RecordedEvent<Type extends string = string, Data = Record<string, unknown>>
-  extends EventData<Type, Data> {
+export interface RecordedEvent<Type extends string = string, Data = Record<string, unknown>> extends EventData<Type, Data> {
   readonly streamId: string;
   /** 0-based revision of the event within its stream. */
   readonly revision: number;

@@ -162,7 +162,11 @@ describe('PostgreSQL $all under out-of-order commits', () => {
     const prefix = `drop-${randomUUID().slice(0, 8)}-`;
     const readerPool = db.newPool!(1);
     const reader = new PostgresEventStore(asPoolLike(readerPool), { pollIntervalMs: 5 });
-    await store.appendToStream(`${prefix}s`, Array.from({ length: 10 }, () => anEvent()), { expectedRevision: 'no_stream' });
+    await store.appendToStream(
+      `${prefix}s`,
+      Array.from({ length: 10 }, () => anEvent()),
+      { expectedRevision: 'no_stream' },
+    );
 
     const controller = new AbortController();
     const received: RecordedEvent[] = [];
@@ -171,7 +175,11 @@ describe('PostgreSQL $all under out-of-order commits', () => {
 
     const { rows } = await readerPool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
-    await store.appendToStream(`${prefix}s`, Array.from({ length: 10 }, () => anEvent()), { expectedRevision: 9 });
+    await store.appendToStream(
+      `${prefix}s`,
+      Array.from({ length: 10 }, () => anEvent()),
+      { expectedRevision: 9 },
+    );
 
     while (received.length < 20) received.push((await iterator.next()).value as RecordedEvent);
     controller.abort();

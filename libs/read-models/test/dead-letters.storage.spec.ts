@@ -1,16 +1,7 @@
 import type { OrganisationEvent, PartnershipEvent } from '@ccb/domain';
 import { eur, IMPLEMENTER, inDelivery, milestonePlanned } from '@ccb/domain/testing/partnership-fixtures';
 import type { RecordedEvent } from '@ccb/event-store';
-import {
-  InProcessLease,
-  portfolioProjection,
-  ProjectionRunner,
-  projectionStatus,
-  readDeadLetters,
-  rebuildProjection,
-  retryParked,
-  type Projection,
-} from '../src';
+import { InProcessLease, portfolioProjection, ProjectionRunner, projectionStatus, readDeadLetters, rebuildProjection, retryParked, type Projection } from '../src';
 import { dumpReadModel, openReadModelHarness, type ReadModelHarness } from '../src/testing/read-model-harness';
 
 /** An event as a client that slipped past validation would have left it: an expenditure with no supplier. */
@@ -23,7 +14,17 @@ const expenditureWithoutSupplier = {
 const spend = (flowId: string): PartnershipEvent => ({
   type: 'ExpenditureRecorded',
   schemaVersion: 2,
-  data: { flowId, spenderId: IMPLEMENTER, amount: eur(25_000), date: '2026-03-11', category: 'catering', spentInCountry: 'GH', supplier: { name: 'Accra Catering', local: true }, exchangeRate: null, overspendReason: null },
+  data: {
+    flowId,
+    spenderId: IMPLEMENTER,
+    amount: eur(25_000),
+    date: '2026-03-11',
+    category: 'catering',
+    spentInCountry: 'GH',
+    supplier: { name: 'Accra Catering', local: true },
+    exchangeRate: null,
+    overspendReason: null,
+  },
 });
 
 const registered = (organisationId: string): OrganisationEvent => ({
@@ -75,7 +76,9 @@ describe.each(['embedded', 'postgresql'] as const)('a poison event on %s', (back
     await h.appendPartnership('p-good', inDelivery);
     await h.appendPartnership('p-bad', [...inDelivery, expenditureWithoutSupplier]);
     // A profile update that names a field but leaves it empty: the table's NOT NULL refuses the row.
-    await h.appendOrganisation('org-cert-gh', [{ type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: null } } as unknown as OrganisationEvent]);
+    await h.appendOrganisation('org-cert-gh', [
+      { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: 'org-cert-gh', name: null } } as unknown as OrganisationEvent,
+    ]);
     await h.appendPartnership('p-good', [milestonePlanned, spend('x-good')]);
     await h.appendPartnership('p-bad', [spend('x-after')]);
 

@@ -5,7 +5,15 @@ import { RateTable } from '../src/funding/rate-table';
 const WHOLE: Perspective = { kind: 'whole' };
 
 let seq = 0;
-const flow = (kind: LedgerFlow['kind'], amountMinor: number, currency: string, date: string, rate: string | null, providerId = 'org-donor', receiverId: string | null = 'org-impl'): LedgerFlow => ({
+const flow = (
+  kind: LedgerFlow['kind'],
+  amountMinor: number,
+  currency: string,
+  date: string,
+  rate: string | null,
+  providerId = 'org-donor',
+  receiverId: string | null = 'org-impl',
+): LedgerFlow => ({
   flowId: `f-${kind}-${++seq}`,
   kind,
   providerId,

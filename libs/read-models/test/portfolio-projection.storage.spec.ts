@@ -209,14 +209,19 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
   });
 
   it('re-derives a partnership when one of its organisations changes', async () => {
-    await h.appendOrganisation(IMPLEMENTER, [{ type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: IMPLEMENTER, country: 'KE', developmentStatus: 'developing' } }]);
+    await h.appendOrganisation(IMPLEMENTER, [
+      { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: IMPLEMENTER, country: 'KE', developmentStatus: 'developing' } },
+    ]);
     await h.catchUp();
     const [p] = await h.rows<{ modality: string }>(`SELECT modality FROM ${s}.partnerships WHERE partnership_id = 'p-1'`);
     expect(p.modality).toBe('triangular');
   });
 
   it('writes a timeline with actor and reason, and no confidential text', async () => {
-    await h.appendPartnership('p-1', [{ type: 'PartnershipSuspended', schemaVersion: 1, data: { phase: 'delivery', reason: 'Elections' } }], { actor: 'user-ama', reason: 'Elections' });
+    await h.appendPartnership('p-1', [{ type: 'PartnershipSuspended', schemaVersion: 1, data: { phase: 'delivery', reason: 'Elections' } }], {
+      actor: 'user-ama',
+      reason: 'Elections',
+    });
     await h.catchUp();
     const rows = await h.rows<{ type: string; actor: string; reason: string | null; summary: string }>(
       `SELECT type, actor, reason, summary FROM ${h.models.timeline.schema}.timeline WHERE partnership_id = 'p-1' ORDER BY revision`,

@@ -142,9 +142,7 @@ const OPTIONAL_SETTINGS = ['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'JWT_
 /** Checks every setting any process reads (the API adds its own rule on token keys). */
 export function validateSettings(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
-  const picked = Object.fromEntries(
-    Object.entries(raw).filter(([key, value]) => (known.includes(key) || OPTIONAL_SETTINGS.includes(key)) && value !== ''),
-  );
+  const picked = Object.fromEntries(Object.entries(raw).filter(([key, value]) => (known.includes(key) || OPTIONAL_SETTINGS.includes(key)) && value !== ''));
   const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) {

@@ -24,7 +24,13 @@ export function signToken(jwt: JwtService, secret: string, settings: SigningSett
   );
 }
 
-export function signingSettings(env: { JWT_ORGANISATION_CLAIM: string; JWT_ROLES_CLAIM: string; TOKEN_TTL_SECONDS: number; JWT_ISSUER?: string; JWT_AUDIENCE?: string }): SigningSettings {
+export function signingSettings(env: {
+  JWT_ORGANISATION_CLAIM: string;
+  JWT_ROLES_CLAIM: string;
+  TOKEN_TTL_SECONDS: number;
+  JWT_ISSUER?: string;
+  JWT_AUDIENCE?: string;
+}): SigningSettings {
   return {
     organisationClaim: env.JWT_ORGANISATION_CLAIM,
     rolesClaim: env.JWT_ROLES_CLAIM,

@@ -61,16 +61,10 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (error instanceof StreamIdUnavailableError) {
       // Said the same way whether or not anything exists under the id: only that this id cannot be used.
-      return [
-        HttpStatus.CONFLICT,
-        { code: 'id.unavailable', message: 'This id cannot be used: choose another, or leave it out and the server chooses one' },
-      ];
+      return [HttpStatus.CONFLICT, { code: 'id.unavailable', message: 'This id cannot be used: choose another, or leave it out and the server chooses one' }];
     }
     if (error instanceof IdempotencyKeyReusedError) {
-      return [
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        { code: 'idempotency.key-reused', message: `${error.message}; use a new key for a new request`, differs: error.differs },
-      ];
+      return [HttpStatus.UNPROCESSABLE_ENTITY, { code: 'idempotency.key-reused', message: `${error.message}; use a new key for a new request`, differs: error.differs }];
     }
     if (error instanceof EventStoreUnavailableError) {
       return [HttpStatus.SERVICE_UNAVAILABLE, { code: 'event-store.unavailable', message: 'The event store is unavailable; retry later' }];
@@ -103,12 +97,7 @@ function httpCode(status: number, error: HttpException, message: string): string
 
 /** Duck-typed: Nest's platform adapter may throw its own copy of HttpException, failing instanceof. */
 function isHttpException(error: unknown): error is HttpException {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as HttpException).getStatus === 'function' &&
-    typeof (error as HttpException).getResponse === 'function'
-  );
+  return typeof error === 'object' && error !== null && typeof (error as HttpException).getStatus === 'function' && typeof (error as HttpException).getResponse === 'function';
 }
 
 function isBodyParserError(error: unknown): error is { type: string } {
@@ -118,5 +107,12 @@ function isBodyParserError(error: unknown): error is { type: string } {
 function safeDescription(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
   const code = (error as { code?: unknown }).code;
-  return { type: error.name, ...(typeof code === 'string' ? { code } : {}), at: error.stack?.split('\n').slice(1, 6).map((l) => l.trim()) };
+  return {
+    type: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    at: error.stack
+      ?.split('\n')
+      .slice(1, 6)
+      .map((l) => l.trim()),
+  };
 }

@@ -62,7 +62,9 @@ export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
     request: {
       method: req.method,
       path: req.originalUrl.split('?')[0],
-      bodyHash: createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex'),
+      bodyHash: createHash('sha256')
+        .update(canonicalJson(req.body ?? null))
+        .digest('hex'),
     },
   };
 });

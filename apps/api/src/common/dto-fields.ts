@@ -40,8 +40,7 @@ export const OptionalId = (example: string) =>
 export const Text = (example: string, max = 4000) =>
   applyDecorators(ApiProperty({ example, maxLength: max }), IsString(), MinLength(1, { message: '$property must not be empty' }), MaxLength(max));
 
-export const OptionalText = (example: string, max = 4000) =>
-  applyDecorators(ApiPropertyOptional({ example, maxLength: max }), IsOptional(), IsString(), MaxLength(max));
+export const OptionalText = (example: string, max = 4000) => applyDecorators(ApiPropertyOptional({ example, maxLength: max }), IsOptional(), IsString(), MaxLength(max));
 
 /** A real day of the Gregorian calendar: 2026-02-30 has the right shape and is still refused. */
 const IsCalendarDay = () =>
@@ -108,8 +107,7 @@ export const IdList = (example: string[], max = 50) =>
     ValidateBy({ name: 'isClientId', validator: { validate: isClientId, defaultMessage: () => `each of $property ${ID_RULE}` } }, { each: true }),
   );
 
-export const Count = (example: number, max = 1_000_000) =>
-  applyDecorators(ApiProperty({ type: 'integer', example, minimum: 0, maximum: max }), IsInt(), Min(0), Max(max));
+export const Count = (example: number, max = 1_000_000) => applyDecorators(ApiProperty({ type: 'integer', example, minimum: 0, maximum: max }), IsInt(), Min(0), Max(max));
 
 export const Decimal = (example: number) => applyDecorators(ApiProperty({ example }), IsNumber({ allowNaN: false, allowInfinity: false }));
 export const OptionalDecimal = (example: number) => applyDecorators(ApiPropertyOptional({ example }), IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }));

@@ -27,7 +27,8 @@ export function rejectDeepJson(maxDepth = MAX_JSON_DEPTH) {
     for (let i = 0; i < buf.length; i++) {
       const c = buf[i];
       if (inString) {
-        if (c === 0x5c) i++; // backslash: the next byte is escaped
+        if (c === 0x5c)
+          i++; // backslash: the next byte is escaped
         else if (c === 0x22) inString = false;
       } else if (c === 0x22) inString = true;
       else if (c === 0x7b || c === 0x5b) {

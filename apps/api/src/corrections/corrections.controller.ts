@@ -34,38 +34,79 @@ export class CorrectionsController {
 
   @Post('commitments/:flowId/amendment')
   @CommandEndpoint('Amend a commitment: a new amount (same currency) or date', `${WHO_MONEY} Never below what was disbursed under it.`)
-  amendCommitment(@Param('id', IdPipe) id: string, @Param('flowId', IdPipe) flowId: string, @Body() dto: AmendCommitmentDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.gateway.send(res, id, meta, 'AmendCommitment', { flowId, reason: dto.reason, ...(dto.amount ? { amount: { ...dto.amount } } : {}), ...(dto.date ? { date: dto.date } : {}) });
+  amendCommitment(
+    @Param('id', IdPipe) id: string,
+    @Param('flowId', IdPipe) flowId: string,
+    @Body() dto: AmendCommitmentDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.gateway.send(res, id, meta, 'AmendCommitment', {
+      flowId,
+      reason: dto.reason,
+      ...(dto.amount ? { amount: { ...dto.amount } } : {}),
+      ...(dto.date ? { date: dto.date } : {}),
+    });
   }
 
   @Post('commitments/:flowId/deobligation')
   @CommandEndpoint('De-obligate what is left of a commitment', `${WHO_MONEY} The commitment is lowered to what was disbursed from it (cancelled if nothing was).`)
-  deobligate(@Param('id', IdPipe) id: string, @Param('flowId', IdPipe) flowId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  deobligate(
+    @Param('id', IdPipe) id: string,
+    @Param('flowId', IdPipe) flowId: string,
+    @Body() dto: ReasonDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'DeobligateCommitment', { flowId, reason: dto.reason });
   }
 
   @Post('commitments/:flowId/cancellation')
   @CommandEndpoint('Cancel a commitment', `${WHO_MONEY} Only while the money disbursed under it stays covered by other commitments.`)
-  cancelCommitment(@Param('id', IdPipe) id: string, @Param('flowId', IdPipe) flowId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  cancelCommitment(
+    @Param('id', IdPipe) id: string,
+    @Param('flowId', IdPipe) flowId: string,
+    @Body() dto: ReasonDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'CancelCommitment', { flowId, reason: dto.reason });
   }
 
   @Post('flows/:flowId/void')
   @CommandEndpoint('Void a disbursement, a refund or an in-kind contribution', `${WHO_MONEY} Expenditure is voided at /expenditures/{flowId}/void.`)
-  voidFlow(@Param('id', IdPipe) id: string, @Param('flowId', IdPipe) flowId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  voidFlow(
+    @Param('id', IdPipe) id: string,
+    @Param('flowId', IdPipe) flowId: string,
+    @Body() dto: ReasonDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'VoidFlow', { flowId, reason: dto.reason });
   }
 
   @Post('flows/:flowId/correction')
   @CommandEndpoint("Correct a flow's value date or its recorded rate", `${WHO_MONEY} Leave a field out to keep it; clearRate removes the rate.`)
-  correctFlow(@Param('id', IdPipe) id: string, @Param('flowId', IdPipe) flowId: string, @Body() dto: CorrectFlowDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  correctFlow(
+    @Param('id', IdPipe) id: string,
+    @Param('flowId', IdPipe) flowId: string,
+    @Body() dto: CorrectFlowDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const rate = dto.clearRate ? { exchangeRate: null } : dto.exchangeRate ? { exchangeRate: { ...dto.exchangeRate } } : {};
     return this.gateway.send(res, id, meta, 'CorrectFlow', { flowId, reason: dto.reason, ...(dto.date ? { date: dto.date } : {}), ...rate });
   }
 
   @Post('activities/:activityId/correction')
   @CommandEndpoint('Correct an activity (participants, hours, trainers, languages, dates)', 'Implementer. The whole activity as it should read; its type stays.')
-  correctActivity(@Param('id', IdPipe) id: string, @Param('activityId', IdPipe) activityId: string, @Body() dto: CorrectActivityDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  correctActivity(
+    @Param('id', IdPipe) id: string,
+    @Param('activityId', IdPipe) activityId: string,
+    @Body() dto: CorrectActivityDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'CorrectActivity', {
       ...dto,
       activityId,
@@ -78,31 +119,61 @@ export class CorrectionsController {
 
   @Post('activities/:activityId/void')
   @CommandEndpoint('Void an activity recorded by mistake', 'Implementer. Not while another activity names it as where its trainers were trained.')
-  voidActivity(@Param('id', IdPipe) id: string, @Param('activityId', IdPipe) activityId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  voidActivity(
+    @Param('id', IdPipe) id: string,
+    @Param('activityId', IdPipe) activityId: string,
+    @Body() dto: ReasonDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'VoidActivity', { activityId, reason: dto.reason });
   }
 
   @Post('milestones/:milestoneId/reschedule')
   @CommandEndpoint('Reschedule a milestone', 'Implementer. Not once confirmed.')
-  reschedule(@Param('id', IdPipe) id: string, @Param('milestoneId', IdPipe) milestoneId: string, @Body() dto: RescheduleMilestoneDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  reschedule(
+    @Param('id', IdPipe) id: string,
+    @Param('milestoneId', IdPipe) milestoneId: string,
+    @Body() dto: RescheduleMilestoneDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'RescheduleMilestone', { milestoneId, dueDate: dto.dueDate, reason: dto.reason });
   }
 
   @Post('milestones/:milestoneId/cancellation')
   @CommandEndpoint('Cancel a milestone', 'Implementer. A confirmed milestone needs the confirmation retracted first.')
-  cancelMilestone(@Param('id', IdPipe) id: string, @Param('milestoneId', IdPipe) milestoneId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  cancelMilestone(
+    @Param('id', IdPipe) id: string,
+    @Param('milestoneId', IdPipe) milestoneId: string,
+    @Body() dto: ReasonDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'CancelMilestone', { milestoneId, reason: dto.reason });
   }
 
   @Post('milestones/:milestoneId/validation-retraction')
   @CommandEndpoint('Retract a confirmation or a dispute', 'Beneficiary. The milestone awaits its answer again; the reason is shown to the other parties.')
-  retract(@Param('id', IdPipe) id: string, @Param('milestoneId', IdPipe) milestoneId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  retract(
+    @Param('id', IdPipe) id: string,
+    @Param('milestoneId', IdPipe) milestoneId: string,
+    @Body() dto: ReasonDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'RetractMilestoneValidation', { milestoneId, reason: dto.reason });
   }
 
   @Post('indicators/:indicatorId/revision')
   @CommandEndpoint("Revise an indicator's baseline or target", 'Any party. The history keeps the original beside the revision.')
-  revise(@Param('id', IdPipe) id: string, @Param('indicatorId', IdPipe) indicatorId: string, @Body() dto: ReviseIndicatorDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  revise(
+    @Param('id', IdPipe) id: string,
+    @Param('indicatorId', IdPipe) indicatorId: string,
+    @Body() dto: ReviseIndicatorDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'ReviseIndicator', {
       indicatorId,
       reason: dto.reason,
@@ -114,7 +185,11 @@ export class CorrectionsController {
   @Post('amendment')
   @CommandEndpoint("Amend the partnership's title or summary", 'Any party but the evaluator.')
   amend(@Param('id', IdPipe) id: string, @Body() dto: AmendPartnershipDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.gateway.send(res, id, meta, 'AmendPartnership', { reason: dto.reason, ...(dto.title !== undefined ? { title: dto.title } : {}), ...(dto.summary !== undefined ? { summary: dto.summary } : {}) });
+    return this.gateway.send(res, id, meta, 'AmendPartnership', {
+      reason: dto.reason,
+      ...(dto.title !== undefined ? { title: dto.title } : {}),
+      ...(dto.summary !== undefined ? { summary: dto.summary } : {}),
+    });
   }
 
   @Post('planned-dates')
@@ -126,7 +201,13 @@ export class CorrectionsController {
 
   @Post('needs/:needId/withdrawal')
   @CommandEndpoint('Withdraw a need', 'Beneficiary. Not while the current plan version links it.')
-  withdrawNeed(@Param('id', IdPipe) id: string, @Param('needId', IdPipe) needId: string, @Body() dto: ReasonDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  withdrawNeed(
+    @Param('id', IdPipe) id: string,
+    @Param('needId', IdPipe) needId: string,
+    @Body() dto: ReasonDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'WithdrawNeed', { needId, reason: dto.reason });
   }
 
@@ -144,13 +225,25 @@ export class CorrectionsController {
 
   @Post('indicators/:indicatorId/measurements/void')
   @CommandEndpoint('Void a wrong measurement', 'A party. Names the measurement by its date and value; the last one recorded that matches is voided.')
-  voidMeasurement(@Param('id', IdPipe) id: string, @Param('indicatorId', IdPipe) indicatorId: string, @Body() dto: VoidMeasurementDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  voidMeasurement(
+    @Param('id', IdPipe) id: string,
+    @Param('indicatorId', IdPipe) indicatorId: string,
+    @Body() dto: VoidMeasurementDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'VoidMeasurement', { indicatorId, measuredOn: dto.measuredOn, value: dto.value, reason: dto.reason });
   }
 
   @Post('needs/:needId/confidentiality')
   @CommandEndpoint('Classify or declassify a need', "Beneficiary. A confidential need's text is shown to the partnership's parties only, and never exported.")
-  needConfidentiality(@Param('id', IdPipe) id: string, @Param('needId', IdPipe) needId: string, @Body() dto: NeedConfidentialityDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+  needConfidentiality(
+    @Param('id', IdPipe) id: string,
+    @Param('needId', IdPipe) needId: string,
+    @Body() dto: NeedConfidentialityDto,
+    @CommandMeta() meta: RequestCommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.gateway.send(res, id, meta, 'ChangeNeedConfidentiality', { needId, confidential: dto.confidential, reason: dto.reason });
   }
 

@@ -27,7 +27,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { name: 'joana', displayName: 'Joana Machava', organisationId: 'org-cert-mz', roles: ['beneficiary'], task: 'Mozambique CERT' },
   { name: 'maria', displayName: 'Maria Soares', organisationId: 'org-tl-mtc', roles: ['beneficiary'], task: 'Timor-Leste ministry' },
   { name: 'awa', displayName: 'Awa Diop', organisationId: 'org-sn-digital', roles: ['beneficiary'], task: 'Senegal ministry' },
-  { name: 'rizky', displayName: 'Rizky Pratama', organisationId: 'org-id-csirt', roles: ['implementer', 'beneficiary'], task: 'Indonesia CSIRT: implements the Timor-Leste partnership (South–South)' },
+  {
+    name: 'rizky',
+    displayName: 'Rizky Pratama',
+    organisationId: 'org-id-csirt',
+    roles: ['implementer', 'beneficiary'],
+    task: 'Indonesia CSIRT: implements the Timor-Leste partnership (South–South)',
+  },
   { name: 'helen', displayName: 'Dr. Helen Clarke', organisationId: 'org-eval-inst', roles: ['evaluator'], task: 'Independent evaluator: replays, diffs, exports, verifies' },
 ];
 

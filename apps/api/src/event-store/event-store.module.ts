@@ -24,8 +24,7 @@ class EventStoreCloser implements OnApplicationShutdown {
       inject: [ConfigService, DATABASE],
       useFactory: async (config: ConfigService<Environment, true>, database: Database): Promise<EventStore> => {
         const logger = new Logger('EventStore');
-        const onSubscriptionError = (error: unknown, attempt: number) =>
-          logger.warn(`subscription read failed (attempt ${attempt}): ${(error as Error).message}`);
+        const onSubscriptionError = (error: unknown, attempt: number) => logger.warn(`subscription read failed (attempt ${attempt}): ${(error as Error).message}`);
         return openEventStore(database, { eventStoreConnectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }), onSubscriptionError });
       },
     },

@@ -50,9 +50,18 @@ export class ExchangeRatesController {
   ) {}
 
   @Post()
-  @CommandEndpoint('Record a set of exchange rates from one source (administrators)', 'Each rate: 1 base = rate quote on valueDate (a monthly average is dated the 1st). A set is never edited: a correction is a new set, which supersedes the same pair and date.')
+  @CommandEndpoint(
+    'Record a set of exchange rates from one source (administrators)',
+    'Each rate: 1 base = rate quote on valueDate (a monthly average is dated the 1st). A set is never edited: a correction is a new set, which supersedes the same pair and date.',
+  )
   record(@Body() dto: RecordRatesDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
-    return this.run(res, dto.setId ?? randomUUID(), dto.source, dto.rates.map((r) => ({ base: r.base, quote: r.quote, valueDate: r.valueDate, rate: r.rate })), meta);
+    return this.run(
+      res,
+      dto.setId ?? randomUUID(),
+      dto.source,
+      dto.rates.map((r) => ({ base: r.base, quote: r.quote, valueDate: r.valueDate, rate: r.rate })),
+      meta,
+    );
   }
 
   @Post('csv')

@@ -19,7 +19,10 @@ export class RateQuoteDto {
   @ApiProperty({ example: '141.25', pattern: DECIMAL_RATE.source, description: 'Exact decimal as a string, never a float' })
   @IsString()
   @Matches(DECIMAL_RATE, { message: '$property must be a decimal number written as a string, e.g. "1.0842"' })
-  @ValidateBy({ name: 'isUsableRate', validator: { validate: (v: unknown) => typeof v === 'string' && isUsableRate(v), defaultMessage: () => '$property must be greater than zero' } })
+  @ValidateBy({
+    name: 'isUsableRate',
+    validator: { validate: (v: unknown) => typeof v === 'string' && isUsableRate(v), defaultMessage: () => '$property must be greater than zero' },
+  })
   rate!: string;
 }
 
@@ -46,7 +49,10 @@ export class ImportRatesCsvDto {
   @IsIn(CURRENCIES, { message: '$property must be an ISO 4217 currency code' })
   base?: string;
 
-  @ApiProperty({ example: 'base,quote,date,rate\nEUR,KES,2026-03-01,141.25\n', description: 'The file: base,quote,date,rate; the ECB SDMX export; or Date followed by currency columns' })
+  @ApiProperty({
+    example: 'base,quote,date,rate\nEUR,KES,2026-03-01,141.25\n',
+    description: 'The file: base,quote,date,rate; the ECB SDMX export; or Date followed by currency columns',
+  })
   @IsString()
   @MaxLength(5_000_000)
   csv!: string;

@@ -65,7 +65,12 @@ export function parseRateCsv(text: string, options: { readonly base?: string } =
   };
 
   const sdmx = { quote: col(['currency']), base: col(['currency_denom']), date: col(['time_period']), rate: col(['obs_value']) };
-  const long = { base: col(['base', 'base_currency', 'from']), quote: col(['quote', 'quote_currency', 'counter_currency', 'to']), date: col(['date', 'value_date', 'time_period', 'period']), rate: col(['rate', 'value', 'obs_value']) };
+  const long = {
+    base: col(['base', 'base_currency', 'from']),
+    quote: col(['quote', 'quote_currency', 'counter_currency', 'to']),
+    date: col(['date', 'value_date', 'time_period', 'period']),
+    rate: col(['rate', 'value', 'obs_value']),
+  };
   const dateColumn = col(['date', 'time_period', 'period']);
   const currencyColumns = header.map((h, i) => [h.trim().toUpperCase(), i] as const).filter(([h]) => CURRENCY_CODES.has(h));
 
@@ -83,7 +88,11 @@ export function parseRateCsv(text: string, options: { readonly base?: string } =
         add(line, base, quote, r[dateColumn] ?? '', cell);
       }
     } else if (index === 0) {
-      problems.push({ line: 1, field: 'header', reason: `columns not recognised (${header.join(', ')}): use base,quote,date,rate, the ECB SDMX export, or Date followed by currency codes` });
+      problems.push({
+        line: 1,
+        field: 'header',
+        reason: `columns not recognised (${header.join(', ')}): use base,quote,date,rate, the ECB SDMX export, or Date followed by currency codes`,
+      });
     }
   });
   if (problems.length > 0) throw new RateCsvError(problems.slice(0, 200));

@@ -96,9 +96,7 @@ export class HistoryController {
           ...s,
           evidenceEvents: s.eventIds.map((eventId) => {
             const e = byId.get(eventId);
-            return e
-              ? { eventId, found: true, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeRecorded(e) }
-              : { eventId, found: false };
+            return e ? { eventId, found: true, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeRecorded(e) } : { eventId, found: false };
           }),
         })),
       })),
@@ -149,8 +147,7 @@ export class HistoryController {
     const between = events.filter((e) => e.revision > low.revision && e.revision <= high.revision);
     const parties = [...(low.view?.parties ?? []), ...(high.view?.parties ?? [])].map((p) => p.organisationId);
     const untilOf = (r: ReplayState) => (r.revision >= events.length - 1 ? null : r.recordedAt);
-    const ownership = async (r: ReplayState) =>
-      figuresOf(r, await this.records.organisationsAsOf(parties, untilOf(r)), await this.records.ratesAsOf(untilOf(r))).localOwnership;
+    const ownership = async (r: ReplayState) => figuresOf(r, await this.records.organisationsAsOf(parties, untilOf(r)), await this.records.ratesAsOf(untilOf(r))).localOwnership;
     return diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) });
   }
 }

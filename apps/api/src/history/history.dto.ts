@@ -6,7 +6,13 @@ import { ID_PATTERN, OptionalCalendarDate } from '../common/dto-fields';
 
 /** A whole number from `min` in the query string (revisions: -1 is "before the first event"). */
 const OptionalRevision = (min: number, doc: { example: number; description: string }) =>
-  applyDecorators(ApiPropertyOptional(doc), IsOptional(), Type(() => Number), IsInt(), Min(min));
+  applyDecorators(
+    ApiPropertyOptional(doc),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+  );
 
 const OptionalInstant = (doc: { example: string; description: string }) =>
   applyDecorators(ApiPropertyOptional(doc), IsOptional(), IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or instant' }));

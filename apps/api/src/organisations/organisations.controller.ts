@@ -11,7 +11,6 @@ import { CommandExecutor, type CommandResult } from '../event-sourcing/command-e
 import { IdPipe } from '../common/id.pipe';
 import { ChangeProfileDto, RegisterOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 
-
 export class ExecuteOrganisationCommand implements ICommand {
   constructor(
     readonly command: OrganisationCommand,
@@ -51,7 +50,10 @@ export class OrganisationsController {
   }
 
   @Patch(':id')
-  @CommandEndpoint('Update an organisation’s name or its points of contact', 'The organisation itself or an administrator. Country, kind, region and development status change with an effective date: POST …/profile-changes.')
+  @CommandEndpoint(
+    'Update an organisation’s name or its points of contact',
+    'The organisation itself or an administrator. Country, kind, region and development status change with an effective date: POST …/profile-changes.',
+  )
   async update(@Param('id', IdPipe) id: string, @Body() dto: UpdateOrganisationDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     const changes = { ...dto, ...(dto.contacts ? { contacts: dto.contacts.map((c) => ({ ...c })) } : {}) };
     return this.run(res, id, { type: 'UpdateOrganisation', data: { ...changes, organisationId: id }, context: meta }, meta);
@@ -59,12 +61,17 @@ export class OrganisationsController {
 
   @Post(':id/profile-changes')
   @CommandEndpoint(
-    "Reclassify an organisation (country, kind, region, development status) from an effective date",
+    'Reclassify an organisation (country, kind, region, development status) from an effective date',
     'Administrators only. Facts dated before the effective date keep the old classification in every metric; the replay agrees.',
   )
   async changeProfile(@Param('id', IdPipe) id: string, @Body() dto: ChangeProfileDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
     const changes = Object.fromEntries(Object.entries({ ...dto.changes }).filter(([, v]) => v !== undefined));
-    return this.run(res, id, { type: 'ChangeOrganisationProfile', data: { organisationId: id, effectiveFrom: dto.effectiveFrom, changes, reason: dto.reason }, context: meta }, meta);
+    return this.run(
+      res,
+      id,
+      { type: 'ChangeOrganisationProfile', data: { organisationId: id, effectiveFrom: dto.effectiveFrom, changes, reason: dto.reason }, context: meta },
+      meta,
+    );
   }
 
   private async run(res: Response, id: string, command: OrganisationCommand, meta: RequestCommandContext) {

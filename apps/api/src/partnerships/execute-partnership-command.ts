@@ -54,6 +54,6 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
       const referenceRate = d.exchangeRate ? await this.rates.find(d.amount.currency, d.exchangeRate.toCurrency, d.date) : null;
       return { ...request, data: { ...d, referenceRate } } as PartnershipCommand;
     }
-    return request as PartnershipCommand;
+    return request;
   }
 }

@@ -14,16 +14,9 @@ type DataOf<T extends PartnershipCommandRequest['type']> = Extract<PartnershipCo
 export class PartnershipCommandsGateway {
   constructor(private readonly commands: CommandBus) {}
 
-  async send<T extends PartnershipCommandRequest['type']>(
-    res: Response,
-    partnershipId: string,
-    meta: RequestCommandContext,
-    type: T,
-    data: DataOf<T>,
-  ): Promise<CommandResponse> {
+  async send<T extends PartnershipCommandRequest['type']>(res: Response, partnershipId: string, meta: RequestCommandContext, type: T, data: DataOf<T>): Promise<CommandResponse> {
     const command = { type, data, context: { userId: meta.userId, organisationId: meta.organisationId, roles: meta.roles, now: meta.now } } as PartnershipCommandRequest;
     const result = await this.commands.execute<ExecutePartnershipCommand, CommandResult>(new ExecutePartnershipCommand(partnershipId, command, meta));
     return respond(res, `/api/partnerships/${partnershipId}`, partnershipId, result);
   }
-
 }

@@ -145,5 +145,4 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     if (head !== null && (this.knownHead === null || comparePositions(head, this.knownHead) > 0)) this.knownHead = head;
     return this.knownHead;
   }
-
 }

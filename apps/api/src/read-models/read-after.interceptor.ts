@@ -2,7 +2,7 @@ import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type 
 import { Reflector } from '@nestjs/core';
 import { from, switchMap, type Observable } from 'rxjs';
 import type { Request } from 'express';
-import { isPosition, type Position } from '@ccb/event-store';
+import { isPosition } from '@ccb/event-store';
 import { InvalidInputError } from '../common/api-error.filter';
 import { ProjectionsService, type ProjectionName } from './projections.service';
 
@@ -33,6 +33,6 @@ export class ReadAfterInterceptor implements NestInterceptor {
       throw new InvalidInputError([{ field: header !== undefined ? 'X-Min-Position' : 'minPosition', reason: 'must be a position "major:minor" as a command returned it' }]);
     }
     const names = this.reflector.getAllAndOverride<ProjectionName[] | undefined>(READS_FROM, [context.getHandler(), context.getClass()]) ?? ['portfolio'];
-    return from(this.projections.waitFor(names, raw as Position)).pipe(switchMap(() => next.handle()));
+    return from(this.projections.waitFor(names, raw)).pipe(switchMap(() => next.handle()));
   }
 }

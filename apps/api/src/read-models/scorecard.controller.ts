@@ -21,7 +21,13 @@ export class ScorecardController {
   async summary(@Query() query: ScoreQuery, @CurrentPrincipal() principal: Principal | null) {
     const reader = await cellReader(this.readModels, principal && viewerOf(principal));
     // A principle scored in fewer than three partnerships, or one partnership asked for by id, is only for its parties.
-    const items = suppressSmallCells(await scorecard(this.readModels, EVERY_PARTNERSHIP, query), reader, (s) => ({ principle: s.principle, evaluations: null, average: null, min: null, max: null }));
+    const items = suppressSmallCells(await scorecard(this.readModels, EVERY_PARTNERSHIP, query), reader, (s) => ({
+      principle: s.principle,
+      evaluations: null,
+      average: null,
+      min: null,
+      max: null,
+    }));
     return { items };
   }
 

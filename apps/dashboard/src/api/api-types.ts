@@ -60,7 +60,16 @@ export interface PartnershipDetail extends PartnershipRow {
     participants: { women: number; men: number; undisclosed: number };
     participantHours: number;
   }[];
-  readonly indicators: readonly { indicatorId: string; name: string; unit: string; baseline: number; target: number; latestValue: number | null; latestOn: string | null; progress: number | null }[];
+  readonly indicators: readonly {
+    indicatorId: string;
+    name: string;
+    unit: string;
+    baseline: number;
+    target: number;
+    latestValue: number | null;
+    latestOn: string | null;
+    progress: number | null;
+  }[];
   readonly counts: { milestonesPlanned: number; milestonesDelivered: number; milestonesConfirmed: number; milestonesDisputed: number; activities: number; openRisks: number };
   readonly participants: { women: number; men: number; undisclosed: number; womenShare: number | null };
 }

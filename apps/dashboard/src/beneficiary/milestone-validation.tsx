@@ -16,13 +16,29 @@ function evidenceOf(reports: readonly HistoryEvent[], milestoneId: string): Evid
 }
 
 /** Milestones the implementer reports achieved wait here for the beneficiary's word. */
-export function MilestoneValidation({ partnership, reports, onRecorded, onReload }: { partnership: PartnershipDetail; reports: readonly HistoryEvent[]; onRecorded: () => void; onReload: () => void }) {
+export function MilestoneValidation({
+  partnership,
+  reports,
+  onRecorded,
+  onReload,
+}: {
+  partnership: PartnershipDetail;
+  reports: readonly HistoryEvent[];
+  onRecorded: () => void;
+  onReload: () => void;
+}) {
   const waiting = partnership.milestones.filter((m) => m.status === 'achieved');
   const settled = partnership.milestones.filter((m) => m.status !== 'achieved');
   return (
     <section className="card" aria-labelledby="validation-heading">
       <h2 id="validation-heading">Milestones to confirm</h2>
-      {waiting.length === 0 ? <Empty>No milestone is waiting for your confirmation.</Empty> : waiting.map((m) => <Validate key={m.milestoneId} milestone={m} evidence={evidenceOf(reports, m.milestoneId)} partnership={partnership} onRecorded={onRecorded} onReload={onReload} />)}
+      {waiting.length === 0 ? (
+        <Empty>No milestone is waiting for your confirmation.</Empty>
+      ) : (
+        waiting.map((m) => (
+          <Validate key={m.milestoneId} milestone={m} evidence={evidenceOf(reports, m.milestoneId)} partnership={partnership} onRecorded={onRecorded} onReload={onReload} />
+        ))
+      )}
       {settled.length > 0 && (
         <>
           <h3>Other milestones</h3>
@@ -39,7 +55,19 @@ export function MilestoneValidation({ partnership, reports, onRecorded, onReload
   );
 }
 
-function Validate({ milestone, evidence, partnership, onRecorded, onReload }: { milestone: Milestone; evidence: Evidence; partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
+function Validate({
+  milestone,
+  evidence,
+  partnership,
+  onRecorded,
+  onReload,
+}: {
+  milestone: Milestone;
+  evidence: Evidence;
+  partnership: PartnershipDetail;
+  onRecorded: () => void;
+  onReload: () => void;
+}) {
   const [note, setNote] = useState('');
   const command = useCommand(onRecorded);
   const base = `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/milestones/${encodeURIComponent(milestone.milestoneId)}`;
@@ -59,7 +87,10 @@ function Validate({ milestone, evidence, partnership, onRecorded, onReload }: { 
                 {e.uri && /^https?:\/\//i.test(e.uri) && (
                   <>
                     {' '}
-                    — <a href={e.uri} rel="noopener noreferrer" target="_blank">{e.uri}</a>
+                    —{' '}
+                    <a href={e.uri} rel="noopener noreferrer" target="_blank">
+                      {e.uri}
+                    </a>
                   </>
                 )}
               </li>
@@ -72,10 +103,19 @@ function Validate({ milestone, evidence, partnership, onRecorded, onReload }: { 
       </Field>
       <CommandOutcome status={command.status} fields={['reason', 'note']} onReload={onReload} seenRevision={partnership.revision} success="Recorded." />
       <div className="actions">
-        <button type="button" disabled={command.status.state === 'sending'} onClick={() => void command.send(`${base}/confirmation`, note.trim() ? { note } : {}, partnership.revision)}>
+        <button
+          type="button"
+          disabled={command.status.state === 'sending'}
+          onClick={() => void command.send(`${base}/confirmation`, note.trim() ? { note } : {}, partnership.revision)}
+        >
           Confirm delivered
         </button>
-        <button type="button" className="button-danger" disabled={command.status.state === 'sending'} onClick={() => void command.send(`${base}/dispute`, { reason: note }, partnership.revision)}>
+        <button
+          type="button"
+          className="button-danger"
+          disabled={command.status.state === 'sending'}
+          onClick={() => void command.send(`${base}/dispute`, { reason: note }, partnership.revision)}
+        >
           Dispute
         </button>
       </div>

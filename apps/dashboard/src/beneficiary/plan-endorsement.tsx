@@ -9,7 +9,19 @@ import { useCommand } from '../ui/use-command';
 const NEEDED = ['beneficiary', 'donor', 'implementer'] as const;
 
 /** The co-designed plan and who has endorsed its current version; delivery waits for all three. */
-export function PlanEndorsement({ partnership, dossier, nameOf, onRecorded, onReload }: { partnership: PartnershipDetail; dossier: Dossier; nameOf: (id: string) => string; onRecorded: () => void; onReload: () => void }) {
+export function PlanEndorsement({
+  partnership,
+  dossier,
+  nameOf,
+  onRecorded,
+  onReload,
+}: {
+  partnership: PartnershipDetail;
+  dossier: Dossier;
+  nameOf: (id: string) => string;
+  onRecorded: () => void;
+  onReload: () => void;
+}) {
   const { session } = useSession();
   const command = useCommand(onRecorded);
   const plan = dossier.plan;
@@ -28,7 +40,9 @@ export function PlanEndorsement({ partnership, dossier, nameOf, onRecorded, onRe
             {plan.objectives.map((o) => (
               <li key={o.objectiveId}>
                 {o.description}
-                {o.needIds.length > 0 && <span className="muted"> — answers {o.needIds.map((id) => dossier.needs.find((n) => n.needId === id)?.description ?? id).join('; ')}</span>}
+                {o.needIds.length > 0 && (
+                  <span className="muted"> — answers {o.needIds.map((id) => dossier.needs.find((n) => n.needId === id)?.description ?? id).join('; ')}</span>
+                )}
               </li>
             ))}
           </ol>
@@ -45,7 +59,17 @@ export function PlanEndorsement({ partnership, dossier, nameOf, onRecorded, onRe
           <CommandOutcome status={command.status} fields={['role']} onReload={onReload} seenRevision={partnership.revision} success={`You endorsed version ${plan.version}.`} />
           {canEndorse && (
             <div className="actions">
-              <button type="button" disabled={command.status.state === 'sending'} onClick={() => void command.send(`/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/plan-versions/${plan.version}/endorsements`, { role: 'beneficiary' }, partnership.revision)}>
+              <button
+                type="button"
+                disabled={command.status.state === 'sending'}
+                onClick={() =>
+                  void command.send(
+                    `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/plan-versions/${plan.version}/endorsements`,
+                    { role: 'beneficiary' },
+                    partnership.revision,
+                  )
+                }
+              >
                 Endorse version {plan.version} as beneficiary
               </button>
             </div>

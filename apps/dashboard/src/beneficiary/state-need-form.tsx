@@ -31,7 +31,14 @@ export function StateNeedForm({ partnership, onRecorded, onReload }: { partnersh
       <label className="checks">
         <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} /> Confidential: only the parties may read it
       </label>
-      <FormFooter status={command.status} fields={['kind', 'description', 'confidential']} onReload={onReload} seenRevision={partnership.revision} success="Need stated." submit="State need" />
+      <FormFooter
+        status={command.status}
+        fields={['kind', 'description', 'confidential']}
+        onReload={onReload}
+        seenRevision={partnership.revision}
+        success="Need stated."
+        submit="State need"
+      />
     </form>
   );
 }

@@ -27,10 +27,10 @@ export function DiffPanel({ id, history }: { id: string; history: readonly Histo
     <section className="card" aria-labelledby="diff-heading" data-testid="diff">
       <h2 id="diff-heading">Compare two points</h2>
       <form onSubmit={compare} noValidate className="fields">
-        <Field label="From revision" name="fromRevision" error={error} hint={history[Number(from)] ? formatDate(history[Number(from)]!.recordedAt) : undefined}>
+        <Field label="From revision" name="fromRevision" error={error} hint={history[Number(from)] ? formatDate(history[Number(from)].recordedAt) : undefined}>
           {(p) => <input {...p} type="number" min={0} max={head} value={from} onChange={(e) => setFrom(e.target.value)} />}
         </Field>
-        <Field label="To revision" name="toRevision" error={error} hint={history[Number(to)] ? formatDate(history[Number(to)]!.recordedAt) : undefined}>
+        <Field label="To revision" name="toRevision" error={error} hint={history[Number(to)] ? formatDate(history[Number(to)].recordedAt) : undefined}>
           {(p) => <input {...p} type="number" min={0} max={head} value={to} onChange={(e) => setTo(e.target.value)} />}
         </Field>
         <div className="actions">

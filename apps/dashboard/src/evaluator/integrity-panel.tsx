@@ -6,7 +6,9 @@ import { ErrorState, Loading } from '../ui/states';
 
 /** Export the events for an offline check, and verify the hash chain as stored. */
 export function IntegrityPanel({ id }: { id: string }) {
-  const [verification, setVerification] = useState<{ state: 'idle' } | { state: 'loading' } | { state: 'ready'; result: Verification } | { state: 'failed'; error: ApiError }>({ state: 'idle' });
+  const [verification, setVerification] = useState<{ state: 'idle' } | { state: 'loading' } | { state: 'ready'; result: Verification } | { state: 'failed'; error: ApiError }>({
+    state: 'idle',
+  });
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const path = `/api/partnerships/${encodeURIComponent(id)}`;
@@ -44,7 +46,10 @@ export function IntegrityPanel({ id }: { id: string }) {
   return (
     <section className="card" aria-labelledby="integrity-heading" data-testid="integrity">
       <h2 id="integrity-heading">Export and verify</h2>
-      <p className="muted">Each event carries the hash of the one before it: a changed or missing event breaks the chain at that point. The export verifies offline with <code>npm run replay -- --file</code>.</p>
+      <p className="muted">
+        Each event carries the hash of the one before it: a changed or missing event breaks the chain at that point. The export verifies offline with{' '}
+        <code>npm run replay -- --file</code>.
+      </p>
       <div className="actions">
         <button type="button" onClick={() => void download('jsonl')} disabled={exporting !== null}>
           Export JSON Lines
@@ -66,8 +71,8 @@ export function IntegrityPanel({ id }: { id: string }) {
           </p>
         ) : (
           <p className="banner-error" role="alert" data-testid="verify-result">
-            ✖ Broken at revision {verification.result.firstBroken?.revision} ({verification.result.firstBroken?.type}, event {verification.result.firstBroken?.eventId}): {verification.result.firstBroken?.reason}.
-            Events from there on cannot be trusted as recorded.
+            ✖ Broken at revision {verification.result.firstBroken?.revision} ({verification.result.firstBroken?.type}, event {verification.result.firstBroken?.eventId}):{' '}
+            {verification.result.firstBroken?.reason}. Events from there on cannot be trusted as recorded.
           </p>
         ))}
     </section>

@@ -42,8 +42,8 @@ export function ReplayPage({ id }: { id: string }) {
           <h1 tabIndex={-1}>History and replay: {replay.partnership.title}</h1>
           <PartnershipLinks partnership={replay.partnership} user={session?.user ?? null} current="replay" />
           <p className="muted">
-            {replay.history.length} events from {formatDate(replay.history[0]?.recordedAt)} to {formatDate(replay.history[replay.history.length - 1]?.recordedAt)}. Every view below is folded from
-            these events by the same rules the tracker runs on.
+            {replay.history.length} events from {formatDate(replay.history[0]?.recordedAt)} to {formatDate(replay.history[replay.history.length - 1]?.recordedAt)}. Every view below
+            is folded from these events by the same rules the tracker runs on.
           </p>
           <TimeTravel id={id} history={replay.history} />
           <DiffPanel id={id} history={replay.history} />

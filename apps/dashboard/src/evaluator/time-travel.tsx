@@ -66,25 +66,25 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
                 </>
               )}
               : phase <strong data-testid="as-of-phase">{humanise(state.partnership.phase)}</strong>
-              {state.partnership.suspended ? ' (suspended)' : ''}, {state.partnership.parties.length} parties, {state.partnership.milestones.length} milestones, {state.partnership.activities.length} activities, local-ownership
-              index <strong data-testid="as-of-index">{formatIndex(state.localOwnership.index)}</strong>.
+              {state.partnership.suspended ? ' (suspended)' : ''}, {state.partnership.parties.length} parties, {state.partnership.milestones.length} milestones,{' '}
+              {state.partnership.activities.length} activities, local-ownership index <strong data-testid="as-of-index">{formatIndex(state.localOwnership.index)}</strong>.
             </p>
             <p className="muted">Parties then: {state.partnership.parties.map((p) => `${nameOf(p.organisationId)} (${p.role})`).join('; ') || 'none'}</p>
             {state.funding.length === 0 ? (
               <Empty>No money committed, disbursed or spent yet at this point.</Empty>
             ) : (
-            <DataTable
-              caption="Money as of this point"
-              testId="as-of-money"
-              rows={figuresByCurrency(state.funding)}
-              rowKey={(f) => f.currency}
-              columns={[
-                { header: 'Currency', cell: (f) => f.currency },
-                { header: 'Committed', cell: (f) => formatMoney(f.committed, f.currency), numeric: true },
-                { header: 'Disbursed', cell: (f) => formatMoney(f.disbursed, f.currency), numeric: true },
-                { header: 'Spent', cell: (f) => formatMoney(f.spent, f.currency), numeric: true },
-              ]}
-            />
+              <DataTable
+                caption="Money as of this point"
+                testId="as-of-money"
+                rows={figuresByCurrency(state.funding)}
+                rowKey={(f) => f.currency}
+                columns={[
+                  { header: 'Currency', cell: (f) => f.currency },
+                  { header: 'Committed', cell: (f) => formatMoney(f.committed, f.currency), numeric: true },
+                  { header: 'Disbursed', cell: (f) => formatMoney(f.disbursed, f.currency), numeric: true },
+                  { header: 'Spent', cell: (f) => formatMoney(f.spent, f.currency), numeric: true },
+                ]}
+              />
             )}
           </div>
         )}
@@ -93,12 +93,19 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
       <div className="timeline" tabIndex={0} role="region" aria-labelledby="timeline-heading">
         <ol start={0} className="sentences" data-testid="timeline">
           {history.map((e) => (
-            <li key={e.eventId} className={e.revision > revision ? 'later' : e.revision === revision ? 'current' : undefined} aria-current={e.revision === revision ? 'step' : undefined}>
+            <li
+              key={e.eventId}
+              className={e.revision > revision ? 'later' : e.revision === revision ? 'current' : undefined}
+              aria-current={e.revision === revision ? 'step' : undefined}
+            >
               <button type="button" className="link" onClick={() => setRevision(e.revision)}>
                 {formatDate(e.recordedAt)}
                 <span className="visually-hidden">, go to revision {e.revision}</span>
               </button>{' '}
-              · {e.summary} <span className="muted">({e.actor}, {nameOf(e.organisation)})</span>
+              · {e.summary}{' '}
+              <span className="muted">
+                ({e.actor}, {nameOf(e.organisation)})
+              </span>
             </li>
           ))}
         </ol>

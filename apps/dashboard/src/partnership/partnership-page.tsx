@@ -29,7 +29,9 @@ export function PartnershipPage({ id }: { id: string }) {
 /** Milestone states in words and a symbol, so colour is never the only signal. */
 export function MilestoneStatus({ status }: { status: string }) {
   const symbol = { confirmed: '✔', disputed: '✖', achieved: '◔', planned: '○' }[status] ?? '•';
-  const label = { confirmed: 'Confirmed by the beneficiary', disputed: 'Disputed by the beneficiary', achieved: 'Reported achieved, awaiting confirmation', planned: 'Planned' }[status] ?? humanise(status);
+  const label =
+    { confirmed: 'Confirmed by the beneficiary', disputed: 'Disputed by the beneficiary', achieved: 'Reported achieved, awaiting confirmation', planned: 'Planned' }[status] ??
+    humanise(status);
   return (
     <span className={`status status-${status}`}>
       <span aria-hidden="true">{symbol}</span> {label}
@@ -47,7 +49,14 @@ function Overview({ view }: { view: PartnershipView }) {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
       xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', inverse: true, data: p.indicators.map((i) => i.name), axisLabel: { width: 220, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: 'Progress from baseline to target', data: p.indicators.map((i) => (i.progress === null ? null : Math.round(i.progress * 1000) / 10)), label: { show: true, position: 'right', formatter: '{c}%' } }],
+      series: [
+        {
+          type: 'bar',
+          name: 'Progress from baseline to target',
+          data: p.indicators.map((i) => (i.progress === null ? null : Math.round(i.progress * 1000) / 10)),
+          label: { show: true, position: 'right', formatter: '{c}%' },
+        },
+      ],
     }),
     [p.indicators],
   );
@@ -95,7 +104,15 @@ function Overview({ view }: { view: PartnershipView }) {
             return (
               <div key={role} className="tile">
                 <span className="label">{humanise(role)}</span>
-                {parties.length === 0 ? <span className="muted">none yet</span> : parties.map((x) => <strong key={x.organisationId} className="party">{x.name} ({x.country})</strong>)}
+                {parties.length === 0 ? (
+                  <span className="muted">none yet</span>
+                ) : (
+                  parties.map((x) => (
+                    <strong key={x.organisationId} className="party">
+                      {x.name} ({x.country})
+                    </strong>
+                  ))
+                )}
               </div>
             );
           })}
@@ -159,7 +176,11 @@ function Overview({ view }: { view: PartnershipView }) {
           />
         }
       >
-        {p.indicators.length === 0 ? <Empty>No indicators defined yet.</Empty> : <Chart option={indicatorOption} label="Progress of each indicator from its baseline to its target" height={Math.max(120, p.indicators.length * 40 + 30)} />}
+        {p.indicators.length === 0 ? (
+          <Empty>No indicators defined yet.</Empty>
+        ) : (
+          <Chart option={indicatorOption} label="Progress of each indicator from its baseline to its target" height={Math.max(120, p.indicators.length * 40 + 30)} />
+        )}
       </ChartCard>
 
       {view.chain.edges.length > 0 && (
@@ -168,7 +189,10 @@ function Overview({ view }: { view: PartnershipView }) {
           measures={['committed', 'disbursed']}
           preferredCurrency={view.money[0]?.currency ?? null}
           nameOf={nameOf}
-          transfers={view.chain.edges.map((e) => ({ key: { providerId: e.providerId, receiverId: e.receiverId }, byCurrency: [{ ...NO_MONEY, currency: e.currency, committed: e.committed, disbursed: e.disbursed }] }))}
+          transfers={view.chain.edges.map((e) => ({
+            key: { providerId: e.providerId, receiverId: e.receiverId },
+            byCurrency: [{ ...NO_MONEY, currency: e.currency, committed: e.committed, disbursed: e.disbursed }],
+          }))}
         />
       )}
       <section className="card" aria-labelledby="money-heading">

@@ -9,7 +9,11 @@ export function MoneyTile({ label, figure, testId }: { label: string; figure: Re
     <div className="tile" data-testid={testId}>
       <span className="label">{label}</span>
       <span className="value">{value}</span>
-      {note && <span className="note" data-testid={`${testId}-unconverted`}>{note}</span>}
+      {note && (
+        <span className="note" data-testid={`${testId}-unconverted`}>
+          {note}
+        </span>
+      )}
     </div>
   );
 }
@@ -38,4 +42,3 @@ export function BurnRate({ item }: { item: Pick<FundingRow, 'burnRate' | 'oversp
     <>{formatShare(item.burnRate)}</>
   );
 }
-

@@ -24,9 +24,23 @@ export function CountChart({ title, rows, testId }: { title: string; rows: reado
     <ChartCard
       title={title}
       testId={testId}
-      table={<DataTable caption={title} rows={rows} rowKey={(r) => r.key} columns={[{ header: 'Group', cell: (r) => humanise(r.key) }, { header: 'Partnerships', cell: (r) => r.count, numeric: true }]} />}
+      table={
+        <DataTable
+          caption={title}
+          rows={rows}
+          rowKey={(r) => r.key}
+          columns={[
+            { header: 'Group', cell: (r) => humanise(r.key) },
+            { header: 'Partnerships', cell: (r) => r.count, numeric: true },
+          ]}
+        />
+      }
     >
-      {rows.length === 0 ? <Empty>Nothing to count yet.</Empty> : <Chart option={option} label={`${title}: ${rows.map((r) => `${humanise(r.key)} ${r.count}`).join(', ')}`} height={Math.max(140, rows.length * 34 + 30)} />}
+      {rows.length === 0 ? (
+        <Empty>Nothing to count yet.</Empty>
+      ) : (
+        <Chart option={option} label={`${title}: ${rows.map((r) => `${humanise(r.key)} ${r.count}`).join(', ')}`} height={Math.max(140, rows.length * 34 + 30)} />
+      )}
     </ChartCard>
   );
 }
@@ -76,7 +90,9 @@ export function FundingSankeyCard({
   return (
     <ChartCard
       title={title}
-      description={measures.includes('spent') ? 'Spent shares what each receiver spent among the flows into it, in proportion to what each disbursed (docs/metrics.md).' : undefined}
+      description={
+        measures.includes('spent') ? 'Spent shares what each receiver spent among the flows into it, in proportion to what each disbursed (docs/metrics.md).' : undefined
+      }
       testId="funding-sankey"
       table={
         sankey && (
@@ -135,7 +151,14 @@ export function SpendingChart({ rows, currency, unconverted }: { rows: readonly 
         { type: 'bar', name: 'Spent in the year', data: rows.map((r) => r.spent), itemStyle: { color: MEASURE_COLOURS.spent } },
         { type: 'bar', name: 'Planned for the year', data: rows.map((r) => r.planned), itemStyle: { color: MEASURE_COLOURS.committed } },
         { type: 'line', name: 'Spent, cumulative', data: rows.map((r) => r.cumulativeSpent), itemStyle: { color: MEASURE_COLOURS.spent }, symbol: 'circle' },
-        { type: 'line', name: 'Plan, cumulative', data: rows.map((r) => r.cumulativePlanned), itemStyle: { color: MEASURE_COLOURS.plan }, lineStyle: { type: 'dashed' }, symbol: 'triangle' },
+        {
+          type: 'line',
+          name: 'Plan, cumulative',
+          data: rows.map((r) => r.cumulativePlanned),
+          itemStyle: { color: MEASURE_COLOURS.plan },
+          lineStyle: { type: 'dashed' },
+          symbol: 'triangle',
+        },
       ],
     }),
     [rows, currency],
@@ -178,7 +201,7 @@ export function OwnershipChart({ rows }: { rows: readonly LocalOwnershipRow[] })
       tooltip: {
         trigger: 'item',
         formatter: (p: { dataIndex: number }) => {
-          const row = sorted[p.dataIndex]!;
+          const row = sorted[p.dataIndex];
           const lines = INDEX_METRICS.map(([key, label]) => `${label}: ${metricText(row.metrics[key])}`);
           return [`<strong>${escapeHtml(row.title)}</strong>`, `Index ${formatIndex(row.metrics.index)} (coverage ${formatShare(row.metrics.coverage)})`, ...lines].join('<br/>');
         },
@@ -208,7 +231,11 @@ export function OwnershipChart({ rows }: { rows: readonly LocalOwnershipRow[] })
         />
       }
     >
-      {sorted.length === 0 ? <Empty>No partnerships yet.</Empty> : <Chart option={option} label="Local-ownership index per partnership" height={Math.max(160, sorted.length * 36 + 30)} />}
+      {sorted.length === 0 ? (
+        <Empty>No partnerships yet.</Empty>
+      ) : (
+        <Chart option={option} label="Local-ownership index per partnership" height={Math.max(160, sorted.length * 36 + 30)} />
+      )}
     </ChartCard>
   );
 }
@@ -253,7 +280,11 @@ export function WomenShareChart({ rows }: { rows: readonly InclusionRow[] }) {
         />
       }
     >
-      {withParticipants.length === 0 ? <Empty>No activity with participants recorded yet.</Empty> : <Chart option={option} label="Women's share of participants per partnership" height={Math.max(140, withParticipants.length * 36 + 30)} />}
+      {withParticipants.length === 0 ? (
+        <Empty>No activity with participants recorded yet.</Empty>
+      ) : (
+        <Chart option={option} label="Women's share of participants per partnership" height={Math.max(140, withParticipants.length * 36 + 30)} />
+      )}
     </ChartCard>
   );
 }
@@ -294,7 +325,11 @@ export function RegionChart({ rows, currency }: { rows: readonly { region: strin
         />
       }
     >
-      {rows.length === 0 ? <Empty>No partnerships yet.</Empty> : <Chart option={option} label={`Partnerships by region: ${rows.map((r) => `${humanise(r.region)} ${r.partnerships}`).join(', ')}`} height={260} />}
+      {rows.length === 0 ? (
+        <Empty>No partnerships yet.</Empty>
+      ) : (
+        <Chart option={option} label={`Partnerships by region: ${rows.map((r) => `${humanise(r.region)} ${r.partnerships}`).join(', ')}`} height={260} />
+      )}
     </ChartCard>
   );
 }
@@ -302,4 +337,3 @@ export function RegionChart({ rows, currency }: { rows: readonly { region: strin
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-

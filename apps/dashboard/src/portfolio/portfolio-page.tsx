@@ -30,7 +30,12 @@ export function PortfolioPage() {
           portfolio.partnerships.length === 0 ? (
             <Empty>Your organisation is not a party to any partnership yet.</Empty>
           ) : (
-            <PortfolioView portfolio={portfolio} nameOf={nameOf} onCurrency={setCurrency} donorId={user && hasRole(user, 'donor') && !hasRole(user, 'admin') ? user.organisationId : null} />
+            <PortfolioView
+              portfolio={portfolio}
+              nameOf={nameOf}
+              onCurrency={setCurrency}
+              donorId={user && hasRole(user, 'donor') && !hasRole(user, 'admin') ? user.organisationId : null}
+            />
           )
         }
       </Loaded>
@@ -38,7 +43,17 @@ export function PortfolioPage() {
   );
 }
 
-function PortfolioView({ portfolio, nameOf, onCurrency, donorId }: { portfolio: PortfolioData; nameOf: (id: string) => string; onCurrency: (c: string) => void; donorId: string | null }) {
+function PortfolioView({
+  portfolio,
+  nameOf,
+  onCurrency,
+  donorId,
+}: {
+  portfolio: PortfolioData;
+  nameOf: (id: string) => string;
+  onCurrency: (c: string) => void;
+  donorId: string | null;
+}) {
   const currency = portfolio.reportingCurrency;
   const unconverted = unconvertedCurrencies(portfolio.byPartnership.items);
   const whole = (m: 'committed' | 'disbursed' | 'spent') => reportedFigure(portfolio.byPartnership.items, m, currency);

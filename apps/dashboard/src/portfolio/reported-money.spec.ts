@@ -11,7 +11,10 @@ describe('reported money: unconverted is shown as such, never as zero', () => {
   it('shows a dash and names the amounts when nothing converted', () => {
     // Kenya NOK 3,500,000 committed and Mozambique NOK 900,000, no NOK rate: "—", and NOK 4,400,000 not converted.
     const figure = reportedFigure(
-      [reporting({ unconverted: [{ currency: 'NOK', committed: 350_000_000 }], complete: false }), reporting({ unconverted: [{ currency: 'NOK', committed: 90_000_000 }], complete: false })],
+      [
+        reporting({ unconverted: [{ currency: 'NOK', committed: 350_000_000 }], complete: false }),
+        reporting({ unconverted: [{ currency: 'NOK', committed: 90_000_000 }], complete: false }),
+      ],
       'committed',
       'EUR',
     );

@@ -36,6 +36,6 @@ export function describeFigure(figure: ReportedFigure, locale = 'en-GB'): { valu
   const value = nothingConverted ? '—' : formatMoneyWhole(figure.converted, figure.currency, locale);
   if (figure.unconverted.length === 0) return { value, note: null };
   const amounts = figure.unconverted.map((u) => formatMoneyWhole(u.amountMinor, u.currency, locale));
-  const list = amounts.length === 1 ? amounts[0]! : `${amounts.slice(0, -1).join(', ')} and ${amounts[amounts.length - 1]}`;
+  const list = amounts.length === 1 ? amounts[0] : `${amounts.slice(0, -1).join(', ')} and ${amounts[amounts.length - 1]}`;
   return { value, note: `${nothingConverted ? '' : 'plus '}${list} not converted: no rate to ${figure.currency}` };
 }

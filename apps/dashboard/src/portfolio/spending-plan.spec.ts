@@ -26,7 +26,12 @@ describe('spending against plan', () => {
   });
 
   it('adds nothing for a partnership without planned dates or commitment', () => {
-    expect(plannedByYear([{ committed: 1000, plannedStart: null, plannedEnd: '2026-01-01' }, { committed: 0, plannedStart: '2025-01-01', plannedEnd: '2025-12-31' }]).size).toBe(0);
+    expect(
+      plannedByYear([
+        { committed: 1000, plannedStart: null, plannedEnd: '2026-01-01' },
+        { committed: 0, plannedStart: '2025-01-01', plannedEnd: '2025-12-31' },
+      ]).size,
+    ).toBe(0);
   });
 
   it('runs plan and spending per year with running totals, filling years in between', () => {

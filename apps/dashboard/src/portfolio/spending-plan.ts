@@ -62,7 +62,7 @@ export function spendingAgainstPlan(budgets: readonly PlannedBudget[], spentByYe
   const rows: SpendingYear[] = [];
   let cumulativePlanned = 0;
   let cumulativeSpent = 0;
-  for (let year = years[0]!; year <= years[years.length - 1]!; year += 1) {
+  for (let year = years[0]; year <= years[years.length - 1]; year += 1) {
     const p = planned.get(year) ?? 0;
     const s = spentByYear.get(year) ?? 0;
     cumulativePlanned += p;

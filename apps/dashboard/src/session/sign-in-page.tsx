@@ -54,7 +54,13 @@ export function SignInPage() {
                 <ul className="user-list">
                   {people.map((user) => (
                     <li key={user.name}>
-                      <button type="button" className="user-card" data-user={user.name} disabled={busy !== null} onClick={() => void signIn(() => signInAsDemoUser(user.name), user.name)}>
+                      <button
+                        type="button"
+                        className="user-card"
+                        data-user={user.name}
+                        disabled={busy !== null}
+                        onClick={() => void signIn(() => signInAsDemoUser(user.name), user.name)}
+                      >
                         <strong>{user.displayName}</strong>
                         <span>{user.roles.map(humanise).join(' and ')}</span>
                         <span className="muted">{user.task}</span>
@@ -69,7 +75,11 @@ export function SignInPage() {
       )}
       <section aria-labelledby="token-sign-in" className="card">
         <h2 id="token-sign-in">Sign in with a token</h2>
-        {users.state === 'failed' && <p>Demo sign-in is off on this server. Paste a bearer token from your identity provider or from <code>npm run token</code>.</p>}
+        {users.state === 'failed' && (
+          <p>
+            Demo sign-in is off on this server. Paste a bearer token from your identity provider or from <code>npm run token</code>.
+          </p>
+        )}
         <form onSubmit={submitToken} className="form-row">
           <label htmlFor="token">Bearer token</label>
           <input id="token" name="token" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" spellCheck={false} required />

@@ -48,7 +48,7 @@ export function parseAmount(text: string, currency: string, locale: string): Par
   }
   if (marks.size > 0) {
     const blocks = whole.split(group);
-    if (blocks[0] === '' || blocks[0]!.length > 3 || blocks.slice(1).some((b) => b.length !== 3)) return { ok: false, reason: ambiguous };
+    if (blocks[0] === '' || blocks[0].length > 3 || blocks.slice(1).some((b) => b.length !== 3)) return { ok: false, reason: ambiguous };
   }
   const integer = whole.split(group).join('');
   if (integer === '' && fraction === '') return { ok: false, reason: `"${text}" is not a number` };

@@ -9,7 +9,21 @@ export interface Column<T> {
 
 /** The numbers behind a chart (or a list in its own right), readable by keyboard and screen reader. */
 /** `empty` says what it means that there are no rows yet; without it an empty table shows its headers. */
-export function DataTable<T>({ caption, columns, rows, rowKey, testId, empty }: { caption: string; columns: readonly Column<T>[]; rows: readonly T[]; rowKey: (row: T) => string; testId?: string; empty?: ReactNode }) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  testId,
+  empty,
+}: {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  testId?: string;
+  empty?: ReactNode;
+}) {
   if (rows.length === 0 && empty) return <Empty>{empty}</Empty>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>

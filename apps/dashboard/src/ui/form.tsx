@@ -45,7 +45,19 @@ export function Field({
  * What came back: success, the conflict explained with a reload offer, or a refusal. Field errors are
  * shown at their fields; this lists any the form has no field for.
  */
-export function CommandOutcome({ status, fields, onReload, seenRevision, success }: { status: CommandState; fields: readonly string[]; onReload: () => void; seenRevision: number; success: string }) {
+export function CommandOutcome({
+  status,
+  fields,
+  onReload,
+  seenRevision,
+  success,
+}: {
+  status: CommandState;
+  fields: readonly string[];
+  onReload: () => void;
+  seenRevision: number;
+  success: string;
+}) {
   if (status.state === 'done') {
     return (
       <div className="banner-ok" role="status">
@@ -58,8 +70,8 @@ export function CommandOutcome({ status, fields, onReload, seenRevision, success
   if (error.isConflict) {
     return (
       <div className="banner-conflict" role="alert" data-testid="conflict">
-        <strong>Someone else changed this partnership while you were typing.</strong> You saw revision {seenRevision}; another change was recorded since, so yours was
-        not applied, to avoid overwriting theirs. Reload to see the latest: what you typed stays in the form, and you can send it again.{' '}
+        <strong>Someone else changed this partnership while you were typing.</strong> You saw revision {seenRevision}; another change was recorded since, so yours was not applied,
+        to avoid overwriting theirs. Reload to see the latest: what you typed stays in the form, and you can send it again.{' '}
         <button type="button" onClick={onReload}>
           Reload the latest
         </button>
@@ -84,7 +96,21 @@ export function CommandOutcome({ status, fields, onReload, seenRevision, success
 }
 
 /** What every command form ends with: the outcome of the last attempt, then its submit button. */
-export function FormFooter({ status, fields, onReload, seenRevision, success, submit }: { status: CommandState; fields: readonly string[]; onReload: () => void; seenRevision: number; success: string; submit: string }) {
+export function FormFooter({
+  status,
+  fields,
+  onReload,
+  seenRevision,
+  success,
+  submit,
+}: {
+  status: CommandState;
+  fields: readonly string[];
+  onReload: () => void;
+  seenRevision: number;
+  success: string;
+  submit: string;
+}) {
   return (
     <>
       <CommandOutcome status={status} fields={fields} onReload={onReload} seenRevision={seenRevision} success={success} />
@@ -98,7 +124,20 @@ export function FormFooter({ status, fields, onReload, seenRevision, success, su
 }
 
 /** A select over a codelist, each code shown in words. */
-export function CodeSelect({ codes, value, onChange, ...field }: { codes: readonly string[]; value: string; onChange: (code: string) => void; id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) {
+export function CodeSelect({
+  codes,
+  value,
+  onChange,
+  ...field
+}: {
+  codes: readonly string[];
+  value: string;
+  onChange: (code: string) => void;
+  id: string;
+  name: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+}) {
   return (
     <select {...field} value={value} onChange={(e) => onChange(e.target.value)}>
       {codes.map((code) => (

@@ -23,7 +23,9 @@ export function formatMoney(amountMinor: number, currency: string, locale = 'en-
 
 /** Whole units for headline figures, where cents would only crowd the number. */
 export function formatMoneyWhole(amountMinor: number, currency: string, locale = 'en-GB'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(fromMinor(amountMinor, currency));
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
+    fromMinor(amountMinor, currency),
+  );
 }
 
 /** Short form for chart axes and tiles: EUR 1.2M. */

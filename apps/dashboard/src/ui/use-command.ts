@@ -3,10 +3,7 @@ import { newId, postCommand, type CommandAnswer } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 
 export type CommandState =
-  | { readonly state: 'idle' }
-  | { readonly state: 'sending' }
-  | { readonly state: 'done'; readonly answer: CommandAnswer }
-  | { readonly state: 'failed'; readonly error: ApiError };
+  { readonly state: 'idle' } | { readonly state: 'sending' } | { readonly state: 'done'; readonly answer: CommandAnswer } | { readonly state: 'failed'; readonly error: ApiError };
 
 /**
  * Sends one command with the revision the person saw. The idempotency key lives as long as the

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 
-export type Load<T> =
-  | { readonly state: 'loading' }
-  | { readonly state: 'failed'; readonly error: ApiError }
-  | { readonly state: 'ready'; readonly data: T };
+export type Load<T> = { readonly state: 'loading' } | { readonly state: 'failed'; readonly error: ApiError } | { readonly state: 'ready'; readonly data: T };
 
 /**
  * Loads on mount and whenever `deps` change; `reload` fetches again (after a command or a 409) and keeps

@@ -13,7 +13,21 @@ interface Props {
   readonly onReload: () => void;
 }
 
-const FIELDS = ['title', 'type', 'themes', 'level', 'startDate', 'endDate', 'languages', 'participants', 'participantHours', 'trainers', 'localTrainersProduced', 'needIds', 'continuesAfterFunding'];
+const FIELDS = [
+  'title',
+  'type',
+  'themes',
+  'level',
+  'startDate',
+  'endDate',
+  'languages',
+  'participants',
+  'participantHours',
+  'trainers',
+  'localTrainersProduced',
+  'needIds',
+  'continuesAfterFunding',
+];
 
 /** Numbers typed as text: an empty box is sent as is so the API names the field, rather than a silent 0. */
 function count(text: string): number | string {

@@ -24,7 +24,16 @@ export function ExpenditureForm({ partnership, currencies, onRecorded, onReload 
   const locale = userLocale();
   const listId = useId();
   // "Supplier is local" starts unticked: a default of yes would count every careless entry as local spending.
-  const blank = { amount: '', currency: currencies[0] ?? 'EUR', date: '', category: '', spentInCountry: partnership.beneficiaryCountry, supplierName: '', supplierLocal: false, overspendReason: '' };
+  const blank = {
+    amount: '',
+    currency: currencies[0] ?? 'EUR',
+    date: '',
+    category: '',
+    spentInCountry: partnership.beneficiaryCountry,
+    supplierName: '',
+    supplierLocal: false,
+    overspendReason: '',
+  };
   const [form, setForm] = useState(blank);
   const [tried, setTried] = useState(false);
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -100,7 +109,12 @@ export function ExpenditureForm({ partnership, currencies, onRecorded, onReload 
         <Field label="Supplier" name="supplier.name" error={error}>
           {(p) => <input {...p} value={form.supplierName} onChange={(e) => set('supplierName', e.target.value)} />}
         </Field>
-        <Field label="Reason, if spending goes beyond what you received" name="overspendReason" error={error} hint="Needed above 150% of the funds received: co-financing, own funds">
+        <Field
+          label="Reason, if spending goes beyond what you received"
+          name="overspendReason"
+          error={error}
+          hint="Needed above 150% of the funds received: co-financing, own funds"
+        >
           {(p) => <input {...p} value={form.overspendReason} onChange={(e) => set('overspendReason', e.target.value)} />}
         </Field>
       </div>

@@ -42,7 +42,14 @@ function PlanMilestoneForm({ partnership, onRecorded, onReload }: Props) {
           {(p) => <input {...p} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
         </Field>
       </div>
-      <FormFooter status={command.status} fields={['title', 'dueDate']} onReload={onReload} seenRevision={partnership.revision} success="Milestone planned." submit="Plan milestone" />
+      <FormFooter
+        status={command.status}
+        fields={['title', 'dueDate']}
+        onReload={onReload}
+        seenRevision={partnership.revision}
+        success="Milestone planned."
+        submit="Plan milestone"
+      />
     </form>
   );
 }
@@ -98,7 +105,14 @@ function ReportAchievementForm({ partnership, onRecorded, onReload }: Props) {
               {(p) => <input {...p} type="url" value={uri} onChange={(e) => setUri(e.target.value)} />}
             </Field>
           </div>
-          <FormFooter status={command.status} fields={['milestoneId', 'achievedOn', 'evidence']} onReload={onReload} seenRevision={partnership.revision} success="Reported; the beneficiary is asked to confirm." submit="Report achieved" />
+          <FormFooter
+            status={command.status}
+            fields={['milestoneId', 'achievedOn', 'evidence']}
+            onReload={onReload}
+            seenRevision={partnership.revision}
+            success="Reported; the beneficiary is asked to confirm."
+            submit="Report achieved"
+          />
         </>
       )}
     </form>

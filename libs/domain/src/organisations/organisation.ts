@@ -105,7 +105,7 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       const before = classificationOn(state, event.data.effectiveFrom) ?? classificationOf(state.profile);
       const period = { ...before, ...event.data.changes, effectiveFrom: event.data.effectiveFrom };
       const periods = [...state.periods.filter((p) => p.effectiveFrom !== period.effectiveFrom), period].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-      return { ...state, profile: { ...state.profile, ...classificationOf(periods[periods.length - 1]!) }, periods };
+      return { ...state, profile: { ...state.profile, ...classificationOf(periods[periods.length - 1]) }, periods };
     }
   }
 }
@@ -184,7 +184,13 @@ function decideOrganisationEvents(command: OrganisationCommand, state: Organisat
       const inForce = classificationOn(state, d.effectiveFrom) ?? state.profile;
       const changes = Object.fromEntries(STRUCTURAL_FIELDS.filter((f) => d.changes[f] !== undefined && d.changes[f] !== inForce[f]).map((f) => [f, d.changes[f]]));
       ensure(Object.keys(changes).length > 0, 'organisation.changes', 'the change leaves country, kind, region and development status as they are');
-      return [{ type: 'OrganisationProfileChanged', schemaVersion: 1, data: { organisationId: d.organisationId, effectiveFrom: d.effectiveFrom, changes, reason: d.reason, changedBy: ctx.organisationId } }];
+      return [
+        {
+          type: 'OrganisationProfileChanged',
+          schemaVersion: 1,
+          data: { organisationId: d.organisationId, effectiveFrom: d.effectiveFrom, changes, reason: d.reason, changedBy: ctx.organisationId },
+        },
+      ];
     }
   }
 }

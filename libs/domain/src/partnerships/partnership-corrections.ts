@@ -77,7 +77,11 @@ function correctableFlow(state: PartnershipState, ctx: CommandContext, flowId: s
   ensure(kinds.includes(flow.kind), 'flow.kind', `flow ${flowId} is a ${flow.kind}; this correction applies to: ${kinds.join(', ')}`);
   ensure(!flow.voided, 'flow.voided-once', `flow ${flowId} is already void or cancelled`);
   const donor = rolesOf(state, ctx.organisationId).includes('donor') && ctx.roles.includes('donor');
-  ensure(flow.authorId === ctx.organisationId || donor, 'access.author', `only the organisation that recorded flow ${flowId} (${flow.authorId}) or a donor of the partnership corrects it`);
+  ensure(
+    flow.authorId === ctx.organisationId || donor,
+    'access.author',
+    `only the organisation that recorded flow ${flowId} (${flow.authorId}) or a donor of the partnership corrects it`,
+  );
   return flow;
 }
 
@@ -103,7 +107,11 @@ function decideAmendCommitment(command: AmendCommitment, state: PartnershipState
   const amount = d.amount ?? flow.amount;
   const date = d.date ?? flow.date;
   ensureMoney(amount);
-  ensure(amount.currency === flow.amount.currency, 'commitment.currency', `a commitment keeps its currency (${flow.amount.currency}); cancel it and commit anew in ${amount.currency}`);
+  ensure(
+    amount.currency === flow.amount.currency,
+    'commitment.currency',
+    `a commitment keeps its currency (${flow.amount.currency}); cancel it and commit anew in ${amount.currency}`,
+  );
   ensure(isCalendarDate(date), 'date.calendar', `date: "${date}" is not a calendar date`);
   ensureNotInFuture(date, ctx.now, 'date');
   ensure(amount.amountMinor !== flow.amount.amountMinor || date !== flow.date, 'correction.changes-nothing', 'the commitment already has this amount and date');
@@ -283,11 +291,7 @@ function decideWithdrawNeed(command: WithdrawNeed, state: PartnershipState): Par
   const { context: ctx, data: d } = command;
   ensureParty(state, ctx, ['beneficiary']);
   ensure(state.needIds.includes(d.needId), 'need.exists', `need ${d.needId} is not stated (or already withdrawn)`);
-  ensure(
-    !state.plan?.needIds.includes(d.needId),
-    'need.in-use',
-    `the current plan version links need ${d.needId}: propose a plan version without it first`,
-  );
+  ensure(!state.plan?.needIds.includes(d.needId), 'need.in-use', `the current plan version links need ${d.needId}: propose a plan version without it first`);
   return [{ type: 'NeedWithdrawn', schemaVersion: 1, data: { needId: d.needId, reason: d.reason, withdrawnBy: ctx.organisationId } }];
 }
 
@@ -359,7 +363,9 @@ function decideVoidMeasurement(command: VoidMeasurement, state: PartnershipState
   ensureParty(state, ctx, PARTY_ROLES);
   ensure(state.indicators.has(d.indicatorId), 'indicator.exists', `indicator ${d.indicatorId} is not defined`);
   ensure(lastMeasurementIndex(state, d) >= 0, 'measurement.exists', `indicator ${d.indicatorId} has no measurement of ${d.value} on ${d.measuredOn}`);
-  return [{ type: 'MeasurementVoided', schemaVersion: 1, data: { indicatorId: d.indicatorId, measuredOn: d.measuredOn, value: d.value, reason: d.reason, voidedBy: ctx.organisationId } }];
+  return [
+    { type: 'MeasurementVoided', schemaVersion: 1, data: { indicatorId: d.indicatorId, measuredOn: d.measuredOn, value: d.value, reason: d.reason, voidedBy: ctx.organisationId } },
+  ];
 }
 
 /** Only the beneficiary sets its priorities; the ranking names every need still stated, once. */

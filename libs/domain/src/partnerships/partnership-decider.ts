@@ -200,12 +200,17 @@ export function decide(command: PartnershipCommand, state: PartnershipState): Pa
 
 /** A flow as recorded: the provider is the actor; what the handler looked up for the rules is not kept. */
 function flowData(
-  d: { readonly flowId: string; readonly receiverId: string; readonly amount: { readonly amountMinor: number; readonly currency: string }; readonly date: string; readonly exchangeRate: ExchangeRate | null },
+  d: {
+    readonly flowId: string;
+    readonly receiverId: string;
+    readonly amount: { readonly amountMinor: number; readonly currency: string };
+    readonly date: string;
+    readonly exchangeRate: ExchangeRate | null;
+  },
   providerId: string,
 ) {
   return { flowId: d.flowId, providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate };
 }
-
 
 // ---- the decisions that run before the party check, or decide the partnership's status themselves ------------
 
@@ -316,11 +321,7 @@ function decideEndorsePlan(command: EndorsePlan, state: PartnershipState): Partn
   ensure(ctx.roles.includes(role), 'access.role', `endorsing as ${role} needs a user with that role`);
   ensure(state.plan !== null, 'plan.exists', 'there is no plan to endorse');
   ensure(state.plan.version === version, 'plan.current-version', `only the current plan version (${state.plan.version}) can be endorsed`);
-  ensure(
-    !state.plan.endorsements.some((e) => e.organisationId === ctx.organisationId && e.role === role),
-    'plan.endorsed-once',
-    'this party already endorsed this version',
-  );
+  ensure(!state.plan.endorsements.some((e) => e.organisationId === ctx.organisationId && e.role === role), 'plan.endorsed-once', 'this party already endorsed this version');
   return [{ type: 'PlanEndorsed', schemaVersion: 1, data: { version, role, organisationId: ctx.organisationId } }];
 }
 

@@ -1,16 +1,4 @@
-import {
-  countAt,
-  dateAt,
-  exchangeRateAt,
-  flagAt,
-  idAt,
-  listAt,
-  moneyAt,
-  numberAt,
-  objectAt,
-  oneOfAt,
-  textAt,
-} from '../shared/shape';
+import { countAt, dateAt, exchangeRateAt, flagAt, idAt, listAt, moneyAt, numberAt, objectAt, oneOfAt, textAt } from '../shared/shape';
 import type { PartnershipEvent } from './partnership-events';
 import {
   ACTIVITY_TYPES,

@@ -1,20 +1,7 @@
 import type { DomainEvent } from '../shared/command';
 import type { IsoDate } from '../shared/dates';
 import type { Money } from '../shared/money';
-import type {
-  ActivityType,
-  BaselineCommitment,
-  ExchangeRate,
-  GenderMarker,
-  Initiator,
-  Level,
-  NeedKind,
-  Phase,
-  Principle,
-  Role,
-  Sdg,
-  Theme,
-} from './vocabulary';
+import type { ActivityType, BaselineCommitment, ExchangeRate, GenderMarker, Initiator, Level, NeedKind, Phase, Principle, Role, Sdg, Theme } from './vocabulary';
 
 export interface Tags {
   readonly themes: readonly Theme[];
@@ -166,7 +153,11 @@ export type ActivityDelivered = DomainEvent<
 /** Corrections of delivery. */
 export type ActivityCorrected = DomainEvent<'ActivityCorrected', 1, ActivityDelivered['data'] & { readonly reason: string; readonly correctedBy: string }>;
 export type ActivityVoided = DomainEvent<'ActivityVoided', 1, { readonly activityId: string; readonly reason: string; readonly voidedBy: string }>;
-export type MilestoneRescheduled = DomainEvent<'MilestoneRescheduled', 1, { readonly milestoneId: string; readonly dueDate: IsoDate; readonly reason: string; readonly rescheduledBy: string }>;
+export type MilestoneRescheduled = DomainEvent<
+  'MilestoneRescheduled',
+  1,
+  { readonly milestoneId: string; readonly dueDate: IsoDate; readonly reason: string; readonly rescheduledBy: string }
+>;
 export type MilestoneCancelled = DomainEvent<'MilestoneCancelled', 1, { readonly milestoneId: string; readonly reason: string; readonly cancelledBy: string }>;
 /** The beneficiary takes back a confirmation or a dispute: the milestone awaits its answer again. */
 export type MilestoneValidationRetracted = DomainEvent<
@@ -181,12 +172,28 @@ export type IndicatorRevised = DomainEvent<
 >;
 /** Corrections of scoping and of the parties. */
 export type NeedWithdrawn = DomainEvent<'NeedWithdrawn', 1, { readonly needId: string; readonly reason: string; readonly withdrawnBy: string }>;
-export type NeedConfidentialityChanged = DomainEvent<'NeedConfidentialityChanged', 1, { readonly needId: string; readonly confidential: boolean; readonly reason: string; readonly changedBy: string }>;
-export type BaselineCommitmentWithdrawn = DomainEvent<'BaselineCommitmentWithdrawn', 1, { readonly commitment: BaselineCommitment; readonly reason: string; readonly withdrawnBy: string }>;
+export type NeedConfidentialityChanged = DomainEvent<
+  'NeedConfidentialityChanged',
+  1,
+  { readonly needId: string; readonly confidential: boolean; readonly reason: string; readonly changedBy: string }
+>;
+export type BaselineCommitmentWithdrawn = DomainEvent<
+  'BaselineCommitmentWithdrawn',
+  1,
+  { readonly commitment: BaselineCommitment; readonly reason: string; readonly withdrawnBy: string }
+>;
 /** A party leaves, or a donor withdraws, from `effectiveDate`; what it recorded stays. */
-export type PartyLeft = DomainEvent<'PartyLeft', 1, { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly effectiveDate: IsoDate; readonly reason: string }>;
+export type PartyLeft = DomainEvent<
+  'PartyLeft',
+  1,
+  { readonly organisationId: string; readonly role: Exclude<Role, 'evaluator'>; readonly effectiveDate: IsoDate; readonly reason: string }
+>;
 /** The donors appoint another evaluator; the new one may correct the evaluations of the one it replaces. */
-export type EvaluatorReplaced = DomainEvent<'EvaluatorReplaced', 1, { readonly previousId: string; readonly organisationId: string; readonly reason: string; readonly replacedBy: string }>;
+export type EvaluatorReplaced = DomainEvent<
+  'EvaluatorReplaced',
+  1,
+  { readonly previousId: string; readonly organisationId: string; readonly reason: string; readonly replacedBy: string }
+>;
 /** Ended before delivery began: from scoping or co-design only. */
 export type PartnershipCancelled = DomainEvent<'PartnershipCancelled', 1, { readonly phase: Phase; readonly reason: string; readonly cancelledBy: string }>;
 export type ClosureCorrected = DomainEvent<'ClosureCorrected', 1, PartnershipClosed['data'] & { readonly reason: string; readonly correctedBy: string }>;
@@ -204,11 +211,7 @@ export type IndicatorDefined = DomainEvent<
   1,
   { readonly indicatorId: string; readonly name: string; readonly unit: string; readonly baseline: number; readonly target: number; readonly baselineDate: IsoDate }
 >;
-export type IndicatorMeasured = DomainEvent<
-  'IndicatorMeasured',
-  1,
-  { readonly indicatorId: string; readonly value: number; readonly measuredOn: IsoDate; readonly note: string }
->;
+export type IndicatorMeasured = DomainEvent<'IndicatorMeasured', 1, { readonly indicatorId: string; readonly value: number; readonly measuredOn: IsoDate; readonly note: string }>;
 /** A measurement that was wrong: named by its indicator, date and value (the last one recorded that matches). */
 export type MeasurementVoided = DomainEvent<
   'MeasurementVoided',

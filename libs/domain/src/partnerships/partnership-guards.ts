@@ -60,7 +60,12 @@ const DAY_MS = 86_400_000;
  * A rate typed upside down (0.0094 for 106.5) or with a slipped digit makes money vanish or multiply in every
  * converted total: far from the rate table's rate for that date, it needs the client's confirmation.
  */
-export function ensurePlausibleRate(d: { readonly exchangeRate: ExchangeRate | null; readonly referenceRate?: ReferenceRate | null; readonly rateConfirmed?: boolean; readonly amount: { readonly currency: string } }): void {
+export function ensurePlausibleRate(d: {
+  readonly exchangeRate: ExchangeRate | null;
+  readonly referenceRate?: ReferenceRate | null;
+  readonly rateConfirmed?: boolean;
+  readonly amount: { readonly currency: string };
+}): void {
   if (d.exchangeRate === null || !d.referenceRate || d.rateConfirmed === true) return;
   const deviation = relativeDeviation(parseRate(d.exchangeRate.rate), parseRate(d.referenceRate.rate));
   ensure(
@@ -112,13 +117,8 @@ export function ensurePossibleActivity(d: RecordActivity['data']): void {
     'activity.participant-hours',
     `${d.participantHours} participant-hours is more than ${participants} participants can spend in ${days} day(s) (${possibleHours})`,
   );
-  ensure(
-    d.localTrainersProduced <= participants,
-    'activity.trainers-produced',
-    `${d.localTrainersProduced} local trainers produced is more than the ${participants} participants`,
-  );
+  ensure(d.localTrainersProduced <= participants, 'activity.trainers-produced', `${d.localTrainersProduced} local trainers produced is more than the ${participants} participants`);
 }
-
 
 /** Languages of instruction by ISO 639 code: Tetum (`tet`) is one, `zz` is not. */
 export function ensureLanguages(languages: readonly string[], field: string): void {
@@ -132,7 +132,11 @@ export function ensurePossibleActivityFacts(state: PartnershipState, ctx: Comman
   ensureNotInFuture(d.endDate, ctx.now, 'endDate');
   ensureLanguages(d.languages, 'languages');
   const counts = [d.participants.women, d.participants.men, d.participants.undisclosed, d.trainers.local, d.trainers.foreign, d.localTrainersProduced];
-  ensure(counts.every((n) => Number.isInteger(n) && n >= 0), 'activity.counts', 'participant and trainer counts are whole numbers, zero or more');
+  ensure(
+    counts.every((n) => Number.isInteger(n) && n >= 0),
+    'activity.counts',
+    'participant and trainer counts are whole numbers, zero or more',
+  );
   ensure(d.participantHours >= 0, 'activity.counts', 'participant-hours are zero or more');
   ensurePossibleActivity(d);
   if (d.trainedByActivityId !== null) {

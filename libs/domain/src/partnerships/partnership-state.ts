@@ -175,9 +175,7 @@ export function receivedAny(state: PartnershipState, organisationId: string): bo
 }
 
 export function spentIn(state: PartnershipState, organisationId: string, currency: string): number {
-  return state.expenditures
-    .filter((x) => !x.voided && x.spenderId === organisationId && x.amount.currency === currency)
-    .reduce((sum, x) => sum + x.amount.amountMinor, 0);
+  return state.expenditures.filter((x) => !x.voided && x.spenderId === organisationId && x.amount.currency === currency).reduce((sum, x) => sum + x.amount.amountMinor, 0);
 }
 
 export function milestoneStatus(state: PartnershipState, milestoneId: string): MilestoneStatus | undefined {
@@ -241,7 +239,12 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'PlanVersionProposed':
       return {
         ...state,
-        plan: { version: event.data.version, objectiveIds: event.data.objectives.map((o) => o.objectiveId), needIds: event.data.objectives.flatMap((o) => o.needIds), endorsements: [] },
+        plan: {
+          version: event.data.version,
+          objectiveIds: event.data.objectives.map((o) => o.objectiveId),
+          needIds: event.data.objectives.flatMap((o) => o.needIds),
+          endorsements: [],
+        },
       };
     case 'PlanEndorsed':
       if (!state.plan || state.plan.version !== event.data.version) return state;
@@ -257,27 +260,77 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
       return { ...state, suspended: false };
     case 'FundingCommitted': {
       const d = event.data;
-      const next = withFlow(state, { flowId: d.flowId, kind: 'commitment', authorId: d.providerId, providerId: d.providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      const next = withFlow(state, {
+        flowId: d.flowId,
+        kind: 'commitment',
+        authorId: d.providerId,
+        providerId: d.providerId,
+        receiverId: d.receiverId,
+        amount: d.amount,
+        date: d.date,
+        exchangeRate: d.exchangeRate,
+        voided: false,
+      });
       return { ...next, committed: addTo(state.committed, flowKey(d.providerId, d.receiverId, d.amount.currency), d.amount.amountMinor) };
     }
     case 'FundsDisbursed': {
       const d = event.data;
-      const next = withFlow(state, { flowId: d.flowId, kind: 'disbursement', authorId: d.providerId, providerId: d.providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      const next = withFlow(state, {
+        flowId: d.flowId,
+        kind: 'disbursement',
+        authorId: d.providerId,
+        providerId: d.providerId,
+        receiverId: d.receiverId,
+        amount: d.amount,
+        date: d.date,
+        exchangeRate: d.exchangeRate,
+        voided: false,
+      });
       return { ...next, disbursed: addTo(state.disbursed, flowKey(d.providerId, d.receiverId, d.amount.currency), d.amount.amountMinor) };
     }
     case 'RefundRecorded': {
       // A refund names the disbursement it reduces (`providerId` gave, `receiverId` gives back): kept under that disbursement's key.
       const d = event.data;
-      const next = withFlow(state, { flowId: d.flowId, kind: 'refund', authorId: d.receiverId, providerId: d.providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      const next = withFlow(state, {
+        flowId: d.flowId,
+        kind: 'refund',
+        authorId: d.receiverId,
+        providerId: d.providerId,
+        receiverId: d.receiverId,
+        amount: d.amount,
+        date: d.date,
+        exchangeRate: d.exchangeRate,
+        voided: false,
+      });
       return { ...next, refunded: addTo(state.refunded, flowKey(d.providerId, d.receiverId, d.amount.currency), d.amount.amountMinor) };
     }
     case 'InKindContributionRecorded': {
       const d = event.data;
-      return withFlow(state, { flowId: d.flowId, kind: 'in-kind', authorId: d.providerId, providerId: d.providerId, receiverId: d.receiverId, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      return withFlow(state, {
+        flowId: d.flowId,
+        kind: 'in-kind',
+        authorId: d.providerId,
+        providerId: d.providerId,
+        receiverId: d.receiverId,
+        amount: d.amount,
+        date: d.date,
+        exchangeRate: d.exchangeRate,
+        voided: false,
+      });
     }
     case 'ExpenditureRecorded': {
       const d = event.data;
-      const next = withFlow(state, { flowId: d.flowId, kind: 'expenditure', authorId: d.spenderId, providerId: d.spenderId, receiverId: null, amount: d.amount, date: d.date, exchangeRate: d.exchangeRate, voided: false });
+      const next = withFlow(state, {
+        flowId: d.flowId,
+        kind: 'expenditure',
+        authorId: d.spenderId,
+        providerId: d.spenderId,
+        receiverId: null,
+        amount: d.amount,
+        date: d.date,
+        exchangeRate: d.exchangeRate,
+        voided: false,
+      });
       return { ...next, expenditures: [...state.expenditures, { flowId: d.flowId, spenderId: d.spenderId, amount: d.amount, voided: false }] };
     }
     case 'ExpenditureVoided': {
@@ -312,7 +365,10 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'MilestoneDisputed':
       return { ...state, milestones: withMilestoneStatus(state.milestones, event.data.milestoneId, 'disputed') };
     case 'ActivityDelivered':
-      return { ...state, activities: [...state.activities, { activityId: event.data.activityId, type: event.data.type, trainedByActivityId: event.data.trainedByActivityId, voided: false }] };
+      return {
+        ...state,
+        activities: [...state.activities, { activityId: event.data.activityId, type: event.data.type, trainedByActivityId: event.data.trainedByActivityId, voided: false }],
+      };
     case 'IndicatorDefined':
       return {
         ...state,

@@ -7,9 +7,7 @@ import type { Position } from '../types';
  */
 export class CheckpointStore {
   async load(db: Queryable, subscriptionId: string): Promise<Position | undefined> {
-    const { rows } = await db.query<{ position: string }>('SELECT position FROM es_checkpoints WHERE subscription_id = $1', [
-      subscriptionId,
-    ]);
+    const { rows } = await db.query<{ position: string }>('SELECT position FROM es_checkpoints WHERE subscription_id = $1', [subscriptionId]);
     return rows.length ? (rows[0].position as Position) : undefined;
   }
 

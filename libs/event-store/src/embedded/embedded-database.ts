@@ -35,7 +35,7 @@ export async function openEmbeddedDatabase(dataDir?: string): Promise<EmbeddedDa
     override connect(callback?: ((err: Error) => void) | ((err: null, client: Client) => void)): Promise<Client> | void {
       const ready = super.connect().then(async () => {
         if (pglite.isInTransaction()) await super.query('ROLLBACK');
-        return this as Client;
+        return this;
       });
       if (!callback) return ready;
       ready.then(
@@ -46,6 +46,8 @@ export async function openEmbeddedDatabase(dataDir?: string): Promise<EmbeddedDa
   }
 
   const pool = new Pool({
+    // pg's Pool types its Client option as a constructor of no arguments; ours takes pg's config like any Client.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the linter resolves `typeof Client` loosely; tsc needs the cast
     Client: EmbeddedClient as unknown as typeof Client,
     user: 'postgres',
     database: 'postgres',

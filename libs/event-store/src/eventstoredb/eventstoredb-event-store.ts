@@ -16,7 +16,6 @@ import {
   type AllStreamResolvedEvent,
   type AppendExpectedRevision,
   type Filter,
-  type JSONType,
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { EventStore } from '../event-store';
@@ -58,7 +57,10 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly deadlineMs: number;
 
-  constructor(connectionString: string, private readonly options: EventStoreDbOptions = {}) {
+  constructor(
+    connectionString: string,
+    private readonly options: EventStoreDbOptions = {},
+  ) {
     this.client = EventStoreDBClient.connectionString(connectionString);
     this.deadlineMs = options.deadlineMs ?? 10_000;
   }
@@ -73,7 +75,7 @@ export class EventStoreDbEventStore implements EventStore {
             jsonEvent({
               id: e.id,
               type: e.type,
-              data: e.data as JSONType,
+              data: e.data,
               metadata: { ...e.metadata, schemaVersion: e.schemaVersion } satisfies StoredMetadata,
             }),
           ),

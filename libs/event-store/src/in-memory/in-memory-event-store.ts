@@ -2,7 +2,19 @@ import type { EventStore } from '../event-store';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { pollingSubscription, type LogPage, type LogSource } from '../polling-subscription';
 import { comparePositions, makePosition } from '../position';
-import { NO_SUCH_STREAM, type AllFilter, type AppendResult, type EventData, type ExpectedRevision, type Position, type ReadAllOptions, type ReadStreamOptions, type ReadStreamResult, type RecordedEvent, type SubscribeToAllOptions } from '../types';
+import {
+  NO_SUCH_STREAM,
+  type AllFilter,
+  type AppendResult,
+  type EventData,
+  type ExpectedRevision,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ReadStreamResult,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+} from '../types';
 
 const matches = (event: RecordedEvent, filter: AllFilter | undefined): boolean =>
   (!filter?.eventTypes?.length || filter.eventTypes.includes(event.type)) && (!filter?.streamPrefixes?.length || filter.streamPrefixes.some((p) => event.streamId.startsWith(p)));
@@ -54,7 +66,11 @@ export class InMemoryEventStore implements EventStore, LogSource {
       const last = found[found.length - 1];
       return { nextExpectedRevision: last.revision, position: last.position };
     }
-    if (duplicate) throw new DuplicateEventIdError(streamId, events.filter((e) => this.byId.has(e.id)).map((e) => e.id));
+    if (duplicate)
+      throw new DuplicateEventIdError(
+        streamId,
+        events.filter((e) => this.byId.has(e.id)).map((e) => e.id),
+      );
     throw new WrongExpectedRevisionError(streamId, expected, actual);
   }
 

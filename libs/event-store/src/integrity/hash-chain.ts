@@ -19,7 +19,16 @@ export interface Linkable {
 /** SHA-256 over the canonical serialisation of the event and the previous link. */
 export function linkHash(event: Linkable, previousHash: string): string {
   const { hash: _h, previousHash: _p, ...metadata } = event.metadata;
-  const covered = { id: event.id, streamId: event.streamId, revision: event.revision, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, previousHash };
+  const covered = {
+    id: event.id,
+    streamId: event.streamId,
+    revision: event.revision,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata,
+    previousHash,
+  };
   return createHash('sha256').update(canonicalJson(covered)).digest('hex');
 }
 

@@ -14,7 +14,17 @@ export interface ExportedEvent {
 }
 
 export function exportedEvent(e: RecordedEvent): ExportedEvent {
-  return { streamId: e.streamId, revision: e.revision, id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata, position: e.position, created: e.created };
+  return {
+    streamId: e.streamId,
+    revision: e.revision,
+    id: e.id,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: e.metadata,
+    position: e.position,
+    created: e.created,
+  };
 }
 
 export function toJsonLines(events: readonly RecordedEvent[]): string {
@@ -33,7 +43,22 @@ export function fromJsonLines(text: string): RecordedEvent[] {
     });
 }
 
-const CSV_COLUMNS = ['revision', 'event_id', 'type', 'schema_version', 'recorded_at', 'actor', 'organisation', 'reason', 'correlation_id', 'causation_id', 'previous_hash', 'hash', 'data', 'metadata'] as const;
+const CSV_COLUMNS = [
+  'revision',
+  'event_id',
+  'type',
+  'schema_version',
+  'recorded_at',
+  'actor',
+  'organisation',
+  'reason',
+  'correlation_id',
+  'causation_id',
+  'previous_hash',
+  'hash',
+  'data',
+  'metadata',
+] as const;
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -43,7 +68,22 @@ function csvCell(value: unknown): string {
 /** The same history for a spreadsheet: one row per event, data and metadata as JSON cells. */
 export function toCsv(events: readonly RecordedEvent[]): string {
   const rows = events.map((e) =>
-    [e.revision, e.id, e.type, e.schemaVersion, e.metadata.recordedAt, e.metadata.actor, e.metadata.organisation, e.metadata.reason, e.metadata.correlationId, e.metadata.causationId, e.metadata.previousHash, e.metadata.hash, e.data, e.metadata]
+    [
+      e.revision,
+      e.id,
+      e.type,
+      e.schemaVersion,
+      e.metadata.recordedAt,
+      e.metadata.actor,
+      e.metadata.organisation,
+      e.metadata.reason,
+      e.metadata.correlationId,
+      e.metadata.causationId,
+      e.metadata.previousHash,
+      e.metadata.hash,
+      e.data,
+      e.metadata,
+    ]
       .map(csvCell)
       .join(','),
   );

@@ -79,9 +79,7 @@ export async function migrate(pool: PoolLike, migrations: readonly Migration[], 
   if (!/^[a-z_]+$/.test(table)) throw new Error(`Bad migrations table name: ${table}`);
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [table]);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${table} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
+    await client.query(`CREATE TABLE IF NOT EXISTS ${table} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${table}`);
     const applied = new Set(rows.map((r) => r.version));
     const done: number[] = [];

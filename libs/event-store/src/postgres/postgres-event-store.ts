@@ -159,9 +159,7 @@ export class PostgresEventStore implements EventStore, LogSource {
    */
   async appendWithin(db: Queryable, streamId: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
-    const payload = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })),
-    );
+    const payload = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })));
     const values: unknown[] = [streamId, events.length, payload];
     if (typeof expected === 'number') values.push(expected);
     let rows: { revision: string; global_position: string; transaction_id: string }[];
@@ -180,13 +178,7 @@ export class PostgresEventStore implements EventStore, LogSource {
    * The append was refused. If these very events are already in the stream where the expected revision
    * puts them, it is a retry of an append that succeeded: answer as the first time (EventStoreDB's rule).
    */
-  private async resolveRetry(
-    db: Queryable,
-    streamId: string,
-    events: readonly EventData[],
-    expected: ExpectedRevision,
-    duplicateId: boolean,
-  ): Promise<AppendResult> {
+  private async resolveRetry(db: Queryable, streamId: string, events: readonly EventData[], expected: ExpectedRevision, duplicateId: boolean): Promise<AppendResult> {
     const ids = events.map((e) => e.id);
     const { rows } = await db.query<{ event_id: string; revision: string; global_position: string; transaction_id: string }>(
       `SELECT event_id, revision, global_position, transaction_id::text AS transaction_id
@@ -203,7 +195,11 @@ export class PostgresEventStore implements EventStore, LogSource {
       const last = rows[rows.length - 1];
       return { nextExpectedRevision: Number(last.revision), position: makePosition(last.transaction_id, last.global_position) };
     }
-    if (duplicateId && rows.length > 0) throw new DuplicateEventIdError(streamId, rows.map((r) => r.event_id));
+    if (duplicateId && rows.length > 0)
+      throw new DuplicateEventIdError(
+        streamId,
+        rows.map((r) => r.event_id),
+      );
     const actual = await db.query<{ revision: string }>('SELECT revision FROM es_streams WHERE stream_id = $1', [streamId]);
     throw new WrongExpectedRevisionError(streamId, expected, actual.rows.length ? Number(actual.rows[0].revision) : 'no_stream');
   }

@@ -84,7 +84,11 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
       });
 
       it('reads forwards from a revision with a max count, and backwards from the end', async () => {
-        await store.appendToStream(stream('r'), [1, 2, 3, 4, 5].map(() => anEvent()), { expectedRevision: 'any' });
+        await store.appendToStream(
+          stream('r'),
+          [1, 2, 3, 4, 5].map(() => anEvent()),
+          { expectedRevision: 'any' },
+        );
         const forwards = await store.readStream(stream('r'), { fromRevision: 1, maxCount: 2 });
         expect(forwards.events.map((e) => e.revision)).toEqual([1, 2]);
         // The version is the stream's, whatever part of it was read.
@@ -134,17 +138,13 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
 
       it('a refused append of several events writes none of them', async () => {
         await store.appendToStream(stream('atomic'), [anEvent()], { expectedRevision: 'no_stream' });
-        await expect(store.appendToStream(stream('atomic'), [anEvent(), anEvent(), anEvent()], { expectedRevision: 5 })).rejects.toBeInstanceOf(
-          WrongExpectedRevisionError,
-        );
+        await expect(store.appendToStream(stream('atomic'), [anEvent(), anEvent(), anEvent()], { expectedRevision: 5 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
         expect((await store.readStream(stream('atomic'))).events).toHaveLength(1);
       });
 
       it('of concurrent writers expecting the same revision, exactly one wins', async () => {
         await store.appendToStream(stream('race'), [anEvent()], { expectedRevision: 'no_stream' });
-        const results = await Promise.allSettled(
-          Array.from({ length: 8 }, () => store.appendToStream(stream('race'), [anEvent()], { expectedRevision: 0 })),
-        );
+        const results = await Promise.allSettled(Array.from({ length: 8 }, () => store.appendToStream(stream('race'), [anEvent()], { expectedRevision: 0 })));
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(WrongExpectedRevisionError);
         expect((await store.readStream(stream('race'))).events).toHaveLength(2);
@@ -244,7 +244,11 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
       });
 
       it('resumes after the last position it delivered: nothing missed, nothing repeated', async () => {
-        await store.appendToStream(stream('resume'), [1, 2, 3, 4, 5].map(() => anEvent()), { expectedRevision: 'no_stream' });
+        await store.appendToStream(
+          stream('resume'),
+          [1, 2, 3, 4, 5].map(() => anEvent()),
+          { expectedRevision: 'no_stream' },
+        );
         const filter = { streamPrefixes: [prefix] };
         const firstThree = await take(store.subscribeToAll({ filter, batchSize: 2 }), 3);
         const checkpoint = firstThree[2].position;

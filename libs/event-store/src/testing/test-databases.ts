@@ -44,5 +44,5 @@ export async function openEmbeddedTestDatabase(): Promise<TestDatabase> {
 }
 
 export function asPoolLike(pool: Pool): PoolLike {
-  return pool as unknown as PoolLike;
+  return pool;
 }

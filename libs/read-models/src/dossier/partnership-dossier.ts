@@ -60,7 +60,17 @@ export interface PartnershipDossier {
   readonly closure: { readonly outcome: string; readonly summary: string } | null;
 }
 
-export const emptyDossier: PartnershipDossier = { needs: [], languages: [], plan: null, baselineCommitments: [], risks: [], evaluations: [], midTermReviews: [], invitations: [], closure: null };
+export const emptyDossier: PartnershipDossier = {
+  needs: [],
+  languages: [],
+  plan: null,
+  baselineCommitments: [],
+  risks: [],
+  evaluations: [],
+  midTermReviews: [],
+  invitations: [],
+  closure: null,
+};
 
 type DossierInvitation = PartnershipDossier['invitations'][number];
 const answered = (dossier: PartnershipDossier, organisationId: string, role: Role, status: DossierInvitation['status'], reason: string | null) => ({
@@ -82,10 +92,19 @@ export function evolveDossier(dossier: PartnershipDossier, event: PartnershipEve
       return { ...dossier, midTermReviews: [...dossier.midTermReviews, { reviewId, reviewerId, findings, recommendations, scores }] };
     }
     case 'PartyInvited':
-      return { ...dossier, invitations: [...dossier.invitations, { organisationId: event.data.organisationId, role: event.data.role, invitedBy: event.data.invitedBy, status: 'pending', reason: null }] };
+      return {
+        ...dossier,
+        invitations: [
+          ...dossier.invitations,
+          { organisationId: event.data.organisationId, role: event.data.role, invitedBy: event.data.invitedBy, status: 'pending', reason: null },
+        ],
+      };
     case 'PartyJoined':
       // Accepted: the organisation is a party now and the invitation is no longer listed.
-      return { ...dossier, invitations: dossier.invitations.filter((i) => !(i.organisationId === event.data.organisationId && i.role === event.data.role && i.status === 'pending')) };
+      return {
+        ...dossier,
+        invitations: dossier.invitations.filter((i) => !(i.organisationId === event.data.organisationId && i.role === event.data.role && i.status === 'pending')),
+      };
     case 'InvitationDeclined':
       return answered(dossier, event.data.organisationId, event.data.role, 'declined', event.data.reason);
     case 'InvitationWithdrawn':
@@ -93,7 +112,10 @@ export function evolveDossier(dossier: PartnershipDossier, event: PartnershipEve
     case 'LanguagesStated':
       return { ...dossier, languages: event.data.languages };
     case 'PlanVersionProposed':
-      return { ...dossier, plan: { version: event.data.version, confidential: event.data.confidential, proposedBy: event.data.proposedBy, objectives: event.data.objectives, endorsements: [] } };
+      return {
+        ...dossier,
+        plan: { version: event.data.version, confidential: event.data.confidential, proposedBy: event.data.proposedBy, objectives: event.data.objectives, endorsements: [] },
+      };
     case 'PlanEndorsed': {
       const plan = dossier.plan;
       if (plan === null || plan.version !== event.data.version) return dossier;

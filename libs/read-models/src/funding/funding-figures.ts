@@ -154,7 +154,8 @@ export class FiguresBuilder {
     }
     const burnRate = reporting ? reporting.burnRate : single ? byCurrency[0].burnRate : byCurrency.length === 0 ? null : null;
     const localShare = reporting ? reporting.localShare : single ? byCurrency[0].localShare : null;
-    const overspent = burnRate !== null ? burnRate > 1 : byCurrency.some((c) => c.spent > 0 && fundsAvailable(c, this.perspective) > 0 && c.spent > fundsAvailable(c, this.perspective));
+    const overspent =
+      burnRate !== null ? burnRate > 1 : byCurrency.some((c) => c.spent > 0 && fundsAvailable(c, this.perspective) > 0 && c.spent > fundsAvailable(c, this.perspective));
     return { byCurrency, ...(reporting ? { reporting } : {}), burnRate, localShare, overspent };
   }
 }

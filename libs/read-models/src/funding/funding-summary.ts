@@ -51,7 +51,10 @@ export function fundingSummaryRows(view: PartnershipView): FundingSummaryRow[] {
       rows.set(key, row);
     }
     row[column] += entry.amountMinor;
-    if (entry.rate) row[`c_${column}`] += entry.amountMinor < 0 ? -convertMinor(-entry.amountMinor, entry.currency, entry.rate) : convertMinor(entry.amountMinor, entry.currency, entry.rate);
+    if (entry.rate)
+      row[`c_${column}`] += entry.amountMinor < 0 ? -convertMinor(-entry.amountMinor, entry.currency, entry.rate) : convertMinor(entry.amountMinor, entry.currency, entry.rate);
   }
-  return [...rows.values()].sort((a, b) => `${a.organisation_id}|${a.currency}|${a.year}|${a.rate_currency}`.localeCompare(`${b.organisation_id}|${b.currency}|${b.year}|${b.rate_currency}`));
+  return [...rows.values()].sort((a, b) =>
+    `${a.organisation_id}|${a.currency}|${a.year}|${a.rate_currency}`.localeCompare(`${b.organisation_id}|${b.currency}|${b.year}|${b.rate_currency}`),
+  );
 }

@@ -86,7 +86,7 @@ export function chainLevels(flows: readonly LedgerFlow[]): { origins: Set<string
   const origins = new Set([...providers].filter((p) => !receivers.has(p)));
   const levels = new Map<string, number>([...origins].map((o) => [o, 1]));
   // Breadth first from the funders; money sent back up (a cycle) keeps the first level found.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const f of live) {
       if (!isTransfer(f)) continue;
@@ -121,10 +121,22 @@ export function splitByShares(amount: number, shares: ReadonlyMap<string, number
  * Money arriving at `node`, per provider: net disbursements (refunds back subtract). In one currency the raw
  * amounts weigh; across currencies each flow is converted to the basis at its own date.
  */
-function inflowWeights(node: string, flows: readonly LedgerFlow[], levels: ReadonlyMap<string, number>, basis: string | null, rates: RateTable, used: Map<string, UsedRate>, unconverted: Set<string>): Map<string, number> {
+function inflowWeights(
+  node: string,
+  flows: readonly LedgerFlow[],
+  levels: ReadonlyMap<string, number>,
+  basis: string | null,
+  rates: RateTable,
+  used: Map<string, UsedRate>,
+  unconverted: Set<string>,
+): Map<string, number> {
   const level = levels.get(node) ?? Infinity;
   const incoming = flows.filter(
-    (f) => !f.voided && ((f.kind === 'disbursement' && f.receiverId === node) || (f.kind === 'refund' && f.receiverId === node)) && f.providerId !== node && (levels.get(f.providerId) ?? Infinity) < level,
+    (f) =>
+      !f.voided &&
+      ((f.kind === 'disbursement' && f.receiverId === node) || (f.kind === 'refund' && f.receiverId === node)) &&
+      f.providerId !== node &&
+      (levels.get(f.providerId) ?? Infinity) < level,
   );
   const currencies = new Set(incoming.map((f) => f.currency));
   const weights = new Map<string, number>();

@@ -138,7 +138,14 @@ export class RateTable {
     if (leg) {
       return {
         fraction: leg.fraction,
-        used: { from, to, rate: leg.inverted ? fractionToDecimal(leg.fraction) : leg.quote.rate, source: leg.quote.source, valueDate: leg.quote.valueDate, derivation: leg.inverted ? 'inverse' : 'direct' },
+        used: {
+          from,
+          to,
+          rate: leg.inverted ? fractionToDecimal(leg.fraction) : leg.quote.rate,
+          source: leg.quote.source,
+          valueDate: leg.quote.valueDate,
+          derivation: leg.inverted ? 'inverse' : 'direct',
+        },
       };
     }
     for (const via of PIVOTS) {

@@ -103,26 +103,32 @@ export function localOwnership(view: PartnershipView, organisations: Organisatio
 
   const endorsedAt = view.deliveryStartedAt !== null ? view.beneficiaryEndorsedAt : (view.endorsements.find((e) => e.role === 'beneficiary')?.at ?? null);
   const coDesignEndorsed = view.deliveryStartedAt !== null ? (endorsedAt !== null ? 1 : 0) : endorsedAt !== null ? 1 : null;
-  const daysToEndorsement =
-    endorsedAt !== null && view.firstPlanAt !== null ? Math.max(0, Math.round((Date.parse(endorsedAt) - Date.parse(view.firstPlanAt)) / DAY_MS)) : null;
+  const daysToEndorsement = endorsedAt !== null && view.firstPlanAt !== null ? Math.max(0, Math.round((Date.parse(endorsedAt) - Date.parse(view.firstPlanAt)) / DAY_MS)) : null;
 
   const beneficiaryNeeds = new Set(view.needs.filter((n) => beneficiaries.has(n.statedBy)).map((n) => n.needId));
   const linked = (needIds: readonly string[]) => needIds.some((id) => beneficiaryNeeds.has(id));
   const objectives = view.plan?.objectives ?? [];
-  const alignment = ratio(
-    objectives.filter((o) => linked(o.needIds)).length + view.activities.filter((a) => linked(a.needIds)).length,
-    objectives.length + view.activities.length,
-  );
+  const alignment = ratio(objectives.filter((o) => linked(o.needIds)).length + view.activities.filter((a) => linked(a.needIds)).length, objectives.length + view.activities.length);
 
   const named = new Set(view.languages);
   const hours = view.activities.reduce((sum, a) => sum + a.participantHours, 0);
-  const language = named.size === 0 ? null : ratio(view.activities.filter((a) => a.languages.some((l) => named.has(l))).reduce((sum, a) => sum + a.participantHours, 0), hours);
+  const language =
+    named.size === 0
+      ? null
+      : ratio(
+          view.activities.filter((a) => a.languages.some((l) => named.has(l))).reduce((sum, a) => sum + a.participantHours, 0),
+          hours,
+        );
 
   const currency = programmeCurrency(view);
   const live = view.flows.filter((f) => !f.voided);
   const expenditures = live.filter((f) => f.kind === 'expenditure');
   const isSpentLocally = (f: LedgerFlow) => f.spentInCountry === view.beneficiaryCountry || f.supplierLocal === true;
-  const spend = shareAcrossCurrencies(expenditures.map((flow) => ({ flow, part: isSpentLocally(flow), sign: 1 })), currency, rates);
+  const spend = shareAcrossCurrencies(
+    expenditures.map((flow) => ({ flow, part: isSpentLocally(flow), sign: 1 })),
+    currency,
+    rates,
+  );
   const localSpendByCurrency = [...new Set(expenditures.map((f) => f.currency))].sort().map((c) => {
     const inCurrency = expenditures.filter((f) => f.currency === c);
     const spentMinor = inCurrency.reduce((sum, f) => sum + f.amountMinor, 0);
@@ -147,7 +153,10 @@ export function localOwnership(view: PartnershipView, organisations: Organisatio
   const localSpend = spend.share;
 
   const trainers = view.activities.reduce((sum, a) => sum + a.localTrainers + a.foreignTrainers, 0);
-  const localTrainers = ratio(view.activities.reduce((sum, a) => sum + a.localTrainers, 0), trainers);
+  const localTrainers = ratio(
+    view.activities.reduce((sum, a) => sum + a.localTrainers, 0),
+    trainers,
+  );
   const localTrainersProduced = view.activities.reduce((sum, a) => sum + a.localTrainersProduced, 0);
 
   const answered = view.milestones.filter((m) => m.status === 'confirmed' || m.status === 'disputed');

@@ -22,14 +22,24 @@ function structural(p: StructuralProfile): StructuralProfile {
 /** Adds a period and keeps them in order of effect; the latest in force gives the profile's current fields. */
 function withPeriod(info: OrganisationInfo, period: ProfilePeriod): OrganisationInfo {
   const periods = [...info.periods.filter((p) => p.effectiveFrom !== period.effectiveFrom), period].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  return { ...info, ...structural(periods[periods.length - 1]!), periods };
+  return { ...info, ...structural(periods[periods.length - 1]), periods };
 }
 
 export function evolveOrganisationInfo(info: OrganisationInfo | undefined, event: OrganisationEvent, recordedAt: string): OrganisationInfo | undefined {
   switch (event.type) {
     case 'OrganisationRegistered': {
       const { organisationId, name, kind, country, region, developmentStatus, contacts } = event.data;
-      return { organisationId, name, kind, country, region, developmentStatus, contacts, registeredAt: recordedAt, periods: [{ effectiveFrom: FROM_THE_START, kind, country, region, developmentStatus }] };
+      return {
+        organisationId,
+        name,
+        kind,
+        country,
+        region,
+        developmentStatus,
+        contacts,
+        registeredAt: recordedAt,
+        periods: [{ effectiveFrom: FROM_THE_START, kind, country, region, developmentStatus }],
+      };
     }
     case 'OrganisationUpdated': {
       if (!info) return info;

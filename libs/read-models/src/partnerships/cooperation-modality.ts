@@ -19,7 +19,10 @@ const southern = (status: string) => status === 'developing' || status === 'leas
  */
 export function cooperationModality(view: PartnershipView, organisations: OrganisationLookup): Modality {
   const known = (role: string) =>
-    view.parties.filter((p) => p.role === role).map((p) => organisations(p.organisationId)).filter((o) => o !== undefined);
+    view.parties
+      .filter((p) => p.role === role)
+      .map((p) => organisations(p.organisationId))
+      .filter((o) => o !== undefined);
   const beneficiaries = known('beneficiary');
   const donors = known('donor');
   const implementers = known('implementer');

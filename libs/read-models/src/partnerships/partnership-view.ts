@@ -1,18 +1,4 @@
-import type {
-  ActivityType,
-  BaselineCommitment,
-  ExchangeRate,
-  GenderMarker,
-  Initiator,
-  Level,
-  NeedKind,
-  PartnershipEvent,
-  Phase,
-  Principle,
-  Role,
-  Sdg,
-  Theme,
-} from '@ccb/domain';
+import type { ActivityType, BaselineCommitment, ExchangeRate, GenderMarker, Initiator, Level, NeedKind, PartnershipEvent, Phase, Principle, Role, Sdg, Theme } from '@ccb/domain';
 
 /** Where an event sits: what a read model may show about who recorded it and when. */
 export interface EventEnvelope {
@@ -216,7 +202,10 @@ export function evolveView(view: PartnershipView | null, event: PartnershipEvent
   return { ...next, revision: at.revision, lastEventAt: at.recordedAt };
 }
 
-function flow(kind: FlowKind, d: { flowId: string; providerId: string; receiverId: string; amount: { amountMinor: number; currency: string }; date: string; exchangeRate: ExchangeRate | null }): FlowView {
+function flow(
+  kind: FlowKind,
+  d: { flowId: string; providerId: string; receiverId: string; amount: { amountMinor: number; currency: string }; date: string; exchangeRate: ExchangeRate | null },
+): FlowView {
   return {
     flowId: d.flowId,
     kind,
@@ -344,20 +333,45 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
     case 'ExpenditureVoided':
     case 'CommitmentCancelled':
     case 'FlowVoided':
-      return { ...view, flows: replace(view.flows, (f) => f.flowId === event.data.flowId, (f) => ({ ...f, voided: true })) };
+      return {
+        ...view,
+        flows: replace(
+          view.flows,
+          (f) => f.flowId === event.data.flowId,
+          (f) => ({ ...f, voided: true }),
+        ),
+      };
     case 'CommitmentAmended':
       return {
         ...view,
-        flows: replace(view.flows, (f) => f.flowId === event.data.flowId, (f) => ({ ...f, amountMinor: event.data.amount.amountMinor, date: event.data.date })),
+        flows: replace(
+          view.flows,
+          (f) => f.flowId === event.data.flowId,
+          (f) => ({ ...f, amountMinor: event.data.amount.amountMinor, date: event.data.date }),
+        ),
       };
     case 'FlowCorrected':
-      return { ...view, flows: replace(view.flows, (f) => f.flowId === event.data.flowId, (f) => ({ ...f, date: event.data.date, rate: event.data.exchangeRate })) };
+      return {
+        ...view,
+        flows: replace(
+          view.flows,
+          (f) => f.flowId === event.data.flowId,
+          (f) => ({ ...f, date: event.data.date, rate: event.data.exchangeRate }),
+        ),
+      };
     case 'PartnershipAmended':
       return { ...view, title: event.data.title, summary: event.data.summary };
     case 'NeedWithdrawn':
       return { ...view, needs: view.needs.filter((n) => n.needId !== event.data.needId) };
     case 'NeedConfidentialityChanged':
-      return { ...view, needs: replace(view.needs, (n) => n.needId === event.data.needId, (n) => ({ ...n, confidential: event.data.confidential })) };
+      return {
+        ...view,
+        needs: replace(
+          view.needs,
+          (n) => n.needId === event.data.needId,
+          (n) => ({ ...n, confidential: event.data.confidential }),
+        ),
+      };
     case 'BaselineCommitmentWithdrawn':
       return { ...view, baselineCommitments: view.baselineCommitments.filter((c) => c !== event.data.commitment) };
     case 'PartyLeft':
@@ -380,42 +394,75 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
     case 'PlannedDatesChanged':
       return { ...view, plannedStart: event.data.plannedStart, plannedEnd: event.data.plannedEnd };
     case 'MilestoneRescheduled':
-      return { ...view, milestones: replace(view.milestones, (m) => m.milestoneId === event.data.milestoneId, (m) => ({ ...m, dueDate: event.data.dueDate })) };
+      return {
+        ...view,
+        milestones: replace(
+          view.milestones,
+          (m) => m.milestoneId === event.data.milestoneId,
+          (m) => ({ ...m, dueDate: event.data.dueDate }),
+        ),
+      };
     // A cancelled milestone or a void activity counts nowhere: it leaves the view (the history keeps it).
     case 'MilestoneCancelled':
       return { ...view, milestones: view.milestones.filter((m) => m.milestoneId !== event.data.milestoneId) };
     case 'MilestoneValidationRetracted':
       return {
         ...view,
-        milestones: replace(view.milestones, (m) => m.milestoneId === event.data.milestoneId, (m) => ({ ...m, status: 'achieved', validatedAt: null })),
+        milestones: replace(
+          view.milestones,
+          (m) => m.milestoneId === event.data.milestoneId,
+          (m) => ({ ...m, status: 'achieved', validatedAt: null }),
+        ),
       };
     case 'ActivityVoided':
       return { ...view, activities: view.activities.filter((a) => a.activityId !== event.data.activityId) };
     case 'ActivityCorrected':
-      return { ...view, activities: replace(view.activities, (a) => a.activityId === event.data.activityId, () => activityOf(event.data)) };
+      return {
+        ...view,
+        activities: replace(
+          view.activities,
+          (a) => a.activityId === event.data.activityId,
+          () => activityOf(event.data),
+        ),
+      };
     case 'IndicatorRevised':
       return {
         ...view,
-        indicators: replace(view.indicators, (i) => i.indicatorId === event.data.indicatorId, (i) => ({ ...i, baseline: event.data.baseline, target: event.data.target })),
+        indicators: replace(
+          view.indicators,
+          (i) => i.indicatorId === event.data.indicatorId,
+          (i) => ({ ...i, baseline: event.data.baseline, target: event.data.target }),
+        ),
       };
     case 'MilestonePlanned': {
       const d = event.data;
       return {
         ...view,
-        milestones: [...view.milestones, { milestoneId: d.milestoneId, title: d.title, dueDate: d.dueDate, objectiveId: d.objectiveId, status: 'planned', achievedOn: null, validatedAt: null }],
+        milestones: [
+          ...view.milestones,
+          { milestoneId: d.milestoneId, title: d.title, dueDate: d.dueDate, objectiveId: d.objectiveId, status: 'planned', achievedOn: null, validatedAt: null },
+        ],
       };
     }
     case 'MilestoneAchieved':
       return {
         ...view,
-        milestones: replace(view.milestones, (m) => m.milestoneId === event.data.milestoneId, (m) => ({ ...m, status: 'achieved', achievedOn: event.data.achievedOn, validatedAt: null })),
+        milestones: replace(
+          view.milestones,
+          (m) => m.milestoneId === event.data.milestoneId,
+          (m) => ({ ...m, status: 'achieved', achievedOn: event.data.achievedOn, validatedAt: null }),
+        ),
       };
     case 'MilestoneConfirmed':
     case 'MilestoneDisputed': {
       const status = event.type === 'MilestoneConfirmed' ? 'confirmed' : 'disputed';
       return {
         ...view,
-        milestones: replace(view.milestones, (m) => m.milestoneId === event.data.milestoneId, (m) => ({ ...m, status, validatedAt: at.recordedAt })),
+        milestones: replace(
+          view.milestones,
+          (m) => m.milestoneId === event.data.milestoneId,
+          (m) => ({ ...m, status, validatedAt: at.recordedAt }),
+        ),
       };
     }
     case 'ActivityDelivered':
@@ -426,7 +473,18 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
         ...view,
         indicators: [
           ...view.indicators,
-          { indicatorId: d.indicatorId, name: d.name, unit: d.unit, baseline: d.baseline, target: d.target, baselineDate: d.baselineDate, latestValue: null, latestOn: null, measurements: 0, readings: [] },
+          {
+            indicatorId: d.indicatorId,
+            name: d.name,
+            unit: d.unit,
+            baseline: d.baseline,
+            target: d.target,
+            baselineDate: d.baselineDate,
+            latestValue: null,
+            latestOn: null,
+            measurements: 0,
+            readings: [],
+          },
         ],
       };
     }
@@ -450,7 +508,12 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
           (i) => i.indicatorId === d.indicatorId,
           (i) => {
             const at = i.readings.map((r) => r.measuredOn === d.measuredOn && r.value === d.value).lastIndexOf(true);
-            return at < 0 ? i : withReadings(i, i.readings.filter((_, k) => k !== at));
+            return at < 0
+              ? i
+              : withReadings(
+                  i,
+                  i.readings.filter((_, k) => k !== at),
+                );
           },
         ),
       };
@@ -462,7 +525,14 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
     case 'RiskRaised':
       return { ...view, risks: [...view.risks, { riskId: event.data.riskId, kind: event.data.kind, severity: event.data.severity, open: true }] };
     case 'RiskResolved':
-      return { ...view, risks: replace(view.risks, (r) => r.riskId === event.data.riskId, (r) => ({ ...r, open: false })) };
+      return {
+        ...view,
+        risks: replace(
+          view.risks,
+          (r) => r.riskId === event.data.riskId,
+          (r) => ({ ...r, open: false }),
+        ),
+      };
     case 'EvaluationRecorded': {
       const d = event.data;
       return {

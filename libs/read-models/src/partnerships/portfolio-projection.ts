@@ -5,11 +5,10 @@ import {
   upcastOrganisationEvent,
   upcastPartnershipEvent,
   type ExchangeRatesRecorded,
-  type PartnershipEvent,
 } from '@ccb/domain';
 import { RateTable, type TableRate } from '../funding/rate-table';
 import { tableRateOf } from '../queries/rate-queries';
-import type { EventStore, Position, RecordedEvent } from '@ccb/event-store';
+import type { EventStore, RecordedEvent } from '@ccb/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { evolveOrganisationInfo, lookupIn, type OrganisationInfo } from '../organisations/organisation-directory';
 import type { HandlerMode, PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
@@ -62,8 +61,7 @@ class ViewCache {
   }
 }
 
-const overlapKey = (row: PartnershipRow | undefined) =>
-  row ? JSON.stringify([row.beneficiary_country, row.themes, row.planned_start, row.planned_end, row.donor_ids]) : '';
+const overlapKey = (row: PartnershipRow | undefined) => (row ? JSON.stringify([row.beneficiary_country, row.themes, row.planned_start, row.planned_end, row.donor_ids]) : '');
 
 interface Pending {
   view: PartnershipView | null;
@@ -113,14 +111,15 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
       if (event.streamId.startsWith(EXCHANGE_RATE_STREAM_PREFIX)) {
         if (event.type !== 'ExchangeRatesRecorded') continue;
         const d = (event as unknown as ExchangeRatesRecorded).data;
-        for (const r of d.rates) newRates.push({ setId: d.setId, base: r.base, quote: r.quote, valueDate: r.valueDate, rate: r.rate, source: d.source, recordedAt: event.metadata.recordedAt });
+        for (const r of d.rates)
+          newRates.push({ setId: d.setId, base: r.base, quote: r.quote, valueDate: r.valueDate, rate: r.rate, source: d.source, recordedAt: event.metadata.recordedAt });
         continue;
       }
       if (!event.streamId.startsWith(PARTNERSHIP_STREAM_PREFIX) || !isPartnershipEventType(event.type)) continue;
       const entry = pending.get(event.streamId.slice(PARTNERSHIP_STREAM_PREFIX.length));
       if (!entry) continue;
       entry.view = applyRecorded(entry.view, event);
-      entry.keys.push(...rowsTouchedBy(upcastPartnershipEvent(event) as PartnershipEvent));
+      entry.keys.push(...rowsTouchedBy(upcastPartnershipEvent(event)));
     }
 
     // An organisation's country, region or status feeds the rows of every partnership it is party to.
@@ -131,7 +130,10 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
 
     const lookup = lookupIn(organisations);
     const rows = {
-      organisations: [...changedOrganisations].map((id) => organisations.get(id)).filter((o) => o !== undefined).map(organisationRow),
+      organisations: [...changedOrganisations]
+        .map((id) => organisations.get(id))
+        .filter((o) => o !== undefined)
+        .map(organisationRow),
       partnerships: [] as PartnershipRow[],
       parties: [] as ReturnType<typeof partyRows>,
       flows: [] as NonNullable<ReturnType<typeof flowRow>>[],
@@ -213,7 +215,12 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
         );
         await upsertRows(tx, `${s}.partnerships`, rows.partnerships, ['partnership_id']);
         if (rows.partiesReplaced.length > 0) await tx.query(`DELETE FROM ${s}.parties WHERE partnership_id = ANY($1::text[])`, [rows.partiesReplaced]);
-        await upsertRows(tx, `${s}.parties`, dedupe(rows.parties, (r) => `${r.partnership_id}|${r.organisation_id}|${r.role}`), ['partnership_id', 'organisation_id', 'role']);
+        await upsertRows(
+          tx,
+          `${s}.parties`,
+          dedupe(rows.parties, (r) => `${r.partnership_id}|${r.organisation_id}|${r.role}`),
+          ['partnership_id', 'organisation_id', 'role'],
+        );
         await upsertRows(tx, `${s}.flows`, rows.flows, ['partnership_id', 'flow_id']);
         if (rows.fundingReplaced.length > 0) {
           // A partnership's summary is replaced whole: a new flow can move others off the top of the chain.
@@ -227,10 +234,10 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
         await upsertRows(tx, `${s}.indicators`, rows.indicators, ['partnership_id', 'indicator_id']);
         if (rows.scoredEvaluations.length > 0) {
           // A correction replaces the scores of the evaluation it corrects: delete, then write what is current.
-          await tx.query(
-            `DELETE FROM ${s}.principle_scores WHERE (partnership_id, evaluation_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-            [rows.scoredEvaluations.map(([p]) => p), rows.scoredEvaluations.map(([, e]) => e)],
-          );
+          await tx.query(`DELETE FROM ${s}.principle_scores WHERE (partnership_id, evaluation_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
+            rows.scoredEvaluations.map(([p]) => p),
+            rows.scoredEvaluations.map(([, e]) => e),
+          ]);
           await upsertRows(tx, `${s}.principle_scores`, rows.scores, ['partnership_id', 'evaluation_id', 'principle']);
         }
         if (rows.overlapsChanged.length > 0 && this.mode === 'live') await recomputeOverlaps(tx, s, rows.overlapsChanged);
@@ -253,7 +260,17 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
   private async directory(): Promise<Map<string, OrganisationInfo>> {
     if (this.organisations) return this.organisations;
     const rows = await this.dataSource.query<
-      { organisation_id: string; name: string; kind: string; country: string; region: string; development_status: string; contacts: unknown; registered_at: Date; profile_periods: unknown }[]
+      {
+        organisation_id: string;
+        name: string;
+        kind: string;
+        country: string;
+        region: string;
+        development_status: string;
+        contacts: unknown;
+        registered_at: Date;
+        profile_periods: unknown;
+      }[]
     >(`SELECT * FROM ${this.schema}.organisations`);
     this.organisations = new Map(
       rows.map((r) => [
@@ -285,9 +302,11 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
 
   private partiesOf(organisationIds: string[]): () => Promise<string[]> {
     return async () =>
-      (await this.dataSource.query<{ partnership_id: string }[]>(`SELECT DISTINCT partnership_id FROM ${this.schema}.parties WHERE organisation_id = ANY($1::text[])`, [organisationIds])).map(
-        (r) => r.partnership_id,
-      );
+      (
+        await this.dataSource.query<{ partnership_id: string }[]>(`SELECT DISTINCT partnership_id FROM ${this.schema}.parties WHERE organisation_id = ANY($1::text[])`, [
+          organisationIds,
+        ])
+      ).map((r) => r.partnership_id);
   }
 
   private flowsIn(currencies: string[]): () => Promise<string[]> {
@@ -319,7 +338,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
   }
 
   private async loadAffected(affected: () => Promise<string[]>, events: readonly RecordedEvent[], pending: Map<string, Pending>, parked: ReadonlySet<string>): Promise<void> {
-    const last = events[events.length - 1].position as Position;
+    const last = events[events.length - 1].position;
     const missing = (await affected()).filter((id) => !pending.has(id));
     await inParallel(missing, 8, async (id) => {
       const cached = this.cache.get(id);

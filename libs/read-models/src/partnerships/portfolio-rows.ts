@@ -408,7 +408,10 @@ export function rowsTouchedBy(event: PartnershipEvent): RowKey[] {
     case 'EvaluationRecorded':
       return event.data.corrects === null
         ? [{ table: 'scores', id: event.data.evaluationId }]
-        : [{ table: 'scores', id: event.data.evaluationId }, { table: 'scores', id: event.data.corrects }];
+        : [
+            { table: 'scores', id: event.data.evaluationId },
+            { table: 'scores', id: event.data.corrects },
+          ];
     case 'BaselineCommitmentRecorded':
     case 'BaselineCommitmentWithdrawn':
     case 'ClosureCorrected':

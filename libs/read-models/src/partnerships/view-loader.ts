@@ -28,7 +28,10 @@ export async function loadPartnershipView(
   parked: ReadonlySet<string> = new Set(),
 ): Promise<PartnershipView | null> {
   if ('beforeRevision' in limit && limit.beforeRevision === 0) return null;
-  const { events, streamExists } = await store.readStream(`${PARTNERSHIP_STREAM_PREFIX}${partnershipId}`, 'beforeRevision' in limit ? { maxCount: limit.beforeRevision } : undefined);
+  const { events, streamExists } = await store.readStream(
+    `${PARTNERSHIP_STREAM_PREFIX}${partnershipId}`,
+    'beforeRevision' in limit ? { maxCount: limit.beforeRevision } : undefined,
+  );
   if (!streamExists) return null;
   let view: PartnershipView | null = null;
   for (const event of events) {

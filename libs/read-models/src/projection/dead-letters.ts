@@ -62,7 +62,13 @@ export function describeFailure(error: unknown): { errorClass: string; errorMess
     return { errorClass: `${error.name} ${pg.code}`, errorMessage: where.length ? `SQLSTATE ${pg.code} at ${where.join(', ')}` : `SQLSTATE ${pg.code}` };
   }
   // Quoted parts of a message are values; what is left names the kind and the property.
-  return { errorClass: error.name, errorMessage: error.message.replace(/"[^"]*"|'[^']*'/g, '"…"').replace(/\s+/g, ' ').slice(0, 300) };
+  return {
+    errorClass: error.name,
+    errorMessage: error.message
+      .replace(/"[^"]*"|'[^']*'/g, '"…"')
+      .replace(/\s+/g, ' ')
+      .slice(0, 300),
+  };
 }
 
 export async function parkEvent(tx: EntityManager, schema: string, projection: string, event: RecordedEvent, error: unknown, attempts: number): Promise<void> {

@@ -193,7 +193,9 @@ export class ProjectionRunner {
       } catch (error) {
         errors += 1;
         const delay = Math.min(30_000, 100 * 2 ** Math.min(errors, 9));
-        this.options.logger?.warn(`${this.name}: batch failed (attempt ${errors}), retrying in ${delay} ms: ${describeFailure(error).errorClass}: ${describeFailure(error).errorMessage}`);
+        this.options.logger?.warn(
+          `${this.name}: batch failed (attempt ${errors}), retrying in ${delay} ms: ${describeFailure(error).errorClass}: ${describeFailure(error).errorMessage}`,
+        );
         // A backoff is not cut short by new appends or waiting readers: that would retry a failing batch in a busy loop.
         await sleep(delay, signal);
       }

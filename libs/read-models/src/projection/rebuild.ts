@@ -84,14 +84,7 @@ export async function rebuildProjection(
  * A page as the live projector applies it: whole if it can be, else event by event, parking each event
  * that fails alone. Parking the same events as the live projector keeps a rebuild equal to it.
  */
-async function applyOrPark(
-  dataSource: DataSource,
-  handler: ProjectionHandler,
-  schema: string,
-  name: string,
-  events: readonly RecordedEvent[],
-  parked: Set<string>,
-): Promise<void> {
+async function applyOrPark(dataSource: DataSource, handler: ProjectionHandler, schema: string, name: string, events: readonly RecordedEvent[], parked: Set<string>): Promise<void> {
   const attempt = async (page: readonly RecordedEvent[]) => {
     const last = page[page.length - 1];
     const prepared = await handler.prepare(page, parked);

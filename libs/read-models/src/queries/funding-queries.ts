@@ -124,10 +124,17 @@ export async function ledgersFor(ctx: ReadModelContext, viewer: Viewer, filter: 
     return !hit || hit.revision !== r.revision || hit.ratesVersion !== rates.version;
   });
   if (missing.length > 0) {
-    const flows = await flowsOf(ctx, missing.map((r) => r.partnership_id));
+    const flows = await flowsOf(
+      ctx,
+      missing.map((r) => r.partnership_id),
+    );
     for (const r of missing) {
       ledgerCache.delete(cacheKey(r.partnership_id));
-      ledgerCache.set(cacheKey(r.partnership_id), { revision: r.revision, ratesVersion: rates.version, ledger: partnershipLedger(flows.get(r.partnership_id) ?? [], r.beneficiary_country, rates) });
+      ledgerCache.set(cacheKey(r.partnership_id), {
+        revision: r.revision,
+        ratesVersion: rates.version,
+        ledger: partnershipLedger(flows.get(r.partnership_id) ?? [], r.beneficiary_country, rates),
+      });
       if (ledgerCache.size > LEDGER_CACHE_SIZE) ledgerCache.delete(ledgerCache.keys().next().value as string);
     }
   }
@@ -255,7 +262,9 @@ export async function fundingChain(ctx: ReadModelContext, partnershipId: string)
 }
 
 export function chainOf(partnershipId: string, allFlows: readonly LedgerFlow[], rates: RateTable): FlowChain {
-  const flows = allFlows.filter((f) => !f.voided && (f.kind === 'commitment' || f.kind === 'disbursement' || f.kind === 'refund') && f.receiverId !== null && f.receiverId !== f.providerId);
+  const flows = allFlows.filter(
+    (f) => !f.voided && (f.kind === 'commitment' || f.kind === 'disbursement' || f.kind === 'refund') && f.receiverId !== null && f.receiverId !== f.providerId,
+  );
   const { origins, levels } = chainLevels(flows);
   const basis = basisCurrency(flows, origins);
   const edgeMap = new Map<string, FlowChain['edges'][number]>();
@@ -315,7 +324,9 @@ export function chainOf(partnershipId: string, allFlows: readonly LedgerFlow[], 
   for (const e of edges) if (e.level === 1 && e.disbursed > 0) follow(e.providerId, e.currency, [e.providerId, e.receiverId], BigInt(e.disbursed));
   return {
     partnershipId,
-    levels: [...levels.entries()].map(([organisationId, l]) => ({ organisationId, level: l })).sort((a, b) => a.level - b.level || a.organisationId.localeCompare(b.organisationId)),
+    levels: [...levels.entries()]
+      .map(([organisationId, l]) => ({ organisationId, level: l }))
+      .sort((a, b) => a.level - b.level || a.organisationId.localeCompare(b.organisationId)),
     edges,
     paths,
     basis,

@@ -19,7 +19,12 @@ export interface InclusionRow extends Cell {
 }
 
 /** Participants by sex. An activity with two themes counts under both themes. */
-export async function inclusion(ctx: ReadModelContext, viewer: Viewer, groupBy: InclusionGroup, filter: PartnershipFilter & { activityType?: string; year?: number }): Promise<InclusionRow[]> {
+export async function inclusion(
+  ctx: ReadModelContext,
+  viewer: Viewer,
+  groupBy: InclusionGroup,
+  filter: PartnershipFilter & { activityType?: string; year?: number },
+): Promise<InclusionRow[]> {
   const s = ctx.models.portfolio.schema;
   if ((groupBy === 'country' || groupBy === 'partnership') && !filter.activityType && filter.year === undefined) return fromPartnershipTotals(ctx, viewer, groupBy, filter);
   const where = partnershipFilter(ctx, viewer, filter).when(filter.activityType, 'a.type = ?', filter.activityType);
@@ -49,7 +54,17 @@ export async function inclusion(ctx: ReadModelContext, viewer: Viewer, groupBy: 
     for (const name of ['partnership_id', 'activity_id', 'title', 'theme', 'country', 'type', 'year']) {
       if (r[name] !== undefined) k[name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())] = r[name] as string | number;
     }
-    return { key: k, partnershipIds: r.partnership_ids as string[], activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
+    return {
+      key: k,
+      partnershipIds: r.partnership_ids as string[],
+      activities: Number(r.activities),
+      women,
+      men,
+      undisclosed,
+      participants: women + men + undisclosed,
+      womenShare: ratioOf(women, women + men + undisclosed),
+      participantHours: Number(r.hours),
+    };
   });
 }
 
@@ -69,6 +84,16 @@ async function fromPartnershipTotals(ctx: ReadModelContext, viewer: Viewer, grou
     const men = Number(r.men);
     const undisclosed = Number(r.undisclosed);
     const k: Record<string, string> = groupBy === 'country' ? { country: r.country as string } : { partnershipId: r.partnership_id as string, title: r.title as string };
-    return { key: k, partnershipIds: r.partnership_ids as string[], activities: Number(r.activities), women, men, undisclosed, participants: women + men + undisclosed, womenShare: ratioOf(women, women + men + undisclosed), participantHours: Number(r.hours) };
+    return {
+      key: k,
+      partnershipIds: r.partnership_ids as string[],
+      activities: Number(r.activities),
+      women,
+      men,
+      undisclosed,
+      participants: women + men + undisclosed,
+      womenShare: ratioOf(women, women + men + undisclosed),
+      participantHours: Number(r.hours),
+    };
   });
 }

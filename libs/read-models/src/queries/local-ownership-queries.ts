@@ -36,7 +36,12 @@ export interface PartnershipOwnership {
 const metricsOf = (r: Record<string, unknown>): LocalOwnershipMetrics =>
   Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([name, column]) => [name, num(r[column])])) as LocalOwnershipMetrics;
 
-export const OWNERSHIP_SORTS = { index: 'p.lo_index', title: 'p.title', country: 'p.beneficiary_country', ...Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([k, c]) => [k, `p.${c}`])) };
+export const OWNERSHIP_SORTS = {
+  index: 'p.lo_index',
+  title: 'p.title',
+  country: 'p.beneficiary_country',
+  ...Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([k, c]) => [k, `p.${c}`])),
+};
 
 export function ownershipByPartnership(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter): Promise<Page<PartnershipOwnership>> {
   return paged(
@@ -46,7 +51,13 @@ export function ownershipByPartnership(ctx: ReadModelContext, viewer: Viewer, fi
     partnershipFilter(ctx, viewer, filter),
     orderBy(filter.sort, OWNERSHIP_SORTS, 'p.lo_index DESC NULLS LAST', 'p.partnership_id'),
     filter,
-    (r) => ({ partnershipId: r.partnership_id as string, title: r.title as string, beneficiaryCountry: r.beneficiary_country as string, phase: r.phase as string, metrics: metricsOf(r) }),
+    (r) => ({
+      partnershipId: r.partnership_id as string,
+      title: r.title as string,
+      beneficiaryCountry: r.beneficiary_country as string,
+      phase: r.phase as string,
+      metrics: metricsOf(r),
+    }),
   );
 }
 

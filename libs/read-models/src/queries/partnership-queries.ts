@@ -123,7 +123,16 @@ export interface PartnershipDetail extends PartnershipSummary {
     participants: { women: number; men: number; undisclosed: number };
     participantHours: number;
   }[];
-  readonly indicators: { indicatorId: string; name: string; unit: string; baseline: number; target: number; latestValue: number | null; latestOn: string | null; progress: number | null }[];
+  readonly indicators: {
+    indicatorId: string;
+    name: string;
+    unit: string;
+    baseline: number;
+    target: number;
+    latestValue: number | null;
+    latestOn: string | null;
+    progress: number | null;
+  }[];
   readonly counts: { milestonesPlanned: number; milestonesDelivered: number; milestonesConfirmed: number; milestonesDisputed: number; activities: number; openRisks: number };
   readonly participants: { women: number; men: number; undisclosed: number; womenShare: number | null };
   readonly closure: { outcome: string | null; closedAt: string | null };
@@ -131,7 +140,7 @@ export interface PartnershipDetail extends PartnershipSummary {
 
 export async function getPartnership(ctx: ReadModelContext, partnershipId: string): Promise<PartnershipDetail | null> {
   const s = ctx.models.portfolio.schema;
-  const [row] = (await ctx.db.query(`SELECT * FROM ${s}.partnerships WHERE partnership_id = $1`, [partnershipId])) as Record<string, unknown>[];
+  const [row] = await ctx.db.query<Record<string, unknown>[]>(`SELECT * FROM ${s}.partnerships WHERE partnership_id = $1`, [partnershipId]);
   if (!row) return null;
   const [parties, milestones, activities, indicators] = (await Promise.all([
     ctx.db.query(
@@ -217,13 +226,13 @@ export interface PendingInvitationItem {
  */
 export async function pendingInvitations(ctx: ReadModelContext, viewer: Viewer): Promise<PendingInvitationItem[]> {
   const s = ctx.models.portfolio.schema;
-  const rows = (await ctx.db.query(
+  const rows = await ctx.db.query<{ partnership_id: string; title: string; beneficiary_country: string; phase: string; invitation: PendingInvitation | string }[]>(
     `SELECT p.partnership_id, p.title, p.beneficiary_country, p.phase, i.value AS invitation
        FROM ${s}.partnerships p, jsonb_array_elements(p.invitations) i
       WHERE p.invitations <> '[]'::jsonb ${viewer.sees === 'all' ? '' : `AND i.value->>'organisationId' = $1`}
       ORDER BY i.value->>'invitedAt', p.partnership_id`,
     viewer.sees === 'all' ? [] : [viewer.organisationId],
-  )) as { partnership_id: string; title: string; beneficiary_country: string; phase: string; invitation: PendingInvitation | string }[];
+  );
   return rows.map((r) => {
     // PGlite hands jsonb back parsed, node-postgres too; a driver that returns text is read the same way.
     const i: PendingInvitation = typeof r.invitation === 'string' ? (JSON.parse(r.invitation) as PendingInvitation) : r.invitation;

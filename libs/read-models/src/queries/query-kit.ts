@@ -74,8 +74,8 @@ export async function paged<T>(
   const offset = page.offset ?? 0;
   const filterParams = [...where.params];
   const [rows, counted] = await Promise.all([
-    ctx.db.query(`SELECT ${select} FROM ${from} ${where} ${order} LIMIT ${where.param(limit)} OFFSET ${where.param(offset)}`, where.params) as Promise<Record<string, unknown>[]>,
-    ctx.db.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${where} LIMIT ${COUNT_CAP + 1}) c`, filterParams) as Promise<{ n: string }[]>,
+    ctx.db.query<Record<string, unknown>[]>(`SELECT ${select} FROM ${from} ${where} ${order} LIMIT ${where.param(limit)} OFFSET ${where.param(offset)}`, where.params),
+    ctx.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${where} LIMIT ${COUNT_CAP + 1}) c`, filterParams),
   ]);
   const total = Number(counted[0].n);
   return { items: rows.map(map), total: Math.min(total, COUNT_CAP), totalIsLowerBound: total > COUNT_CAP, limit, offset };

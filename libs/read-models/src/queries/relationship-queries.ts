@@ -71,15 +71,7 @@ export function listOrganisations(ctx: ReadModelContext, filter: OrganisationFil
     .when(filter.region, 'o.region = ?', filter.region)
     .when(filter.role, 'EXISTS (SELECT 1 FROM ' + s + '.parties r WHERE r.organisation_id = o.organisation_id AND r.role = ?)', filter.role)
     .when(filter.q, 'o.name ILIKE ?', `%${(filter.q ?? '').replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-  return paged(
-    ctx,
-    organisationColumns(s),
-    `${s}.organisations o`,
-    where,
-    'ORDER BY o.name, o.organisation_id',
-    filter,
-    toOrganisation,
-  );
+  return paged(ctx, organisationColumns(s), `${s}.organisations o`, where, 'ORDER BY o.name, o.organisation_id', filter, toOrganisation);
 }
 
 function toOrganisation(r: Record<string, unknown>): OrganisationSummary {
@@ -200,7 +192,12 @@ export const COUNT_DIMENSIONS = ['modality', 'region', 'theme', 'phase', 'countr
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 
 /** Partnerships counted by one dimension; a partnership with two themes counts under both. */
-export async function countPartnerships(ctx: ReadModelContext, viewer: Viewer, by: CountDimension, filter: PartnershipFilter): Promise<{ key: string | null; partnerships: number }[]> {
+export async function countPartnerships(
+  ctx: ReadModelContext,
+  viewer: Viewer,
+  by: CountDimension,
+  filter: PartnershipFilter,
+): Promise<{ key: string | null; partnerships: number }[]> {
   const s = ctx.models.portfolio.schema;
   const key = {
     modality: 'p.modality',

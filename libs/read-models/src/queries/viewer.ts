@@ -18,8 +18,8 @@ export function visibleTo(where: Where, ctx: ReadModelContext, viewer: Viewer, c
 /** Whether the viewer may see this one partnership (false too when it does not exist: a caller cannot tell them apart). */
 export async function canSee(ctx: ReadModelContext, viewer: Viewer, partnershipId: string): Promise<boolean> {
   const s = ctx.models.portfolio.schema;
-  const rows = (await (viewer.sees === 'all'
+  const rows = await (viewer.sees === 'all'
     ? ctx.db.query(`SELECT 1 FROM ${s}.partnerships WHERE partnership_id = $1`, [partnershipId])
-    : ctx.db.query(`SELECT 1 FROM ${s}.parties WHERE partnership_id = $1 AND organisation_id = $2 LIMIT 1`, [partnershipId, viewer.organisationId]))) as unknown[];
+    : ctx.db.query(`SELECT 1 FROM ${s}.parties WHERE partnership_id = $1 AND organisation_id = $2 LIMIT 1`, [partnershipId, viewer.organisationId]));
   return rows.length > 0;
 }

@@ -17,7 +17,15 @@ export interface ReplayDiff {
   /** The net effect, one sentence each: phase, money, milestones, parties, the local-ownership index. */
   readonly changes: string[];
   /** Every event in between, in order, described. */
-  readonly events: { readonly revision: number; readonly eventId: string; readonly type: string; readonly recordedAt: string; readonly actor: string; readonly organisation: string | null; readonly summary: string }[];
+  readonly events: {
+    readonly revision: number;
+    readonly eventId: string;
+    readonly type: string;
+    readonly recordedAt: string;
+    readonly actor: string;
+    readonly organisation: string | null;
+    readonly summary: string;
+  }[];
 }
 
 type Measure = 'commitment' | 'disbursement' | 'expenditure' | 'refund' | 'in-kind';
@@ -55,7 +63,10 @@ export function diffReplays(
   for (const key of [...new Set([...ta.keys(), ...tb.keys()])].sort()) {
     const [kind, currency] = key.split('|') as [Measure, string];
     const delta = (tb.get(key) ?? 0) - (ta.get(key) ?? 0);
-    if (delta !== 0) changes.push(`${delta > 0 ? '' : 'Net '}${formatMoney(Math.abs(delta), currency)} ${delta > 0 ? 'more' : 'less'} ${MEASURE_WORDS[kind]} (now ${formatMoney(tb.get(key) ?? 0, currency)})`);
+    if (delta !== 0)
+      changes.push(
+        `${delta > 0 ? '' : 'Net '}${formatMoney(Math.abs(delta), currency)} ${delta > 0 ? 'more' : 'less'} ${MEASURE_WORDS[kind]} (now ${formatMoney(tb.get(key) ?? 0, currency)})`,
+      );
   }
 
   const milestonesBefore = new Map((va?.milestones ?? []).map((m) => [m.milestoneId, m.status]));

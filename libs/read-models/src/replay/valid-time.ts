@@ -26,7 +26,7 @@ export function validDates(events: readonly RecordedEvent[]): ValidDateOf {
   const parsed = new Map<string, PartnershipEvent | null>();
   const eventOf = (recorded: RecordedEvent): PartnershipEvent | null => {
     if (!parsed.has(recorded.id)) {
-      let event: PartnershipEvent | null = null;
+      let event: PartnershipEvent | null;
       try {
         event = isPartnershipEventType(recorded.type) ? upcastPartnershipEvent(recorded) : null;
       } catch {

@@ -14,9 +14,8 @@ const ROWS_PER_STATEMENT = 5000;
 export async function upsertRows(tx: EntityManager, table: string, rows: readonly Row[], key: readonly string[]): Promise<void> {
   if (rows.length === 0) return;
   const updatable = Object.keys(rows[0]).filter((c) => !key.includes(c));
-  const conflict = key.length && updatable.length
-    ? `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`
-    : 'ON CONFLICT DO NOTHING';
+  const conflict =
+    key.length && updatable.length ? `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}` : 'ON CONFLICT DO NOTHING';
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     await tx.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json) ${conflict}`, [
       JSON.stringify(rows.slice(start, start + ROWS_PER_STATEMENT)),

@@ -47,7 +47,10 @@ class TimelineHandler implements ProjectionHandler {
   constructor(private readonly schema: string) {}
   reset(): void {}
   async prepare(events: readonly RecordedEvent[], parked: ReadonlySet<string> = new Set()): Promise<PreparedBatch> {
-    const rows = events.filter((e) => !parked.has(e.id)).map(timelineRow).filter((row): row is TimelineRow => row !== null);
+    const rows = events
+      .filter((e) => !parked.has(e.id))
+      .map(timelineRow)
+      .filter((row): row is TimelineRow => row !== null);
     return {
       write: (tx: EntityManager) => insertRowsIgnoringDuplicates(tx, `${this.schema}.timeline`, rows),
       committed: () => undefined,

@@ -134,7 +134,6 @@ export class AdvancePhaseDto {
   reason!: string;
 }
 
-
 export class AnswerInvitationDto {
   @OneOf(PARTY_ROLES, 'implementer')
   role!: 'donor' | 'implementer' | 'beneficiary';

@@ -26,7 +26,10 @@ export class ExchangeRateDto {
   @ApiProperty({ example: '1.0842', pattern: DECIMAL_RATE.source, description: 'Exact decimal as a string, never a float' })
   @IsString()
   @Matches(DECIMAL_RATE, { message: '$property must be a decimal number written as a string, e.g. "1.0842"' })
-  @ValidateBy({ name: 'isUsableRate', validator: { validate: (v: unknown) => typeof v === 'string' && isUsableRate(v), defaultMessage: () => '$property must be greater than zero' } })
+  @ValidateBy({
+    name: 'isUsableRate',
+    validator: { validate: (v: unknown) => typeof v === 'string' && isUsableRate(v), defaultMessage: () => '$property must be greater than zero' },
+  })
   rate!: string;
 }
 

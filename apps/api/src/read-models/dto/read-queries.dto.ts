@@ -10,16 +10,20 @@ const OptionalIdParam = (example: string, description?: string) =>
   applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString(), Matches(ID_PATTERN, { message: '$property must be an id' }));
 
 const OptionalCountry = (example: string, description = 'ISO 3166-1 alpha-2') =>
-  applyDecorators(
-    ApiPropertyOptional({ example, description }),
-    IsOptional(),
-    Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code' }),
-  );
+  applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code' }));
 
 const OptionalCurrency = (example: string, description: string) =>
   applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code' }));
 
-const OptionalYear = () => applyDecorators(ApiPropertyOptional({ example: 2026 }), IsOptional(), Type(() => Number), IsInt(), Min(1950), Max(2200));
+const OptionalYear = () =>
+  applyDecorators(
+    ApiPropertyOptional({ example: 2026 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1950),
+    Max(2200),
+  );
 
 const sortsOf = (fields: readonly string[]) => fields.flatMap((f) => [f, `-${f}`]);
 
@@ -42,7 +46,8 @@ export class PageQuery {
 
   @ApiPropertyOptional({
     example: '1042:77',
-    description: 'Read your writes: the `position` a command returned. The answer waits (bounded) until the read model has reached it; 503 projection.behind otherwise. The X-Min-Position header does the same.',
+    description:
+      'Read your writes: the `position` a command returned. The answer waits (bounded) until the read model has reached it; 503 projection.behind otherwise. The X-Min-Position header does the same.',
   })
   @IsOptional()
   @IsString()
