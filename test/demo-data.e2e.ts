@@ -2,7 +2,7 @@ import { foldPartnership, upcastPartnershipEvent } from '@ccb/domain';
 import type { EventStore } from '@ccb/event-store';
 import { DemoLoader } from '../apps/api/src/demo/demo-loader';
 import { DEMO_ORGANISATIONS } from '../apps/api/src/demo/demo-organisations';
-import { DEMO_USERS } from '../apps/api/src/demo/demo-users';
+import { DEMO_USERS } from '../apps/api/src/auth/demo-users';
 import { DEMO_PARTNERSHIP_STEPS } from '../apps/api/src/demo/demo-partnerships';
 import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
 import { streamOf } from './support/http';

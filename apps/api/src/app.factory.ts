@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { ApiErrorFilter } from './common/api-error.filter';
+import { ApiErrorFilter } from './api-error.filter';
 import { apiValidationPipe } from './common/validation';
 import { rejectDeepJson } from './common/request-shape';
 import { validateEnvironment, type Environment } from './config/environment';

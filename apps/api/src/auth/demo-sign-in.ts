@@ -3,8 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import type { Database } from '@ccb/runtime';
 import type { Environment } from '../config/environment';
 import { DATABASE } from '../database/database.module';
-import { InvalidInputError } from '../common/api-error.filter';
-import { DEMO_USERS, demoUser, type DemoUser } from '../demo/demo-users';
+import { InvalidInputError } from '../common/invalid-input';
+import { DEMO_USERS, demoUser, type DemoUser } from './demo-users';
 import { TokenService } from './token-service';
 
 /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EventStore } from '@ccb/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { organisationStreamId } from '../organisations/organisation-stream';
+import { organisationDecider } from '@ccb/domain';
 
 /**
  * Whether a token's organisation is registered, asked of the event store (the read models may lag).
@@ -15,7 +15,7 @@ export class KnownOrganisations {
 
   async exists(organisationId: string): Promise<boolean> {
     if (this.known.has(organisationId)) return true;
-    if (!(await this.store.readStream(organisationStreamId(organisationId), { maxCount: 1 })).streamExists) return false;
+    if (!(await this.store.readStream(organisationDecider.streamId(organisationId), { maxCount: 1 })).streamExists) return false;
     this.known.add(organisationId);
     return true;
   }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
 import { validateEnvironment } from '../config/environment';
-import { DEMO_USERS, demoUser } from '../demo/demo-users';
+import { DEMO_USERS, demoUser } from './demo-users';
 import { tokenKeys } from './token-keys';
 import { signingSettings, signToken } from './token-signing';
 

@@ -1,6 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { isClientId } from '@ccb/domain';
-import { InvalidInputError } from './api-error.filter';
+import { InvalidInputError } from './invalid-input';
 import { ID_RULE } from './dto-fields';
 
 /** Path ids (partnership, organisation, flow, milestone...) share the DTOs' id syntax. */

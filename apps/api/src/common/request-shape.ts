@@ -1,4 +1,4 @@
-import type { FieldError } from './api-error.filter';
+import type { FieldError } from './invalid-input';
 
 /** No command nests deeper than this; parsing and validating 3,000 levels is a way to exhaust the stack. */
 export const MAX_JSON_DEPTH = 32;

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { InvalidInputError, type FieldError } from './api-error.filter';
+import { InvalidInputError, type FieldError } from './invalid-input';
 import { unstorableText } from './request-shape';
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {

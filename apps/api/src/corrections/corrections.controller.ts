@@ -1,10 +1,10 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommandEndpoint } from '../common/command-endpoint';
-import { CommandMeta, type RequestCommandContext } from '../common/command-context';
+import { CommandEndpoint } from '../event-sourcing/command-endpoint';
+import { CommandMeta, type RequestCommandContext } from '../event-sourcing/command-context';
 import { IdPipe } from '../common/id.pipe';
-import { ReasonDto } from '../partnerships/dto/shared.dto';
+import { ReasonDto } from '../common/shared.dto';
 import { PartnershipCommandsGateway } from '../partnerships/partnership-commands.gateway';
 import {
   AmendCommitmentDto,

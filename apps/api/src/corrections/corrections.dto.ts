@@ -3,7 +3,7 @@ import { BASELINE_COMMITMENTS, type BaselineCommitment } from '@ccb/domain';
 import { CalendarDate, Decimal, Flag, Id, IdList, OneOf, OptionalCalendarDate, OptionalDecimal, OptionalFlag, OptionalNested, OptionalText, Text } from '../common/dto-fields';
 import { ClosePartnershipDto } from '../partnerships/dto/evaluation.dto';
 import { RecordActivityDto } from '../partnerships/dto/delivery.dto';
-import { ExchangeRateDto, MoneyDto } from '../partnerships/dto/shared.dto';
+import { ExchangeRateDto, MoneyDto } from '../common/shared.dto';
 
 const REASON = 'Typed with one zero too many: the grant letter says EUR 24,000';
 

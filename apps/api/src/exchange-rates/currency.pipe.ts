@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { CURRENCY_CODES } from '@ccb/domain';
-import { InvalidInputError } from '../common/api-error.filter';
+import { InvalidInputError } from '../common/invalid-input';
 
 /** A path segment that must be an ISO 4217 code. */
 @Injectable()

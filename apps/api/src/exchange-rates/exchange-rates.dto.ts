@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { DECIMAL_RATE, isUsableRate, MAX_RATES_PER_SET } from '@ccb/domain';
 import { CalendarDate, NestedList, OptionalId, Text } from '../common/dto-fields';
-import { CURRENCIES } from '../partnerships/dto/shared.dto';
+import { CURRENCIES } from '../common/shared.dto';
 
 export class RateQuoteDto {
   @ApiProperty({ enum: CURRENCIES, example: 'EUR', description: '1 unit of this currency...' })

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { createApp } from '../app.factory';
-import type { RequestCommandContext } from '../common/command-context';
+import type { RequestCommandContext } from '../event-sourcing/command-context';
 import { ExecuteExchangeRateCommand } from './exchange-rates.controller';
 import { parseRateCsv, RateCsvError } from './rate-csv';
 

@@ -7,7 +7,7 @@ import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { IdPipe } from '../common/id.pipe';
-import { partnershipStreamId } from '../partnerships/execute-partnership-command';
+import { partnershipDecider } from '@ccb/domain';
 import { AsOfQuery, ChangesQuery, DiffQuery, ExportQuery, HistoryQuery } from './history.dto';
 import { PartyRecords, type PartyStream } from './party-records';
 import { pointOf } from './replay-points';
@@ -118,7 +118,7 @@ export class HistoryController {
   @Get('verify')
   @ApiOperation({ summary: 'Recomputes the hash chain from the first event and names the first link that does not hold' })
   async verify(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
-    return verifyChain(partnershipStreamId(id), await this.records.eventsFor(id, principal));
+    return verifyChain(partnershipDecider.streamId(id), await this.records.eventsFor(id, principal));
   }
 
   private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState, validAt: string | null = null) {

@@ -1,9 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { evolve, initialPartnershipState, upcastPartnershipEvent } from '@ccb/domain';
+import { evolve, initialPartnershipState, partnershipDecider, upcastPartnershipEvent } from '@ccb/domain';
 import { type EventStore, type RecordedEvent } from '@ccb/event-store';
 import { organisationsAsOf, ratesAsOf, ReplaySnapshots, type RateTable, type OrganisationLookup, type ReplayPoint, type ReplayState } from '@ccb/read-models';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { partnershipStreamId } from '../partnerships/execute-partnership-command';
 import type { Principal } from '../auth/principal';
 
 const notFound = () => new NotFoundException({ code: 'partnership.not-found', message: 'No such partnership' });
@@ -36,7 +35,7 @@ export class PartyRecords {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async streamFor(partnershipId: string, principal: Principal): Promise<PartyStream> {
-    const streamId = partnershipStreamId(partnershipId);
+    const streamId = partnershipDecider.streamId(partnershipId);
     let entry = this.cache.get(streamId);
     if (entry) {
       entry.events.push(...(await this.read(streamId, entry.events.length)));
@@ -55,7 +54,7 @@ export class PartyRecords {
 
   /** The stream exactly as stored now, for a party: what verification and exports must read. */
   async eventsFor(partnershipId: string, principal: Principal): Promise<RecordedEvent[]> {
-    const events = await this.read(partnershipStreamId(partnershipId));
+    const events = await this.read(partnershipDecider.streamId(partnershipId));
     let state = initialPartnershipState;
     for (const e of events) {
       // An event the fold cannot read is still exported and verified as stored; it just decides no access.

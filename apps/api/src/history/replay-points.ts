@@ -1,5 +1,5 @@
 import type { ReplayPoint } from '@ccb/read-models';
-import { InvalidInputError } from '../common/api-error.filter';
+import { InvalidInputError } from '../common/invalid-input';
 
 /** A date alone means the whole of that day (UTC): "as of 31 March" includes what was recorded on the 31st. */
 function instant(value: string): string {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional } from 'class-validator';
 import { DEVELOPMENT_STATUSES, ORGANISATION_KINDS, REGIONS, type DevelopmentStatus, type OrganisationKind, type Region } from '@ccb/domain';
 import { CalendarDate, Nested, NestedList, OneOf, OptionalId, OptionalOneOf, Text } from '../common/dto-fields';
-import { COUNTRIES } from '../partnerships/dto/shared.dto';
+import { COUNTRIES } from '../common/shared.dto';
 
 export class ContactDto {
   @Text('Ama Mensah', 200)

@@ -1,39 +1,16 @@
 import { Body, Controller, Param, Patch, Post, Res } from '@nestjs/common';
-import { CommandBus, CommandHandler, type ICommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { organisationDecider, type OrganisationCommand } from '@ccb/domain';
-import { CommandEndpoint } from '../common/command-endpoint';
-import { CommandMeta, toEventMetadata, type RequestCommandContext } from '../common/command-context';
-import { respond } from '../common/command-response';
-import { CommandExecutor, type CommandResult } from '../event-sourcing/command-executor';
+import type { OrganisationCommand } from '@ccb/domain';
+import { CommandEndpoint } from '../event-sourcing/command-endpoint';
+import { CommandMeta, type RequestCommandContext } from '../event-sourcing/command-context';
+import { respond } from '../event-sourcing/command-response';
+import type { CommandResult } from '../event-sourcing/command-executor';
+import { ExecuteOrganisationCommand } from './execute-organisation-command';
 import { IdPipe } from '../common/id.pipe';
 import { ChangeProfileDto, RegisterOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
-
-export class ExecuteOrganisationCommand implements ICommand {
-  constructor(
-    readonly command: OrganisationCommand,
-    readonly meta: RequestCommandContext,
-  ) {}
-}
-
-@CommandHandler(ExecuteOrganisationCommand)
-export class ExecuteOrganisationCommandHandler implements ICommandHandler<ExecuteOrganisationCommand, CommandResult> {
-  constructor(private readonly executor: CommandExecutor) {}
-
-  execute({ command, meta }: ExecuteOrganisationCommand): Promise<CommandResult> {
-    return this.executor.execute(organisationDecider, {
-      streamId: organisationDecider.streamId(command.data.organisationId),
-      command,
-      mustExist: command.type !== 'RegisterOrganisation',
-      expectedRevision: meta.expectedRevision,
-      idempotencyKey: meta.idempotencyKey,
-      request: meta.request,
-      metadata: toEventMetadata(meta),
-    });
-  }
-}
 
 @ApiTags('organisations')
 @Controller('organisations')

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../event-sourcing/command-executor';
 import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
-import { ExecuteOrganisationCommandHandler, OrganisationsController } from './organisations.controller';
+import { ExecuteOrganisationCommandHandler } from './execute-organisation-command';
+import { OrganisationsController } from './organisations.controller';
 
 @Module({
   imports: [CqrsModule],

@@ -1,8 +1,8 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommandEndpoint } from '../common/command-endpoint';
-import { CommandMeta, type RequestCommandContext } from '../common/command-context';
+import { CommandEndpoint } from '../event-sourcing/command-endpoint';
+import { CommandMeta, type RequestCommandContext } from '../event-sourcing/command-context';
 import { AppointEvaluatorDto, ClosePartnershipDto, RecordEvaluationDto, RecordMidTermReviewDto } from './dto/evaluation.dto';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
 import { IdPipe } from '../common/id.pipe';

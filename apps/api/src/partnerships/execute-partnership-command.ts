@@ -2,13 +2,11 @@ import { CommandHandler, type ICommand, type ICommandHandler } from '@nestjs/cqr
 import { partnershipDecider, RATED_FLOW_COMMANDS, type PartnershipCommand, type PartnershipCommandRequest } from '@ccb/domain';
 import { KnownOrganisations } from '../auth/known-organisations';
 import { ReferenceRates } from '../exchange-rates/reference-rates';
-import { toEventMetadata, type RequestCommandContext } from '../common/command-context';
+import { toEventMetadata, type RequestCommandContext } from '../event-sourcing/command-context';
 import { CommandExecutor, type CommandResult } from '../event-sourcing/command-executor';
 
 type RatedFlowRequest = Extract<PartnershipCommandRequest, { type: (typeof RATED_FLOW_COMMANDS)[number] }>;
 const isRatedFlow = (r: PartnershipCommandRequest): r is RatedFlowRequest => (RATED_FLOW_COMMANDS as readonly string[]).includes(r.type);
-
-export const partnershipStreamId = partnershipDecider.streamId;
 
 /** One user action on one partnership, as the HTTP layer hands it over. */
 export class ExecutePartnershipCommand implements ICommand {

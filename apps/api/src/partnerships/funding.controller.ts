@@ -1,10 +1,10 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommandEndpoint } from '../common/command-endpoint';
-import { CommandMeta, type RequestCommandContext } from '../common/command-context';
+import { CommandEndpoint } from '../event-sourcing/command-endpoint';
+import { CommandMeta, type RequestCommandContext } from '../event-sourcing/command-context';
 import { ExpenditureDto, FlowDto, InKindDto, RefundDto } from './dto/funding.dto';
-import { ReasonDto } from './dto/shared.dto';
+import { ReasonDto } from '../common/shared.dto';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
 import { IdPipe } from '../common/id.pipe';
 
@@ -12,7 +12,7 @@ const flow = <T extends { exchangeRate?: { toCurrency: string; rate: string } }>
 
 @ApiTags('partnerships: funding')
 @Controller('partnerships/:id')
-export class FundingController {
+export class FundingCommandsController {
   constructor(private readonly gateway: PartnershipCommandsGateway) {}
 
   @Post('commitments')

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { PartnershipCommandRequest } from '@ccb/domain';
-import type { RequestCommandContext } from '../common/command-context';
-import { respond, type CommandResponse } from '../common/command-response';
+import type { RequestCommandContext } from '../event-sourcing/command-context';
+import { respond, type CommandResponse } from '../event-sourcing/command-response';
 import type { CommandResult } from '../event-sourcing/command-executor';
 import { ExecutePartnershipCommand } from './execute-partnership-command';
 

@@ -2,11 +2,11 @@ import { Body, Controller, Param, ParseIntPipe, Post, Put, Res } from '@nestjs/c
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CommandEndpoint } from '../common/command-endpoint';
-import { CommandMeta, type RequestCommandContext } from '../common/command-context';
+import { CommandEndpoint } from '../event-sourcing/command-endpoint';
+import { CommandMeta, type RequestCommandContext } from '../event-sourcing/command-context';
 import { IdPipe } from '../common/id.pipe';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
-import { ReasonDto } from './dto/shared.dto';
+import { ReasonDto } from '../common/shared.dto';
 import {
   AnswerInvitationDto,
   DeclineInvitationDto,

@@ -8,13 +8,13 @@ import { CorrectionsController } from '../corrections/corrections.controller';
 import { DeliveryController } from './delivery.controller';
 import { EvaluationController } from './evaluation.controller';
 import { ExecutePartnershipCommandHandler } from './execute-partnership-command';
-import { FundingController } from './funding.controller';
+import { FundingCommandsController } from './funding.controller';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
 import { PartnershipsController } from './partnerships.controller';
 
 @Module({
   imports: [CqrsModule, ExchangeRatesModule],
-  controllers: [PartnershipsController, FundingController, DeliveryController, EvaluationController, CorrectionsController],
+  controllers: [PartnershipsController, FundingCommandsController, DeliveryController, EvaluationController, CorrectionsController],
   providers: [CommandExecutor, IdempotencyKeys, ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
 })
 export class PartnershipsModule {}

@@ -14,7 +14,7 @@ import { ensureVisible } from './visibility';
 @ApiTags('read: funding flows')
 @ReadsFrom('portfolio')
 @Controller('funding')
-export class FundingController {
+export class FundingQueriesController {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelContext) {}
 
   @Get('totals')

@@ -20,7 +20,7 @@ import { DATABASE } from '../database/database.module';
 import type { Database } from '@ccb/runtime';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { READ_MODELS } from './read-models.tokens';
-import { InvalidInputError } from '../common/api-error.filter';
+import { InvalidInputError } from '../common/invalid-input';
 import { CheckpointWatch } from './checkpoint-watch';
 
 export type { ProjectionName };

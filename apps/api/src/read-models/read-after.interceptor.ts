@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { from, switchMap, type Observable } from 'rxjs';
 import type { Request } from 'express';
 import { isPosition } from '@ccb/event-store';
-import { InvalidInputError } from '../common/api-error.filter';
+import { InvalidInputError } from '../common/invalid-input';
 import { ProjectionsService, type ProjectionName } from './projections.service';
 
 export const MIN_POSITION_HEADER = 'x-min-position';

@@ -10,7 +10,7 @@ import { ProjectionsService } from './projections.service';
 import { ReadAfterInterceptor } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
 import { RelationshipsController } from './relationships.controller';
-import { FundingController } from './funding.controller';
+import { FundingQueriesController } from './funding.controller';
 import { LocalOwnershipController } from './local-ownership.controller';
 import { InclusionController } from './inclusion.controller';
 import { CoordinationController } from './coordination.controller';
@@ -36,7 +36,7 @@ class DataSourceCloser implements OnApplicationShutdown {
   controllers: [
     PartnershipQueriesController,
     RelationshipsController,
-    FundingController,
+    FundingQueriesController,
     LocalOwnershipController,
     InclusionController,
     CoordinationController,

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { getJson } from '../api/api-client';
 import type { HistoryEvent, Page, PartnershipDetail } from '../api/api-types';
 import { PartnershipLinks } from '../partnership/partnership-links';
@@ -52,14 +51,4 @@ export function ReplayPage({ id }: { id: string }) {
       )}
     </Loaded>
   );
-}
-
-/** Keeps the last value for `delay` ms before passing it on, so dragging the slider asks once, not per pixel. */
-export function useSettled<T>(value: T, delay = 200): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
 }

@@ -8,7 +8,7 @@ import { formatDate, formatIndex, formatMoney, humanise } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { figuresByCurrency } from './replay-figures';
-import { useSettled } from './replay-page';
+import { useSettled } from '../ui/use-settled';
 
 export function TimeTravel({ id, history }: { id: string; history: readonly HistoryEvent[] }) {
   const { session } = useSession();

@@ -41,7 +41,3 @@ export function Loaded<T>({ load, what, retry, children }: { load: Load<T>; what
   if (load.state === 'failed') return <ErrorState error={load.error} retry={retry} />;
   return <>{children(load.data)}</>;
 }
-
-export function errorText(error: ApiError): string {
-  return `${error.message}${error.code ? ` (${error.code})` : ''}`;
-}

@@ -320,5 +320,3 @@ export type PartnershipEvent =
   | EvaluatorAppointed
   | EvaluationRecorded
   | PartnershipClosed;
-
-export type PartnershipEventType = PartnershipEvent['type'];

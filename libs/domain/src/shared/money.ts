@@ -14,10 +14,6 @@ export function ensureMoney(money: Money, field = 'amount'): void {
   ensure(CURRENCY_CODES.has(money.currency), 'money.iso-4217', `${field}: "${money.currency}" is not an ISO 4217 currency code`);
 }
 
-export function isCurrency(code: string): boolean {
-  return CURRENCY_CODES.has(code);
-}
-
 /**
  * ISO 4217 minor units for the currencies that do not use two decimals; every other active code
  * uses two. (IATI's codelist does not carry the exponent.)

@@ -1,4 +1,4 @@
-import type { PartnershipView } from '../partnerships/partnership-view';
+import type { PartnershipView } from '../view/partnership-view';
 import { convertMinor } from './currency-conversion';
 import { partnershipLedger, type LedgerMeasure } from './money-ledger';
 import { RateTable } from './rate-table';

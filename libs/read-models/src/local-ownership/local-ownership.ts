@@ -1,7 +1,7 @@
 import type { OrganisationLookup } from '../organisations/organisation-directory';
 import { chainLevels, basisCurrency, type LedgerFlow } from '../funding/money-ledger';
 import { convert, type RateTable } from '../funding/rate-table';
-import { partiesWithRole, type PartnershipView } from '../partnerships/partnership-view';
+import { partiesWithRole, type PartnershipView } from '../view/partnership-view';
 
 /**
  * The local-ownership metrics of docs/metrics.md. A ratio is in [0, 1]; null means "nothing to

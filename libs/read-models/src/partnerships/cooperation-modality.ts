@@ -1,5 +1,5 @@
 import type { OrganisationLookup } from '../organisations/organisation-directory';
-import type { PartnershipView } from './partnership-view';
+import type { PartnershipView } from '../view/partnership-view';
 
 export const MODALITIES = ['regional', 'triangular', 'south-south', 'north-south', 'south-north', 'north-north', 'undetermined'] as const;
 export type Modality = (typeof MODALITIES)[number];

@@ -15,7 +15,7 @@ import type { HandlerMode, PreparedBatch, Projection, ProjectionHandler } from '
 import type { ReadModelSchema } from '../storage/read-model-schemas';
 import { upsertRows } from '../storage/row-writer';
 import { fundingSummaryRows, type FundingSummaryRow } from '../funding/funding-summary';
-import type { PartnershipView } from './partnership-view';
+import type { PartnershipView } from '../view/partnership-view';
 import {
   activityRow,
   flowRow,
@@ -29,7 +29,7 @@ import {
   type PartnershipRow,
   type RowKey,
 } from './portfolio-rows';
-import { applyRecorded, loadPartnershipView, PARTNERSHIP_STREAM_PREFIX } from './view-loader';
+import { applyRecorded, loadPartnershipView, PARTNERSHIP_STREAM_PREFIX } from '../view/view-loader';
 
 export { ORGANISATION_STREAM_PREFIX } from '@ccb/domain';
 import { ORGANISATION_STREAM_PREFIX } from '@ccb/domain';

@@ -4,7 +4,7 @@ import { convertMinor } from '../funding/currency-conversion';
 import type { RateTable } from '../funding/rate-table';
 import type { OrganisationInfo, OrganisationLookup, ProfilePeriod } from '../organisations/organisation-directory';
 import { cooperationModality } from './cooperation-modality';
-import { currentEvaluations, partiesWithRole, type PartnershipView, type PendingInvitation } from './partnership-view';
+import { currentEvaluations, partiesWithRole, type PartnershipView, type PendingInvitation } from '../view/partnership-view';
 
 /** Rows exactly as stored: snake_case columns, dates as ISO strings, money as integer minor units. */
 export interface PartnershipRow {

@@ -58,10 +58,3 @@ export async function projectionStatus(dataSource: DataSource, store: EventStore
     updatedAt: checkpoint.updatedAt,
   };
 }
-
-/** True once the projection has processed the event at `position`. */
-export async function hasReached(dataSource: DataSource, projection: Projection, position: Position): Promise<boolean> {
-  const checkpoint = await readCheckpoint(dataSource, projection.model.schema, projection.name);
-  const after = afterOf(checkpoint.position);
-  return after !== undefined && comparePositions(after, position) >= 0;
-}

@@ -1,6 +1,6 @@
 import { iso, num, orderBy, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import { visibleTo, type Viewer } from './viewer';
-import type { PendingInvitation } from '../partnerships/partnership-view';
+import type { PendingInvitation } from '../view/partnership-view';
 
 export interface PartnershipFilter extends PageRequest {
   readonly phase?: string;

@@ -5,8 +5,8 @@ import { fundingSummaryRows, type FundingSummaryRow } from '../funding/funding-s
 import type { RateTable } from '../funding/rate-table';
 import { localOwnership, type LocalOwnership } from '../local-ownership/local-ownership';
 import type { OrganisationLookup } from '../organisations/organisation-directory';
-import type { PartnershipView } from '../partnerships/partnership-view';
-import { applyRecorded } from '../partnerships/view-loader';
+import type { PartnershipView } from '../view/partnership-view';
+import { applyRecorded } from '../view/view-loader';
 import { describeFailure } from '../projection/dead-letters';
 
 /** Where a replay stops: after a revision, or after the last event recorded at or before an instant. */

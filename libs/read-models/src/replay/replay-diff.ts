@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@ccb/event-store';
 import { formatMoney } from '../shared/format';
 import { describeRecorded } from '../timeline/event-summary';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
-import type { PartnershipView } from '../partnerships/partnership-view';
+import type { PartnershipView } from '../view/partnership-view';
 import type { ReplayState } from './partnership-replay';
 
 export interface ReplayPointSummary {

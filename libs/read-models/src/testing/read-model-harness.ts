@@ -5,7 +5,7 @@ import { asPoolLike, openEmbeddedTestDatabase, openPostgresTestDatabase, type Te
 import type { DataSource } from 'typeorm';
 export { dumpReadModel } from '../storage/canonical-dump';
 import { openProjections, projectionList } from '../projection/projection-registry';
-import { PARTNERSHIP_STREAM_PREFIX } from '../partnerships/view-loader';
+import { PARTNERSHIP_STREAM_PREFIX } from '../view/view-loader';
 import type { Projection } from '../projection/projection';
 import { InProcessLease } from '../projection/projector-lease';
 import { ProjectionRunner } from '../projection/projection-runner';

@@ -1,7 +1,7 @@
 import { isPartnershipEventType, upcastPartnershipEvent } from '@ccb/domain';
 import type { RecordedEvent } from '@ccb/event-store';
 import type { EntityManager } from 'typeorm';
-import { PARTNERSHIP_STREAM_PREFIX } from '../partnerships/view-loader';
+import { PARTNERSHIP_STREAM_PREFIX } from '../view/view-loader';
 import type { PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
 import type { ReadModelSchema } from '../storage/read-model-schemas';
 import { insertRowsIgnoringDuplicates } from '../storage/row-writer';

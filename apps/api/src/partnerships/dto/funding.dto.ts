@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { CalendarDate, Flag, Id, Nested, OptionalFlag, OptionalNested, OptionalText, Text } from '../../common/dto-fields';
-import { COUNTRIES, ExchangeRateDto, MoneyDto } from './shared.dto';
+import { COUNTRIES, ExchangeRateDto, MoneyDto } from '../../common/shared.dto';
 
 export class FlowDto {
   @Id('flow-2026-001')

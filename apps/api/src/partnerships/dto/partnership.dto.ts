@@ -21,7 +21,7 @@ import {
   type Theme,
 } from '@ccb/domain';
 import { CalendarDate, Flag, Id, ListOf, NestedList, OneOf, OptionalCalendarDate, OptionalId, Text, IdList, LanguageList } from '../../common/dto-fields';
-import { COUNTRIES } from './shared.dto';
+import { COUNTRIES } from '../../common/shared.dto';
 
 const PARTY_ROLES = ['donor', 'implementer', 'beneficiary'] as const;
 

@@ -1,21 +1,9 @@
-import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@ccb/event-store';
 import { RuleViolation } from '@ccb/domain';
-import { TOO_DEEP_MESSAGE } from './request-shape';
-import { IdempotencyKeyReusedError, StreamIdUnavailableError, StreamMissingError } from '../event-sourcing/command-executor';
-
-export interface FieldError {
-  readonly field: string;
-  readonly reason: string;
-}
-
-/** A 400 that names every field at fault. */
-export class InvalidInputError extends BadRequestException {
-  constructor(readonly errors: readonly FieldError[]) {
-    super({ code: 'validation.failed', message: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors });
-  }
-}
+import { TOO_DEEP_MESSAGE } from './common/request-shape';
+import { IdempotencyKeyReusedError, StreamIdUnavailableError, StreamMissingError } from './event-sourcing/command-executor';
 
 /**
  * Every error a client can see, as JSON with a stable `code`. Nothing else leaks: no stack, no SQL.

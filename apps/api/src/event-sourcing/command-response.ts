@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandResult } from '../event-sourcing/command-executor';
+import type { CommandResult } from './command-executor';
 
 export class CommandResponse {
   @ApiProperty({ example: '3f0b8f5e-6a53-4e0f-a7b4-2f7c2a1d9e10' })

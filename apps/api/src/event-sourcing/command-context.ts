@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CommandContext } from '@ccb/domain';
 import { canonicalJson, type EventMetadata, type RequestFingerprint } from '@ccb/event-store';
-import { InvalidInputError } from './api-error.filter';
+import { InvalidInputError } from '../common/invalid-input';
 import { AuthenticationError } from '../auth/auth-errors';
 import type { AuthenticatedRequest } from '../auth/principal';
 

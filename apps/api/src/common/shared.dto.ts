@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { COUNTRY_CODES, CURRENCY_CODES, DECIMAL_RATE, isUsableRate } from '@ccb/domain';
-import { Text } from '../../common/dto-fields';
+import { Text } from './dto-fields';
 
 export const COUNTRIES = [...COUNTRY_CODES];
 export const CURRENCIES = [...CURRENCY_CODES];

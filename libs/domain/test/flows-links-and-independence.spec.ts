@@ -36,7 +36,7 @@ const course = (trainedByActivityId: string | null) => ({
   trainedByActivityId,
 });
 
-describe('partnership rules: flows, links and independence', () => {
+describe('flows, links and independence', () => {
   it('refunds at most what was received and not yet refunded', () => {
     const refund = { flowId: 'r-1', providerId: DONOR, amount: eur(200), date: '2026-03-01', exchangeRate: null, reason: 'unspent' };
     given(...inDelivery, committed(1000), disbursed)

@@ -1,0 +1,13 @@
+import { BadRequestException } from '@nestjs/common';
+
+export interface FieldError {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** A 400 that names every field at fault. */
+export class InvalidInputError extends BadRequestException {
+  constructor(readonly errors: readonly FieldError[]) {
+    super({ code: 'validation.failed', message: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), errors });
+  }
+}

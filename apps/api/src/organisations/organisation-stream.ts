@@ -1,3 +1,0 @@
-import { organisationDecider } from '@ccb/domain';
-
-export const organisationStreamId = organisationDecider.streamId;
