@@ -2,6 +2,7 @@ import type { PartnershipView } from '../view/partnership-view';
 import { convertMinor } from './currency-conversion';
 import { partnershipLedger, type LedgerMeasure } from './money-ledger';
 import { RateTable } from './rate-table';
+import { FUNDING_SUMMARY_COLUMNS, type RowOf } from '../storage/columns';
 
 export const FUNDING_MEASURES = ['committed', 'disbursed', 'refunded', 'passed_on', 'received', 'spent', 'spent_locally', 'in_kind'] as const;
 export type FundingMeasure = (typeof FUNDING_MEASURES)[number];
@@ -23,15 +24,12 @@ const COLUMN_OF: Partial<Record<LedgerMeasure, FundingMeasure>> = {
  * `refunded` are the top of the chain's; `passed_on` and `received` are net of refunds. No attribution:
  * a donor's share of others' spending depends on the rate table and is computed where it is read.
  */
-export type FundingSummaryRow = {
-  partnership_id: string;
-  organisation_id: string;
-  currency: string;
-  year: number;
-  /** '' when the flows carry no rate. */
-  rate_currency: string;
-} & Record<FundingMeasure, number> &
-  Record<`c_${FundingMeasure}`, number>;
+export type FundingSummaryRow = RowOf<typeof FUNDING_SUMMARY_COLUMNS>;
+
+// The measures and the declared columns are one list: a measure without its two columns does not compile.
+type MeasureColumns = Record<FundingMeasure | `c_${FundingMeasure}`, number>;
+type Holds<T extends true> = T;
+export type EveryMeasureDeclared = Holds<FundingSummaryRow extends MeasureColumns ? true : false>;
 
 export function fundingSummaryRows(view: PartnershipView): FundingSummaryRow[] {
   const rows = new Map<string, FundingSummaryRow>();

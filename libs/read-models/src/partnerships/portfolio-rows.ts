@@ -1,172 +1,38 @@
-import type { PartnershipEvent, PointOfContact } from '@ccb/domain';
+import type { PartnershipEvent } from '@ccb/domain';
+import {
+  ACTIVITY_COLUMNS,
+  FLOW_COLUMNS,
+  INDICATOR_COLUMNS,
+  MILESTONE_COLUMNS,
+  ORGANISATION_COLUMNS,
+  PARTNERSHIP_COLUMNS,
+  PARTY_COLUMNS,
+  SCORE_COLUMNS,
+  type RowOf,
+} from '../storage/columns';
 import { localOwnership, programmeCurrency } from '../local-ownership/local-ownership';
 import { convertMinor } from '../funding/currency-conversion';
 import type { RateTable } from '../funding/rate-table';
-import type { OrganisationInfo, OrganisationLookup, ProfilePeriod } from '../organisations/organisation-directory';
+import type { OrganisationInfo, OrganisationLookup } from '../organisations/organisation-directory';
 import { cooperationModality } from './cooperation-modality';
-import { currentEvaluations, partiesWithRole, type PartnershipView, type PendingInvitation } from '../view/partnership-view';
+import { currentEvaluations, partiesWithRole, type PartnershipView } from '../view/partnership-view';
 
-/** Rows exactly as stored: snake_case columns, dates as ISO strings, money as integer minor units. */
-export interface PartnershipRow {
-  partnership_id: string;
-  revision: number;
-  title: string;
-  summary: string;
-  beneficiary_country: string;
-  beneficiary_region: string | null;
-  modality: string;
-  initiated_by: string;
-  themes: string[];
-  levels: string[];
-  sdgs: number[];
-  gender_marker: number;
-  languages: string[];
-  planned_start: string;
-  planned_end: string | null;
-  phase: string;
-  suspended: boolean;
-  proposed_at: string;
-  last_event_at: string;
-  delivery_started_at: string | null;
-  closed_at: string | null;
-  outcome: string | null;
-  donor_ids: string[];
-  implementer_ids: string[];
-  beneficiary_ids: string[];
-  evaluator_ids: string[];
-  programme_currency: string | null;
-  milestones_planned: number;
-  milestones_delivered: number;
-  milestones_confirmed: number;
-  milestones_disputed: number;
-  activities: number;
-  participants_women: number;
-  participants_men: number;
-  participants_undisclosed: number;
-  participant_hours: number;
-  open_risks: number;
-  lo_demand_origin: number;
-  lo_co_design_endorsed: number | null;
-  lo_days_to_endorsement: number | null;
-  lo_alignment: number | null;
-  lo_language: number | null;
-  lo_local_spend: number | null;
-  lo_beneficiary_managed: number | null;
-  lo_local_trainers: number | null;
-  lo_local_trainers_produced: number;
-  lo_validation: number | null;
-  lo_open_disputes: number;
-  lo_handover: number | null;
-  lo_continuing_activities: number | null;
-  lo_sustainability: number | null;
-  lo_index: number | null;
-  lo_coverage: number;
-  lo_components: number;
-  lo_local_spend_basis: string | null;
-  lo_local_spend_coverage: number | null;
-  lo_local_spend_by_currency: string;
-  /** Pending invitations: who is invited to which role, by whom, since when (a jsonb array). */
-  invitations: readonly PendingInvitation[];
-  lo_pending_validation: number;
-}
+/** Rows exactly as stored, typed by their declarations in storage/columns.ts. */
+export type PartnershipRow = RowOf<typeof PARTNERSHIP_COLUMNS>;
 
-export interface PartyRow {
-  partnership_id: string;
-  organisation_id: string;
-  role: string;
-  since: string;
-}
+export type PartyRow = RowOf<typeof PARTY_COLUMNS>;
 
-export interface FlowRow {
-  partnership_id: string;
-  flow_id: string;
-  kind: string;
-  provider_id: string;
-  receiver_id: string | null;
-  amount_minor: number;
-  currency: string;
-  date: string;
-  year: number;
-  rate_currency: string | null;
-  rate: string | null;
-  /** The amount in rate_currency, converted exactly once here so every total adds the same integers. */
-  converted_minor: number | null;
-  spent_in_country: string | null;
-  supplier_local: boolean | null;
-  category: string | null;
-  voided: boolean;
-}
+export type FlowRow = RowOf<typeof FLOW_COLUMNS>;
 
-export interface ActivityRow {
-  partnership_id: string;
-  activity_id: string;
-  type: string;
-  title: string;
-  themes: string[];
-  level: string;
-  start_date: string;
-  end_date: string;
-  languages: string[];
-  women: number;
-  men: number;
-  undisclosed: number;
-  participant_hours: number;
-  local_trainers: number;
-  foreign_trainers: number;
-  local_trainers_produced: number;
-  objective_id: string | null;
-  linked_need_ids: string[];
-  continues_after_funding: boolean;
-}
+export type ActivityRow = RowOf<typeof ACTIVITY_COLUMNS>;
 
-export interface MilestoneRow {
-  partnership_id: string;
-  milestone_id: string;
-  title: string;
-  due_date: string;
-  objective_id: string | null;
-  status: string;
-  achieved_on: string | null;
-  validated_at: string | null;
-}
+export type MilestoneRow = RowOf<typeof MILESTONE_COLUMNS>;
 
-export interface IndicatorRow {
-  partnership_id: string;
-  indicator_id: string;
-  name: string;
-  unit: string;
-  baseline: number;
-  target: number;
-  baseline_date: string;
-  latest_value: number | null;
-  latest_on: string | null;
-  measurements: number;
-  /** (latest - baseline) / (target - baseline), null before any measurement. */
-  progress: number | null;
-}
+export type IndicatorRow = RowOf<typeof INDICATOR_COLUMNS>;
 
-export interface ScoreRow {
-  partnership_id: string;
-  evaluation_id: string;
-  principle: string;
-  evaluator_id: string;
-  score: number;
-  evidence: string;
-  event_ids: string[];
-  recorded_at: string;
-}
+export type ScoreRow = RowOf<typeof SCORE_COLUMNS>;
 
-export interface OrganisationRow {
-  organisation_id: string;
-  name: string;
-  kind: string;
-  country: string;
-  region: string;
-  development_status: string;
-  contacts: readonly PointOfContact[];
-  registered_at: string;
-  profile_periods: readonly ProfilePeriod[];
-}
+export type OrganisationRow = RowOf<typeof ORGANISATION_COLUMNS>;
 
 /** The day a partnership's classification is read at: its last recorded event (for a closed one, its closure). */
 export function referenceDate(view: PartnershipView): string {
@@ -236,7 +102,7 @@ export function partnershipRow(view: PartnershipView, organisations: Organisatio
     lo_components: lo.components,
     lo_local_spend_basis: lo.localSpendBasis,
     lo_local_spend_coverage: lo.localSpendCoverage,
-    lo_local_spend_by_currency: JSON.stringify(lo.localSpendByCurrency),
+    lo_local_spend_by_currency: lo.localSpendByCurrency,
     lo_pending_validation: lo.pendingValidation,
     invitations: view.invitations,
   };

@@ -1,4 +1,5 @@
-import { iso, num, orderBy, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { orderBy, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { ACTIVITY_COLUMNS, c, INDICATOR_COLUMNS, MILESTONE_COLUMNS, nullable, PARTNERSHIP_COLUMNS, PARTY_COLUMNS, readRow } from '../storage/columns';
 import { visibleTo, type Viewer } from './viewer';
 import type { PendingInvitation } from '../view/partnership-view';
 
@@ -68,30 +69,31 @@ export function partnershipFilter(ctx: ReadModelContext, viewer: Viewer, filter:
     .when(filter.q, `${alias}.title ILIKE ?`, `%${(filter.q ?? '').replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
 }
 
-export function toSummary(r: Record<string, unknown>): PartnershipSummary {
+export function toSummary(raw: Record<string, unknown>): PartnershipSummary {
+  const r = readRow(PARTNERSHIP_COLUMNS, raw);
   return {
-    partnershipId: r.partnership_id as string,
-    title: r.title as string,
-    summary: r.summary as string,
-    beneficiaryCountry: r.beneficiary_country as string,
-    beneficiaryRegion: r.beneficiary_region as string | null,
-    modality: r.modality as string,
-    initiatedBy: r.initiated_by as string,
-    themes: r.themes as string[],
-    levels: r.levels as string[],
-    sdgs: r.sdgs as number[],
-    phase: r.phase as string,
-    suspended: r.suspended as boolean,
-    plannedStart: r.planned_start as string,
-    plannedEnd: r.planned_end as string | null,
-    donorIds: r.donor_ids as string[],
-    implementerIds: r.implementer_ids as string[],
-    beneficiaryIds: r.beneficiary_ids as string[],
-    evaluatorIds: r.evaluator_ids as string[],
-    localOwnershipIndex: num(r.lo_index),
-    revision: r.revision as number,
-    proposedAt: iso(r.proposed_at)!,
-    lastEventAt: iso(r.last_event_at)!,
+    partnershipId: r.partnership_id,
+    title: r.title,
+    summary: r.summary,
+    beneficiaryCountry: r.beneficiary_country,
+    beneficiaryRegion: r.beneficiary_region,
+    modality: r.modality,
+    initiatedBy: r.initiated_by,
+    themes: r.themes,
+    levels: r.levels,
+    sdgs: r.sdgs,
+    phase: r.phase,
+    suspended: r.suspended,
+    plannedStart: r.planned_start,
+    plannedEnd: r.planned_end,
+    donorIds: r.donor_ids,
+    implementerIds: r.implementer_ids,
+    beneficiaryIds: r.beneficiary_ids,
+    evaluatorIds: r.evaluator_ids,
+    localOwnershipIndex: r.lo_index,
+    revision: r.revision,
+    proposedAt: r.proposed_at,
+    lastEventAt: r.last_event_at,
   };
 }
 
@@ -152,59 +154,58 @@ export async function getPartnership(ctx: ReadModelContext, partnershipId: strin
     ctx.db.query(`SELECT * FROM ${s}.activities WHERE partnership_id = $1 ORDER BY start_date, activity_id`, [partnershipId]),
     ctx.db.query(`SELECT * FROM ${s}.indicators WHERE partnership_id = $1 ORDER BY indicator_id`, [partnershipId]),
   ])) as Record<string, unknown>[][];
-  const women = row.participants_women as number;
-  const men = row.participants_men as number;
-  const undisclosed = row.participants_undisclosed as number;
+  const p = readRow(PARTNERSHIP_COLUMNS, row);
+  const { participants_women: women, participants_men: men, participants_undisclosed: undisclosed } = p;
   return {
     ...toSummary(row),
-    parties: parties.map((p) => ({
-      organisationId: p.organisation_id as string,
-      name: p.name as string | null,
-      kind: p.kind as string | null,
-      country: p.country as string | null,
-      role: p.role as string,
-      since: iso(p.since)!,
-    })),
-    milestones: milestones.map((m) => ({
-      milestoneId: m.milestone_id as string,
-      title: m.title as string,
-      dueDate: m.due_date as string,
-      status: m.status as string,
-      achievedOn: m.achieved_on as string | null,
-      validatedAt: iso(m.validated_at),
-    })),
-    activities: activities.map((a) => ({
-      activityId: a.activity_id as string,
-      type: a.type as string,
-      title: a.title as string,
-      themes: a.themes as string[],
-      level: a.level as string,
-      startDate: a.start_date as string,
-      endDate: a.end_date as string,
-      languages: a.languages as string[],
-      participants: { women: a.women as number, men: a.men as number, undisclosed: a.undisclosed as number },
-      participantHours: a.participant_hours as number,
-    })),
-    indicators: indicators.map((i) => ({
-      indicatorId: i.indicator_id as string,
-      name: i.name as string,
-      unit: i.unit as string,
-      baseline: i.baseline as number,
-      target: i.target as number,
-      latestValue: num(i.latest_value),
-      latestOn: i.latest_on as string | null,
-      progress: num(i.progress),
-    })),
+    parties: parties.map((raw) => {
+      const pt = readRow(PARTY_COLUMNS, raw);
+      // The organisation's columns come from a LEFT JOIN: null when it is not (yet) in the directory.
+      const o = readRow({ name: nullable(c.text), kind: nullable(c.text), country: nullable(c.text) }, raw);
+      return { organisationId: pt.organisation_id, name: o.name, kind: o.kind, country: o.country, role: pt.role, since: pt.since };
+    }),
+    milestones: milestones.map((raw) => {
+      const m = readRow(MILESTONE_COLUMNS, raw);
+      return { milestoneId: m.milestone_id, title: m.title, dueDate: m.due_date, status: m.status, achievedOn: m.achieved_on, validatedAt: m.validated_at };
+    }),
+    activities: activities.map((raw) => {
+      const a = readRow(ACTIVITY_COLUMNS, raw);
+      return {
+        activityId: a.activity_id,
+        type: a.type,
+        title: a.title,
+        themes: a.themes,
+        level: a.level,
+        startDate: a.start_date,
+        endDate: a.end_date,
+        languages: a.languages,
+        participants: { women: a.women, men: a.men, undisclosed: a.undisclosed },
+        participantHours: a.participant_hours,
+      };
+    }),
+    indicators: indicators.map((raw) => {
+      const i = readRow(INDICATOR_COLUMNS, raw);
+      return {
+        indicatorId: i.indicator_id,
+        name: i.name,
+        unit: i.unit,
+        baseline: i.baseline,
+        target: i.target,
+        latestValue: i.latest_value,
+        latestOn: i.latest_on,
+        progress: i.progress,
+      };
+    }),
     counts: {
-      milestonesPlanned: row.milestones_planned as number,
-      milestonesDelivered: row.milestones_delivered as number,
-      milestonesConfirmed: row.milestones_confirmed as number,
-      milestonesDisputed: row.milestones_disputed as number,
-      activities: row.activities as number,
-      openRisks: row.open_risks as number,
+      milestonesPlanned: p.milestones_planned,
+      milestonesDelivered: p.milestones_delivered,
+      milestonesConfirmed: p.milestones_confirmed,
+      milestonesDisputed: p.milestones_disputed,
+      activities: p.activities,
+      openRisks: p.open_risks,
     },
     participants: { women, men, undisclosed, womenShare: women + men + undisclosed > 0 ? Math.round((women / (women + men + undisclosed)) * 10_000) / 10_000 : null },
-    closure: { outcome: row.outcome as string | null, closedAt: iso(row.closed_at) },
+    closure: { outcome: p.outcome, closedAt: p.closed_at },
   };
 }
 

@@ -6,21 +6,9 @@ import type { PreparedBatch, Projection, ProjectionHandler } from '../projection
 import type { ReadModelSchema } from '../storage/read-model-schemas';
 import { insertRowsIgnoringDuplicates } from '../storage/row-writer';
 import { describeEvent } from './event-summary';
+import { TIMELINE_COLUMNS, type RowOf } from '../storage/columns';
 
-export interface TimelineRow {
-  partnership_id: string;
-  revision: number;
-  event_id: string;
-  position: string;
-  type: string;
-  recorded_at: string;
-  actor: string;
-  organisation_id: string | null;
-  reason: string | null;
-  correlation_id: string;
-  causation_id: string | null;
-  summary: string;
-}
+export type TimelineRow = RowOf<typeof TIMELINE_COLUMNS>;
 
 export function timelineRow(event: RecordedEvent): TimelineRow | null {
   if (!event.streamId.startsWith(PARTNERSHIP_STREAM_PREFIX) || !isPartnershipEventType(event.type)) return null;
