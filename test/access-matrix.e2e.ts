@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
-import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
+import { HTTP_EDGE, startTestApp, type TestApp } from './support/test-app';
 import { post, registerOrganisations, streamOf } from './support/http';
 import { activityBody } from './support/lifecycle-bodies';
 import { accessFixture, headersOf, ORG_OF, PARTIES, PRINCIPALS, type PrincipalKey } from './support/access-fixture';
@@ -31,7 +31,7 @@ const signedIn = (p: PrincipalKey) => (p === 'anonymous' ? 401 : 200);
 const partiesOnly = (admin: boolean) => (p: PrincipalKey) => (p === 'anonymous' ? 401 : PARTIES.includes(p) || (admin && p === 'admin') ? 200 : 404);
 const adminOnly = (p: PrincipalKey) => (p === 'anonymous' ? 401 : p === 'admin' ? 200 : 403);
 
-describe.each(BACKENDS)('who may do and see what, on %s', (backend) => {
+describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
   let t: TestApp;
   let position = '';
   let n = 0;

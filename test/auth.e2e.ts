@@ -3,12 +3,12 @@ import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { validateEnvironment, InvalidEnvironmentError } from '../apps/api/src/config/environment';
 import { ADMIN_ORG, registerOrganisations, tokenFor } from './support/http';
-import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
+import { HTTP_EDGE, startTestApp, type TestApp } from './support/test-app';
 
 const ORG = 'org-auth-ngo';
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-describe.each(BACKENDS)('bearer tokens on %s', (backend) => {
+describe.each(HTTP_EDGE)('bearer tokens on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(backend);

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { actor, post, registerOrganisations, streamOf } from './support/http';
 import { commitment, ORGS, proposal } from './support/lifecycle-bodies';
-import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
+import { HTTP_EDGE, startTestApp, type TestApp } from './support/test-app';
 
 /** Valid bodies for a few commands; the property mutates them into (mostly) invalid ones. */
 const VALID: Record<string, object> = {
@@ -42,7 +42,7 @@ function apply(body: object, m: Mutation): unknown {
   }
 }
 
-describe.each(BACKENDS)('random invalid payloads on %s', (backend) => {
+describe.each(HTTP_EDGE)('random invalid payloads on %s', (backend) => {
   let t: TestApp;
   let id: string;
   beforeAll(async () => {

@@ -10,6 +10,13 @@ export const TEST_JWT_SECRET = 'test-secret-for-e2e-tests-only-0123456789abcdef'
 export type Backend = 'embedded' | 'postgresql';
 export const BACKENDS: Backend[] = ['embedded', 'postgresql'];
 
+/**
+ * For tests of the HTTP edge alone (who may call what, token checks, request validation), whose outcome no
+ * storage can change: they run on the product's default, the embedded database. Anything that reads or writes
+ * what a database keeps runs on BACKENDS.
+ */
+export const HTTP_EDGE: Backend[] = ['embedded'];
+
 export interface TestApp {
   readonly app: INestApplication;
   /** On PostgreSQL: the URL of this app's own schema, for a child process (a CLI) to read the same data. */
