@@ -1,5 +1,6 @@
 import { RateTable, type TableRate } from '../funding/rate-table';
 import type { ReadModelContext } from './query-kit';
+import { EXCHANGE_RATE_COLUMNS, readRow } from '../storage/columns';
 
 const tables = new Map<string, RateTable>();
 
@@ -18,16 +19,9 @@ export async function rateTableOf(ctx: ReadModelContext): Promise<RateTable> {
   return table;
 }
 
-export function tableRateOf(r: Record<string, unknown>): TableRate {
-  return {
-    setId: r.set_id as string,
-    base: r.base as string,
-    quote: r.quote as string,
-    valueDate: r.value_date as string,
-    rate: r.rate as string,
-    source: r.source as string,
-    recordedAt: new Date(r.recorded_at as string).toISOString(),
-  };
+export function tableRateOf(raw: Record<string, unknown>): TableRate {
+  const r = readRow(EXCHANGE_RATE_COLUMNS, raw);
+  return { setId: r.set_id, base: r.base, quote: r.quote, valueDate: r.value_date, rate: r.rate, source: r.source, recordedAt: r.recorded_at };
 }
 
 export interface RateSetSummary {

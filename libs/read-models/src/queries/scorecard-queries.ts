@@ -1,7 +1,8 @@
 import { PRINCIPLES } from '@ccb/domain';
-import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import { visibleTo, type Viewer } from './viewer';
 import type { Cell } from './small-cells';
+import { readRow, SCORE_COLUMNS } from '../storage/columns';
 
 export interface ScoreFilter extends PageRequest {
   readonly partnershipId?: string;
@@ -36,16 +37,19 @@ export function listScores(ctx: ReadModelContext, viewer: Viewer, filter: ScoreF
     scoreWhere(ctx, viewer, filter),
     `ORDER BY array_position(ARRAY[${PRINCIPLES.map((p) => `'${p}'`).join(',')}]::text[], ps.principle), ps.partnership_id, ps.evaluation_id`,
     filter,
-    (r) => ({
-      partnershipId: r.partnership_id as string,
-      evaluationId: r.evaluation_id as string,
-      evaluatorId: r.evaluator_id as string,
-      principle: r.principle as string,
-      score: Number(r.score),
-      evidence: r.evidence as string,
-      eventIds: r.event_ids as string[],
-      recordedAt: iso(r.recorded_at)!,
-    }),
+    (raw) => {
+      const r = readRow(SCORE_COLUMNS, raw);
+      return {
+        partnershipId: r.partnership_id,
+        evaluationId: r.evaluation_id,
+        evaluatorId: r.evaluator_id,
+        principle: r.principle,
+        score: r.score,
+        evidence: r.evidence,
+        eventIds: r.event_ids,
+        recordedAt: r.recorded_at,
+      };
+    },
   );
 }
 

@@ -1,5 +1,6 @@
-import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import { visibleTo, type Viewer } from './viewer';
+import { readRow, TIMELINE_COLUMNS } from '../storage/columns';
 
 export interface TimelineFilter extends PageRequest {
   readonly partnershipId?: string;
@@ -37,18 +38,21 @@ export function timeline(ctx: ReadModelContext, viewer: Viewer, filter: Timeline
     .when(filter.to, 't.recorded_at <= ?::timestamptz', filter.to);
   const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
   const order = filter.partnershipId ? `ORDER BY t.revision ${direction}` : `ORDER BY t.recorded_at ${direction}, t.partnership_id, t.revision`;
-  return paged(ctx, 't.*', `${ctx.models.timeline.schema}.timeline t`, where, order, filter, (r) => ({
-    partnershipId: r.partnership_id as string,
-    revision: Number(r.revision),
-    eventId: r.event_id as string,
-    position: r.position as string,
-    type: r.type as string,
-    recordedAt: iso(r.recorded_at)!,
-    actor: r.actor as string,
-    organisationId: r.organisation_id as string | null,
-    reason: r.reason as string | null,
-    correlationId: r.correlation_id as string,
-    causationId: r.causation_id as string | null,
-    summary: r.summary as string,
-  }));
+  return paged(ctx, 't.*', `${ctx.models.timeline.schema}.timeline t`, where, order, filter, (raw) => {
+    const r = readRow(TIMELINE_COLUMNS, raw);
+    return {
+      partnershipId: r.partnership_id,
+      revision: r.revision,
+      eventId: r.event_id,
+      position: r.position,
+      type: r.type,
+      recordedAt: r.recorded_at,
+      actor: r.actor,
+      organisationId: r.organisation_id,
+      reason: r.reason,
+      correlationId: r.correlation_id,
+      causationId: r.causation_id,
+      summary: r.summary,
+    };
+  });
 }

@@ -283,12 +283,17 @@ export const READ_MODEL_TABLES = {
 /** A row as the driver returned it, normalised to the declared representation. */
 export function readRow<C extends ColumnSet>(columns: C, raw: Readonly<Record<string, unknown>>): RowOf<C> {
   const row: Record<string, unknown> = {};
-  for (const [name, column] of Object.entries(columns)) row[name] = readValue(column, raw[name]);
+  for (const [name, column] of Object.entries(columns)) {
+    const value = raw[name];
+    // A query that selected too little, or a column that drifted from its declaration, fails loudly here.
+    if ((value === null || value === undefined) && !column.nullable)
+      throw new Error(`read model column ${name} is ${value === null ? 'NULL' : 'missing from the row'}, but declared NOT NULL`);
+    row[name] = value === null || value === undefined ? null : readValue(column, value);
+  }
   return row as RowOf<C>;
 }
 
 function readValue(column: Column<unknown>, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
   switch (column.sql) {
     case 'int4':
     case 'int8':
