@@ -24,7 +24,8 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
       return res.body as { revision: number };
     };
     beforeMoney = new Date().toISOString();
-    await new Promise((r) => setTimeout(r, 5));
+    // The next events must be recorded strictly after this instant: wait for the clock to move on.
+    while (new Date().toISOString() <= beforeMoney) await new Promise((resolve) => setImmediate(resolve));
     commitRevision = (
       await ok(ORG_OF.donor, '/commitments', { flowId: 'c-1', receiverId: ORG_OF.implementer, amount: { amountMinor: 5_000_000, currency: 'EUR' }, date: '2026-02-01' })
     ).revision;

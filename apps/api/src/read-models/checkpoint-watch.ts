@@ -49,6 +49,11 @@ export class CheckpointWatch {
     return result;
   }
 
+  /** Reads waiting on this projection now. */
+  waiting(): number {
+    return this.waiters.size;
+  }
+
   current(): Position | undefined {
     return this.latest;
   }

@@ -106,6 +106,11 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    * projector here, and reading the checkpoint table once per 50 ms while anyone waits). A position past
    * the newest event is a 400 at once.
    */
+  /** Reads waiting for a position the read models have not reached yet, across projections. */
+  waitingReads(): number {
+    return Object.values(this.watches).reduce((sum, watch) => sum + watch.waiting(), 0);
+  }
+
   async waitFor(names: readonly ProjectionName[], position: Position): Promise<void> {
     const bound = this.config.get('READ_WAIT_MS', { infer: true });
     const started = Date.now();
