@@ -92,10 +92,11 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
   });
   afterAll(() => h.close());
 
+  // Each test projects its own partnership (and its own organisation where it changes one), so they run in any order.
   it('projects a partnership, its parties and its phase', async () => {
-    await h.appendPartnership('p-1', inDelivery);
+    await h.appendPartnership('p-parties', inDelivery);
     await h.catchUp();
-    const [p] = await h.rows<Record<string, unknown>>(`SELECT * FROM ${s}.partnerships WHERE partnership_id = 'p-1'`);
+    const [p] = await h.rows<Record<string, unknown>>(`SELECT * FROM ${s}.partnerships WHERE partnership_id = 'p-parties'`);
     expect(p).toMatchObject({
       phase: 'delivery',
       beneficiary_country: 'GH',
@@ -108,7 +109,7 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
       lo_co_design_endorsed: 1,
       revision: inDelivery.length - 1,
     });
-    const parties = await h.rows<{ organisation_id: string; role: string }>(`SELECT organisation_id, role FROM ${s}.parties WHERE partnership_id = 'p-1' ORDER BY role`);
+    const parties = await h.rows<{ organisation_id: string; role: string }>(`SELECT organisation_id, role FROM ${s}.parties WHERE partnership_id = 'p-parties' ORDER BY role`);
     expect(parties).toEqual([
       { organisation_id: BENEFICIARY, role: 'beneficiary' },
       { organisation_id: DONOR, role: 'donor' },
@@ -117,7 +118,8 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
   });
 
   it('keeps the flows of a three-level chain and voids an expenditure as if it never happened', async () => {
-    await h.appendPartnership('p-1', [
+    await h.appendPartnership('p-chain', [
+      ...inDelivery,
       joined(LOCAL_PARTNER, 'implementer'),
       committed(1_000_000),
       flow('FundsDisbursed', 'd-1', DONOR, IMPLEMENTER, 600_000),
@@ -129,7 +131,7 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
     ]);
     await h.catchUp();
     const flows = await h.rows<{ flow_id: string; kind: string; amount_minor: string; voided: boolean }>(
-      `SELECT flow_id, kind, amount_minor, voided FROM ${s}.flows WHERE partnership_id = 'p-1' ORDER BY flow_id`,
+      `SELECT flow_id, kind, amount_minor, voided FROM ${s}.flows WHERE partnership_id = 'p-chain' ORDER BY flow_id`,
     );
     expect(flows.map((f) => [f.flow_id, f.kind, Number(f.amount_minor), f.voided])).toEqual([
       ['c-1', 'commitment', 1_000_000, false],
@@ -139,7 +141,7 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
       ['e-2', 'expenditure', 300_000, true],
       ['e-3', 'expenditure', 50_000, false],
     ]);
-    const [p] = await h.rows<Record<string, number>>(`SELECT lo_local_spend, lo_beneficiary_managed FROM ${s}.partnerships WHERE partnership_id = 'p-1'`);
+    const [p] = await h.rows<Record<string, number>>(`SELECT lo_local_spend, lo_beneficiary_managed FROM ${s}.partnerships WHERE partnership_id = 'p-chain'`);
     // Voided e-2 is gone from the share: 150,000 of 150,000 spent locally.
     expect(p.lo_local_spend).toBe(1);
     // 200,000 of the 600,000 that entered reached a Ghanaian organisation.
@@ -147,7 +149,8 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
   });
 
   it('tracks milestones through confirmation and activities with participants by sex', async () => {
-    await h.appendPartnership('p-1', [
+    await h.appendPartnership('p-delivery', [
+      ...inDelivery,
       milestonePlanned,
       milestoneAchieved,
       { type: 'MilestoneConfirmed', schemaVersion: 1, data: { milestoneId: 'm-1', confirmedBy: BENEFICIARY, note: 'Seen in use' } },
@@ -156,15 +159,17 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
       activity('a-2', 3, 7, ['fr']),
     ]);
     await h.catchUp();
-    const [m] = await h.rows<{ status: string }>(`SELECT status FROM ${s}.milestones WHERE partnership_id = 'p-1'`);
+    const [m] = await h.rows<{ status: string }>(`SELECT status FROM ${s}.milestones WHERE partnership_id = 'p-delivery'`);
     expect(m.status).toBe('confirmed');
-    const activities = await h.rows<{ activity_id: string; women: number; men: number }>(`SELECT activity_id, women, men FROM ${s}.activities ORDER BY activity_id`);
+    const activities = await h.rows<{ activity_id: string; women: number; men: number }>(
+      `SELECT activity_id, women, men FROM ${s}.activities WHERE partnership_id = 'p-delivery' ORDER BY activity_id`,
+    );
     expect(activities).toEqual([
       { activity_id: 'a-1', women: 12, men: 8 },
       { activity_id: 'a-2', women: 3, men: 7 },
     ]);
     const [p] = await h.rows<Record<string, number>>(
-      `SELECT participants_women, participants_men, lo_language, lo_validation, lo_alignment, lo_index FROM ${s}.partnerships WHERE partnership_id = 'p-1'`,
+      `SELECT participants_women, participants_men, lo_language, lo_validation, lo_alignment, lo_index FROM ${s}.partnerships WHERE partnership_id = 'p-delivery'`,
     );
     expect(p).toMatchObject({ participants_women: 15, participants_men: 15, lo_validation: 1 });
     // 200 of 300 participant-hours in English, which the beneficiary named.
@@ -175,16 +180,18 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
   });
 
   it('finds overlapping partnerships of different donors, and forgets them when a donor is shared', async () => {
-    await h.appendPartnership('p-2', [
-      { ...proposed, data: { ...(proposed.data as object), partnershipId: 'p-2', proposerId: BENEFICIARY } } as PartnershipEvent,
+    await h.appendPartnership('p-overlap-a', inDelivery);
+    await h.appendPartnership('p-overlap-b', [
+      { ...proposed, data: { ...(proposed.data as object), partnershipId: 'p-overlap-b', proposerId: BENEFICIARY } } as PartnershipEvent,
       joined(DONOR_2, 'donor'),
     ]);
     await h.catchUp();
-    const overlaps = await h.rows<{ partnership_a: string; partnership_b: string; shared_themes: string[] }>(`SELECT * FROM ${s}.overlaps`);
-    expect(overlaps).toEqual([expect.objectContaining({ partnership_a: 'p-1', partnership_b: 'p-2', shared_themes: ['incident-response-cert'] })]);
-    await h.appendPartnership('p-2', [joined(DONOR, 'donor')]);
+    const pair = `SELECT * FROM ${s}.overlaps WHERE partnership_a = 'p-overlap-a' AND partnership_b = 'p-overlap-b'`;
+    const overlaps = await h.rows<{ partnership_a: string; partnership_b: string; shared_themes: string[] }>(pair);
+    expect(overlaps).toEqual([expect.objectContaining({ partnership_a: 'p-overlap-a', partnership_b: 'p-overlap-b', shared_themes: ['incident-response-cert'] })]);
+    await h.appendPartnership('p-overlap-b', [joined(DONOR, 'donor')]);
     await h.catchUp();
-    expect(await h.rows(`SELECT * FROM ${s}.overlaps`)).toEqual([]);
+    expect(await h.rows(pair)).toEqual([]);
   });
 
   it('replaces a corrected evaluation in the scorecard', async () => {
@@ -200,31 +207,40 @@ describe.each(['embedded', 'postgresql'] as const)('portfolio and timeline proje
         lessons: 'Lessons',
       },
     });
-    await h.appendPartnership('p-1', [{ type: 'EvaluatorAppointed', schemaVersion: 1, data: { organisationId: EVALUATOR, appointedBy: DONOR } }, score('ev-1', null, 2)]);
+    await h.appendPartnership('p-scores', [
+      ...inDelivery,
+      { type: 'EvaluatorAppointed', schemaVersion: 1, data: { organisationId: EVALUATOR, appointedBy: DONOR } },
+      score('ev-1', null, 2),
+    ]);
     await h.catchUp();
-    expect(await h.rows(`SELECT evaluation_id, score FROM ${s}.principle_scores`)).toEqual([{ evaluation_id: 'ev-1', score: 2 }]);
-    await h.appendPartnership('p-1', [score('ev-2', 'ev-1', 3)]);
+    const scores = `SELECT evaluation_id, score FROM ${s}.principle_scores WHERE partnership_id = 'p-scores'`;
+    expect(await h.rows(scores)).toEqual([{ evaluation_id: 'ev-1', score: 2 }]);
+    await h.appendPartnership('p-scores', [score('ev-2', 'ev-1', 3)]);
     await h.catchUp();
-    expect(await h.rows(`SELECT evaluation_id, score FROM ${s}.principle_scores`)).toEqual([{ evaluation_id: 'ev-2', score: 3 }]);
+    expect(await h.rows(scores)).toEqual([{ evaluation_id: 'ev-2', score: 3 }]);
   });
 
   it('re-derives a partnership when one of its organisations changes', async () => {
-    await h.appendOrganisation(IMPLEMENTER, [
-      { type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: IMPLEMENTER, country: 'KE', developmentStatus: 'developing' } },
-    ]);
+    const MOVING = 'org-moving';
+    await h.appendOrganisation(MOVING, [registered(MOVING, 'DE', 'developed')]);
+    await h.appendPartnership('p-moving', [proposed, joined(DONOR, 'donor'), joined(MOVING, 'implementer')]);
     await h.catchUp();
-    const [p] = await h.rows<{ modality: string }>(`SELECT modality FROM ${s}.partnerships WHERE partnership_id = 'p-1'`);
-    expect(p.modality).toBe('triangular');
+    const modality = async () => (await h.rows<{ modality: string }>(`SELECT modality FROM ${s}.partnerships WHERE partnership_id = 'p-moving'`))[0].modality;
+    expect(await modality()).toBe('north-south');
+    await h.appendOrganisation(MOVING, [{ type: 'OrganisationUpdated', schemaVersion: 1, data: { organisationId: MOVING, country: 'KE', developmentStatus: 'developing' } }]);
+    await h.catchUp();
+    expect(await modality()).toBe('triangular');
   });
 
   it('writes a timeline with actor and reason, and no confidential text', async () => {
-    await h.appendPartnership('p-1', [{ type: 'PartnershipSuspended', schemaVersion: 1, data: { phase: 'delivery', reason: 'Elections' } }], {
+    await h.appendPartnership('p-timeline', inDelivery);
+    await h.appendPartnership('p-timeline', [{ type: 'PartnershipSuspended', schemaVersion: 1, data: { phase: 'delivery', reason: 'Elections' } }], {
       actor: 'user-ama',
       reason: 'Elections',
     });
     await h.catchUp();
     const rows = await h.rows<{ type: string; actor: string; reason: string | null; summary: string }>(
-      `SELECT type, actor, reason, summary FROM ${h.models.timeline.schema}.timeline WHERE partnership_id = 'p-1' ORDER BY revision`,
+      `SELECT type, actor, reason, summary FROM ${h.models.timeline.schema}.timeline WHERE partnership_id = 'p-timeline' ORDER BY revision`,
     );
     expect(rows[rows.length - 1]).toEqual({ type: 'PartnershipSuspended', actor: 'user-ama', reason: 'Elections', summary: 'Suspended during delivery' });
     const need = rows.find((r) => r.type === 'NeedStated')!;
