@@ -2,7 +2,7 @@
  * Where a change goes, checked: no cycles, and no import that runs back up the layers
  * (`npm run deps`, run by .ci/run beside lint). Layers, lowest first:
  * - libs: domain and event-store (no other lib) < read-models < runtime; no lib imports an app.
- * - libs/read-models: view/ (the base fold) < funding/, local-ownership/, dossier/ < partnerships/, timeline/,
+ * - libs/read-models: api/ (result types, domain vocabulary only) and view/ (the base fold) < funding/, local-ownership/, dossier/ < partnerships/, timeline/,
  *   replay/, queries/ < projection/ (the registry and runner).
  * - apps/api: config, common < auth < event-sourcing < the capability modules < demo < the root (app module,
  *   factory, main, error filter).
@@ -19,6 +19,8 @@ module.exports = {
     upward('event-store-stands-alone', '^libs/event-store/', '^(libs/(domain|read-models|runtime)|apps)/'),
     upward('read-models-below-runtime', '^libs/read-models/', '^(libs/runtime|apps)/'),
     upward('libs-below-apps', '^libs/', '^apps/'),
+    // The result types the dashboard imports depend on the domain's vocabulary alone (a browser build reads them).
+    upward('result-types-stand-alone', '^libs/read-models/src/api/', '^libs/(read-models/src/(?!api/)|event-store|runtime)'),
     upward('view-is-the-base-fold', '^libs/read-models/src/view/', '^libs/read-models/src/(funding|local-ownership|dossier|partnerships|timeline|replay|queries|projection)/'),
     upward('figures-below-projections', '^libs/read-models/src/(funding|local-ownership|dossier)/', '^libs/read-models/src/(partnerships|timeline|replay|queries|projection)/'),
     upward(

@@ -1,5 +1,5 @@
 /** The shapes the dashboard reads, as the API documents them at /docs-json. Amounts are integer minor units. */
-import type { Phase, Role, Theme } from '../../../../libs/domain/src/partnerships/vocabulary';
+import type { Phase, Role } from '../../../../libs/domain/src/partnerships/vocabulary';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -22,57 +22,8 @@ export interface Me {
   readonly roles: readonly string[];
 }
 
-export interface PartnershipRow {
-  readonly partnershipId: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly beneficiaryCountry: string;
-  readonly beneficiaryRegion: string;
-  readonly modality: string;
-  readonly themes: readonly Theme[];
-  readonly levels: readonly string[];
-  readonly phase: Phase;
-  readonly suspended: boolean;
-  readonly plannedStart: string | null;
-  readonly plannedEnd: string | null;
-  readonly donorIds: readonly string[];
-  readonly implementerIds: readonly string[];
-  readonly beneficiaryIds: readonly string[];
-  readonly evaluatorIds: readonly string[];
-  readonly localOwnershipIndex: number | null;
-  readonly revision: number;
-  readonly proposedAt: string;
-  readonly lastEventAt: string;
-}
-
-export interface PartnershipDetail extends PartnershipRow {
-  readonly parties: readonly { organisationId: string; name: string; kind: string; country: string; role: Role; since: string }[];
-  readonly milestones: readonly { milestoneId: string; title: string; dueDate: string; status: string; achievedOn: string | null; validatedAt: string | null }[];
-  readonly activities: readonly {
-    activityId: string;
-    type: string;
-    title: string;
-    themes: readonly string[];
-    level: string;
-    startDate: string;
-    endDate: string;
-    languages: readonly string[];
-    participants: { women: number; men: number; undisclosed: number };
-    participantHours: number;
-  }[];
-  readonly indicators: readonly {
-    indicatorId: string;
-    name: string;
-    unit: string;
-    baseline: number;
-    target: number;
-    latestValue: number | null;
-    latestOn: string | null;
-    progress: number | null;
-  }[];
-  readonly counts: { milestonesPlanned: number; milestonesDelivered: number; milestonesConfirmed: number; milestonesDisputed: number; activities: number; openRisks: number };
-  readonly participants: { women: number; men: number; undisclosed: number; womenShare: number | null };
-}
+// Declared once, where the query builds them: the dashboard reads the API's own result types.
+export type { PartnershipSummary as PartnershipRow, PartnershipDetail } from '../../../../libs/read-models/src/api/partnership-results';
 
 export interface CurrencyTotals {
   readonly currency: string;

@@ -75,11 +75,13 @@ function PortfolioView({
   const regions = useMemo(() => {
     const byRegion = new Map<string, { region: string; partnerships: number; committed: number; countries: string[] }>();
     for (const p of portfolio.partnerships) {
-      const row = byRegion.get(p.beneficiaryRegion) ?? { region: p.beneficiaryRegion, partnerships: 0, committed: 0, countries: [] };
+      // The region is null when no registered beneficiary gives one: counted apart, never dropped.
+      const region = p.beneficiaryRegion ?? 'not-recorded';
+      const row = byRegion.get(region) ?? { region, partnerships: 0, committed: 0, countries: [] };
       row.partnerships += 1;
       row.committed += committedById.get(p.partnershipId) ?? 0;
       if (!row.countries.includes(p.beneficiaryCountry)) row.countries.push(p.beneficiaryCountry);
-      byRegion.set(p.beneficiaryRegion, row);
+      byRegion.set(region, row);
     }
     return [...byRegion.values()].sort((a, b) => b.partnerships - a.partnerships);
   }, [portfolio, committedById]);

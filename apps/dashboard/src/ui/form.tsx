@@ -124,22 +124,23 @@ export function FormFooter({
 }
 
 /** A select over a codelist, each code shown in words. */
-export function CodeSelect({
+/** A choice among a vocabulary's codes: what it hands back is one of them, typed as such. */
+export function CodeSelect<T extends string>({
   codes,
   value,
   onChange,
   ...field
 }: {
-  codes: readonly string[];
-  value: string;
-  onChange: (code: string) => void;
+  codes: readonly T[];
+  value: T;
+  onChange: (code: T) => void;
   id: string;
   name: string;
   'aria-invalid': boolean;
   'aria-describedby'?: string;
 }) {
   return (
-    <select {...field} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select {...field} value={value} onChange={(e) => onChange(codes.find((code) => code === e.target.value) ?? value)}>
       {codes.map((code) => (
         <option key={code} value={code}>
           {humanise(code)}

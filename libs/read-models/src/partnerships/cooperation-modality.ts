@@ -1,8 +1,9 @@
 import type { OrganisationLookup } from '../organisations/organisation-directory';
 import type { PartnershipView } from '../view/partnership-view';
 
-export const MODALITIES = ['regional', 'triangular', 'south-south', 'north-south', 'south-north', 'north-north', 'undetermined'] as const;
-export type Modality = (typeof MODALITIES)[number];
+import { MODALITIES, type Modality } from '../api/partnership-results';
+
+export { MODALITIES, type Modality };
 
 const southern = (status: string) => status === 'developing' || status === 'least-developed';
 

@@ -2,6 +2,9 @@ import { orderBy, paged, Where, type Page, type PageRequest, type ReadModelConte
 import { ACTIVITY_COLUMNS, c, INDICATOR_COLUMNS, MILESTONE_COLUMNS, nullable, PARTNERSHIP_COLUMNS, PARTY_COLUMNS, readRow } from '../storage/columns';
 import { visibleTo, type Viewer } from './viewer';
 import type { PendingInvitation } from '../view/partnership-view';
+import type { PartnershipDetail, PartnershipSummary, PendingInvitationItem } from '../api/partnership-results';
+
+export type { PartnershipDetail, PartnershipSummary, PendingInvitationItem };
 
 export interface PartnershipFilter extends PageRequest {
   readonly phase?: string;
@@ -15,31 +18,6 @@ export interface PartnershipFilter extends PageRequest {
   readonly donorId?: string;
   readonly q?: string;
   readonly sort?: string;
-}
-
-export interface PartnershipSummary {
-  readonly partnershipId: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly beneficiaryCountry: string;
-  readonly beneficiaryRegion: string | null;
-  readonly modality: string;
-  readonly initiatedBy: string;
-  readonly themes: string[];
-  readonly levels: string[];
-  readonly sdgs: number[];
-  readonly phase: string;
-  readonly suspended: boolean;
-  readonly plannedStart: string;
-  readonly plannedEnd: string | null;
-  readonly donorIds: string[];
-  readonly implementerIds: string[];
-  readonly beneficiaryIds: string[];
-  readonly evaluatorIds: string[];
-  readonly localOwnershipIndex: number | null;
-  readonly revision: number;
-  readonly proposedAt: string;
-  readonly lastEventAt: string;
 }
 
 export const PARTNERSHIP_SORTS = {
@@ -110,36 +88,6 @@ export function listPartnerships(ctx: ReadModelContext, viewer: Viewer, filter: 
   );
 }
 
-export interface PartnershipDetail extends PartnershipSummary {
-  readonly parties: { organisationId: string; name: string | null; kind: string | null; country: string | null; role: string; since: string }[];
-  readonly milestones: { milestoneId: string; title: string; dueDate: string; status: string; achievedOn: string | null; validatedAt: string | null }[];
-  readonly activities: {
-    activityId: string;
-    type: string;
-    title: string;
-    themes: string[];
-    level: string;
-    startDate: string;
-    endDate: string;
-    languages: string[];
-    participants: { women: number; men: number; undisclosed: number };
-    participantHours: number;
-  }[];
-  readonly indicators: {
-    indicatorId: string;
-    name: string;
-    unit: string;
-    baseline: number;
-    target: number;
-    latestValue: number | null;
-    latestOn: string | null;
-    progress: number | null;
-  }[];
-  readonly counts: { milestonesPlanned: number; milestonesDelivered: number; milestonesConfirmed: number; milestonesDisputed: number; activities: number; openRisks: number };
-  readonly participants: { women: number; men: number; undisclosed: number; womenShare: number | null };
-  readonly closure: { outcome: string | null; closedAt: string | null };
-}
-
 export async function getPartnership(ctx: ReadModelContext, partnershipId: string): Promise<PartnershipDetail | null> {
   const s = ctx.models.portfolio.schema;
   const [row] = await ctx.db.query<Record<string, unknown>[]>(`SELECT * FROM ${s}.partnerships WHERE partnership_id = $1`, [partnershipId]);
@@ -207,18 +155,6 @@ export async function getPartnership(ctx: ReadModelContext, partnershipId: strin
     participants: { women, men, undisclosed, womenShare: women + men + undisclosed > 0 ? Math.round((women / (women + men + undisclosed)) * 10_000) / 10_000 : null },
     closure: { outcome: p.outcome, closedAt: p.closed_at },
   };
-}
-
-/** An invitation waiting for the invited organisation's answer. */
-export interface PendingInvitationItem {
-  readonly partnershipId: string;
-  readonly title: string;
-  readonly beneficiaryCountry: string;
-  readonly phase: string;
-  readonly organisationId: string;
-  readonly role: 'donor' | 'implementer' | 'beneficiary';
-  readonly invitedBy: string;
-  readonly invitedAt: string;
 }
 
 /**

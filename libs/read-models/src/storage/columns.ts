@@ -1,4 +1,5 @@
-import type { PointOfContact } from '@ccb/domain';
+import type { Initiator, Level, Phase, PointOfContact, Role, Theme } from '@ccb/domain';
+import type { Modality } from '../api/partnership-results';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
 import type { ProfilePeriod } from '../organisations/organisation-directory';
 import type { PendingInvitation } from '../view/partnership-view';
@@ -31,6 +32,9 @@ export const c = {
   textArray: col<string[]>('_text'),
   int4Array: col<number[]>('_int4'),
   json: <T>() => col<T>('jsonb'),
+  /** Text holding one of a vocabulary's codes (a phase, a role): the row carries the union, not any string. */
+  code: <T extends string>() => col<T>('text'),
+  codes: <T extends string>() => col<T[]>('_text'),
 };
 
 export const nullable = <T>(column: Column<T>): Column<T | null> => ({ sql: column.sql, nullable: true });
@@ -170,7 +174,7 @@ export const OVERLAP_COLUMNS = {
 export const PARTY_COLUMNS = {
   partnership_id: c.text,
   organisation_id: c.text,
-  role: c.text,
+  role: c.code<Role>(),
   since: c.timestamptz,
 } as const;
 
@@ -181,16 +185,16 @@ export const PARTNERSHIP_COLUMNS = {
   summary: c.text,
   beneficiary_country: c.text,
   beneficiary_region: nullable(c.text),
-  modality: c.text,
-  initiated_by: c.text,
-  themes: c.textArray,
-  levels: c.textArray,
+  modality: c.code<Modality>(),
+  initiated_by: c.code<Initiator>(),
+  themes: c.codes<Theme>(),
+  levels: c.codes<Level>(),
   sdgs: c.int4Array,
   gender_marker: c.int4,
   languages: c.textArray,
   planned_start: c.text,
   planned_end: nullable(c.text),
-  phase: c.text,
+  phase: c.code<Phase>(),
   suspended: c.bool,
   proposed_at: c.timestamptz,
   last_event_at: c.timestamptz,
