@@ -1,12 +1,8 @@
 /** The shapes the dashboard reads, as the API documents them at /docs-json. Amounts are integer minor units. */
 import type { Phase, Role } from '../../../../libs/domain/src/partnerships/vocabulary';
+import type { PartnershipDossier } from '../../../../libs/read-models/src/dossier/partnership-dossier';
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly total: number;
-  readonly limit: number;
-  readonly offset: number;
-}
+export type { Page } from '../../../../libs/read-models/src/api/page';
 
 export interface DemoUser {
   readonly name: string;
@@ -130,20 +126,8 @@ export interface Organisation {
   readonly kind: string;
 }
 
-export interface Dossier {
-  readonly partnershipId: string;
-  readonly revision: number;
-  readonly needs: readonly { needId: string; kind: string; description: string; confidential: boolean; statedBy: string }[];
-  readonly languages: readonly string[];
-  readonly plan: {
-    version: number;
-    confidential: boolean;
-    proposedBy: string;
-    objectives: readonly { objectiveId: string; description: string; needIds: readonly string[] }[];
-    endorsements: readonly { organisationId: string; role: Role }[];
-  } | null;
-  readonly risks: readonly { riskId: string; kind: string; description: string; severity: string; raisedBy: string; resolution: string | null }[];
-}
+/** The dossier as GET …/dossier answers it: the fold, with where in the stream it stands. */
+export type Dossier = PartnershipDossier & { readonly partnershipId: string; readonly revision: number };
 
 export interface HistoryEvent {
   readonly revision: number;

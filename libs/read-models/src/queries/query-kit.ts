@@ -1,24 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { ReadModelSet } from '../storage/read-model-schemas';
+import type { Page, PageRequest } from '../api/page';
+
+export type { Page, PageRequest };
 
 /** What every query needs: the TypeORM data source and where the read models live. */
 export interface ReadModelContext {
   readonly db: DataSource;
   readonly models: ReadModelSet;
-}
-
-export interface PageRequest {
-  readonly limit?: number;
-  readonly offset?: number;
-}
-
-export interface Page<T> {
-  readonly items: T[];
-  readonly total: number;
-  /** True when there are more than `total` (counting stopped at COUNT_CAP). */
-  readonly totalIsLowerBound: boolean;
-  readonly limit: number;
-  readonly offset: number;
 }
 
 export const DEFAULT_LIMIT = 50;
