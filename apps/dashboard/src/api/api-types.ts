@@ -3,6 +3,7 @@ import type { Phase, Role } from '../../../../libs/domain/src/partnerships/vocab
 import type { PartnershipDossier } from '../../../../libs/read-models/src/dossier/partnership-dossier';
 
 export type { Page } from '../../../../libs/read-models/src/api/page';
+export type { Overlap, RegistryEntry } from '../../../../libs/read-models/src/api/coordination-results';
 
 export interface DemoUser {
   readonly name: string;
@@ -95,28 +96,6 @@ export interface InclusionRow {
   readonly undisclosed: number;
   readonly participants: number;
   readonly womenShare: number | null;
-}
-
-export interface Overlap {
-  readonly beneficiaryCountry: string;
-  readonly sharedThemes: readonly string[];
-  readonly overlapStart: string;
-  readonly overlapEnd: string;
-  readonly partnerships: readonly { partnershipId: string; title: string; phase: string; donorIds: readonly string[]; plannedStart: string; plannedEnd: string }[];
-}
-
-export interface RegistryEntry {
-  readonly partnershipId: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly beneficiaryCountry: string;
-  readonly themes: readonly string[];
-  readonly levels: readonly string[];
-  readonly phase: Phase;
-  readonly plannedStart: string | null;
-  readonly plannedEnd: string | null;
-  readonly modality: string;
-  readonly parties: readonly { organisationId: string; name: string; role: Role; country: string; contacts: readonly { name: string; email: string; function: string }[] }[];
 }
 
 export interface Organisation {

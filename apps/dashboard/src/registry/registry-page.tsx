@@ -21,7 +21,8 @@ export function RegistryPage() {
       <Loaded load={registry} what="the registry" retry={reload}>
         {(page) => {
           const entries = page.items.filter(
-            (e) => needle === '' || [e.title, e.summary, e.beneficiaryCountry, ...e.themes, ...e.parties.map((p) => p.name)].some((t) => t.toLowerCase().includes(needle)),
+            (e) =>
+              needle === '' || [e.title, e.summary, e.beneficiaryCountry, ...e.themes, ...e.parties.map((p) => p.name)].some((t) => t !== null && t.toLowerCase().includes(needle)),
           );
           if (entries.length === 0) return <Empty>No partnership matches “{query}”.</Empty>;
           return (
@@ -51,7 +52,8 @@ export function RegistryPage() {
                       {entry.parties.map((party) => (
                         <div key={`${party.role}-${party.organisationId}`}>
                           <dt>
-                            {humanise(party.role)}: {party.name} ({party.country})
+                            {humanise(party.role)}: {party.name ?? party.organisationId}
+                            {party.country ? ` (${party.country})` : ''}
                           </dt>
                           {party.contacts.map((c) => (
                             <dd key={c.email}>

@@ -1,15 +1,30 @@
-import type { PointOfContact } from '@ccb/domain';
+import type { Phase } from '@ccb/domain';
+import type { Overlap, RegistryEntry } from '../api/coordination-results';
+import { c, nullable, OVERLAP_COLUMNS, PARTNERSHIP_COLUMNS, readRow } from '../storage/columns';
+
+export type { Overlap, RegistryEntry };
+
+/** One side of an overlap, as the query selects it (a_id, a_title, …). */
+const OVERLAP_SIDE = { id: c.text, title: c.text, phase: c.code<Phase>(), donors: c.textArray, start: c.text, end: nullable(c.text) };
+
+/** The registry's public columns of a partnership, and its parties with their points of contact. */
+const P = PARTNERSHIP_COLUMNS;
+const REGISTRY_COLUMNS = {
+  partnership_id: P.partnership_id,
+  title: P.title,
+  summary: P.summary,
+  beneficiary_country: P.beneficiary_country,
+  themes: P.themes,
+  levels: P.levels,
+  phase: P.phase,
+  planned_start: P.planned_start,
+  planned_end: P.planned_end,
+  modality: P.modality,
+  parties: c.json<RegistryEntry['parties']>(),
+};
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import { orderBy, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import { EVERY_PARTNERSHIP } from './viewer';
-
-export interface Overlap {
-  readonly beneficiaryCountry: string;
-  readonly sharedThemes: string[];
-  readonly overlapStart: string;
-  readonly overlapEnd: string | null;
-  readonly partnerships: { partnershipId: string; title: string; phase: string; donorIds: string[]; plannedStart: string; plannedEnd: string | null }[];
-}
 
 export interface OverlapFilter extends PageRequest {
   readonly country?: string;
@@ -27,14 +42,10 @@ export function listOverlaps(ctx: ReadModelContext, filter: OverlapFilter): Prom
     .when(filter.theme, 'o.shared_themes @> ARRAY[?]::text[]', filter.theme)
     .when(filter.partnershipId, '(o.partnership_a = ? OR o.partnership_b = ?)', filter.partnershipId, filter.partnershipId)
     .when(filter.donorId, '(a.donor_ids @> ARRAY[?]::text[] OR b.donor_ids @> ARRAY[?]::text[])', filter.donorId, filter.donorId);
-  const side = (r: Record<string, unknown>, x: 'a' | 'b') => ({
-    partnershipId: r[`${x}_id`] as string,
-    title: r[`${x}_title`] as string,
-    phase: r[`${x}_phase`] as string,
-    donorIds: r[`${x}_donors`] as string[],
-    plannedStart: r[`${x}_start`] as string,
-    plannedEnd: r[`${x}_end`] as string | null,
-  });
+  const side = (raw: Record<string, unknown>, x: 'a' | 'b') => {
+    const r = readRow(OVERLAP_SIDE, Object.fromEntries(Object.keys(OVERLAP_SIDE).map((k) => [k, raw[`${x}_${k}`]])));
+    return { partnershipId: r.id, title: r.title, phase: r.phase, donorIds: r.donors, plannedStart: r.start, plannedEnd: r.end };
+  };
   return paged(
     ctx,
     `o.*, a.partnership_id AS a_id, a.title AS a_title, a.phase AS a_phase, a.donor_ids AS a_donors, a.planned_start AS a_start, a.planned_end AS a_end,
@@ -43,28 +54,17 @@ export function listOverlaps(ctx: ReadModelContext, filter: OverlapFilter): Prom
     where,
     'ORDER BY o.beneficiary_country, o.partnership_a, o.partnership_b',
     filter,
-    (r) => ({
-      beneficiaryCountry: r.beneficiary_country as string,
-      sharedThemes: r.shared_themes as string[],
-      overlapStart: r.overlap_start as string,
-      overlapEnd: r.overlap_end as string | null,
-      partnerships: [side(r, 'a'), side(r, 'b')],
-    }),
+    (raw) => {
+      const r = readRow(OVERLAP_COLUMNS, raw);
+      return {
+        beneficiaryCountry: r.beneficiary_country,
+        sharedThemes: r.shared_themes,
+        overlapStart: r.overlap_start,
+        overlapEnd: r.overlap_end,
+        partnerships: [side(raw, 'a'), side(raw, 'b')],
+      };
+    },
   );
-}
-
-export interface RegistryEntry {
-  readonly partnershipId: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly beneficiaryCountry: string;
-  readonly themes: string[];
-  readonly levels: string[];
-  readonly phase: string;
-  readonly plannedStart: string;
-  readonly plannedEnd: string | null;
-  readonly modality: string;
-  readonly parties: { organisationId: string; name: string | null; role: string; country: string | null; contacts: PointOfContact[] }[];
 }
 
 /**
@@ -84,18 +84,21 @@ export function registry(ctx: ReadModelContext, filter: PartnershipFilter): Prom
     partnershipFilter(ctx, EVERY_PARTNERSHIP, filter),
     orderBy(filter.sort, { title: 'p.title', country: 'p.beneficiary_country', plannedStart: 'p.planned_start' }, 'p.title', 'p.partnership_id'),
     filter,
-    (r) => ({
-      partnershipId: r.partnership_id as string,
-      title: r.title as string,
-      summary: r.summary as string,
-      beneficiaryCountry: r.beneficiary_country as string,
-      themes: r.themes as string[],
-      levels: r.levels as string[],
-      phase: r.phase as string,
-      plannedStart: r.planned_start as string,
-      plannedEnd: r.planned_end as string | null,
-      modality: r.modality as string,
-      parties: r.parties as RegistryEntry['parties'],
-    }),
+    (raw) => {
+      const r = readRow(REGISTRY_COLUMNS, raw);
+      return {
+        partnershipId: r.partnership_id,
+        title: r.title,
+        summary: r.summary,
+        beneficiaryCountry: r.beneficiary_country,
+        themes: r.themes,
+        levels: r.levels,
+        phase: r.phase,
+        plannedStart: r.planned_start,
+        plannedEnd: r.planned_end,
+        modality: r.modality,
+        parties: r.parties,
+      };
+    },
   );
 }
