@@ -1,11 +1,36 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import type { Viewer } from './viewer';
-import { iso, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import type { Role } from '@ccb/domain';
+import type { Modality } from '../api/partnership-results';
+import { c, nullable, ORGANISATION_COLUMNS, readRow } from '../storage/columns';
+
+/** What the triad query selects: a partnership's columns and one organisation per role, named when registered. */
+const TRIAD_COLUMNS = {
+  partnership_id: c.text,
+  title: c.text,
+  modality: c.code<Modality>(),
+  donor_id: c.text,
+  donor_name: nullable(c.text),
+  implementer_id: c.text,
+  implementer_name: nullable(c.text),
+  beneficiary_id: c.text,
+  beneficiary_name: nullable(c.text),
+};
+
+const PARTNER_COLUMNS = {
+  organisation_id: c.text,
+  name: nullable(c.text),
+  role: c.code<Role>(),
+  as_role: c.code<Role>(),
+  partnerships: c.int8,
+  partnership_ids: c.textArray,
+};
 
 export interface Triad {
   readonly partnershipId: string;
   readonly title: string;
-  readonly modality: string;
+  readonly modality: Modality;
   readonly donor: { organisationId: string; name: string | null };
   readonly implementer: { organisationId: string; name: string | null };
   readonly beneficiary: { organisationId: string; name: string | null };
@@ -28,14 +53,17 @@ export function listTriads(ctx: ReadModelContext, viewer: Viewer, filter: Partne
     where,
     'ORDER BY p.partnership_id, d.id, i.id, b.id',
     filter,
-    (r) => ({
-      partnershipId: r.partnership_id as string,
-      title: r.title as string,
-      modality: r.modality as string,
-      donor: { organisationId: r.donor_id as string, name: r.donor_name as string | null },
-      implementer: { organisationId: r.implementer_id as string, name: r.implementer_name as string | null },
-      beneficiary: { organisationId: r.beneficiary_id as string, name: r.beneficiary_name as string | null },
-    }),
+    (raw) => {
+      const r = readRow(TRIAD_COLUMNS, raw);
+      return {
+        partnershipId: r.partnership_id,
+        title: r.title,
+        modality: r.modality,
+        donor: { organisationId: r.donor_id, name: r.donor_name },
+        implementer: { organisationId: r.implementer_id, name: r.implementer_name },
+        beneficiary: { organisationId: r.beneficiary_id, name: r.beneficiary_name },
+      };
+    },
   );
 }
 
@@ -74,17 +102,21 @@ export function listOrganisations(ctx: ReadModelContext, filter: OrganisationFil
   return paged(ctx, organisationColumns(s), `${s}.organisations o`, where, 'ORDER BY o.name, o.organisation_id', filter, toOrganisation);
 }
 
-function toOrganisation(r: Record<string, unknown>): OrganisationSummary {
+/** An organisation's row, with how many partnerships it is in and its roles there. */
+const ORGANISATION_SUMMARY = { ...ORGANISATION_COLUMNS, partnerships: c.int8, roles: c.textArray };
+
+function toOrganisation(raw: Record<string, unknown>): OrganisationSummary {
+  const r = readRow(ORGANISATION_SUMMARY, raw);
   return {
-    organisationId: r.organisation_id as string,
-    name: r.name as string,
-    kind: r.kind as string,
-    country: r.country as string,
-    region: r.region as string,
-    developmentStatus: r.development_status as string,
-    registeredAt: iso(r.registered_at)!,
-    partnerships: Number(r.partnerships),
-    roles: r.roles as string[],
+    organisationId: r.organisation_id,
+    name: r.name,
+    kind: r.kind,
+    country: r.country,
+    region: r.region,
+    developmentStatus: r.development_status,
+    registeredAt: r.registered_at,
+    partnerships: r.partnerships,
+    roles: r.roles,
   };
 }
 
@@ -105,9 +137,9 @@ export interface Partner {
   readonly organisationId: string;
   readonly name: string | null;
   /** The partner's role in the shared partnerships. */
-  readonly role: string;
+  readonly role: Role;
   /** The organisation's own role in them. */
-  readonly asRole: string;
+  readonly asRole: Role;
   readonly partnerships: number;
   readonly partnershipIds: string[];
 }
@@ -128,14 +160,10 @@ export async function partnersOf(ctx: ReadModelContext, organisationId: string, 
       ORDER BY other.role, partnerships DESC, other.organisation_id`,
     where.params,
   );
-  return rows.map((r) => ({
-    organisationId: r.organisation_id as string,
-    name: r.name as string | null,
-    role: r.role as string,
-    asRole: r.as_role as string,
-    partnerships: Number(r.partnerships),
-    partnershipIds: r.partnership_ids as string[],
-  }));
+  return rows.map((raw) => {
+    const r = readRow(PARTNER_COLUMNS, raw);
+    return { organisationId: r.organisation_id, name: r.name, role: r.role, asRole: r.as_role, partnerships: r.partnerships, partnershipIds: r.partnership_ids };
+  });
 }
 
 export interface Network {
