@@ -2,6 +2,7 @@ import type { PartnershipEvent } from '../src';
 import {
   BENEFICIARY,
   committed,
+  deliveredActivity,
   DONOR,
   DONOR_2,
   eur,
@@ -159,24 +160,8 @@ describe('voiding and correcting flows', () => {
 });
 
 describe('correcting delivery', () => {
-  const activity = {
-    activityId: 'a-1',
-    type: 'training' as const,
-    title: 'IR course',
-    themes: ['incident-response-cert' as const],
-    level: 'technical' as const,
-    startDate: '2026-03-02',
-    endDate: '2026-03-06',
-    languages: ['en'],
-    participants: { women: 28, men: 9, undisclosed: 0 },
-    participantHours: 600,
-    trainers: { local: 1, foreign: 1 },
-    localTrainersProduced: 0,
-    trainedByActivityId: null,
-    objectiveId: null,
-    needIds: [],
-    continuesAfterFunding: false,
-  };
+  const activity = deliveredActivity;
+
   const delivered: PartnershipEvent = { type: 'ActivityDelivered', schemaVersion: 1, data: activity };
 
   it('corrects an activity with the same checks as recording one, and keeps its type', () => {

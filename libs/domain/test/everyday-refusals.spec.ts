@@ -1,27 +1,10 @@
 import type { PartnershipEvent } from '../src';
 import { decideExchangeRates, initialExchangeRateSetState, MAX_RATES_PER_SET } from '../src/exchange-rates/exchange-rates';
-import { BENEFICIARY, DONOR, EVALUATOR, IMPLEMENTER, inDelivery, milestonePlanned, need, proposed, toCoDesign } from '../src/testing/partnership-fixtures';
+import { BENEFICIARY, deliveredActivity, DONOR, EVALUATOR, IMPLEMENTER, inDelivery, milestonePlanned, need, proposed, toCoDesign } from '../src/testing/partnership-fixtures';
 import { as, given, NOW } from '../src/testing/partnership-spec';
 
 /** The refusals a careless client meets every day: ids reused or unknown, empty lists, counts that cannot be. */
-const activity = {
-  activityId: 'a-1',
-  type: 'training' as const,
-  title: 'IR course',
-  themes: ['incident-response-cert' as const],
-  level: 'technical' as const,
-  startDate: '2026-03-02',
-  endDate: '2026-03-06',
-  languages: ['en'],
-  participants: { women: 8, men: 9, undisclosed: 0 },
-  participantHours: 600,
-  trainers: { local: 1, foreign: 1 },
-  localTrainersProduced: 0,
-  trainedByActivityId: null,
-  objectiveId: null,
-  needIds: [],
-  continuesAfterFunding: false,
-};
+const activity = { ...deliveredActivity, participants: { women: 8, men: 9, undisclosed: 0 } };
 const delivered: PartnershipEvent = { type: 'ActivityDelivered', schemaVersion: 1, data: activity };
 const indicator = { indicatorId: 'i-1', name: 'Incidents handled', unit: 'incidents', baseline: 0, target: 100, baselineDate: '2026-01-15' };
 const risk = { riskId: 'r-1', kind: 'risk' as const, description: 'Staff turnover', severity: 'low' as const };

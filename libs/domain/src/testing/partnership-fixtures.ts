@@ -97,3 +97,23 @@ export const refunded = (amountMinor: number, flowId = 'r-1'): PartnershipEvent 
   schemaVersion: 1,
   data: { flowId, providerId: DONOR, receiverId: IMPLEMENTER, amount: eur(amountMinor), date: '2026-03-01', exchangeRate: null, reason: 'unspent' },
 });
+
+/** A training delivered by the implementer, as recorded (28 women, 9 men). */
+export const deliveredActivity = {
+  activityId: 'a-1',
+  type: 'training' as const,
+  title: 'IR course',
+  themes: ['incident-response-cert' as const],
+  level: 'technical' as const,
+  startDate: '2026-03-02',
+  endDate: '2026-03-06',
+  languages: ['en'],
+  participants: { women: 28, men: 9, undisclosed: 0 },
+  participantHours: 600,
+  trainers: { local: 1, foreign: 1 },
+  localTrainersProduced: 0,
+  trainedByActivityId: null,
+  objectiveId: null,
+  needIds: [],
+  continuesAfterFunding: false,
+};
