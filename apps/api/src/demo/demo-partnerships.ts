@@ -748,4 +748,6 @@ export const DEMO_PARTNERSHIP_STEPS: readonly DemoStep[] = [
   }),
   step('org-tl-mtc', TL2, 'StateNeed', { needId: 'tl2-need-poc', kind: 'need', description: 'No designated diplomatic and technical points of contact', confidential: false }),
   ...join('org-tl-mtc', TL2, 'org-jp-coop', 'donor'),
+  // Not answered yet: Indonesia's CSIRT (rizky) finds it under GET /api/invitations and accepts or declines.
+  step('org-tl-mtc', TL2, 'InviteParty', { organisationId: 'org-id-csirt', role: 'implementer' }),
 ];
