@@ -13,6 +13,7 @@ import { loadSettings, openReadModelRuntime, ProgressBar, type ReadModelRuntime 
 import type { Position } from '@ccb/event-store';
 import { comparePositions } from '@ccb/event-store';
 import { createApp } from '../apps/api/src/app.factory';
+import { TokenService } from '../apps/api/src/auth/token-service';
 import { arg, describeMachine, formatRate, percentile, printTable } from './machine';
 import { partnershipWorkload, workloadOrganisations, type WorkloadStep } from './workload/partnership-workload';
 import { appendWorkload } from './workload/append-workload';
@@ -67,6 +68,8 @@ async function rebuildAll(runtime: ReadModelRuntime): Promise<(string | number)[
 
 async function endpointLatencies(app: INestApplication, runtime: ReadModelRuntime, samples: number): Promise<(string | number)[][]> {
   const base = await app.getUrl();
+  // The operator reads every read model (as an administrator sees the portfolio), through the same token checks as anyone.
+  const token = await app.get(TokenService).sign({ userId: 'bench-operator', organisationId: 'org-bench-operator', roles: ['admin'] });
   const some = async (sql: string) => ((await runtime.database.pool.query(sql)).rows[0] as { id: string }).id;
   const s = runtime.models.portfolio.schema;
   const partnership = await some(`SELECT partnership_id AS id FROM ${s}.partnerships ORDER BY partnership_id OFFSET (SELECT count(*) / 2 FROM ${s}.partnerships) LIMIT 1`);
@@ -110,7 +113,7 @@ async function endpointLatencies(app: INestApplication, runtime: ReadModelRuntim
     let bytes = 0;
     for (let i = 0; i < samples + 3; i++) {
       const started = performance.now();
-      const res = await fetch(`${base}${path}`);
+      const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
       const body = await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString()}`);
       if (i >= 3) timings.push(performance.now() - started);
@@ -218,7 +221,15 @@ async function main(): Promise<void> {
   console.log('Full rebuild from event 0 (blue/green, one projection at a time; target >= 20,000 events/s)');
   printTable(['projection', 'events', 'seconds', 'events/s'], await rebuildAll(runtime));
 
-  const app = await createApp({ DATABASE_URL: url, LOG_LEVEL: 'silent', PROJECTOR: 'off', DEMO_DATA: 'false', PORT: '0' });
+  const app = await createApp({
+    DATABASE_URL: url,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+    LOG_LEVEL: 'silent',
+    PROJECTOR: 'off',
+    DEMO_DATA: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
+    PORT: '0',
+  });
   await app.listen(0, '127.0.0.1');
   console.log(`\nRead endpoints over HTTP at that size, ${samples} sequential requests each after 3 warm-ups (target p95 < 50 ms)`);
   printTable(['endpoint', 'p50 ms', 'p95 ms', 'body'], await endpointLatencies(app, runtime, samples));

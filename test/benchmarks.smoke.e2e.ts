@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { TEST_DATABASE_URL } from '@ccb/event-store/testing/test-databases';
+
+/**
+ * Each `npm run bench*` runs to its end: at tiny sizes here, so a change that breaks one (an endpoint that
+ * starts to need a token, a setting it does not pass) fails the tests instead of the next person's benchmark.
+ * The figures at these sizes mean nothing and are not looked at; benchmarks report, tests assert behaviour.
+ */
+const bench = (file: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['-r', './test/support/ts-hook.js', `bench/${file}`, ...args], {
+    cwd: `${__dirname}/..`,
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: TEST_DATABASE_URL },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+
+describe('the benchmarks, at tiny sizes', () => {
+  it('bench:store measures our appends and $all reads beside the peer', () => {
+    const run = bench('store.bench.ts', '--appends', '60', '--all-events', '1000', '--emmett-read-seconds', '2');
+    expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);
+    expect(run.stdout).toContain('ours/emmett');
+  }, 150_000);
+
+  it('bench:projections rebuilds, reads every endpoint with a token, and measures projection lag', () => {
+    const run = bench('projections.bench.ts', '--partnerships', '12', '--events', '1500', '--samples', '2', '--rate', '20', '--seconds', '1', '--fresh');
+    expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);
+    expect(run.stdout).toContain('Read endpoints over HTTP');
+    expect(run.stdout).toMatch(/portfolio +\| \d+/);
+  }, 150_000);
+
+  it('bench:replay replays, diffs and verifies a long partnership', () => {
+    const run = bench('replay.bench.ts', '--events', '200', '--runs', '2');
+    expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);
+    expect(run.stdout).toContain('GET verify, whole chain (HTTP)');
+  }, 150_000);
+});
