@@ -1,9 +1,12 @@
 /** The shapes the dashboard reads, as the API documents them at /docs-json. Amounts are integer minor units. */
 import type { Phase, Role } from '../../../../libs/domain/src/partnerships/vocabulary';
 import type { PartnershipDossier } from '../../../../libs/read-models/src/dossier/partnership-dossier';
+import type { LocalOwnershipMetrics } from '../../../../libs/read-models/src/api/local-ownership-results';
 
 export type { Page } from '../../../../libs/read-models/src/api/page';
 export type { Overlap, RegistryEntry } from '../../../../libs/read-models/src/api/coordination-results';
+export type { LocalOwnershipMetrics };
+export type { PartnershipOwnership as LocalOwnershipRow } from '../../../../libs/read-models/src/api/local-ownership-results';
 
 export interface DemoUser {
   readonly name: string;
@@ -76,16 +79,6 @@ export interface FundingChain {
   readonly basis: string | null;
   readonly levels: readonly { organisationId: string; level: number }[];
   readonly edges: readonly { providerId: string; receiverId: string; currency: string; committed: number; disbursed: number; level: number }[];
-}
-
-export type LocalOwnershipMetrics = Readonly<Record<string, number | null>> & { readonly index: number | null; readonly coverage: number };
-
-export interface LocalOwnershipRow {
-  readonly partnershipId: string;
-  readonly title: string;
-  readonly beneficiaryCountry: string;
-  readonly phase: Phase;
-  readonly metrics: LocalOwnershipMetrics;
 }
 
 export interface InclusionRow {
