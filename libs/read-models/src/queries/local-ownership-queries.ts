@@ -3,35 +3,10 @@ import { partnershipFilter, type PartnershipFilter } from './partnership-queries
 import type { Viewer } from './viewer';
 import type { Cell } from './small-cells';
 import { num, orderBy, paged, type Page, type ReadModelContext } from './query-kit';
+import { METRIC_COLUMNS, type LocalOwnershipMetrics, type PartnershipOwnership } from '../api/local-ownership-results';
+import { PARTNERSHIP_COLUMNS, readRow } from '../storage/columns';
 
-const METRIC_COLUMNS = {
-  demandOrigin: 'lo_demand_origin',
-  coDesignEndorsed: 'lo_co_design_endorsed',
-  daysToEndorsement: 'lo_days_to_endorsement',
-  alignment: 'lo_alignment',
-  language: 'lo_language',
-  localSpend: 'lo_local_spend',
-  beneficiaryManaged: 'lo_beneficiary_managed',
-  localTrainers: 'lo_local_trainers',
-  localTrainersProduced: 'lo_local_trainers_produced',
-  validation: 'lo_validation',
-  openDisputes: 'lo_open_disputes',
-  handover: 'lo_handover',
-  continuingActivities: 'lo_continuing_activities',
-  sustainability: 'lo_sustainability',
-  index: 'lo_index',
-  coverage: 'lo_coverage',
-} as const;
-
-export type LocalOwnershipMetrics = Record<keyof typeof METRIC_COLUMNS, number | null>;
-
-export interface PartnershipOwnership {
-  readonly partnershipId: string;
-  readonly title: string;
-  readonly beneficiaryCountry: string;
-  readonly phase: string;
-  readonly metrics: LocalOwnershipMetrics;
-}
+export type { LocalOwnershipMetrics, PartnershipOwnership };
 
 const metricsOf = (r: Record<string, unknown>): LocalOwnershipMetrics =>
   Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([name, column]) => [name, num(r[column])])) as LocalOwnershipMetrics;
@@ -51,13 +26,10 @@ export function ownershipByPartnership(ctx: ReadModelContext, viewer: Viewer, fi
     partnershipFilter(ctx, viewer, filter),
     orderBy(filter.sort, OWNERSHIP_SORTS, 'p.lo_index DESC NULLS LAST', 'p.partnership_id'),
     filter,
-    (r) => ({
-      partnershipId: r.partnership_id as string,
-      title: r.title as string,
-      beneficiaryCountry: r.beneficiary_country as string,
-      phase: r.phase as string,
-      metrics: metricsOf(r),
-    }),
+    (raw) => {
+      const r = readRow(PARTNERSHIP_COLUMNS, raw);
+      return { partnershipId: r.partnership_id, title: r.title, beneficiaryCountry: r.beneficiary_country, phase: r.phase, metrics: metricsOf(raw) };
+    },
   );
 }
 
