@@ -12,9 +12,12 @@ const root = path.resolve(__dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Crash safety with a real process: the projector is SIGKILLed while a batch's transaction is open
- * (seen in pg_stat_activity), restarted, killed again, and finally left to finish. Its read models
+ * Crash safety with a real process: the projector is SIGKILLed while a batch's transaction is open and has
+ * written rows (seen in pg_stat_activity), restarted, killed again, and finally left to finish. Its read models
  * must then equal a clean rebuild, row for row: nothing lost, nothing applied twice.
+ *
+ * The window is widened by the database, not by the product: a statement trigger on the partnerships table
+ * sleeps 200 ms, as a slow disk or a lock would, so a kill lands inside the batch's transaction.
  */
 describe('a projector killed in the middle of a batch (PostgreSQL)', () => {
   const schema = `crash_${randomBytes(5).toString('hex')}`;
@@ -31,7 +34,11 @@ describe('a projector killed in the middle of a batch (PostgreSQL)', () => {
     const orgs = workloadOrganisations(7);
     await appendWorkload(runtime.store, orgs.steps, { concurrency: 4 });
     await appendWorkload(runtime.store, partnershipWorkload({ partnerships: 40, events: 4000, seed: 7, concurrent: 20 }, orgs), { concurrency: 4 });
+    await admin.query(`CREATE FUNCTION ${schema}.slow_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.2); RETURN NULL; END $$`);
+    await admin.query(`CREATE TRIGGER slow_write AFTER INSERT OR UPDATE ON ${portfolioSchema()}.partnerships FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.slow_write()`);
   });
+
+  const portfolioSchema = () => runtime.projections.find((p) => p.name === 'portfolio')?.model.schema ?? 'missing_portfolio_projection';
 
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
@@ -63,15 +70,16 @@ describe('a projector killed in the middle of a batch (PostgreSQL)', () => {
     }
   }
 
+  /** A projector transaction that has written (it holds a transaction id) and is still open. */
   const openBatch = async () => {
-    const { rows } = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE state = 'idle in transaction' AND query LIKE $1`, [`%${prefix}%`]);
+    const { rows } = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND query LIKE $1 AND pid <> pg_backend_pid()`, [`%${prefix}%`]);
     return rows.length > 0;
   };
 
   it('leaves read models equal to a clean rebuild after three kills mid-batch', async () => {
     const checkpoints: string[] = [];
     for (let kill = 0; kill < 3; kill++) {
-      const projector = startProjector({ PROJECTOR_BATCH_SIZE: '150', PROJECTOR_BATCH_PAUSE_MS: '200' });
+      const projector = startProjector({ PROJECTOR_BATCH_SIZE: '150' });
       await until('a committed batch', () => projector.output().includes('batch committed'));
       await until('a batch with its transaction open', openBatch);
       const exited = new Promise((resolve) => projector.child.once('exit', resolve));
@@ -83,6 +91,7 @@ describe('a projector killed in the middle of a batch (PostgreSQL)', () => {
     // Each run committed at least one batch before it was killed in another.
     expect(new Set(checkpoints).size).toBe(3);
 
+    await admin.query(`DROP TRIGGER slow_write ON ${portfolioSchema()}.partnerships`);
     const head = await runtime.store.headPosition();
     const finisher = startProjector({ PROJECTOR_BATCH_SIZE: '500' });
     await until('the projector to catch up', async () => {

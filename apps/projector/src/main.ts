@@ -11,13 +11,11 @@ async function main(): Promise<void> {
   const runtime = await openReadModelRuntime(runtimeSettings(settings), {
     onSubscriptionError: (error, attempt) => log('warn', 'event store read failed', { attempt, error: (error as Error).message }),
   });
-  const pauseInsideBatchMs = settings.PROJECTOR_BATCH_PAUSE_MS || undefined;
   const batchSize = settings.PROJECTOR_BATCH_SIZE;
   const verbose = settings.LOG_LEVEL === 'debug';
   const runners = runtime.projections.map((projection) => {
     const runner = runtime.runner(projection, {
       batchSize,
-      pauseInsideBatchMs,
       logger: { log: (msg) => log('info', msg), warn: (msg) => log('warn', msg) },
     });
     if (verbose) runner.onCheckpoint((position) => log('debug', 'batch committed', { projection: projection.name, position }));

@@ -15,4 +15,10 @@ describe('readRow', () => {
     expect(() => readRow(COLUMNS, { id: 'a', at: '2026-03-01T10:00:00Z', periods: [], flag: true })).toThrow('amount is missing');
     expect(() => readRow(COLUMNS, { id: null, amount: 1, at: '2026-03-01T10:00:00Z', periods: [], flag: true })).toThrow('id is NULL');
   });
+
+  it('refuses a bigint (or a sum of bigints) that a JSON number would round: 2^53 + 1 is not exact in a double', () => {
+    const base = { id: 'a', at: '2026-03-01T10:00:00Z', periods: [], flag: true };
+    expect(readRow(COLUMNS, { ...base, amount: '9007199254740991' }).amount).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => readRow(COLUMNS, { ...base, amount: '9007199254740993' })).toThrow('exceeds what JSON numbers carry exactly');
+  });
 });

@@ -113,13 +113,6 @@ export class Environment {
   @Max(100_000)
   PROJECTOR_BATCH_SIZE = 1000;
 
-  /** A pause inside each projector batch, in ms: a test hook that widens the window a crash can hit; 0 in production. */
-  @Transform(({ value }) => (value === undefined || value === '' ? 0 : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
-  PROJECTOR_BATCH_PAUSE_MS = 0;
-
   /** Events per transaction of `npm run projections:rebuild`. */
   @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
   @IsInt()

@@ -21,7 +21,14 @@ export const METRIC_COLUMNS = {
   coverage: 'lo_coverage',
 } as const;
 
-export type LocalOwnershipMetrics = Record<keyof typeof METRIC_COLUMNS, number | null>;
+export type MetricName = keyof typeof METRIC_COLUMNS;
+export type LocalOwnershipMetrics = Record<MetricName, number | null>;
+
+/** Every metric, each read from its column: the one place the list is walked. */
+export function metricsFrom(read: (column: (typeof METRIC_COLUMNS)[MetricName]) => number | null): LocalOwnershipMetrics {
+  // Object.entries forgets the keys' union; the list is METRIC_COLUMNS's own, so every name is present.
+  return Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([name, column]) => [name, read(column)])) as LocalOwnershipMetrics;
+}
 
 export interface PartnershipOwnership {
   readonly partnershipId: string;

@@ -1,10 +1,11 @@
 import type { ExchangeRate } from '@ccb/domain';
+import type { FlowKind } from '../view/partnership-view';
 import { convert, type RateTable, type UsedRate } from './rate-table';
 
 /** The flow facts the money figures need, as the `flows` table and the partnership view both hold them. */
 export interface LedgerFlow {
   readonly flowId: string;
-  readonly kind: 'commitment' | 'disbursement' | 'refund' | 'in-kind' | 'expenditure';
+  readonly kind: FlowKind;
   readonly providerId: string;
   readonly receiverId: string | null;
   readonly amountMinor: number;

@@ -16,11 +16,6 @@ export interface ProjectionRunnerOptions {
   readonly idleMs?: number;
   readonly lease: ProjectorLease;
   readonly logger?: RunnerLogger;
-  /**
-   * Fault injection for the crash-safety test: sleep this long inside each batch's transaction, after
-   * the rows are written and before the checkpoint moves, so a kill lands mid-batch.
-   */
-  readonly pauseInsideBatchMs?: number;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -141,7 +136,6 @@ export class ProjectionRunner {
     const applied = await this.dataSource.transaction(async (tx) => {
       if (!(await this.holdCheckpoint(tx, from))) return false;
       await prepared.write(tx);
-      if (this.options.pauseInsideBatchMs) await sleep(this.options.pauseInsideBatchMs);
       await advanceCheckpoint(tx, this.schema, this.name, last.position, last.metadata.recordedAt, events.length);
       return true;
     });

@@ -1,8 +1,9 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import type { Viewer } from './viewer';
 import type { Cell } from './small-cells';
-import { minor, ratioOf, type ReadModelContext } from './query-kit';
-import { amountOf, FiguresBuilder, zeroAmounts, type MoneyFigures, type Perspective } from '../funding/funding-figures';
+import { ratioOf, selectRows, type ReadModelContext } from './query-kit';
+import { c, FLOW_COLUMNS, type RowOf } from '../storage/columns';
+import { amountOf, FiguresBuilder, zeroAmounts, type CurrencyAmounts, type MoneyFigures, type Perspective } from '../funding/funding-figures';
 import { basisCurrency, chainLevels, partnershipLedger, type LedgerEntry, type LedgerFlow, type PartnershipLedger } from '../funding/money-ledger';
 import { convert, type RateTable, type UsedRate } from '../funding/rate-table';
 import { rateTableOf } from './rate-queries';
@@ -92,16 +93,17 @@ function compareKeys(a: Record<string, string | number>, b: Record<string, strin
   return 0;
 }
 
-interface LedgerRow {
-  partnership_id: string;
-  revision: number;
-  title: string;
-  beneficiary_country: string;
-  themes: string[];
-  donor_ids: string[];
-  implementer_ids: string[];
-  beneficiary_ids: string[];
-}
+const LEDGER_ROW = {
+  partnership_id: c.text,
+  revision: c.int4,
+  title: c.text,
+  beneficiary_country: c.text,
+  themes: c.textArray,
+  donor_ids: c.textArray,
+  implementer_ids: c.textArray,
+  beneficiary_ids: c.textArray,
+} as const;
+type LedgerRow = RowOf<typeof LEDGER_ROW>;
 
 const LEDGER_CACHE_SIZE = 20_000;
 const ledgerCache = new Map<string, { revision: number; ratesVersion: string; ledger: PartnershipLedger }>();
@@ -113,15 +115,19 @@ const ledgerCache = new Map<string, { revision: number; ratesVersion: string; le
 export async function ledgersFor(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter, rates: RateTable): Promise<{ row: LedgerRow; ledger: PartnershipLedger }[]> {
   const s = ctx.models.portfolio.schema;
   const where = partnershipFilter(ctx, viewer, filter);
-  const rows: LedgerRow[] = await ctx.db.query(
+  const rows = await selectRows(
+    ctx,
+    LEDGER_ROW,
     `SELECT p.partnership_id, p.revision, p.title, p.beneficiary_country, p.themes, p.donor_ids, p.implementer_ids, p.beneficiary_ids
        FROM ${s}.partnerships p ${where} ORDER BY p.partnership_id`,
     where.params,
   );
   const cacheKey = (id: string) => `${s}|${id}`;
+  const ledgers = new Map<string, PartnershipLedger>();
   const missing = rows.filter((r) => {
     const hit = ledgerCache.get(cacheKey(r.partnership_id));
-    return !hit || hit.revision !== r.revision || hit.ratesVersion !== rates.version;
+    if (hit && hit.revision === r.revision && hit.ratesVersion === rates.version) ledgers.set(r.partnership_id, hit.ledger);
+    return !ledgers.has(r.partnership_id);
   });
   if (missing.length > 0) {
     const flows = await flowsOf(
@@ -129,42 +135,47 @@ export async function ledgersFor(ctx: ReadModelContext, viewer: Viewer, filter: 
       missing.map((r) => r.partnership_id),
     );
     for (const r of missing) {
+      const ledger = partnershipLedger(flows.get(r.partnership_id) ?? [], r.beneficiary_country, rates);
+      ledgers.set(r.partnership_id, ledger);
       ledgerCache.delete(cacheKey(r.partnership_id));
-      ledgerCache.set(cacheKey(r.partnership_id), {
-        revision: r.revision,
-        ratesVersion: rates.version,
-        ledger: partnershipLedger(flows.get(r.partnership_id) ?? [], r.beneficiary_country, rates),
-      });
-      if (ledgerCache.size > LEDGER_CACHE_SIZE) ledgerCache.delete(ledgerCache.keys().next().value as string);
+      ledgerCache.set(cacheKey(r.partnership_id), { revision: r.revision, ratesVersion: rates.version, ledger });
+      const oldest = ledgerCache.keys().next();
+      if (ledgerCache.size > LEDGER_CACHE_SIZE && !oldest.done) ledgerCache.delete(oldest.value);
     }
   }
-  return rows.map((row) => ({ row, ledger: (ledgerCache.get(cacheKey(row.partnership_id)) as { ledger: PartnershipLedger }).ledger }));
+  return rows.flatMap((row) => {
+    const ledger = ledgers.get(row.partnership_id);
+    return ledger ? [{ row, ledger }] : [];
+  });
 }
 
 /** The flow rows of some partnerships, in the order the ledger reads them. */
 export async function flowsOf(ctx: ReadModelContext, partnershipIds: readonly string[]): Promise<Map<string, LedgerFlow[]>> {
-  const rows: Record<string, unknown>[] = await ctx.db.query(
-    `SELECT partnership_id, flow_id, kind, provider_id, receiver_id, amount_minor, currency, date, rate_currency, rate::text AS rate, spent_in_country, supplier_local, voided
-       FROM ${ctx.models.portfolio.schema}.flows WHERE partnership_id = ANY($1::text[]) ORDER BY partnership_id, date, flow_id`,
+  const { partnership_id, flow_id, kind, provider_id, receiver_id, amount_minor, currency, date, rate_currency, rate, spent_in_country, supplier_local, voided } = FLOW_COLUMNS;
+  const shape = { partnership_id, flow_id, kind, provider_id, receiver_id, amount_minor, currency, date, rate_currency, rate, spent_in_country, supplier_local, voided };
+  const rows = await selectRows(
+    ctx,
+    shape,
+    `SELECT ${Object.keys(shape).join(', ')} FROM ${ctx.models.portfolio.schema}.flows WHERE partnership_id = ANY($1::text[]) ORDER BY partnership_id, date, flow_id`,
     [partnershipIds],
   );
   const byPartnership = new Map<string, LedgerFlow[]>();
   for (const r of rows) {
-    const list = byPartnership.get(r.partnership_id as string) ?? [];
+    const list = byPartnership.get(r.partnership_id) ?? [];
     list.push({
-      flowId: r.flow_id as string,
-      kind: r.kind as LedgerFlow['kind'],
-      providerId: r.provider_id as string,
-      receiverId: (r.receiver_id as string | null) ?? null,
-      amountMinor: minor(r.amount_minor),
-      currency: r.currency as string,
-      date: r.date as string,
-      rate: r.rate_currency ? { toCurrency: r.rate_currency as string, rate: r.rate as string } : null,
-      spentInCountry: (r.spent_in_country as string | null) ?? null,
-      supplierLocal: (r.supplier_local as boolean | null) ?? null,
-      voided: r.voided as boolean,
+      flowId: r.flow_id,
+      kind: r.kind,
+      providerId: r.provider_id,
+      receiverId: r.receiver_id,
+      amountMinor: r.amount_minor,
+      currency: r.currency,
+      date: r.date,
+      rate: r.rate_currency !== null && r.rate !== null ? { toCurrency: r.rate_currency, rate: r.rate } : null,
+      spentInCountry: r.spent_in_country,
+      supplierLocal: r.supplier_local,
+      voided: r.voided,
     });
-    byPartnership.set(r.partnership_id as string, list);
+    byPartnership.set(r.partnership_id, list);
   }
   return byPartnership;
 }
@@ -175,65 +186,61 @@ async function providerReceiverTotals(ctx: ReadModelContext, viewer: Viewer, fil
   const where = partnershipFilter(ctx, viewer, filter).add('NOT f.voided');
   if (filter.year !== undefined) where.add('f.year = ?', filter.year);
   if (filter.currency) where.add('f.currency = ?', filter.currency);
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const rows = await selectRows(
+    ctx,
+    PROVIDER_RECEIVER_ROW,
     `SELECT f.provider_id, coalesce(f.receiver_id, '') AS receiver_id, f.currency, array_agg(DISTINCT f.partnership_id) AS partnership_ids,
-            sum(f.amount_minor) FILTER (WHERE f.kind = 'commitment') AS committed,
-            sum(f.amount_minor) FILTER (WHERE f.kind = 'disbursement') AS received,
-            sum(f.amount_minor) FILTER (WHERE f.kind = 'refund') AS refunded,
-            sum(f.amount_minor) FILTER (WHERE f.kind = 'expenditure') AS spent,
-            sum(f.amount_minor) FILTER (WHERE f.kind = 'expenditure' AND (f.spent_in_country = p.beneficiary_country OR f.supplier_local)) AS spent_locally,
-            sum(f.amount_minor) FILTER (WHERE f.kind = 'in-kind') AS in_kind
+            coalesce(sum(f.amount_minor) FILTER (WHERE f.kind = 'commitment'), 0) AS committed,
+            coalesce(sum(f.amount_minor) FILTER (WHERE f.kind = 'disbursement'), 0) AS received,
+            coalesce(sum(f.amount_minor) FILTER (WHERE f.kind = 'refund'), 0) AS refunded,
+            coalesce(sum(f.amount_minor) FILTER (WHERE f.kind = 'expenditure'), 0) AS spent,
+            coalesce(sum(f.amount_minor) FILTER (WHERE f.kind = 'expenditure' AND (f.spent_in_country = p.beneficiary_country OR f.supplier_local)), 0) AS spent_locally,
+            coalesce(sum(f.amount_minor) FILTER (WHERE f.kind = 'in-kind'), 0) AS in_kind
        FROM ${s}.flows f JOIN ${s}.partnerships p USING (partnership_id) ${where}
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     where.params,
   );
-  const groups = new Map<string, FundingTotal>();
+  const groups = new Map<string, { key: Record<string, string>; partnershipIds: string[]; byCurrency: CurrencyAmounts[] }>();
   for (const row of rows) {
-    const key = keyOf('provider-receiver', row);
+    const key = { providerId: row.provider_id, receiverId: row.receiver_id };
     const id = JSON.stringify(key);
-    // Between two organisations no spending is attributed: burn rate and overspending belong to the organisation's own figures.
-    const group = groups.get(id) ?? { key, partnershipIds: [], byCurrency: [], burnRate: null, localShare: null, overspent: false };
-    groups.set(id, group);
-    (group.partnershipIds as string[]).push(...(row.partnership_ids as string[]));
-    const received = minor(row.received);
-    const refunded = minor(row.refunded);
-    const spent = minor(row.spent);
-    const spentLocally = minor(row.spent_locally);
+    let group = groups.get(id);
+    if (!group) {
+      group = { key, partnershipIds: [], byCurrency: [] };
+      groups.set(id, group);
+    }
+    group.partnershipIds.push(...row.partnership_ids);
+    const received = row.received - row.refunded;
     group.byCurrency.push({
-      currency: row.currency as string,
+      currency: row.currency,
       ...zeroAmounts(),
-      committed: minor(row.committed),
-      received: received - refunded,
-      disbursed: received - refunded,
-      refunded,
-      spent,
-      spentLocally,
-      inKind: minor(row.in_kind),
-      localShare: ratioOf(spentLocally, spent),
+      committed: row.committed,
+      received,
+      disbursed: received,
+      refunded: row.refunded,
+      spent: row.spent,
+      spentLocally: row.spent_locally,
+      inKind: row.in_kind,
+      localShare: ratioOf(row.spent_locally, row.spent),
       burnRate: null,
     });
   }
-  return [...groups.values()];
+  // Between two organisations no spending is attributed: burn rate and overspending belong to the organisation's own figures.
+  return [...groups.values()].map((g) => ({ ...g, burnRate: null, localShare: null, overspent: false }));
 }
 
-function keyOf(groupBy: FundingGroup, row: Record<string, unknown>): Record<string, string | number> {
-  switch (groupBy) {
-    case 'partnership':
-      return { partnershipId: row.partnership_id as string, title: row.title as string };
-    case 'country':
-      return { country: row.country as string };
-    case 'theme':
-      return { theme: row.theme as string };
-    case 'year':
-      return { year: Number(row.year) };
-    case 'provider-receiver':
-      return { providerId: row.provider_id as string, receiverId: row.receiver_id as string };
-    case 'donor':
-      return { donorId: row.donor_id as string };
-    case 'implementer':
-      return { organisationId: row.implementer_id as string };
-  }
-}
+const PROVIDER_RECEIVER_ROW = {
+  provider_id: c.text,
+  receiver_id: c.text,
+  currency: c.text,
+  partnership_ids: c.textArray,
+  committed: c.int8,
+  received: c.int8,
+  refunded: c.int8,
+  spent: c.int8,
+  spent_locally: c.int8,
+  in_kind: c.int8,
+} as const;
 
 export interface FlowChain {
   readonly partnershipId: string;
@@ -270,7 +277,7 @@ export function chainOf(partnershipId: string, allFlows: readonly LedgerFlow[], 
   const edgeMap = new Map<string, FlowChain['edges'][number]>();
   for (const f of flows) {
     const id = `${f.providerId}|${f.receiverId}|${f.currency}`;
-    const edge = edgeMap.get(id) ?? { providerId: f.providerId, receiverId: f.receiverId as string, currency: f.currency, committed: 0, disbursed: 0, level: 0 };
+    const edge = edgeMap.get(id) ?? { providerId: f.providerId, receiverId: f.receiverId ?? '', currency: f.currency, committed: 0, disbursed: 0, level: 0 };
     if (f.kind === 'commitment') edge.committed += f.amountMinor;
     else edge.disbursed += f.kind === 'refund' ? -f.amountMinor : f.amountMinor;
     edgeMap.set(id, edge);

@@ -2,6 +2,7 @@ import { partnershipFilter, type PartnershipFilter } from './partnership-queries
 import type { Viewer } from './viewer';
 import type { Cell } from './small-cells';
 import { ratioOf, type ReadModelContext } from './query-kit';
+import { c, readRow, type ColumnSet, type RowOf } from '../storage/columns';
 
 export const INCLUSION_GROUPS = ['activity', 'partnership', 'theme', 'country', 'type', 'year'] as const;
 export type InclusionGroup = (typeof INCLUSION_GROUPS)[number];
@@ -30,15 +31,8 @@ export async function inclusion(
   const where = partnershipFilter(ctx, viewer, filter).when(filter.activityType, 'a.type = ?', filter.activityType);
   if (filter.year !== undefined) where.add('substr(a.start_date, 1, 4) = ?', String(filter.year));
   if (filter.theme) where.add('a.themes @> ARRAY[?]::text[]', filter.theme);
-  const key = {
-    activity: { select: 'a.partnership_id, a.activity_id, a.title', group: 'a.partnership_id, a.activity_id, a.title', join: '' },
-    partnership: { select: 'a.partnership_id, p.title', group: 'a.partnership_id, p.title', join: '' },
-    theme: { select: 'theme', group: 'theme', join: 'CROSS JOIN LATERAL unnest(a.themes) AS theme' },
-    country: { select: 'p.beneficiary_country AS country', group: 'p.beneficiary_country', join: '' },
-    type: { select: 'a.type', group: 'a.type', join: '' },
-    year: { select: 'substr(a.start_date, 1, 4)::int AS year', group: '1', join: '' },
-  }[groupBy];
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const key = INCLUSION_KEYS[groupBy];
+  const rows = await ctx.db.query<Record<string, unknown>[]>(
     `SELECT ${key.select}, count(*) AS activities, array_agg(DISTINCT a.partnership_id) AS partnership_ids, sum(a.women) AS women, sum(a.men) AS men, sum(a.undisclosed) AS undisclosed, sum(a.participant_hours) AS hours
        FROM ${s}.activities a JOIN ${s}.partnerships p USING (partnership_id) ${key.join}
        ${where}
@@ -46,54 +40,62 @@ export async function inclusion(
       ORDER BY ${key.group}`,
     where.params,
   );
-  return rows.map((r) => {
-    const women = Number(r.women);
-    const men = Number(r.men);
-    const undisclosed = Number(r.undisclosed);
-    const k: Record<string, string | number> = {};
-    for (const name of ['partnership_id', 'activity_id', 'title', 'theme', 'country', 'type', 'year']) {
-      if (r[name] !== undefined) k[name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())] = r[name] as string | number;
-    }
-    return {
-      key: k,
-      partnershipIds: r.partnership_ids as string[],
-      activities: Number(r.activities),
-      women,
-      men,
-      undisclosed,
-      participants: women + men + undisclosed,
-      womenShare: ratioOf(women, women + men + undisclosed),
-      participantHours: Number(r.hours),
-    };
-  });
+  return rows.map((raw) => inclusionRow(key.keyOf(raw), readRow(SUMS, raw)));
 }
+
+const SUMS = { partnership_ids: c.textArray, activities: c.int8, women: c.int8, men: c.int8, undisclosed: c.int8, hours: c.int8 } as const;
+
+function inclusionRow(key: Record<string, string | number>, sums: RowOf<typeof SUMS>): InclusionRow {
+  const participants = sums.women + sums.men + sums.undisclosed;
+  return {
+    key,
+    partnershipIds: sums.partnership_ids,
+    activities: sums.activities,
+    women: sums.women,
+    men: sums.men,
+    undisclosed: sums.undisclosed,
+    participants,
+    womenShare: ratioOf(sums.women, participants),
+    participantHours: sums.hours,
+  };
+}
+
+/** How a grouping selects its key columns, and the key it reads from them (declared with the row they come in). */
+function keyed<S extends ColumnSet>(spec: { select: string; group: string; join: string; shape: S; key: (row: RowOf<S>) => Record<string, string | number> }) {
+  return { select: spec.select, group: spec.group, join: spec.join, keyOf: (raw: Record<string, unknown>) => spec.key(readRow(spec.shape, raw)) };
+}
+
+const INCLUSION_KEYS = {
+  activity: keyed({
+    select: 'a.partnership_id, a.activity_id, a.title',
+    group: 'a.partnership_id, a.activity_id, a.title',
+    join: '',
+    shape: { partnership_id: c.text, activity_id: c.text, title: c.text },
+    key: (r) => ({ partnershipId: r.partnership_id, activityId: r.activity_id, title: r.title }),
+  }),
+  partnership: keyed({
+    select: 'a.partnership_id, p.title',
+    group: 'a.partnership_id, p.title',
+    join: '',
+    shape: { partnership_id: c.text, title: c.text },
+    key: (r) => ({ partnershipId: r.partnership_id, title: r.title }),
+  }),
+  theme: keyed({ select: 'theme', group: 'theme', join: 'CROSS JOIN LATERAL unnest(a.themes) AS theme', shape: { theme: c.text }, key: (r) => ({ theme: r.theme }) }),
+  country: keyed({ select: 'p.beneficiary_country AS country', group: 'p.beneficiary_country', join: '', shape: { country: c.text }, key: (r) => ({ country: r.country }) }),
+  type: keyed({ select: 'a.type', group: 'a.type', join: '', shape: { type: c.text }, key: (r) => ({ type: r.type }) }),
+  year: keyed({ select: 'substr(a.start_date, 1, 4)::int AS year', group: '1', join: '', shape: { year: c.int4 }, key: (r) => ({ year: r.year }) }),
+} as const satisfies Record<InclusionGroup, unknown>;
 
 /** Each partnership row already sums its activities' participants: a country or partnership total reads those. */
 async function fromPartnershipTotals(ctx: ReadModelContext, viewer: Viewer, groupBy: 'country' | 'partnership', filter: PartnershipFilter): Promise<InclusionRow[]> {
   const s = ctx.models.portfolio.schema;
   const where = partnershipFilter(ctx, viewer, filter).add('p.activities > 0');
   const key = groupBy === 'country' ? 'p.beneficiary_country' : 'p.partnership_id, p.title';
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const rows = await ctx.db.query<Record<string, unknown>[]>(
     `SELECT ${groupBy === 'country' ? 'p.beneficiary_country AS country' : key}, array_agg(DISTINCT p.partnership_id) AS partnership_ids, sum(p.activities) AS activities, sum(p.participants_women) AS women,
             sum(p.participants_men) AS men, sum(p.participants_undisclosed) AS undisclosed, sum(p.participant_hours) AS hours
        FROM ${s}.partnerships p ${where} GROUP BY ${key} ORDER BY ${key}`,
     where.params,
   );
-  return rows.map((r) => {
-    const women = Number(r.women);
-    const men = Number(r.men);
-    const undisclosed = Number(r.undisclosed);
-    const k: Record<string, string> = groupBy === 'country' ? { country: r.country as string } : { partnershipId: r.partnership_id as string, title: r.title as string };
-    return {
-      key: k,
-      partnershipIds: r.partnership_ids as string[],
-      activities: Number(r.activities),
-      women,
-      men,
-      undisclosed,
-      participants: women + men + undisclosed,
-      womenShare: ratioOf(women, women + men + undisclosed),
-      participantHours: Number(r.hours),
-    };
-  });
+  return rows.map((raw) => inclusionRow(INCLUSION_KEYS[groupBy].keyOf(raw), readRow(SUMS, raw)));
 }

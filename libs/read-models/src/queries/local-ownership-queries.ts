@@ -3,13 +3,12 @@ import { partnershipFilter, type PartnershipFilter } from './partnership-queries
 import type { Viewer } from './viewer';
 import type { Cell } from './small-cells';
 import { num, orderBy, paged, type Page, type ReadModelContext } from './query-kit';
-import { METRIC_COLUMNS, type LocalOwnershipMetrics, type PartnershipOwnership } from '../api/local-ownership-results';
-import { PARTNERSHIP_COLUMNS, readRow } from '../storage/columns';
+import { METRIC_COLUMNS, metricsFrom, type LocalOwnershipMetrics, type PartnershipOwnership } from '../api/local-ownership-results';
+import { c, nullable, PARTNERSHIP_COLUMNS, readRow } from '../storage/columns';
 
 export type { LocalOwnershipMetrics, PartnershipOwnership };
 
-const metricsOf = (r: Record<string, unknown>): LocalOwnershipMetrics =>
-  Object.fromEntries(Object.entries(METRIC_COLUMNS).map(([name, column]) => [name, num(r[column])])) as LocalOwnershipMetrics;
+const metricsOf = (r: Readonly<Record<string, unknown>>): LocalOwnershipMetrics => metricsFrom((column) => num(r[column]));
 
 export const OWNERSHIP_SORTS = {
   index: 'p.lo_index',
@@ -49,7 +48,7 @@ export async function ownershipByPortfolio(ctx: ReadModelContext, viewer: Viewer
   const aggregates = Object.entries(METRIC_COLUMNS)
     .map(([name, column]) => (summed.has(name) ? `sum(p.${column}) AS ${column}` : `round(avg(p.${column})::numeric, 4)::float8 AS ${column}`))
     .join(', ');
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const rows = await ctx.db.query<Record<string, unknown>[]>(
     `SELECT pt.organisation_id, o.name, count(*) AS partnerships, array_agg(DISTINCT pt.partnership_id) AS partnership_ids, ${aggregates}
        FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id)
        LEFT JOIN ${s}.organisations o ON o.organisation_id = pt.organisation_id
@@ -58,13 +57,12 @@ export async function ownershipByPortfolio(ctx: ReadModelContext, viewer: Viewer
       ORDER BY lo_index DESC NULLS LAST, pt.organisation_id`,
     where.params,
   );
-  return rows.map((r) => ({
-    organisationId: r.organisation_id as string,
-    name: r.name as string | null,
-    partnerships: Number(r.partnerships),
-    partnershipIds: r.partnership_ids as string[],
-    metrics: metricsOf(r),
-  }));
+  return rows.map((raw) => {
+    const r = readRow(PORTFOLIO_ROW, raw);
+    return { organisationId: r.organisation_id, name: r.name, partnerships: r.partnerships, partnershipIds: r.partnership_ids, metrics: metricsOf(raw) };
+  });
 }
+
+const PORTFOLIO_ROW = { organisation_id: c.text, name: nullable(c.text), partnerships: c.int8, partnership_ids: c.textArray } as const;
 
 export const LOCAL_OWNERSHIP_INDEX = { weights: LOCAL_OWNERSHIP_WEIGHTS, scale: '0-100', documentation: 'docs/metrics.md' } as const;

@@ -92,16 +92,16 @@ export async function getPartnership(ctx: ReadModelContext, partnershipId: strin
   const s = ctx.models.portfolio.schema;
   const [row] = await ctx.db.query<Record<string, unknown>[]>(`SELECT * FROM ${s}.partnerships WHERE partnership_id = $1`, [partnershipId]);
   if (!row) return null;
-  const [parties, milestones, activities, indicators] = (await Promise.all([
-    ctx.db.query(
+  const [parties, milestones, activities, indicators] = await Promise.all([
+    ctx.db.query<Record<string, unknown>[]>(
       `SELECT pt.*, o.name, o.kind, o.country FROM ${s}.parties pt LEFT JOIN ${s}.organisations o USING (organisation_id)
         WHERE pt.partnership_id = $1 ORDER BY pt.since, pt.organisation_id, pt.role`,
       [partnershipId],
     ),
-    ctx.db.query(`SELECT * FROM ${s}.milestones WHERE partnership_id = $1 ORDER BY due_date, milestone_id`, [partnershipId]),
-    ctx.db.query(`SELECT * FROM ${s}.activities WHERE partnership_id = $1 ORDER BY start_date, activity_id`, [partnershipId]),
-    ctx.db.query(`SELECT * FROM ${s}.indicators WHERE partnership_id = $1 ORDER BY indicator_id`, [partnershipId]),
-  ])) as Record<string, unknown>[][];
+    ctx.db.query<Record<string, unknown>[]>(`SELECT * FROM ${s}.milestones WHERE partnership_id = $1 ORDER BY due_date, milestone_id`, [partnershipId]),
+    ctx.db.query<Record<string, unknown>[]>(`SELECT * FROM ${s}.activities WHERE partnership_id = $1 ORDER BY start_date, activity_id`, [partnershipId]),
+    ctx.db.query<Record<string, unknown>[]>(`SELECT * FROM ${s}.indicators WHERE partnership_id = $1 ORDER BY indicator_id`, [partnershipId]),
+  ]);
   const p = readRow(PARTNERSHIP_COLUMNS, row);
   const { participants_women: women, participants_men: men, participants_undisclosed: undisclosed } = p;
   return {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ReadModelSet } from '../storage/read-model-schemas';
 import type { Page, PageRequest } from '../api/page';
+import { readRow, type ColumnSet, type RowOf } from '../storage/columns';
 
 export type { Page, PageRequest };
 
@@ -70,17 +71,17 @@ export async function paged<T>(
   return { items: rows.map(map), total: Math.min(total, COUNT_CAP), totalIsLowerBound: total > COUNT_CAP, limit, offset };
 }
 
-/** Sums of bigint come back from PostgreSQL as strings: exact integers, checked on the way out. */
-export function minor(value: unknown): number {
-  if (value === null || value === undefined) return 0;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new Error(`Amount ${String(value)} exceeds what JSON numbers carry exactly`);
-  return n;
-}
-
 export function ratioOf(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 }
 
-export const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 export const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * A query whose rows are declared like a table's columns (aggregates and joins included), so each row is read
+ * through `readRow`: a column the SQL forgot, or one that came back NULL where none may, fails loudly.
+ */
+export async function selectRows<C extends ColumnSet>(ctx: ReadModelContext, shape: C, sql: string, params: readonly unknown[] = []): Promise<RowOf<C>[]> {
+  const raw = await ctx.db.query<Record<string, unknown>[]>(sql, [...params]);
+  return raw.map((r) => readRow(shape, r));
+}

@@ -1,6 +1,6 @@
 import { RateTable, type TableRate } from '../funding/rate-table';
-import type { ReadModelContext } from './query-kit';
-import { EXCHANGE_RATE_COLUMNS, readRow } from '../storage/columns';
+import { selectRows, type ReadModelContext } from './query-kit';
+import { c, EXCHANGE_RATE_COLUMNS, readRow } from '../storage/columns';
 
 const tables = new Map<string, RateTable>();
 
@@ -11,7 +11,7 @@ export async function rateTableOf(ctx: ReadModelContext): Promise<RateTable> {
   const cached = tables.get(s);
   const version = `${stamp.n}:${stamp.latest ?? ''}`;
   if (cached && cached.stamp === version) return cached;
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const rows = await ctx.db.query<Record<string, unknown>[]>(
     `SELECT set_id, base, quote, value_date, rate, source, recorded_at FROM ${s}.exchange_rates ORDER BY recorded_at, set_id, base, quote, value_date`,
   );
   const table = new RateTable(rows.map(tableRateOf), version);
@@ -37,21 +37,15 @@ export interface RateSetSummary {
 /** The recorded sets, newest first, and the currencies the table can convert between. */
 export async function rateSets(ctx: ReadModelContext): Promise<{ sets: RateSetSummary[]; currencies: string[]; rates: number }> {
   const s = ctx.models.portfolio.schema;
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const rows = await selectRows(
+    ctx,
+    { set_id: c.text, source: c.text, recorded_at: c.timestamptz, rates: c.int4, pairs: c.textArray, from_date: c.text, to_date: c.text },
     `SELECT set_id, source, max(recorded_at) AS recorded_at, count(*)::int AS rates, array_agg(DISTINCT base || '/' || quote) AS pairs, min(value_date) AS from_date, max(value_date) AS to_date
        FROM ${s}.exchange_rates GROUP BY set_id, source ORDER BY max(recorded_at) DESC, set_id`,
   );
   const table = await rateTableOf(ctx);
   return {
-    sets: rows.map((r) => ({
-      setId: r.set_id as string,
-      source: r.source as string,
-      recordedAt: new Date(r.recorded_at as string).toISOString(),
-      rates: Number(r.rates),
-      pairs: [...(r.pairs as string[])].sort(),
-      from: r.from_date as string,
-      to: r.to_date as string,
-    })),
+    sets: rows.map((r) => ({ setId: r.set_id, source: r.source, recordedAt: r.recorded_at, rates: r.rates, pairs: [...r.pairs].sort(), from: r.from_date, to: r.to_date })),
     currencies: table.currencies(),
     rates: table.size,
   };
@@ -59,7 +53,7 @@ export async function rateSets(ctx: ReadModelContext): Promise<{ sets: RateSetSu
 
 /** Rates of one pair (either direction), newest first: what the rate table would use. */
 export async function ratesOfPair(ctx: ReadModelContext, base: string, quote: string, limit = 200): Promise<TableRate[]> {
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const rows = await ctx.db.query<Record<string, unknown>[]>(
     `SELECT set_id, base, quote, value_date, rate, source, recorded_at FROM ${ctx.models.portfolio.schema}.exchange_rates
       WHERE (base = $1 AND quote = $2) OR (base = $2 AND quote = $1) ORDER BY value_date DESC, recorded_at DESC LIMIT $3`,
     [base, quote, limit],

@@ -1,6 +1,6 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import type { Viewer } from './viewer';
-import { paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { paged, selectRows, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import type { Role } from '@ccb/domain';
 import type { Modality } from '../api/partnership-results';
 import { c, nullable, ORGANISATION_COLUMNS, readRow } from '../storage/columns';
@@ -148,7 +148,7 @@ export interface Partner {
 export async function partnersOf(ctx: ReadModelContext, organisationId: string, role?: string): Promise<Partner[]> {
   const s = ctx.models.portfolio.schema;
   const where = new Where().add('me.organisation_id = ?', organisationId).add('other.organisation_id <> me.organisation_id').when(role, 'other.role = ?', role);
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const rows = await ctx.db.query<Record<string, unknown>[]>(
     `SELECT other.organisation_id, o.name, other.role, me.role AS as_role,
             count(DISTINCT other.partnership_id) AS partnerships,
             array_agg(DISTINCT other.partnership_id ORDER BY other.partnership_id) AS partnership_ids
@@ -179,7 +179,9 @@ export async function network(ctx: ReadModelContext, viewer: Viewer, filter: Par
   const s = ctx.models.portfolio.schema;
   const where = partnershipFilter(ctx, viewer, filter);
   const scoped = `SELECT pt.* FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id) ${where}`;
-  const edgeRows: Record<string, unknown>[] = await ctx.db.query(
+  const edges = await selectRows(
+    ctx,
+    { source: c.text, target: c.text, weight: c.int8 },
     `WITH scoped AS (${scoped})
      SELECT a.organisation_id AS source, b.organisation_id AS target, count(DISTINCT a.partnership_id) AS weight
        FROM scoped a JOIN scoped b ON b.partnership_id = a.partnership_id AND a.organisation_id < b.organisation_id
@@ -190,7 +192,9 @@ export async function network(ctx: ReadModelContext, viewer: Viewer, filter: Par
     where.params,
   );
   const nodeWhere = partnershipFilter(ctx, viewer, filter);
-  const nodeRows: Record<string, unknown>[] = await ctx.db.query(
+  const nodeRows = await selectRows(
+    ctx,
+    { organisation_id: c.text, name: nullable(c.text), kind: nullable(c.text), country: nullable(c.text), roles: c.textArray, partnerships: c.int8 },
     `SELECT pt.organisation_id, o.name, o.kind, o.country, array_agg(DISTINCT pt.role ORDER BY pt.role) AS roles, count(DISTINCT pt.partnership_id) AS partnerships
        FROM ${s}.parties pt JOIN ${s}.partnerships p USING (partnership_id)
        LEFT JOIN ${s}.organisations o ON o.organisation_id = pt.organisation_id
@@ -199,19 +203,11 @@ export async function network(ctx: ReadModelContext, viewer: Viewer, filter: Par
       ORDER BY pt.organisation_id`,
     nodeWhere.params,
   );
-  const edges = edgeRows.map((r) => ({ source: r.source as string, target: r.target as string, weight: Number(r.weight) }));
   const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
   return {
     nodes: nodeRows
-      .filter((r) => linked.has(r.organisation_id as string) || edges.length === 0)
-      .map((r) => ({
-        organisationId: r.organisation_id as string,
-        name: r.name as string | null,
-        kind: r.kind as string | null,
-        country: r.country as string | null,
-        roles: r.roles as string[],
-        partnerships: Number(r.partnerships),
-      })),
+      .filter((r) => linked.has(r.organisation_id) || edges.length === 0)
+      .map((r) => ({ organisationId: r.organisation_id, name: r.name, kind: r.kind, country: r.country, roles: r.roles, partnerships: r.partnerships })),
     edges,
   };
 }
@@ -237,9 +233,11 @@ export async function countPartnerships(
   }[by];
   const unnest = by === 'theme' ? 'CROSS JOIN LATERAL unnest(p.themes) AS k' : by === 'level' ? 'CROSS JOIN LATERAL unnest(p.levels) AS k' : '';
   const where = partnershipFilter(ctx, viewer, filter);
-  const rows: Record<string, unknown>[] = await ctx.db.query(
+  const rows = await selectRows(
+    ctx,
+    { key: nullable(c.text), partnerships: c.int8 },
     `SELECT ${key} AS key, count(DISTINCT p.partnership_id) AS partnerships FROM ${s}.partnerships p ${unnest} ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
     where.params,
   );
-  return rows.map((r) => ({ key: r.key as string | null, partnerships: Number(r.partnerships) }));
+  return rows;
 }

@@ -2,7 +2,7 @@ import type { Initiator, Level, Phase, PointOfContact, Role, Theme } from '@ccb/
 import type { Modality } from '../api/partnership-results';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
 import type { ProfilePeriod } from '../organisations/organisation-directory';
-import type { PendingInvitation } from '../view/partnership-view';
+import type { FlowKind, PendingInvitation } from '../view/partnership-view';
 
 /** The PostgreSQL types the read models use, as information_schema names them (udt_name). */
 export type SqlType = 'text' | 'int4' | 'int8' | 'float8' | 'numeric' | 'bool' | 'timestamptz' | 'jsonb' | '_text' | '_int4';
@@ -85,7 +85,7 @@ export const EXCHANGE_RATE_COLUMNS = {
 export const FLOW_COLUMNS = {
   partnership_id: c.text,
   flow_id: c.text,
-  kind: c.text,
+  kind: c.code<FlowKind>(),
   provider_id: c.text,
   receiver_id: nullable(c.text),
   amount_minor: c.int8,
@@ -300,9 +300,14 @@ export function readRow<C extends ColumnSet>(columns: C, raw: Readonly<Record<st
 function readValue(column: Column<unknown>, value: unknown): unknown {
   switch (column.sql) {
     case 'int4':
-    case 'int8':
     case 'float8':
       return Number(value);
+    case 'int8': {
+      // bigint (and a sum of bigints, which PostgreSQL widens to numeric) arrives as text: exact only up to 2^53.
+      const n = Number(value);
+      if (!Number.isSafeInteger(n)) throw new Error(`read model value ${String(value)} exceeds what JSON numbers carry exactly`);
+      return n;
+    }
     case 'numeric':
       return String(value);
     case 'timestamptz':
