@@ -47,3 +47,7 @@ export * from './funding/funding-figures';
 export * from './queries/rate-queries';
 export * from './replay/rates-as-of';
 export * from './replay/valid-time';
+export * from './api/funding-results';
+export * from './api/inclusion-results';
+export * from './api/cells';
+export * from './replay/replay-results';

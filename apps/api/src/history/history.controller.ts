@@ -1,8 +1,19 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { toCsv, toJsonLines, verifyChain, type RecordedEvent } from '@ccb/event-store';
-import { currentEvaluations, describeRecorded, diffReplays, figuresOf, replayValidAt, type ReplayPoint, type ReplayState } from '@ccb/read-models';
+import { toCsv, toJsonLines, verifyChain, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
+import {
+  currentEvaluations,
+  describeRecorded,
+  diffReplays,
+  figuresOf,
+  replayValidAt,
+  type AsOfAnswer,
+  type HistoryPage,
+  type ReplayDiff,
+  type ReplayPoint,
+  type ReplayState,
+} from '@ccb/read-models';
 import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
@@ -26,7 +37,7 @@ export class HistoryController {
 
   @Get('history')
   @ApiOperation({ summary: 'The events in order, with actor, organisation, time, reason and correlation; paged, by type or party' })
-  async history(@Param('id', IdPipe) id: string, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal) {
+  async history(@Param('id', IdPipe) id: string, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal): Promise<HistoryPage> {
     const events = (await this.records.streamFor(id, principal)).events.filter(
       (e) => (!query.type || e.type === query.type) && (!query.organisationId || e.metadata.organisation === query.organisationId),
     );
@@ -60,7 +71,7 @@ export class HistoryController {
     description:
       'Two time axes, combinable. `revision` or `at` is recording time: what the record said then. `validAt` is valid time: what was true on that day, by the dates of the facts (value dates, achievement dates, measurement dates), corrections applied to the facts they correct. Without any: now.',
   })
-  async asOf(@Param('id', IdPipe) id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal) {
+  async asOf(@Param('id', IdPipe) id: string, @Query() query: AsOfQuery, @CurrentPrincipal() principal: Principal): Promise<AsOfAnswer> {
     const stream = await this.records.streamFor(id, principal);
     const point = pointOf(query.revision, query.at, { revision: 'revision', at: 'at' });
     return this.present(id, stream.events, query.validAt ? replayValidAt(stream.events, point, query.validAt) : stream.replay(point), query.validAt ?? null);
@@ -68,7 +79,7 @@ export class HistoryController {
 
   @Get('diff')
   @ApiOperation({ summary: 'What changed between two points (revisions or dates), in sentences, with the events in between' })
-  async diff(@Param('id', IdPipe) id: string, @Query() query: DiffQuery, @CurrentPrincipal() principal: Principal) {
+  async diff(@Param('id', IdPipe) id: string, @Query() query: DiffQuery, @CurrentPrincipal() principal: Principal): Promise<ReplayDiff> {
     const stream = await this.records.streamFor(id, principal);
     const fromPoint = query.fromRevision === -1 ? { revision: -1 } : pointOf(query.fromRevision, query.fromAt, { revision: 'fromRevision', at: 'fromAt' });
     const toPoint = pointOf(query.toRevision, query.toAt, { revision: 'toRevision', at: 'toAt' });
@@ -77,7 +88,7 @@ export class HistoryController {
 
   @Get('changes')
   @ApiOperation({ summary: 'What changed since the revision you saw last: the diff from it to now' })
-  async changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQuery, @CurrentPrincipal() principal: Principal) {
+  async changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQuery, @CurrentPrincipal() principal: Principal): Promise<ReplayDiff> {
     return this.diffBetween(await this.records.streamFor(id, principal), { revision: query.sinceRevision ?? -1 }, { head: true });
   }
 
@@ -117,11 +128,11 @@ export class HistoryController {
 
   @Get('verify')
   @ApiOperation({ summary: 'Recomputes the hash chain from the first event and names the first link that does not hold' })
-  async verify(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
+  async verify(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ChainVerification> {
     return verifyChain(partnershipDecider.streamId(id), await this.records.eventsFor(id, principal));
   }
 
-  private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState, validAt: string | null = null) {
+  private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState, validAt: string | null = null): Promise<AsOfAnswer> {
     // At the head the other streams count as they stand now (a later reclassification or rate set), as the live read models have them.
     const until = replay.revision >= events.length - 1 ? null : replay.recordedAt;
     const organisations = await this.records.organisationsAsOf(replay.view?.parties.map((p) => p.organisationId) ?? [], until);

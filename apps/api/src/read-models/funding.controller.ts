@@ -1,6 +1,16 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { cellReader, EVERY_PARTNERSHIP, fundingChain, fundingTotals, suppressSmallCells, type ReadModelContext, type Viewer } from '@ccb/read-models';
+import {
+  cellReader,
+  EVERY_PARTNERSHIP,
+  fundingChain,
+  fundingTotals,
+  suppressSmallCells,
+  type FlowChain,
+  type FundingTotals,
+  type ReadModelContext,
+  type Viewer,
+} from '@ccb/read-models';
 import { IdPipe } from '../common/id.pipe';
 import { FundingQuery } from './dto/read-queries.dto';
 import { orNotFound } from './not-found';
@@ -24,7 +34,7 @@ export class FundingQueriesController {
       'Amounts are integer minor units per ISO 4217 currency. With reportingCurrency, totals are also given in that currency through the rates recorded with the flows; amounts with no such rate are listed under `unconverted`, never converted silently. localShare = spentLocally / spent; burnRate = spent / disbursed.',
   })
   @Public()
-  async totals(@Query() query: FundingQuery, @CurrentPrincipal() principal: Principal | null) {
+  async totals(@Query() query: FundingQuery, @CurrentPrincipal() principal: Principal | null): Promise<FundingTotals> {
     const groupBy = query.groupBy ?? 'partnership';
     // Per partnership or per pair of organisations singles partnerships out: only yours. The rest are public statistics.
     const viewer = groupBy === 'partnership' || groupBy === 'provider-receiver' ? signedInViewer(principal) : EVERY_PARTNERSHIP;
@@ -36,7 +46,7 @@ export class FundingQueriesController {
   @Get('chains/:partnershipId')
   @ApiOperation({ summary: "A partnership's funding chain: levels, edges, and each funder's money followed to the last receivers" })
   @SignedIn()
-  async chain(@Param('partnershipId', IdPipe) partnershipId: string, @CurrentViewer() viewer: Viewer) {
+  async chain(@Param('partnershipId', IdPipe) partnershipId: string, @CurrentViewer() viewer: Viewer): Promise<FlowChain> {
     await ensureVisible(this.readModels, viewer, partnershipId);
     return orNotFound(await fundingChain(this.readModels, partnershipId), 'partnership');
   }

@@ -1,7 +1,8 @@
 /** The shapes the dashboard reads, as the API documents them at /docs-json. Amounts are integer minor units. */
-import type { Phase, Role } from '../../../../libs/domain/src/partnerships/vocabulary';
 import type { PartnershipDossier } from '../../../../libs/read-models/src/dossier/partnership-dossier';
 import type { LocalOwnershipMetrics } from '../../../../libs/read-models/src/api/local-ownership-results';
+import type { FundingGroup, FundingItem, FundingKeys } from '../../../../libs/read-models/src/api/funding-results';
+import type { InclusionGroup, InclusionResult } from '../../../../libs/read-models/src/api/inclusion-results';
 
 export type { Page } from '../../../../libs/read-models/src/api/page';
 export type { Overlap, RegistryEntry } from '../../../../libs/read-models/src/api/coordination-results';
@@ -25,71 +26,25 @@ export interface Me {
 // Declared once, where the query builds them: the dashboard reads the API's own result types.
 export type { PartnershipSummary as PartnershipRow, PartnershipDetail } from '../../../../libs/read-models/src/api/partnership-results';
 
-export interface CurrencyTotals {
-  readonly currency: string;
-  readonly committed: number;
-  readonly disbursed: number;
-  readonly refunded: number;
-  readonly passedOn: number;
-  readonly received: number;
-  readonly spent: number;
-  readonly spentLocally: number;
-  readonly inKind: number;
-  readonly localShare: number | null;
-  readonly burnRate: number | null;
-}
+// Money, inclusion and history answers: the server's own declarations, type-only.
+export type {
+  AmountName as MoneyMeasure,
+  CurrencyAmounts as CurrencyTotals,
+  ExchangeRateSets,
+  FlowChain as FundingChain,
+  FundingGroup,
+  FundingItem,
+  FundingKeys,
+  FundingTotals,
+  ReportingAmounts as ReportingTotals,
+} from '../../../../libs/read-models/src/api/funding-results';
+export type { InclusionResult } from '../../../../libs/read-models/src/api/inclusion-results';
 
-export type MoneyMeasure = 'committed' | 'disbursed' | 'refunded' | 'passedOn' | 'received' | 'spent' | 'spentLocally' | 'spentDirectly' | 'inKind';
-
-export interface ReportingTotals extends Readonly<Record<MoneyMeasure, number>> {
-  readonly currency: string;
-  /** What no rate converts, in its own currency: never counted as zero. */
-  readonly unconverted: readonly (Partial<Record<MoneyMeasure, number>> & { currency: string })[];
-  readonly complete: boolean;
-  readonly localShare: number | null;
-  readonly burnRate: number | null;
-}
-
-export interface FundingItem<K> {
-  readonly key: K;
-  readonly byCurrency: readonly CurrencyTotals[];
-  readonly reporting?: ReportingTotals;
-  /** spent / funds available across currencies; null when unknown (amounts no rate converts). */
-  readonly burnRate: number | null;
-  readonly localShare: number | null;
-  /** Spent more than it had: co-financing, or a mistake. */
-  readonly overspent: boolean;
-}
-
-export interface FundingTotals<K> {
-  readonly groupBy: string;
-  readonly items: readonly FundingItem<K>[];
-}
-
-export interface ExchangeRateSets {
-  readonly sets: readonly { setId: string; source: string; recordedAt: string; rates: number; pairs: readonly string[]; from: string; to: string }[];
-  /** Every currency the table can convert between: each can be a reporting currency. */
-  readonly currencies: readonly string[];
-  readonly rates: number;
-}
-
-export interface FundingChain {
-  readonly partnershipId: string;
-  /** The programme currency: that of the first commitment from the top of the chain. */
-  readonly basis: string | null;
-  readonly levels: readonly { organisationId: string; level: number }[];
-  readonly edges: readonly { providerId: string; receiverId: string; currency: string; committed: number; disbursed: number; level: number }[];
-}
-
-export interface InclusionRow {
-  readonly key: { partnershipId: string; title: string };
-  readonly activities: number;
-  readonly women: number;
-  readonly men: number;
-  readonly undisclosed: number;
-  readonly participants: number;
-  readonly womenShare: number | null;
-}
+/** A funding group the reader may see whole: the API withholds small cells of other organisations' partnerships. */
+export type WholeFunding<G extends FundingGroup> = Extract<FundingItem<FundingKeys[G]>, { readonly suppressed: false }>;
+export type WholeInclusion<G extends InclusionGroup = 'partnership'> = Extract<InclusionResult<G>['items'][number], { readonly suppressed: false }>;
+export type { AsOfAnswer as AsOf, HistoryEntry as HistoryEvent, HistoryPage, ReplayDiff as Diff } from '../../../../libs/read-models/src/replay/replay-results';
+export type { ChainVerification as Verification } from '../../../../libs/event-store/src/integrity/chain-verification';
 
 export interface Organisation {
   readonly organisationId: string;
@@ -100,44 +55,3 @@ export interface Organisation {
 
 /** The dossier as GET …/dossier answers it: the fold, with where in the stream it stands. */
 export type Dossier = PartnershipDossier & { readonly partnershipId: string; readonly revision: number };
-
-export interface HistoryEvent {
-  readonly revision: number;
-  readonly eventId: string;
-  readonly type: string;
-  readonly recordedAt: string;
-  readonly actor: string;
-  readonly organisation: string;
-  readonly summary: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-export interface AsOf {
-  /** Recording time (revision, recordedAt) and, when asked, valid time: what was true on that day. */
-  readonly asOf: { revision: number; recordedAt: string; headRevision: number; validAt: string | null };
-  readonly partnership: {
-    readonly phase: Phase;
-    readonly suspended: boolean;
-    readonly parties: readonly { organisationId: string; role: Role }[];
-    readonly milestones: readonly { milestoneId: string; title: string; dueDate: string }[];
-    readonly activities: readonly unknown[];
-  };
-  /** Funding summary rows as the read model stores them (per organisation, currency and year): `disbursed` is gross, `refunded` apart. */
-  readonly funding: readonly { organisation_id: string; currency: string; year: number; committed: number; disbursed: number; refunded: number; spent: number }[];
-  readonly localOwnership: LocalOwnershipMetrics;
-}
-
-export interface Diff {
-  readonly from: { revision: number; recordedAt: string };
-  readonly to: { revision: number; recordedAt: string };
-  readonly changes: readonly string[];
-  readonly events: readonly { revision: number; type: string; recordedAt: string; actor: string; organisation: string; summary: string }[];
-}
-
-export interface Verification {
-  readonly streamId: string;
-  readonly ok: boolean;
-  readonly eventsChecked: number;
-  readonly headHash: string | null;
-  readonly firstBroken: { revision: number; eventId: string; type: string; reason: string; expected?: string; found?: string } | null;
-}

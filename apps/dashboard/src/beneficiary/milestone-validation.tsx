@@ -11,9 +11,21 @@ type Evidence = readonly { description: string; uri: string | null }[];
 
 /** The evidence of the latest report of a milestone achieved (a re-report after a dispute replaces it). */
 function evidenceOf(reports: readonly HistoryEvent[], milestoneId: string): Evidence {
-  const latest = reports.filter((r) => r.data.milestoneId === milestoneId).at(-1);
-  return Array.isArray(latest?.data.evidence) ? (latest.data.evidence as Evidence) : [];
+  const latest = reports
+    .map((r) => r.data)
+    .filter((d): d is MilestoneReport => isMilestoneReport(d) && d.milestoneId === milestoneId)
+    .at(-1);
+  return latest?.evidence ?? [];
 }
+
+/** A MilestoneAchieved event's data, as much of it as this screen reads. */
+interface MilestoneReport {
+  readonly milestoneId: string;
+  readonly evidence?: Evidence;
+}
+
+const isMilestoneReport = (data: unknown): data is MilestoneReport =>
+  typeof data === 'object' && data !== null && 'milestoneId' in data && typeof data.milestoneId === 'string' && (!('evidence' in data) || Array.isArray(data.evidence));
 
 /** Milestones the implementer reports achieved wait here for the beneficiary's word. */
 export function MilestoneValidation({

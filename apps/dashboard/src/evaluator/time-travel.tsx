@@ -65,11 +65,17 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
                   What the record said on <strong>{formatDate(state.asOf.recordedAt)}</strong> (revision {state.asOf.revision})
                 </>
               )}
-              : phase <strong data-testid="as-of-phase">{humanise(state.partnership.phase)}</strong>
-              {state.partnership.suspended ? ' (suspended)' : ''}, {state.partnership.parties.length} parties, {state.partnership.milestones.length} milestones,{' '}
-              {state.partnership.activities.length} activities, local-ownership index <strong data-testid="as-of-index">{formatIndex(state.localOwnership.index)}</strong>.
+              {state.partnership ? (
+                <>
+                  : phase <strong data-testid="as-of-phase">{humanise(state.partnership.phase)}</strong>
+                  {state.partnership.suspended ? ' (suspended)' : ''}, {state.partnership.parties.length} parties, {state.partnership.milestones.length} milestones,{' '}
+                  {state.partnership.activities.length} activities, local-ownership index <strong data-testid="as-of-index">{formatIndex(state.localOwnership?.index)}</strong>.
+                </>
+              ) : (
+                <>: not yet proposed.</>
+              )}
             </p>
-            <p className="muted">Parties then: {state.partnership.parties.map((p) => `${nameOf(p.organisationId)} (${p.role})`).join('; ') || 'none'}</p>
+            <p className="muted">Parties then: {state.partnership?.parties.map((p) => `${nameOf(p.organisationId)} (${p.role})`).join('; ') || 'none'}</p>
             {state.funding.length === 0 ? (
               <Empty>No money committed, disbursed or spent yet at this point.</Empty>
             ) : (
@@ -104,7 +110,8 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
               </button>{' '}
               · {e.summary}{' '}
               <span className="muted">
-                ({e.actor}, {nameOf(e.organisation)})
+                ({e.actor}
+                {e.organisation ? `, ${nameOf(e.organisation)}` : ''})
               </span>
             </li>
           ))}

@@ -13,7 +13,7 @@ import { BurnRate } from '../portfolio/money-cells';
 import { describeFigure, reportedFigure } from '../portfolio/reported-money';
 import { loadPartnership, type PartnershipView } from './partnership-data';
 
-const NO_MONEY = { committed: 0, disbursed: 0, refunded: 0, passedOn: 0, received: 0, spent: 0, spentLocally: 0, inKind: 0, localShare: null, burnRate: null };
+const NO_MONEY = { committed: 0, disbursed: 0, refunded: 0, passedOn: 0, received: 0, spent: 0, spentLocally: 0, spentDirectly: 0, inKind: 0, localShare: null, burnRate: null };
 import { PartnershipLinks } from './partnership-links';
 
 export function PartnershipPage({ id }: { id: string }) {

@@ -1,4 +1,4 @@
-import type { FundingItem } from '../api/api-types';
+import type { FundingGroup, WholeFunding } from '../api/api-types';
 import { formatMoney, formatShare } from '../ui/format';
 import { describeFigure, reportedFigure, type ReportedFigure } from './reported-money';
 
@@ -18,7 +18,7 @@ export function MoneyTile({ label, figure, testId }: { label: string; figure: Re
   );
 }
 
-type FundingRow = FundingItem<unknown>;
+type FundingRow = WholeFunding<FundingGroup>;
 
 /** One partnership's figure in the reporting currency, or a dash with what no rate converts. */
 export function MoneyCell({ item, measure, currency }: { item: FundingRow | undefined; measure: 'committed' | 'spent'; currency: string }) {

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { LocalOwnershipRow, InclusionRow } from '../api/api-types';
+import type { LocalOwnershipRow, WholeInclusion } from '../api/api-types';
 import { Chart } from '../ui/chart';
 import { ChartCard, DataTable } from '../ui/data-table';
 import { formatIndex, formatMoney, formatMoneyCompact, formatShare, humanise } from '../ui/format';
@@ -240,7 +240,7 @@ export function OwnershipChart({ rows }: { rows: readonly LocalOwnershipRow[] })
   );
 }
 
-export function WomenShareChart({ rows }: { rows: readonly InclusionRow[] }) {
+export function WomenShareChart({ rows }: { rows: readonly WholeInclusion[] }) {
   const withParticipants = rows.filter((r) => r.participants > 0);
   const option = useMemo(
     () => ({

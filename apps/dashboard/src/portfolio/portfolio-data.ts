@@ -1,18 +1,31 @@
 import { getJson } from '../api/api-client';
-import type { CurrencyTotals, ExchangeRateSets, FundingTotals, InclusionRow, LocalOwnershipRow, Overlap, Page, PartnershipRow, ReportingTotals } from '../api/api-types';
+import type {
+  CurrencyTotals,
+  ExchangeRateSets,
+  FundingTotals,
+  InclusionResult,
+  LocalOwnershipRow,
+  Overlap,
+  Page,
+  PartnershipRow,
+  ReportingTotals,
+  WholeFunding,
+  WholeInclusion,
+} from '../api/api-types';
+import { visible, type Visible } from '../api/cells';
 import type { ProviderReceiverTotals } from './funding-sankey';
 
 export interface PortfolioData {
   readonly reportingCurrency: string;
   readonly currencies: readonly string[];
   readonly partnerships: readonly PartnershipRow[];
-  readonly byPartnership: FundingTotals<{ partnershipId: string; title: string }>;
-  readonly byYear: FundingTotals<{ year: number }>;
+  readonly byPartnership: Visible<WholeFunding<'partnership'>>;
+  readonly byYear: Visible<WholeFunding<'year'>>;
   /** Per donor of the portfolio's partnerships: a donor's own money apart from its co-funders'. */
-  readonly byDonor: FundingTotals<{ donorId: string }>;
+  readonly byDonor: Visible<WholeFunding<'donor'>>;
   readonly transfers: readonly ProviderReceiverTotals[];
   readonly ownership: readonly LocalOwnershipRow[];
-  readonly inclusion: readonly InclusionRow[];
+  readonly inclusion: readonly WholeInclusion[];
   readonly overlaps: readonly Overlap[];
 }
 
@@ -24,20 +37,20 @@ export interface PortfolioData {
 export async function loadPortfolio(organisationId: string | null, chosenCurrency: string | null, signal: AbortSignal): Promise<PortfolioData> {
   const scope = organisationId ? `&organisationId=${encodeURIComponent(organisationId)}` : '';
   const [plain, rates] = await Promise.all([
-    getJson<FundingTotals<{ partnershipId: string }>>(`/api/funding/totals?groupBy=partnership${scope}`, signal),
+    getJson<FundingTotals<'partnership'>>(`/api/funding/totals?groupBy=partnership${scope}`, signal),
     getJson<ExchangeRateSets>('/api/exchange-rates', signal),
   ]);
-  const own = portfolioCurrencies(plain.items);
+  const own = portfolioCurrencies(visible(plain.items).items);
   const reportingCurrency = chosenCurrency ?? own[0] ?? 'EUR';
   const rc = `&reportingCurrency=${reportingCurrency}`;
   const [partnerships, byPartnership, byYear, byDonor, transfers, ownership, inclusion, overlaps] = await Promise.all([
     getJson<Page<PartnershipRow>>(`/api/partnerships?limit=500&sort=title${scope}`, signal),
-    getJson<FundingTotals<{ partnershipId: string; title: string }>>(`/api/funding/totals?groupBy=partnership${rc}${scope}`, signal),
-    getJson<FundingTotals<{ year: number }>>(`/api/funding/totals?groupBy=year${rc}${scope}`, signal),
-    getJson<FundingTotals<{ donorId: string }>>(`/api/funding/totals?groupBy=donor${rc}${scope}`, signal),
-    getJson<FundingTotals<{ providerId: string; receiverId: string }>>(`/api/funding/totals?groupBy=provider-receiver${scope}`, signal),
+    getJson<FundingTotals<'partnership'>>(`/api/funding/totals?groupBy=partnership${rc}${scope}`, signal),
+    getJson<FundingTotals<'year'>>(`/api/funding/totals?groupBy=year${rc}${scope}`, signal),
+    getJson<FundingTotals<'donor'>>(`/api/funding/totals?groupBy=donor${rc}${scope}`, signal),
+    getJson<FundingTotals<'provider-receiver'>>(`/api/funding/totals?groupBy=provider-receiver${scope}`, signal),
     getJson<Page<LocalOwnershipRow>>(`/api/local-ownership/partnerships?limit=500${scope}`, signal),
-    getJson<{ items: InclusionRow[] }>(`/api/inclusion?groupBy=partnership${scope}`, signal),
+    getJson<InclusionResult<'partnership'>>(`/api/inclusion?groupBy=partnership${scope}`, signal),
     getJson<Page<Overlap>>('/api/coordination/overlaps?limit=500', signal),
   ]);
   const mine = new Set(partnerships.items.map((p) => p.partnershipId));
@@ -46,12 +59,12 @@ export async function loadPortfolio(organisationId: string | null, chosenCurrenc
     // The portfolio's own currencies first, then any other the rate table converts to.
     currencies: [...new Set([reportingCurrency, ...own, ...[...rates.currencies].sort()])],
     partnerships: partnerships.items,
-    byPartnership,
-    byYear,
-    byDonor,
-    transfers: transfers.items,
+    byPartnership: visible(byPartnership.items),
+    byYear: visible(byYear.items),
+    byDonor: visible(byDonor.items),
+    transfers: visible(transfers.items).items,
     ownership: ownership.items,
-    inclusion: inclusion.items,
+    inclusion: visible(inclusion.items).items,
     overlaps: overlaps.items.filter((o) => o.partnerships.some((p) => mine.has(p.partnershipId))),
   };
 }

@@ -56,6 +56,7 @@ function PortfolioView({
 }) {
   const currency = portfolio.reportingCurrency;
   const unconverted = unconvertedCurrencies(portfolio.byPartnership.items);
+  const withheld = portfolio.byPartnership.withheld + portfolio.byYear.withheld + portfolio.byDonor.withheld;
   const whole = (m: 'committed' | 'disbursed' | 'spent') => reportedFigure(portfolio.byPartnership.items, m, currency);
   // A donor's tiles are its own money; co-funders' money in the same partnerships is shown beside it, never added in.
   const own = donorId ? portfolio.byDonor.items.filter((i) => i.key.donorId === donorId) : null;
@@ -125,6 +126,12 @@ function PortfolioView({
       {unconverted.length > 0 && (
         <p className="muted" data-testid="unconverted">
           Some amounts in {unconverted.join(', ')} have no rate to {currency} for their date: they are listed on each figure and left out of the {currency} sums and charts.
+        </p>
+      )}
+      {withheld > 0 && (
+        <p className="muted" data-testid="withheld">
+          {withheld === 1 ? 'One group is' : `${withheld} groups are`} withheld: drawn from fewer than three partnerships of other organisations, they would single a partnership
+          out.
         </p>
       )}
       <div className="grid">

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { EventMetadata, RecordedEvent } from '../types';
 import { canonicalJson } from './canonical-json';
+import type { ChainBreak, ChainVerification } from './chain-verification';
+
+export type { ChainBreak, ChainVerification };
 
 /** The link before a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -35,25 +38,6 @@ export function linkHash(event: Linkable, previousHash: string): string {
 /** The metadata to store with the event: its own, plus the link. */
 export function chained(event: Linkable, previousHash: string): EventMetadata {
   return { ...event.metadata, previousHash, hash: linkHash(event, previousHash) };
-}
-
-export type ChainBreak = {
-  readonly revision: number;
-  readonly eventId: string;
-  readonly type: string;
-  readonly reason: 'unchained' | 'previous-link-mismatch' | 'hash-mismatch' | 'revision-gap';
-  readonly expected: string;
-  readonly found: string | null;
-};
-
-export interface ChainVerification {
-  readonly streamId: string;
-  readonly ok: boolean;
-  readonly eventsChecked: number;
-  /** The last link that verified: an evaluator compares it with a copy kept elsewhere. */
-  readonly headHash: string;
-  /** The first event whose link does not hold; everything after it is unverified. */
-  readonly firstBroken: ChainBreak | null;
 }
 
 /** Recomputes a stream's chain from its first event and names the first link that does not hold. */

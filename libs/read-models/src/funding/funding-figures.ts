@@ -1,27 +1,8 @@
-import { convert, type RateTable, type UsedRate } from './rate-table';
-import type { LedgerEntry, LedgerMeasure } from './money-ledger';
+import { convert, type RateTable } from './rate-table';
+import { zeroAmounts, type AmountName, type Amounts, type MoneyFigures, type ReportingAmounts, type UsedRate } from '../api/funding-results';
 
-export interface Amounts {
-  /** Commitments of the funders at the top of the chain (a donor's budget for its own implementation included, once). */
-  committed: number;
-  /** Net of refunds, at the top of the chain only: money passed down a chain is not counted again. */
-  disbursed: number;
-  /** Refunds back to the funders at the top of the chain. */
-  refunded: number;
-  /** Money passed on by an organisation that itself received funds in the partnership, net of refunds back to it. */
-  passedOn: number;
-  /** Net of refunds. For one organisation: what it received. For a partnership or portfolio: what entered from the top. */
-  received: number;
-  spent: number;
-  /** Spent in the beneficiary country or with a local supplier. */
-  spentLocally: number;
-  /** Spent by an organisation from its own funds: a donor implementing itself. */
-  spentDirectly: number;
-  inKind: number;
-}
-export type AmountName = keyof Amounts;
-export const AMOUNT_NAMES: readonly AmountName[] = ['committed', 'disbursed', 'refunded', 'passedOn', 'received', 'spent', 'spentLocally', 'spentDirectly', 'inKind'];
-export const zeroAmounts = (): Amounts => ({ committed: 0, disbursed: 0, refunded: 0, passedOn: 0, received: 0, spent: 0, spentLocally: 0, spentDirectly: 0, inKind: 0 });
+export { AMOUNT_NAMES, zeroAmounts, type AmountName, type Amounts, type CurrencyAmounts, type MoneyFigures, type ReportingAmounts } from '../api/funding-results';
+import type { LedgerEntry, LedgerMeasure } from './money-ledger';
 
 /**
  * Whose figures: `whole` is a partnership or a portfolio (each flow once); `donor` is one funder, credited its
@@ -53,36 +34,6 @@ export function fundsAvailable(a: Amounts, perspective: Perspective): number {
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
-
-export interface CurrencyAmounts extends Amounts {
-  readonly currency: string;
-  /** spentLocally / spent, within this currency. */
-  localShare: number | null;
-  /** spent / funds available, when all of the group's money is in this one currency (else unknown: null). */
-  burnRate: number | null;
-}
-
-export interface ReportingAmounts extends Amounts {
-  readonly currency: string;
-  /** Amounts no rate converts (none recorded with the flow, none fresh in the table), per currency: never counted as zero. */
-  unconverted: (Partial<Amounts> & { currency: string })[];
-  /** Every amount converted. */
-  complete: boolean;
-  localShare: number | null;
-  burnRate: number | null;
-  /** With `explain`: each rate used, with its source and value date, and how many amounts it converted. */
-  conversions?: (UsedRate & { amounts: number })[];
-}
-
-export interface MoneyFigures {
-  readonly byCurrency: CurrencyAmounts[];
-  readonly reporting?: ReportingAmounts;
-  /** spent / funds available across currencies: from the reporting currency when every amount in it converted, else only in one currency; null is unknown. */
-  readonly burnRate: number | null;
-  readonly localShare: number | null;
-  /** Spent more than it had (co-financing, or a mistake): shown, never hidden. */
-  readonly overspent: boolean;
-}
 
 /** Adds a group's entries up per currency and, when asked, in a reporting currency with each rate named. */
 export class FiguresBuilder {

@@ -18,19 +18,9 @@ export interface TableRate {
  */
 export const RATE_STALENESS_DAYS = 45;
 
-/** Which rate converted an amount, so every converted figure can say where it came from. */
-export interface UsedRate {
-  readonly from: string;
-  readonly to: string;
-  /** "1 from = rate to", as an exact decimal (derived rates rounded to 10 places for display). */
-  readonly rate: string;
-  /** 'recorded with the flow', or the table's source. */
-  readonly source: string;
-  readonly valueDate: string | null;
-  readonly derivation: 'flow' | 'direct' | 'inverse' | 'cross';
-  /** The currency a cross rate goes through. */
-  readonly via?: string;
-}
+import type { UsedRate } from '../api/funding-results';
+
+export type { UsedRate };
 
 export interface Conversion {
   readonly amountMinor: number;

@@ -2,14 +2,14 @@ import { partnershipFilter, type PartnershipFilter } from './partnership-queries
 import type { Viewer } from './viewer';
 import type { Cell } from './small-cells';
 import { ratioOf, selectRows, type ReadModelContext } from './query-kit';
+import type { FlowChain, FundingGroup, FundingKeys } from '../api/funding-results';
 import { c, FLOW_COLUMNS, type RowOf } from '../storage/columns';
 import { amountOf, FiguresBuilder, zeroAmounts, type CurrencyAmounts, type MoneyFigures, type Perspective } from '../funding/funding-figures';
 import { basisCurrency, chainLevels, partnershipLedger, type LedgerEntry, type LedgerFlow, type PartnershipLedger } from '../funding/money-ledger';
 import { convert, type RateTable, type UsedRate } from '../funding/rate-table';
 import { rateTableOf } from './rate-queries';
 
-export const FUNDING_GROUPS = ['partnership', 'donor', 'implementer', 'country', 'theme', 'year', 'provider-receiver'] as const;
-export type FundingGroup = (typeof FUNDING_GROUPS)[number];
+export { FUNDING_GROUPS, type FlowChain, type FundingGroup } from '../api/funding-results';
 
 export interface FundingFilter extends PartnershipFilter {
   readonly year?: number;
@@ -21,8 +21,10 @@ export interface FundingFilter extends PartnershipFilter {
 }
 
 export interface FundingTotal extends Cell, MoneyFigures {
-  readonly key: Record<string, string | number>;
+  readonly key: FundingKey;
 }
+
+type FundingKey = FundingKeys[FundingGroup];
 
 /**
  * Committed, disbursed and spent, grouped, from each partnership's ledger (libs/read-models/src/funding/money-ledger.ts).
@@ -36,8 +38,8 @@ export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, group
   if (groupBy === 'provider-receiver') return providerReceiverTotals(ctx, viewer, filter);
   const rates = await rateTableOf(ctx);
   const partnerships = await ledgersFor(ctx, viewer, filter, rates);
-  const groups = new Map<string, { key: Record<string, string | number>; partnershipIds: Set<string>; figures: FiguresBuilder }>();
-  const groupFor = (key: Record<string, string | number>, perspective: Perspective) => {
+  const groups = new Map<string, { key: FundingKey; partnershipIds: Set<string>; figures: FiguresBuilder }>();
+  const groupFor = (key: FundingKey, perspective: Perspective) => {
     const id = JSON.stringify(key);
     let group = groups.get(id);
     if (!group) {
@@ -65,7 +67,7 @@ export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, group
 
 const WHOLE: Perspective = { kind: 'whole' };
 
-function groupKeys(groupBy: Exclude<FundingGroup, 'provider-receiver'>, row: LedgerRow, entry: LedgerEntry): [Record<string, string | number>, Perspective][] {
+function groupKeys(groupBy: Exclude<FundingGroup, 'provider-receiver'>, row: LedgerRow, entry: LedgerEntry): [FundingKey, Perspective][] {
   switch (groupBy) {
     case 'partnership':
       return [[{ partnershipId: row.partnership_id, title: row.title }, WHOLE]];
@@ -200,7 +202,7 @@ async function providerReceiverTotals(ctx: ReadModelContext, viewer: Viewer, fil
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     where.params,
   );
-  const groups = new Map<string, { key: Record<string, string>; partnershipIds: string[]; byCurrency: CurrencyAmounts[] }>();
+  const groups = new Map<string, { key: FundingKeys['provider-receiver']; partnershipIds: string[]; byCurrency: CurrencyAmounts[] }>();
   for (const row of rows) {
     const key = { providerId: row.provider_id, receiverId: row.receiver_id };
     const id = JSON.stringify(key);
@@ -241,23 +243,6 @@ const PROVIDER_RECEIVER_ROW = {
   spent_locally: c.int8,
   in_kind: c.int8,
 } as const;
-
-export interface FlowChain {
-  readonly partnershipId: string;
-  /** Levels from the funders (1) down: who received from whom. */
-  readonly levels: { organisationId: string; level: number }[];
-  /** Per provider, receiver and currency; `disbursed` is net of refunds. */
-  readonly edges: { providerId: string; receiverId: string; currency: string; committed: number; disbursed: number; level: number }[];
-  /**
-   * Each funder's money followed down to the last receivers, in the funder's currency, split pro rata at every
-   * level. Where money arrives or leaves in several currencies the split weighs converted amounts (`basis`, `rates`).
-   */
-  readonly paths: { donorId: string; currency: string; path: string[]; amount: number }[];
-  readonly basis: string | null;
-  readonly rates: UsedRate[];
-  /** Flows that no rate converts to the basis: left out of the weights, and listed. */
-  readonly unconvertedFlowIds: string[];
-}
 
 /** The chain of one partnership, computed from its flow rows. */
 export async function fundingChain(ctx: ReadModelContext, partnershipId: string): Promise<FlowChain | null> {

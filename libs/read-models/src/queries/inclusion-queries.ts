@@ -1,23 +1,10 @@
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import type { Viewer } from './viewer';
-import type { Cell } from './small-cells';
 import { ratioOf, type ReadModelContext } from './query-kit';
+import type { InclusionGroup, InclusionRow } from '../api/inclusion-results';
 import { c, readRow, type ColumnSet, type RowOf } from '../storage/columns';
 
-export const INCLUSION_GROUPS = ['activity', 'partnership', 'theme', 'country', 'type', 'year'] as const;
-export type InclusionGroup = (typeof INCLUSION_GROUPS)[number];
-
-export interface InclusionRow extends Cell {
-  readonly key: Record<string, string | number>;
-  readonly activities: number;
-  readonly women: number;
-  readonly men: number;
-  readonly undisclosed: number;
-  readonly participants: number;
-  /** Women over all participants (undisclosed included in the whole); null with no participants. */
-  readonly womenShare: number | null;
-  readonly participantHours: number;
-}
+export { INCLUSION_GROUPS, type InclusionGroup, type InclusionRow } from '../api/inclusion-results';
 
 /** Participants by sex. An activity with two themes counts under both themes. */
 export async function inclusion(
@@ -45,7 +32,7 @@ export async function inclusion(
 
 const SUMS = { partnership_ids: c.textArray, activities: c.int8, women: c.int8, men: c.int8, undisclosed: c.int8, hours: c.int8 } as const;
 
-function inclusionRow(key: Record<string, string | number>, sums: RowOf<typeof SUMS>): InclusionRow {
+function inclusionRow(key: InclusionRow['key'], sums: RowOf<typeof SUMS>): InclusionRow {
   const participants = sums.women + sums.men + sums.undisclosed;
   return {
     key,
@@ -61,7 +48,7 @@ function inclusionRow(key: Record<string, string | number>, sums: RowOf<typeof S
 }
 
 /** How a grouping selects its key columns, and the key it reads from them (declared with the row they come in). */
-function keyed<S extends ColumnSet>(spec: { select: string; group: string; join: string; shape: S; key: (row: RowOf<S>) => Record<string, string | number> }) {
+function keyed<S extends ColumnSet>(spec: { select: string; group: string; join: string; shape: S; key: (row: RowOf<S>) => InclusionRow['key'] }) {
   return { select: spec.select, group: spec.group, join: spec.join, keyOf: (raw: Record<string, unknown>) => spec.key(readRow(spec.shape, raw)) };
 }
 

@@ -1,5 +1,6 @@
 import { RateTable, type TableRate } from '../funding/rate-table';
 import { selectRows, type ReadModelContext } from './query-kit';
+import type { ExchangeRateSets, RateSetSummary } from '../api/funding-results';
 import { c, EXCHANGE_RATE_COLUMNS, readRow } from '../storage/columns';
 
 const tables = new Map<string, RateTable>();
@@ -24,18 +25,10 @@ export function tableRateOf(raw: Record<string, unknown>): TableRate {
   return { setId: r.set_id, base: r.base, quote: r.quote, valueDate: r.value_date, rate: r.rate, source: r.source, recordedAt: r.recorded_at };
 }
 
-export interface RateSetSummary {
-  readonly setId: string;
-  readonly source: string;
-  readonly recordedAt: string;
-  readonly rates: number;
-  readonly pairs: string[];
-  readonly from: string;
-  readonly to: string;
-}
+export type { RateSetSummary, ExchangeRateSets };
 
 /** The recorded sets, newest first, and the currencies the table can convert between. */
-export async function rateSets(ctx: ReadModelContext): Promise<{ sets: RateSetSummary[]; currencies: string[]; rates: number }> {
+export async function rateSets(ctx: ReadModelContext): Promise<ExchangeRateSets> {
   const s = ctx.models.portfolio.schema;
   const rows = await selectRows(
     ctx,

@@ -1,5 +1,8 @@
 import type { ReadModelContext } from './query-kit';
 import type { Viewer } from './viewer';
+import type { Cell, Published } from '../api/cells';
+
+export type { Cell, Published };
 
 /**
  * Statistics anyone may read must not single a partnership out: a figure drawn from fewer partnerships
@@ -7,11 +10,6 @@ import type { Viewer } from './viewer';
  * suppress small cells. Documented in docs/metrics.md.
  */
 export const MIN_CELL_PARTNERSHIPS = 3;
-
-/** A figure with the partnerships it was computed from (never sent: only counted and checked). */
-export interface Cell {
-  readonly partnershipIds: readonly string[];
-}
 
 /** Whose partnerships a reader may see figures of alone: every one (an administrator), its own, or none (anonymous). */
 export type CellReader = { readonly all: true } | { readonly all: false; readonly own: ReadonlySet<string> };
@@ -24,8 +22,6 @@ export async function cellReader(ctx: ReadModelContext, viewer: Viewer | null): 
   ]);
   return { all: false, own: new Set(rows.map((r) => r.partnership_id)) };
 }
-
-export type Published<T extends Cell, W> = (Omit<T, 'partnershipIds'> & { readonly suppressed: false }) | (W & { readonly suppressed: true });
 
 /** Each cell as the reader may see it: whole, or only its key with `suppressed: true`. */
 export function suppressSmallCells<T extends Cell, W>(items: readonly T[], reader: CellReader, withhold: (item: T) => W): Published<T, W>[] {

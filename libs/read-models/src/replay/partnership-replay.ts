@@ -8,6 +8,9 @@ import type { OrganisationLookup } from '../organisations/organisation-directory
 import type { PartnershipView } from '../view/partnership-view';
 import { applyRecorded } from '../view/view-loader';
 import { describeFailure } from '../projection/dead-letters';
+import type { UnreadableEvent } from './replay-results';
+
+export type { UnreadableEvent };
 
 /** Where a replay stops: after a revision, or after the last event recorded at or before an instant. */
 export type ReplayPoint = { readonly revision: number } | { readonly at: string } | { readonly head: true };
@@ -30,14 +33,6 @@ export interface ReplayState {
    * park them: an evaluator still sees the rest of the history.
    */
   readonly unreadable: readonly UnreadableEvent[];
-}
-
-export interface UnreadableEvent {
-  readonly eventId: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly errorClass: string;
-  readonly errorMessage: string;
 }
 
 export const emptyReplay: ReplayState = { revision: -1, recordedAt: null, state: initialPartnershipState, view: null, dossier: emptyDossier, unreadable: [] };

@@ -4,29 +4,9 @@ import { describeRecorded } from '../timeline/event-summary';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
 import type { PartnershipView } from '../view/partnership-view';
 import type { ReplayState } from './partnership-replay';
+import type { ReplayDiff, ReplayPointSummary } from './replay-results';
 
-export interface ReplayPointSummary {
-  readonly revision: number;
-  readonly recordedAt: string | null;
-}
-
-/** What changed between two points of a partnership's history, for a person to read. */
-export interface ReplayDiff {
-  readonly from: ReplayPointSummary;
-  readonly to: ReplayPointSummary;
-  /** The net effect, one sentence each: phase, money, milestones, parties, the local-ownership index. */
-  readonly changes: string[];
-  /** Every event in between, in order, described. */
-  readonly events: {
-    readonly revision: number;
-    readonly eventId: string;
-    readonly type: string;
-    readonly recordedAt: string;
-    readonly actor: string;
-    readonly organisation: string | null;
-    readonly summary: string;
-  }[];
-}
+export type { ReplayDiff, ReplayPointSummary };
 
 type Measure = 'commitment' | 'disbursement' | 'expenditure' | 'refund' | 'in-kind';
 const MEASURE_WORDS: Record<Measure, string> = { commitment: 'committed', disbursement: 'disbursed', expenditure: 'spent', refund: 'refunded', 'in-kind': 'contributed in kind' };
