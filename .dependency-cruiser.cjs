@@ -1,7 +1,7 @@
 /**
  * Where a change goes, checked: no cycles, and no import that runs back up the layers
  * (`npm run deps`, run by .ci/run beside lint). Layers, lowest first:
- * - libs: domain and event-store (no other lib) < read-models < runtime; no lib imports an app.
+ * - libs: domain and event-store (no other lib) < read-models < iati (IATI files in and out) < runtime; no lib imports an app.
  * - libs/read-models: api/ (result types, domain vocabulary only) and view/ (the base fold) < funding/, local-ownership/, dossier/ < partnerships/, timeline/,
  *   replay/, queries/ < projection/ (the registry and runner).
  * - apps/api: config, common < auth < event-sourcing < the capability modules < demo < the root (app module,
@@ -15,9 +15,10 @@ const upward = (name, from, to) => ({ name, severity: 'error', from: { path: fro
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-    upward('domain-is-pure', '^libs/domain/', '^(libs/(event-store|read-models|runtime)|apps)/'),
-    upward('event-store-stands-alone', '^libs/event-store/', '^(libs/(domain|read-models|runtime)|apps)/'),
-    upward('read-models-below-runtime', '^libs/read-models/', '^(libs/runtime|apps)/'),
+    upward('domain-is-pure', '^libs/domain/', '^(libs/(event-store|read-models|iati|runtime)|apps)/'),
+    upward('event-store-stands-alone', '^libs/event-store/', '^(libs/(domain|read-models|iati|runtime)|apps)/'),
+    upward('read-models-below-runtime', '^libs/read-models/', '^(libs/(iati|runtime)|apps)/'),
+    upward('iati-below-runtime', '^libs/iati/', '^(libs/runtime|apps)/'),
     upward('libs-below-apps', '^libs/', '^apps/'),
     // The result types the dashboard imports depend on the domain's vocabulary alone (a browser build reads them).
     upward('result-types-stand-alone', '^libs/read-models/src/api/', '^libs/(read-models/src/(?!api/)|event-store|runtime)'),

@@ -146,6 +146,13 @@ describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
       expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 201 : 403),
     },
     {
+      method: 'put',
+      route: '/api/organisations/{id}/iati-identity',
+      path: () => `/organisations/${ORG_OF.otherImplementer}/iati-identity`,
+      body: () => ({ orgId: `XI-IATI-${u()}`.toUpperCase(), orgType: '21' }),
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 200 : 403),
+    },
+    {
       method: 'post',
       route: '/api/partnerships',
       path: () => '/partnerships',

@@ -94,4 +94,22 @@ describe('organisation rules', () => {
       expect.objectContaining({ rule: 'organisation.changes' }),
     );
   });
+
+  it("takes an IATI identity from an administrator, in the registration agency's form, and records a change only", () => {
+    const identity = { organisationId: 'org-cert-gh', orgId: 'GH-RGD-CS123456789', orgType: '10' as const };
+    const assigned: OrganisationEvent = { type: 'IatiIdentityAssigned', schemaVersion: 1, data: identity };
+    given(registered).when({ type: 'AssignIatiIdentity', data: identity, context }).then([assigned]);
+    given(registered, assigned).when({ type: 'AssignIatiIdentity', data: identity, context }).thenNothingHappened();
+    given().when({ type: 'AssignIatiIdentity', data: identity, context }).thenThrows('organisation.exists');
+    for (const orgId of ['GH RGD 1', 'gh-rgd-1', 'XM-DAC', 'NL-KVK-1/2', 'NL-KVK-1?x', '']) {
+      given(registered)
+        .when({ type: 'AssignIatiIdentity', data: { ...identity, orgId }, context })
+        .thenThrows('iati.org-id');
+    }
+    const wrongType = { ...identity, orgType: '12' } as unknown as typeof identity;
+    given(registered).when({ type: 'AssignIatiIdentity', data: wrongType, context }).thenThrows('iati.org-type');
+    const member = { ...context, organisationId: 'org-cert-gh', roles: ['beneficiary'] as const };
+    given(registered).when({ type: 'AssignIatiIdentity', data: identity, context: member }).thenThrows('access.admin');
+    expect(evolveOrganisation(evolveOrganisation(initialOrganisationState, registered), assigned).iati).toEqual({ orgId: 'GH-RGD-CS123456789', orgType: '10' });
+  });
 });

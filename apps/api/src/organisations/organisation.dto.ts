@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional } from 'class-validator';
-import { DEVELOPMENT_STATUSES, ORGANISATION_KINDS, REGIONS, type DevelopmentStatus, type OrganisationKind, type Region } from '@ccb/domain';
+import {
+  DEVELOPMENT_STATUSES,
+  IATI_ORGANISATION_TYPES,
+  ORGANISATION_KINDS,
+  REGIONS,
+  type DevelopmentStatus,
+  type IatiOrganisationType,
+  type OrganisationKind,
+  type Region,
+} from '@ccb/domain';
 import { CalendarDate, Nested, NestedList, OneOf, OptionalId, OptionalOneOf, Text } from '../common/dto-fields';
 import { COUNTRIES } from '../common/shared.dto';
 
@@ -70,4 +79,13 @@ export class ChangeProfileDto {
 
   @Text('Seat moved from Geneva to Accra under the new host-country agreement')
   reason!: string;
+}
+
+export class IatiIdentityDto {
+  /** The rule (agency prefix, no spaces or / & | ?) is the domain's: its 422 names the field. */
+  @Text('GH-RGD-CS123456789', 100)
+  orgId!: string;
+
+  @OneOf(IATI_ORGANISATION_TYPES, '10')
+  orgType!: IatiOrganisationType;
 }

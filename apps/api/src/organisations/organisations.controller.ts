@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,7 +10,7 @@ import { respond } from '../event-sourcing/command-response';
 import type { CommandResult } from '../event-sourcing/command-executor';
 import { ExecuteOrganisationCommand } from './execute-organisation-command';
 import { IdPipe } from '../common/id.pipe';
-import { ChangeProfileDto, RegisterOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
+import { ChangeProfileDto, IatiIdentityDto, RegisterOrganisationDto, UpdateOrganisationDto } from './organisation.dto';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -49,6 +49,15 @@ export class OrganisationsController {
       { type: 'ChangeOrganisationProfile', data: { organisationId: id, effectiveFrom: dto.effectiveFrom, changes, reason: dto.reason }, context: meta },
       meta,
     );
+  }
+
+  @Put(':id/iati-identity')
+  @CommandEndpoint(
+    "Set an organisation's IATI organisation identifier and type",
+    "Administrators only, from the registration agency's record (org-id.guide): the prefix of every activity identifier the organisation publishes, and how other publishers' files name it.",
+  )
+  async assignIatiIdentity(@Param('id', IdPipe) id: string, @Body() dto: IatiIdentityDto, @CommandMeta() meta: RequestCommandContext, @Res({ passthrough: true }) res: Response) {
+    return this.run(res, id, { type: 'AssignIatiIdentity', data: { organisationId: id, orgId: dto.orgId, orgType: dto.orgType }, context: meta }, meta);
   }
 
   private async run(res: Response, id: string, command: OrganisationCommand, meta: RequestCommandContext) {

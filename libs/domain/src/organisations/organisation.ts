@@ -43,7 +43,25 @@ export type OrganisationProfileChanged = DomainEvent<
   1,
   { readonly organisationId: string; readonly effectiveFrom: IsoDate; readonly changes: Partial<StructuralProfile>; readonly reason: string; readonly changedBy: string }
 >;
-export type OrganisationEvent = OrganisationRegistered | OrganisationUpdated | OrganisationProfileChanged;
+/** IATI organisation types (OrganisationType codelist, IATI 2.03). */
+export const IATI_ORGANISATION_TYPES = ['10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90'] as const;
+export type IatiOrganisationType = (typeof IATI_ORGANISATION_TYPES)[number];
+
+/**
+ * An IATI organisation identifier: a registration agency's prefix (two letters, a dash, the agency code) and the
+ * number that agency gave (`XM-DAC-7`, `NL-KVK-27378529`, `GB-COH-01234567`). No spaces, and none of / & | ? which
+ * break the activity identifiers built on it.
+ */
+export const IATI_ORG_ID_PATTERN = /^[A-Z]{2}-[A-Z0-9]{2,}-[^\s/&|?]+$/;
+
+export interface IatiIdentity {
+  readonly orgId: string;
+  readonly orgType: IatiOrganisationType;
+}
+
+/** Set by an administrator (from the registration agency's record); replaces the one before. */
+export type IatiIdentityAssigned = DomainEvent<'IatiIdentityAssigned', 1, { readonly organisationId: string } & IatiIdentity>;
+export type OrganisationEvent = OrganisationRegistered | OrganisationUpdated | OrganisationProfileChanged | IatiIdentityAssigned;
 
 export type RegisterOrganisation = Command<'RegisterOrganisation', OrganisationProfile & { readonly organisationId: string }>;
 export type UpdateOrganisation = Command<'UpdateOrganisation', Partial<OrganisationProfile> & { readonly organisationId: string }>;
@@ -51,16 +69,18 @@ export type ChangeOrganisationProfile = Command<
   'ChangeOrganisationProfile',
   { readonly organisationId: string; readonly effectiveFrom: IsoDate; readonly changes: Partial<StructuralProfile>; readonly reason: string }
 >;
-export type OrganisationCommand = RegisterOrganisation | UpdateOrganisation | ChangeOrganisationProfile;
+export type AssignIatiIdentity = Command<'AssignIatiIdentity', { readonly organisationId: string } & IatiIdentity>;
+export type OrganisationCommand = RegisterOrganisation | UpdateOrganisation | ChangeOrganisationProfile | AssignIatiIdentity;
 
 export interface OrganisationState {
   readonly registered: boolean;
   readonly profile: OrganisationProfile | null;
   /** Each classification with the day it took effect, in order: what a back-dated change is compared with. */
   readonly periods: readonly (StructuralProfile & { readonly effectiveFrom: IsoDate })[];
+  readonly iati: IatiIdentity | null;
 }
 
-export const initialOrganisationState: OrganisationState = { registered: false, profile: null, periods: [] };
+export const initialOrganisationState: OrganisationState = { registered: false, profile: null, periods: [], iati: null };
 
 /** The classification in force on `on`: the latest period that took effect on or before it. */
 export function classificationOn(state: OrganisationState, on: IsoDate): StructuralProfile | null {
@@ -71,7 +91,12 @@ export function classificationOn(state: OrganisationState, on: IsoDate): Structu
 
 const classificationOf = (p: StructuralProfile): StructuralProfile => ({ kind: p.kind, country: p.country, region: p.region, developmentStatus: p.developmentStatus });
 
-const CURRENT_VERSIONS: Readonly<Record<OrganisationEvent['type'], number>> = { OrganisationRegistered: 1, OrganisationUpdated: 1, OrganisationProfileChanged: 1 };
+const CURRENT_VERSIONS: Readonly<Record<OrganisationEvent['type'], number>> = {
+  OrganisationRegistered: 1,
+  OrganisationUpdated: 1,
+  OrganisationProfileChanged: 1,
+  IatiIdentityAssigned: 1,
+};
 
 export function isOrganisationEventType(type: string): type is OrganisationEvent['type'] {
   return Object.prototype.hasOwnProperty.call(CURRENT_VERSIONS, type);
@@ -90,7 +115,7 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
   switch (event.type) {
     case 'OrganisationRegistered': {
       const { organisationId: _id, ...profile } = event.data;
-      return { registered: true, profile, periods: [{ effectiveFrom: '0000-01-01', ...classificationOf(profile) }] };
+      return { registered: true, profile, periods: [{ effectiveFrom: '0000-01-01', ...classificationOf(profile) }], iati: null };
     }
     case 'OrganisationUpdated': {
       if (!state.profile) return state;
@@ -107,6 +132,8 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       const periods = [...state.periods.filter((p) => p.effectiveFrom !== period.effectiveFrom), period].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
       return { ...state, profile: { ...state.profile, ...classificationOf(periods[periods.length - 1]) }, periods };
     }
+    case 'IatiIdentityAssigned':
+      return { ...state, iati: { orgId: event.data.orgId, orgType: event.data.orgType } };
   }
 }
 
@@ -127,6 +154,11 @@ const PROFILE_CHECKS: { readonly [K in keyof OrganisationProfile]-?: (value: unk
 export function ensureOrganisationFoldable(event: OrganisationEvent): void {
   const data = objectAt(event.data, 'data');
   textAt(data.organisationId, 'organisationId');
+  if (event.type === 'IatiIdentityAssigned') {
+    textAt(data.orgId, 'orgId');
+    oneOfAt(data.orgType, IATI_ORGANISATION_TYPES, 'orgType');
+    return;
+  }
   if (event.type === 'OrganisationProfileChanged') {
     dateAt(data.effectiveFrom, 'effectiveFrom');
     textAt(data.reason, 'reason');
@@ -148,7 +180,7 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
 }
 
 function decideOrganisationEvents(command: OrganisationCommand, state: OrganisationState): OrganisationEvent[] {
-  const country = command.type === 'ChangeOrganisationProfile' ? command.data.changes.country : command.data.country;
+  const country = command.type === 'ChangeOrganisationProfile' ? command.data.changes.country : command.type === 'AssignIatiIdentity' ? undefined : command.data.country;
   if (country !== undefined) ensure(COUNTRY_CODES.has(country), 'country.iso-3166', `"${country}" is not an ISO 3166-1 alpha-2 country code`);
   switch (command.type) {
     case 'RegisterOrganisation':
@@ -191,6 +223,19 @@ function decideOrganisationEvents(command: OrganisationCommand, state: Organisat
           data: { organisationId: d.organisationId, effectiveFrom: d.effectiveFrom, changes, reason: d.reason, changedBy: ctx.organisationId },
         },
       ];
+    }
+    case 'AssignIatiIdentity': {
+      const { context: ctx, data: d } = command;
+      ensure(ctx.roles.includes('admin'), 'access.admin', "an organisation's IATI identifier is set by an administrator, from the registration agency's record");
+      ensure(state.registered, 'organisation.exists', 'the organisation is not registered');
+      ensure(
+        IATI_ORG_ID_PATTERN.test(d.orgId),
+        'iati.org-id',
+        `orgId: "${d.orgId}" is not an IATI organisation identifier (agency prefix and number, e.g. XM-DAC-7 or NL-KVK-27378529)`,
+      );
+      ensure((IATI_ORGANISATION_TYPES as readonly string[]).includes(d.orgType), 'iati.org-type', `orgType: "${d.orgType}" is not in IATI's OrganisationType codelist`);
+      if (state.iati?.orgId === d.orgId && state.iati.orgType === d.orgType) return [];
+      return [{ type: 'IatiIdentityAssigned', schemaVersion: 1, data: { organisationId: d.organisationId, orgId: d.orgId, orgType: d.orgType } }];
     }
   }
 }

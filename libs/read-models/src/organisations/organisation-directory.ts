@@ -1,4 +1,4 @@
-import { STRUCTURAL_FIELDS, type OrganisationEvent, type OrganisationProfile, type StructuralProfile } from '@ccb/domain';
+import { STRUCTURAL_FIELDS, type IatiIdentity, type OrganisationEvent, type OrganisationProfile, type StructuralProfile } from '@ccb/domain';
 
 /** One stretch of an organisation's classification: in force from `effectiveFrom` until the next. */
 export type ProfilePeriod = StructuralProfile & { readonly effectiveFrom: string };
@@ -7,7 +7,13 @@ export type ProfilePeriod = StructuralProfile & { readonly effectiveFrom: string
  * What other read models need to know about an organisation: its profile as it now stands, since when it is
  * known, and every classification it has had, each with the day it took effect.
  */
-export type OrganisationInfo = OrganisationProfile & { readonly organisationId: string; readonly registeredAt: string; readonly periods: readonly ProfilePeriod[] };
+export type OrganisationInfo = OrganisationProfile & {
+  readonly organisationId: string;
+  readonly registeredAt: string;
+  readonly periods: readonly ProfilePeriod[];
+  /** Its IATI organisation identifier and type, once an administrator has set them. */
+  readonly iati: IatiIdentity | null;
+};
 
 /** An organisation's profile in force on `on` (a calendar date); without `on`, as it now stands. */
 export type OrganisationLookup = (organisationId: string, on?: string) => OrganisationInfo | undefined;
@@ -39,6 +45,7 @@ export function evolveOrganisationInfo(info: OrganisationInfo | undefined, event
         contacts,
         registeredAt: recordedAt,
         periods: [{ effectiveFrom: FROM_THE_START, kind, country, region, developmentStatus }],
+        iati: null,
       };
     }
     case 'OrganisationUpdated': {
@@ -55,6 +62,8 @@ export function evolveOrganisationInfo(info: OrganisationInfo | undefined, event
       const before = profileOn(info, event.data.effectiveFrom) ?? info;
       return withPeriod(info, { ...structural({ ...before, ...event.data.changes }), effectiveFrom: event.data.effectiveFrom });
     }
+    case 'IatiIdentityAssigned':
+      return info && { ...info, iati: { orgId: event.data.orgId, orgType: event.data.orgType } };
   }
 }
 

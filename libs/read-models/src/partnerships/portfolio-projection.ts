@@ -14,6 +14,7 @@ import { evolveOrganisationInfo, lookupIn, type OrganisationInfo } from '../orga
 import type { HandlerMode, PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
 import type { ReadModelSchema } from '../storage/read-model-schemas';
 import { upsertRows } from '../storage/row-writer';
+import { ORGANISATION_COLUMNS, readRow } from '../storage/columns';
 import { fundingSummaryRows, type FundingSummaryRow } from '../funding/funding-summary';
 import type { PartnershipView } from '../view/partnership-view';
 import {
@@ -259,23 +260,11 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
 
   private async directory(): Promise<Map<string, OrganisationInfo>> {
     if (this.organisations) return this.organisations;
-    const rows = await this.dataSource.query<
-      {
-        organisation_id: string;
-        name: string;
-        kind: string;
-        country: string;
-        region: string;
-        development_status: string;
-        contacts: unknown;
-        registered_at: Date;
-        profile_periods: unknown;
-      }[]
-    >(`SELECT * FROM ${this.schema}.organisations`);
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(`SELECT * FROM ${this.schema}.organisations`);
     this.organisations = new Map(
-      rows.map((r) => [
-        r.organisation_id,
-        {
+      rows.map((raw) => {
+        const r = readRow(ORGANISATION_COLUMNS, raw);
+        const info: OrganisationInfo = {
           organisationId: r.organisation_id,
           name: r.name,
           kind: r.kind,
@@ -283,10 +272,12 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
           region: r.region,
           developmentStatus: r.development_status,
           contacts: r.contacts,
-          registeredAt: new Date(r.registered_at).toISOString(),
+          registeredAt: r.registered_at,
           periods: r.profile_periods,
-        } as OrganisationInfo,
-      ]),
+          iati: r.iati_org_id !== null && r.iati_org_type !== null ? { orgId: r.iati_org_id, orgType: r.iati_org_type } : null,
+        };
+        return [r.organisation_id, info];
+      }),
     );
     return this.organisations;
   }

@@ -222,6 +222,8 @@ export function organisationRow(info: OrganisationInfo): OrganisationRow {
     contacts: info.contacts,
     registered_at: info.registeredAt,
     profile_periods: info.periods,
+    iati_org_id: info.iati?.orgId ?? null,
+    iati_org_type: info.iati?.orgType ?? null,
   };
 }
 

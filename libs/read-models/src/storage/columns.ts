@@ -1,4 +1,4 @@
-import type { Initiator, Level, Phase, PointOfContact, Role, Theme } from '@ccb/domain';
+import type { DevelopmentStatus, IatiOrganisationType, Initiator, OrganisationKind, Region, Level, Phase, PointOfContact, Role, Theme } from '@ccb/domain';
 import type { Modality } from '../api/partnership-results';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
 import type { ProfilePeriod } from '../organisations/organisation-directory';
@@ -153,13 +153,15 @@ export const MILESTONE_COLUMNS = {
 export const ORGANISATION_COLUMNS = {
   organisation_id: c.text,
   name: c.text,
-  kind: c.text,
+  kind: c.code<OrganisationKind>(),
   country: c.text,
-  region: c.text,
-  development_status: c.text,
+  region: c.code<Region>(),
+  development_status: c.code<DevelopmentStatus>(),
   contacts: c.json<readonly PointOfContact[]>(),
   registered_at: c.timestamptz,
   profile_periods: c.json<readonly ProfilePeriod[]>(),
+  iati_org_id: nullable(c.text),
+  iati_org_type: nullable(c.code<IatiOrganisationType>()),
 } as const;
 
 export const OVERLAP_COLUMNS = {

@@ -258,6 +258,8 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
     // Invitations (#15): an organisation is invited and joins by accepting. No event before this step invited
     // anyone, so every existing row is right with none and nothing is derived again.
     (s) => [`ALTER TABLE ${s}.partnerships ADD COLUMN invitations jsonb NOT NULL DEFAULT '[]'`],
+    // IATI identities (#17): no event before this step assigned one, so every row is right with none.
+    (s) => [`ALTER TABLE ${s}.organisations ADD COLUMN iati_org_id text, ADD COLUMN iati_org_type text`],
   ],
 };
 

@@ -1,0 +1,3 @@
+export * from './iati-codes';
+export * from './iati-export';
+export * from './rulesets/ruleset-engine';
