@@ -27,19 +27,19 @@ module.exports = {
     upward(
       'api-common-at-the-bottom',
       `${API}(config|common)/`,
-      `${API}(auth|event-sourcing|event-store|database|organisations|partnerships|corrections|exchange-rates|history|read-models|health|dashboard|demo)/|${API}[^/]+$`,
+      `${API}(auth|event-sourcing|event-store|database|organisations|partnerships|corrections|exchange-rates|history|iati|read-models|health|dashboard|demo)/|${API}[^/]+$`,
     ),
     upward(
       'api-auth-below-commands',
       `${API}auth/`,
-      `${API}(event-sourcing|organisations|partnerships|corrections|exchange-rates|history|read-models|health|dashboard|demo)/|${API}[^/]+$`,
+      `${API}(event-sourcing|organisations|partnerships|corrections|exchange-rates|history|iati|read-models|health|dashboard|demo)/|${API}[^/]+$`,
     ),
     upward(
       'api-event-sourcing-below-capabilities',
       `${API}event-sourcing/`,
-      `${API}(organisations|partnerships|corrections|exchange-rates|history|read-models|health|dashboard|demo)/|${API}[^/]+$`,
+      `${API}(organisations|partnerships|corrections|exchange-rates|history|iati|read-models|health|dashboard|demo)/|${API}[^/]+$`,
     ),
-    upward('api-capabilities-below-demo', `${API}(organisations|partnerships|corrections|exchange-rates|history|read-models|health|dashboard)/`, `${API}demo/|${API}[^/]+$`),
+    upward('api-capabilities-below-demo', `${API}(organisations|partnerships|corrections|exchange-rates|history|iati|read-models|health|dashboard)/`, `${API}demo/|${API}[^/]+$`),
     upward('api-demo-below-root', `${API}demo/`, `${API}[^/]+$`),
   ],
   options: {

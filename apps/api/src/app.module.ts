@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { HistoryModule } from './history/history.module';
+import { IatiModule } from './iati/iati.module';
 import type { Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -62,6 +63,7 @@ export class AppModule {
         PartnershipsModule,
         ReadModelsModule,
         HistoryModule,
+        IatiModule,
         DemoModule,
       ],
     };

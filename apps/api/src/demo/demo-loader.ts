@@ -11,7 +11,7 @@ import type { Database } from '@ccb/runtime';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ExecuteOrganisationCommand } from '../organisations/execute-organisation-command';
 import { ExecutePartnershipCommand } from '../partnerships/execute-partnership-command';
-import { DEMO_ORGANISATIONS } from './demo-organisations';
+import { DEMO_IATI_IDENTITIES, DEMO_ORGANISATIONS } from './demo-organisations';
 import { DEMO_ADMIN_ORGANISATION, DEMO_USERS } from '../auth/demo-users';
 import { DEMO_PARTNERSHIP_STEPS } from './demo-partnerships';
 import { demoTimes } from './demo-clock';
@@ -63,6 +63,12 @@ export class DemoLoader implements OnApplicationBootstrap {
     for (const org of DEMO_ORGANISATIONS) {
       const context = meta(DEMO_ADMIN_ORGANISATION, `demo-org-${org.organisationId}`, org);
       await this.commands.execute(new ExecuteOrganisationCommand({ type: 'RegisterOrganisation', data: org, context }, context));
+      const identity = DEMO_IATI_IDENTITIES.get(org.organisationId);
+      if (identity) {
+        const data = { organisationId: org.organisationId, ...identity };
+        const iatiContext = meta(DEMO_ADMIN_ORGANISATION, `demo-iati-${org.organisationId}`, data);
+        await this.commands.execute(new ExecuteOrganisationCommand({ type: 'AssignIatiIdentity', data, context: iatiContext }, iatiContext));
+      }
     }
     let index = 0;
     for (const step of DEMO_PARTNERSHIP_STEPS) {

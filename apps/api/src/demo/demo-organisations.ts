@@ -1,4 +1,4 @@
-import type { OrganisationProfile } from '@ccb/domain';
+import type { IatiIdentity, OrganisationProfile } from '@ccb/domain';
 
 type Org = OrganisationProfile & { readonly organisationId: string };
 
@@ -142,3 +142,23 @@ export const DEMO_ORGANISATIONS: readonly Org[] = [
     contacts: contact('Dr. Helen Clarke', 'Lead evaluator', 'evaluations@iipe.example.ac.uk'),
   },
 ];
+
+/**
+ * IATI identities as an administrator would set them from the registration agencies (org-id.guide). The
+ * Netherlands and Japanese ministries publish under their DAC codes; the others under IATI's own register
+ * (XI-IATI) or a company register. Timor-Leste's ministry and the evaluator have none: files name them without a ref.
+ */
+export const DEMO_IATI_IDENTITIES: ReadonlyMap<string, IatiIdentity> = new Map([
+  ['org-nl-mfa', { orgId: 'XM-DAC-7', orgType: '10' }],
+  ['org-nordic-fund', { orgId: 'XI-IATI-NCCF', orgType: '40' }],
+  ['org-jp-coop', { orgId: 'XM-DAC-701', orgType: '10' }],
+  ['org-br-coop', { orgId: 'XI-IATI-BRABC', orgType: '10' }],
+  ['org-cyberbridge', { orgId: 'NL-KVK-87654321', orgType: '21' }],
+  ['org-au-cyber', { orgId: 'XI-IATI-ACEN', orgType: '23' }],
+  ['org-nit-ke', { orgId: 'XI-IATI-NITKE', orgType: '80' }],
+  ['org-id-csirt', { orgId: 'XI-IATI-IDCSIRT', orgType: '10' }],
+  ['org-cert-gh', { orgId: 'XI-IATI-CERTGH', orgType: '10' }],
+  ['org-ke-ict', { orgId: 'XI-IATI-KEICT', orgType: '10' }],
+  ['org-cert-mz', { orgId: 'XI-IATI-CERTMZ', orgType: '10' }],
+  ['org-sn-digital', { orgId: 'XI-IATI-SNMCEN', orgType: '10' }],
+] satisfies [string, IatiIdentity][]);

@@ -1,0 +1,67 @@
+import { DEMO_IATI_IDENTITIES } from '../apps/api/src/demo/demo-organisations';
+import { DEMO_PARTNERSHIP_STEPS } from '../apps/api/src/demo/demo-partnerships';
+import { get, put } from './support/http';
+import { validateIati } from './support/iati-validation';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Every IATI file the demo data gives (each partnership, each publishing organisation's portfolio) passes the
+ * 2.03 schema and the Standard's rulesets with no error; confidential facts never appear in one.
+ */
+describe('IATI 2.03 export of the demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('embedded', { DEMO_DATA: 'true' });
+  });
+  afterAll(() => t?.close());
+
+  const partnershipIds = [...new Set(DEMO_PARTNERSHIP_STEPS.map((s) => s.partnershipId))];
+  const warnings = new Map<string, number>();
+
+  it.each(partnershipIds)('partnership %s validates against the schema and the rulesets', async (id) => {
+    const res = await get(t.app, `/partnerships/${id}/iati.xml`).expect(200);
+    expect(res.headers['content-type']).toMatch(/^application\/xml/);
+    const xml = res.text;
+    const v = validateIati(xml);
+    expect(v.schemaErrors).toEqual([]);
+    expect(v.ruleErrors).toEqual([]);
+    for (const w of v.ruleWarnings) warnings.set(w.ruleId, (warnings.get(w.ruleId) ?? 0) + 1);
+    expect(xml).toContain('<iati-activities version="2.03"');
+    expect(xml).toMatch(new RegExp(`<iati-identifier>[A-Z]{2}-[A-Z0-9]+-[^<]*-${id}</iati-identifier>`));
+    // Confidential facts and people never leave: no needs, no findings, no e-mail addresses.
+    expect(xml).not.toMatch(/@|needId|finding/i);
+  });
+
+  it.each([...DEMO_IATI_IDENTITIES.keys()])("%s's portfolio file validates", async (organisationId) => {
+    const res = await get(t.app, `/iati/activities.xml?organisationId=${organisationId}`).expect(200);
+    const v = validateIati(res.text);
+    expect(v.schemaErrors).toEqual([]);
+    expect(v.ruleErrors).toEqual([]);
+    const identity = DEMO_IATI_IDENTITIES.get(organisationId);
+    expect(res.text).toContain(`<reporting-org ref="${identity?.orgId}" type="${identity?.orgType}">`);
+  });
+
+  it("a member reads its own organisation's file, not another's; one without an IATI identifier is told how to get one", async () => {
+    await get(t.app, '/iati/activities.xml', 'org-nl-mfa').expect(200);
+    const other = await get(t.app, '/iati/activities.xml?organisationId=org-jp-coop', 'org-nl-mfa').expect(403);
+    expect(other.body.code).toBe('access.organisation');
+    const none = await get(t.app, '/iati/activities.xml', 'org-tl-mtc').expect(409);
+    expect(none.body.code).toBe('iati.no-identifier');
+    expect(none.body.message).toContain('/api/organisations/org-tl-mtc/iati-identity');
+    // Senegal's ministry takes no part in the Ghana partnership: it hears that there is none.
+    await get(t.app, '/partnerships/p-gh-cert-readiness/iati.xml', 'org-sn-digital').expect(404);
+  });
+
+  it('an identity set by an administrator is in the next file; a malformed one is refused naming the field', async () => {
+    const bad = await put(t.app, '/organisations/org-tl-mtc/iati-identity', 'org-admin', { orgId: 'TL MTC 1', orgType: '10' }).expect(422);
+    expect(JSON.stringify(bad.body)).toContain('orgId');
+    await put(t.app, '/organisations/org-tl-mtc/iati-identity', 'org-admin', { orgId: 'XI-IATI-TLMTC', orgType: '10' }).expect(200);
+    const res = await get(t.app, '/iati/activities.xml?organisationId=org-tl-mtc').expect(200);
+    expect(res.text).toContain('ref="XI-IATI-TLMTC"');
+  });
+
+  afterAll(() => {
+    // The closing note quotes these: which warnings the Standard's rulesets give on the demo files.
+    process.stdout.write(`IATI ruleset warnings on the demo partnerships: ${JSON.stringify(Object.fromEntries(warnings))}\n`);
+  });
+});
