@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { HTTP_EDGE, startTestApp, type TestApp } from './support/test-app';
-import { post, registerOrganisations, streamOf } from './support/http';
+import { ADMIN_ORG, post, put, registerOrganisations, streamOf } from './support/http';
 import { activityBody } from './support/lifecycle-bodies';
 import { accessFixture, headersOf, ORG_OF, PARTIES, PRINCIPALS, type PrincipalKey } from './support/access-fixture';
 
@@ -50,12 +50,35 @@ describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
     () =>
       `/partnerships/${P}${suffix}`;
   const money = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+  const budgetBody = (budgetId: string) => ({
+    budgetId,
+    kind: 'original',
+    status: 'committed',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    amount: money(100_000),
+    valueDate: '2026-01-01',
+  });
+  const plannedBody = (plannedDisbursementId: string) => ({
+    plannedDisbursementId,
+    periodStart: '2026-07-01',
+    periodEnd: '2026-09-30',
+    amount: money(50_000),
+    valueDate: '2026-07-01',
+  });
+  const documentBody = (documentId: string) => ({ documentId, title: 'Report', url: 'https://example.org/report.pdf', category: 'A08', language: 'en' });
 
   beforeAll(async () => {
     t = await startTestApp(backend);
     await accessFixture(t.app, P, OTHER);
     // Parties and evaluators must be registered: the rows that name one draw from these.
     await registerOrganisations(t.app, [...INVITEES, WITHDRAWN]);
+    // Every organisation here publishes to IATI under an identity of its own.
+    for (const [key, org] of Object.entries(ORG_OF)) {
+      if (key === 'admin') continue;
+      const res = await put(t.app, `/organisations/${org}/iati-identity`, ADMIN_ORG, { orgId: `XI-IATI-${org.toUpperCase()}`, orgType: '22' });
+      if (res.status !== 200) throw new Error(`iati identity of ${org}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
     const impl = ORG_OF.implementer;
     const ob = ORG_OF.otherBeneficiary;
     for (const [org, path, body] of [
@@ -111,6 +134,10 @@ describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
       ...(['human-rights', 'gender-equality', 'do-no-harm'] as const).map(
         (commitment) => [impl, `/partnerships/${P}/baseline-commitments`, { commitment, description: 'checked' }] as const,
       ),
+      // What the publication voids act on: one budget, plan and document per party allowed to void it.
+      ...(['donor', 'implementer'] as const).map((p) => [ORG_OF[p], `/partnerships/${P}/budgets`, { ...budgetBody(`b-${p}`) }] as const),
+      ...(['donor', 'implementer'] as const).map((p) => [ORG_OF[p], `/partnerships/${P}/planned-disbursements`, { ...plannedBody(`pd-${p}`) }] as const),
+      ...(['donor', 'implementer', 'beneficiary', 'evaluator'] as const).map((p) => [ORG_OF[p], `/partnerships/${P}/documents`, { ...documentBody(`doc-${p}`) }] as const),
     ] as const) {
       const res = await post(t.app, path, org, body);
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -363,6 +390,58 @@ describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
       path: (p) => `/partnerships/${P}/risks/${p === 'implementer' ? 'r-impl' : p === 'beneficiary' ? 'r-ben' : 'r-donor'}/resolution`,
       body: () => ({ resolution: 'handled' }),
       expected: command(PARTY3),
+    },
+    {
+      method: 'get',
+      route: '/api/iati/activities.xml',
+      path: () => '/iati/activities.xml',
+      // Your own organisation's file: the operator's organisation publishes nothing, an evaluator has no activities of its own.
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 409 : p === 'evaluator' || p === 'otherEvaluator' ? 404 : 200),
+    },
+    { method: 'get', route: '/api/partnerships/{id}/iati.xml', path: pp('/iati.xml'), expected: partiesOnly(true) },
+    {
+      method: 'put',
+      route: '/api/partnerships/{id}/sectors',
+      path: pp('/sectors'),
+      body: () => ({ sectors: [{ code: '22040', percentage: 100 }] }),
+      expected: command(['donor', 'implementer'], 200),
+    },
+    {
+      method: 'put',
+      route: '/api/partnerships/{id}/recipient-areas',
+      path: pp('/recipient-areas'),
+      body: () => ({ countries: [{ code: 'GH', percentage: 100 }], regions: [] }),
+      expected: command(PARTY3, 200),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/budgets', path: pp('/budgets'), body: () => budgetBody(u()), expected: command(['donor', 'implementer']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/budgets/{budgetId}/void',
+      path: (p) => `/partnerships/${P}/budgets/${p === 'implementer' ? 'b-implementer' : 'b-donor'}/void`,
+      body: () => ({ reason: 'entered twice' }),
+      expected: command(['donor', 'implementer']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/planned-disbursements',
+      path: pp('/planned-disbursements'),
+      body: () => plannedBody(u()),
+      expected: command(['donor', 'implementer']),
+    },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/planned-disbursements/{plannedDisbursementId}/void',
+      path: (p) => `/partnerships/${P}/planned-disbursements/${p === 'implementer' ? 'pd-implementer' : 'pd-donor'}/void`,
+      body: () => ({ reason: 'moved' }),
+      expected: command(['donor', 'implementer']),
+    },
+    { method: 'post', route: '/api/partnerships/{id}/documents', path: pp('/documents'), body: () => documentBody(u()), expected: command([...PARTY3, 'evaluator']) },
+    {
+      method: 'post',
+      route: '/api/partnerships/{id}/documents/{documentId}/unlinking',
+      path: (p) => `/partnerships/${P}/documents/doc-${p === 'implementer' || p === 'beneficiary' || p === 'evaluator' ? p : 'donor'}/unlinking`,
+      body: () => ({ reason: 'withdrawn' }),
+      expected: command([...PARTY3, 'evaluator']),
     },
     { method: 'post', route: '/api/partnerships/{id}/evaluators', path: pp('/evaluators'), body: () => ({ organisationId: invitee() }), expected: command(['donor']) },
     // Allowed, then refused by the rules: evaluations and closure need the evaluation phase.

@@ -60,6 +60,29 @@ describe('IATI 2.03 export of the demo data', () => {
     expect(res.text).toContain('ref="XI-IATI-TLMTC"');
   });
 
+  it('what the partnerships publish reaches the file: budgets, planned disbursements, sectors, regions, documents', async () => {
+    const gh = (await get(t.app, '/partnerships/p-gh-cert-readiness/iati.xml').expect(200)).text;
+    // Three budgets: 2025 original committed, 2026 original indicative, 2026 revised committed; 210,000.00 EUR is 21_000_000 cents.
+    expect(gh).toMatch(
+      /<budget type="1" status="2">\s*<period-start iso-date="2025-01-15"\/>\s*<period-end iso-date="2025-12-31"\/>\s*<value currency="EUR" value-date="2025-01-15">300000.00<\/value>/,
+    );
+    expect(gh).toMatch(/<budget type="2" status="2">[\s\S]*?<value currency="EUR" value-date="2026-06-01">210000.00<\/value>/);
+    expect(gh).toMatch(/<planned-disbursement type="1">[\s\S]*?<value currency="EUR" value-date="2026-01-01">120000.00<\/value>[\s\S]*?<receiver-org ref="NL-KVK-87654321"/);
+    expect(gh).toMatch(/<document-link format="application\/pdf" url="https:\/\/cyberbridge.example.org\/gh\/triage-sop-v1.pdf">/);
+    expect(gh).toContain('<category code="A08"/>');
+    // Kenya: sectors as allocated (not the theme default), and a regional share beside the country.
+    const ke = (await get(t.app, '/partnerships/p-ke-cybercrime-law/iati.xml').expect(200)).text;
+    expect(ke).toContain('<sector vocabulary="1" code="15130" percentage="70"/>');
+    expect(ke).toContain('<sector vocabulary="1" code="15210" percentage="30"/>');
+    expect(ke).toContain('<recipient-country code="KE" percentage="85"/>');
+    expect(ke).toContain('<recipient-region code="289" vocabulary="1" percentage="15"/>');
+    // The closed exercise: status 4, actual end, and the evaluator's report linked after closure.
+    const mz = (await get(t.app, '/partnerships/p-mz-exercise-closed/iati.xml').expect(200)).text;
+    expect(mz).toContain('<activity-status code="4"/>');
+    expect(mz).toMatch(/<activity-date type="4" iso-date="\d{4}-\d{2}-\d{2}"\/>/);
+    expect(mz).toContain('<language code="pt"/>');
+  });
+
   afterAll(() => {
     // The closing note quotes these: which warnings the Standard's rulesets give on the demo files.
     process.stdout.write(`IATI ruleset warnings on the demo partnerships: ${JSON.stringify(Object.fromEntries(warnings))}\n`);

@@ -4,6 +4,7 @@ export * from './shared/money';
 export * from './shared/dates';
 export * from './shared/codelists';
 export * from './partnerships/vocabulary';
+export * from './partnerships/publication-vocabulary';
 export * from './partnerships/partnership-events';
 export * from './partnerships/partnership-commands';
 export * from './partnerships/partnership-state';

@@ -64,15 +64,59 @@ function writeActivity(root: XMLBuilder, { view, reportingOrg }: ExportedActivit
   if (view.plannedEnd) a.ele('activity-date', { type: '3', 'iso-date': view.plannedEnd });
   if (view.closure) a.ele('activity-date', { type: '4', 'iso-date': view.closure.closedAt.slice(0, 10) });
 
-  a.ele('recipient-country', { code: view.beneficiaryCountry, percentage: '100' });
-  for (const s of sectorShares(view.themes)) a.ele('sector', { vocabulary: '1', code: s.code, percentage: String(s.percentage) });
+  const areas = view.recipientAreas ?? { countries: [{ code: view.beneficiaryCountry, percentage: 100 }], regions: [] };
+  for (const c of areas.countries) a.ele('recipient-country', { code: c.code, percentage: String(c.percentage) });
+  for (const r of areas.regions) a.ele('recipient-region', { code: r.code, vocabulary: '1', percentage: String(r.percentage) });
+  for (const s of view.sectors ?? sectorShares(view.themes)) a.ele('sector', { vocabulary: '1', code: s.code, percentage: String(s.percentage) });
   // Gender equality (policy marker 1), significance 0, 1 or 2 as the OECD marker is recorded.
   a.ele('policy-marker', { vocabulary: '1', code: '1', significance: String(view.genderMarker) });
   a.ele('collaboration-type', { code: cooperationModality(view, organisations) === 'triangular' ? '8' : '1' });
 
+  for (const b of view.budgets) {
+    if (b.voided) continue;
+    const budget = a.ele('budget', { type: b.kind === 'original' ? '1' : '2', status: b.status === 'indicative' ? '1' : '2' });
+    budget.ele('period-start', { 'iso-date': b.periodStart });
+    budget.ele('period-end', { 'iso-date': b.periodEnd });
+    budget.ele('value', { currency: b.amount.currency, 'value-date': b.valueDate }).txt(decimalOf(b.amount.amountMinor, b.amount.currency));
+  }
+  for (const p of view.plannedDisbursements) {
+    if (p.voided) continue;
+    const planned = a.ele('planned-disbursement', { type: '1' });
+    planned.ele('period-start', { 'iso-date': p.periodStart });
+    planned.ele('period-end', { 'iso-date': p.periodEnd });
+    planned.ele('value', { currency: p.amount.currency, 'value-date': p.valueDate }).txt(decimalOf(p.amount.amountMinor, p.amount.currency));
+    chainParty(planned, 'provider-org', p.providerId, view, reportingOrg, organisations);
+    if (p.receiverId) chainParty(planned, 'receiver-org', p.receiverId, view, reportingOrg, organisations);
+  }
   for (const flow of view.flows) writeTransaction(a, flow, view, reportingOrg, organisations);
+  for (const d of view.documents) {
+    if (d.unlinked) continue;
+    const link = a.ele('document-link', { format: formatOf(d.url), url: d.url });
+    const milestone = d.milestoneId ? view.milestones.find((m) => m.milestoneId === d.milestoneId) : undefined;
+    link
+      .ele('title')
+      .ele('narrative')
+      .txt(milestone ? `${d.title} (milestone: ${milestone.title})` : d.title);
+    link.ele('category', { code: d.category });
+    link.ele('language', { code: d.language });
+  }
   a.ele('conditions', { attached: '0' });
   writeResults(a, view);
+}
+
+/** IATI FileFormat (an IANA media type), from the address's extension; a web page otherwise. */
+function formatOf(url: string): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
+  const known = new Map([
+    ['pdf', 'application/pdf'],
+    ['doc', 'application/msword'],
+    ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['xls', 'application/vnd.ms-excel'],
+    ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ['csv', 'text/csv'],
+    ['odt', 'application/vnd.oasis.opendocument.text'],
+  ]);
+  return (extension && known.get(extension)) ?? 'text/html';
 }
 
 /** The currency most of the money is in: the activity's default; every value also names its own. */
@@ -123,7 +167,7 @@ function writeTransaction(a: XMLBuilder, flow: FlowView, view: PartnershipView, 
 
 /** Money from (or to) another organisation's activity names that activity, so IATI can follow it down the chain. */
 function chainParty(
-  tx: XMLBuilder,
+  parent: XMLBuilder,
   element: 'provider-org' | 'receiver-org',
   organisationId: string,
   view: PartnershipView,
@@ -137,7 +181,7 @@ function chainParty(
       attributes[element === 'provider-org' ? 'provider-activity-id' : 'receiver-activity-id'] = activityIdentifier(org.iati.orgId, view.partnershipId);
     attributes.type = org.iati.orgType;
   }
-  orgElement(tx, element, org ?? null, attributes, organisationId);
+  orgElement(parent, element, org ?? null, attributes, organisationId);
 }
 
 /** Each indicator as an outcome result: baseline, target over the partnership's period, and the latest measurement. */

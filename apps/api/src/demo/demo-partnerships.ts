@@ -750,4 +750,68 @@ export const DEMO_PARTNERSHIP_STEPS: readonly DemoStep[] = [
   ...join('org-tl-mtc', TL2, 'org-jp-coop', 'donor'),
   // Not answered yet: Indonesia's CSIRT (rizky) finds it under GET /api/invitations and accepts or declines.
   step('org-tl-mtc', TL2, 'InviteParty', { organisationId: 'org-id-csirt', role: 'implementer' }),
+
+  // What the partnerships publish to IATI: yearly budgets (one revised), a planned disbursement, sectors chosen
+  // over the themes' default, a regional share, and public documents (one on a milestone, one after closure).
+  step('org-nl-mfa', GH, 'PlanBudget', {
+    budgetId: 'gh-budget-2025',
+    kind: 'original',
+    status: 'committed',
+    periodStart: '2025-01-15',
+    periodEnd: '2025-12-31',
+    amount: money(30_000_000, 'EUR'),
+    valueDate: '2025-01-15',
+  }),
+  step('org-nl-mfa', GH, 'PlanBudget', {
+    budgetId: 'gh-budget-2026',
+    kind: 'original',
+    status: 'indicative',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    amount: money(18_000_000, 'EUR'),
+    valueDate: '2026-01-01',
+  }),
+  step('org-nl-mfa', GH, 'PlanBudget', {
+    budgetId: 'gh-budget-2026-rev',
+    kind: 'revised',
+    status: 'committed',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    amount: money(21_000_000, 'EUR'),
+    valueDate: '2026-06-01',
+  }),
+  step('org-nl-mfa', GH, 'PlanDisbursement', {
+    plannedDisbursementId: 'gh-pd-2026-h1',
+    receiverId: 'org-cyberbridge',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-06-30',
+    amount: money(12_000_000, 'EUR'),
+    valueDate: '2026-01-01',
+  }),
+  step('org-cyberbridge', GH, 'LinkDocument', {
+    documentId: 'gh-doc-sop',
+    title: 'CERT-GH incident triage standard operating procedure',
+    url: 'https://cyberbridge.example.org/gh/triage-sop-v1.pdf',
+    category: 'A08',
+    language: 'en',
+    milestoneId: 'gh-m-sop',
+  }),
+  step('org-nordic-fund', KE, 'AllocateSectors', {
+    sectors: [
+      { code: '15130', percentage: 70 },
+      { code: '15210', percentage: 30 },
+    ],
+  }),
+  step('org-nordic-fund', KE, 'SetRecipientAreas', {
+    countries: [{ code: 'KE', percentage: 85 }],
+    regions: [{ code: '289', percentage: 15 }],
+  }),
+  step('org-eval-inst', MZ2, 'LinkDocument', {
+    documentId: 'mz2-doc-evaluation',
+    title: 'Final evaluation: national cyber exercise programme',
+    url: 'https://iipe.example.ac.uk/evaluations/mz-exercise-final.pdf',
+    category: 'A07',
+    language: 'pt',
+    milestoneId: null,
+  }),
 ];

@@ -11,10 +11,11 @@ import { ExecutePartnershipCommandHandler } from './execute-partnership-command'
 import { FundingCommandsController } from './funding.controller';
 import { PartnershipCommandsGateway } from './partnership-commands.gateway';
 import { PartnershipsController } from './partnerships.controller';
+import { PublicationController } from './publication.controller';
 
 @Module({
   imports: [CqrsModule, ExchangeRatesModule],
-  controllers: [PartnershipsController, FundingCommandsController, DeliveryController, EvaluationController, CorrectionsController],
+  controllers: [PartnershipsController, FundingCommandsController, DeliveryController, EvaluationController, CorrectionsController, PublicationController],
   providers: [CommandExecutor, IdempotencyKeys, ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
 })
 export class PartnershipsModule {}

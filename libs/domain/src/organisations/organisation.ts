@@ -91,7 +91,7 @@ export function classificationOn(state: OrganisationState, on: IsoDate): Structu
 
 const classificationOf = (p: StructuralProfile): StructuralProfile => ({ kind: p.kind, country: p.country, region: p.region, developmentStatus: p.developmentStatus });
 
-const CURRENT_VERSIONS: Readonly<Record<OrganisationEvent['type'], number>> = {
+export const ORGANISATION_EVENT_VERSIONS: Readonly<Record<OrganisationEvent['type'], number>> = {
   OrganisationRegistered: 1,
   OrganisationUpdated: 1,
   OrganisationProfileChanged: 1,
@@ -99,12 +99,12 @@ const CURRENT_VERSIONS: Readonly<Record<OrganisationEvent['type'], number>> = {
 };
 
 export function isOrganisationEventType(type: string): type is OrganisationEvent['type'] {
-  return Object.prototype.hasOwnProperty.call(CURRENT_VERSIONS, type);
+  return Object.prototype.hasOwnProperty.call(ORGANISATION_EVENT_VERSIONS, type);
 }
 
 /** The same version check as partnership events: an event of an unknown type or version is refused, never cast. */
 export function upcastOrganisationEvent(stored: StoredEvent): OrganisationEvent {
-  if (!isOrganisationEventType(stored.type) || stored.schemaVersion !== CURRENT_VERSIONS[stored.type]) {
+  if (!isOrganisationEventType(stored.type) || stored.schemaVersion !== ORGANISATION_EVENT_VERSIONS[stored.type]) {
     throw new Error(`No upcaster for organisation event ${stored.type} v${stored.schemaVersion}`);
   }
   // The store gave back what an earlier append of this very union wrote.

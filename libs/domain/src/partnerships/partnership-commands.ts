@@ -2,6 +2,11 @@ import type { Command } from '../shared/command';
 import type {
   ActivityDelivered,
   BaselineCommitmentRecorded,
+  BudgetPlanned,
+  DisbursementPlanned,
+  DocumentLinked,
+  RecipientAreasSet,
+  SectorsAllocated,
   EvaluationRecorded,
   ExpenditureRecorded,
   FundingCommitted,
@@ -130,6 +135,17 @@ export type AppointEvaluator = Command<'AppointEvaluator', { readonly organisati
 export type RecordEvaluation = Command<'RecordEvaluation', Without<EvaluationRecorded['data'], 'evaluatorId'>>;
 export type ClosePartnership = Command<'ClosePartnership', PartnershipClosed['data']>;
 
+/** What the partnership publishes (IATI): decided one per function in partnership-publication.ts. */
+export type AllocateSectors = Command<'AllocateSectors', Without<SectorsAllocated['data'], 'allocatedBy'>>;
+export type SetRecipientAreas = Command<'SetRecipientAreas', Without<RecipientAreasSet['data'], 'setBy'>>;
+export type PlanBudget = Command<'PlanBudget', Without<BudgetPlanned['data'], 'plannedBy'>>;
+export type VoidBudget = Command<'VoidBudget', { readonly budgetId: string; readonly reason: string }>;
+export type PlanDisbursement = Command<'PlanDisbursement', Without<DisbursementPlanned['data'], 'providerId'>>;
+export type VoidPlannedDisbursement = Command<'VoidPlannedDisbursement', { readonly plannedDisbursementId: string; readonly reason: string }>;
+export type LinkDocument = Command<'LinkDocument', Without<DocumentLinked['data'], 'linkedBy'>>;
+export type UnlinkDocument = Command<'UnlinkDocument', { readonly documentId: string; readonly reason: string }>;
+export type PublicationCommand = AllocateSectors | SetRecipientAreas | PlanBudget | VoidBudget | PlanDisbursement | VoidPlannedDisbursement | LinkDocument | UnlinkDocument;
+
 export type PartnershipCommand =
   | ProposePartnership
   | InviteParty
@@ -163,7 +179,8 @@ export type PartnershipCommand =
   | ResolveRisk
   | AppointEvaluator
   | RecordEvaluation
-  | ClosePartnership;
+  | ClosePartnership
+  | PublicationCommand;
 
 /**
  * A command as a client sends it: facts the handler looks up in other streams (is the named organisation

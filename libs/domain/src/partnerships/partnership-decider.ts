@@ -56,6 +56,7 @@ import {
   rolesOf,
 } from './partnership-guards';
 import { CORRECTIONS } from './partnership-corrections';
+import { PUBLICATION } from './partnership-publication';
 import type { ExchangeRate, Phase, Role } from './vocabulary';
 
 /** The only moves between phases; closing happens by ClosePartnership from evaluation. */
@@ -141,6 +142,15 @@ const GATES: { readonly [K in PartnershipCommand['type']]: Gate } = {
   StateNeed: 'active',
   SuspendPartnership: 'active',
   TagPartnership: 'active',
+  // Publication: plans and classifications may be put right while suspended; documents also after closure.
+  AllocateSectors: 'open',
+  SetRecipientAreas: 'open',
+  PlanBudget: 'open',
+  VoidBudget: 'open',
+  PlanDisbursement: 'open',
+  VoidPlannedDisbursement: 'open',
+  LinkDocument: 'party',
+  UnlinkDocument: 'party',
 };
 
 type Decisions = { readonly [K in PartnershipCommand['type']]: (command: Extract<PartnershipCommand, { type: K }>, state: PartnershipState) => PartnershipEvent[] };
@@ -180,6 +190,7 @@ const DECISIONS: Decisions = {
   AppointEvaluator: decideAppointEvaluator,
   ClosePartnership: decideClosePartnership,
   ...CORRECTIONS,
+  ...PUBLICATION,
 };
 
 /** The rules, then the shape of what they produced: an event returned here is one every fold can read. */

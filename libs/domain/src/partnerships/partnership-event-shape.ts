@@ -1,5 +1,6 @@
 import { countAt, dateAt, exchangeRateAt, flagAt, idAt, listAt, moneyAt, numberAt, objectAt, oneOfAt, textAt } from '../shared/shape';
 import type { PartnershipEvent } from './partnership-events';
+import { BUDGET_KINDS, BUDGET_STATUSES, DOCUMENT_CATEGORIES } from './publication-vocabulary';
 import {
   ACTIVITY_TYPES,
   BASELINE_COMMITMENTS,
@@ -53,6 +54,22 @@ function scoresAt(value: unknown): void {
     textAt(s.evidence, `${f}.evidence`);
     ids(s.eventIds, `${f}.eventIds`);
   });
+}
+
+function sharesAt(value: unknown, field: string): void {
+  listAt(value, field, (item, f) => {
+    const share = objectAt(item, f);
+    textAt(share.code, `${f}.code`);
+    numberAt(share.percentage, `${f}.percentage`);
+  });
+}
+
+/** A budget's or planned disbursement's period, amount and value date. */
+function periodAt(d: Readonly<Record<string, unknown>>): void {
+  dateAt(d.periodStart, 'periodStart');
+  dateAt(d.periodEnd, 'periodEnd');
+  moneyAt(d.amount, 'amount');
+  dateAt(d.valueDate, 'valueDate');
 }
 
 /** Every correction says why and who made it. */
@@ -354,6 +371,49 @@ export function ensureFoldable(event: PartnershipEvent): void {
     case 'PartnershipCancelled':
       oneOfAt(d.phase, PHASES, 'phase');
       correctionAt(d, 'cancelledBy');
+      return;
+    case 'SectorsAllocated':
+      sharesAt(d.sectors, 'sectors');
+      idAt(d.allocatedBy, 'allocatedBy');
+      return;
+    case 'RecipientAreasSet':
+      sharesAt(d.countries, 'countries');
+      sharesAt(d.regions, 'regions');
+      idAt(d.setBy, 'setBy');
+      return;
+    case 'BudgetPlanned':
+      idAt(d.budgetId, 'budgetId');
+      oneOfAt(d.kind, BUDGET_KINDS, 'kind');
+      oneOfAt(d.status, BUDGET_STATUSES, 'status');
+      periodAt(d);
+      idAt(d.plannedBy, 'plannedBy');
+      return;
+    case 'DisbursementPlanned':
+      idAt(d.plannedDisbursementId, 'plannedDisbursementId');
+      idAt(d.providerId, 'providerId');
+      idAt(d.receiverId, 'receiverId', { optional: true });
+      periodAt(d);
+      return;
+    case 'DocumentLinked':
+      idAt(d.documentId, 'documentId');
+      textAt(d.title, 'title');
+      textAt(d.url, 'url');
+      oneOfAt(d.category, DOCUMENT_CATEGORIES, 'category');
+      textAt(d.language, 'language');
+      idAt(d.milestoneId, 'milestoneId', { optional: true });
+      idAt(d.linkedBy, 'linkedBy');
+      return;
+    case 'BudgetVoided':
+      idAt(d.budgetId, 'budgetId');
+      correctionAt(d, 'voidedBy');
+      return;
+    case 'PlannedDisbursementVoided':
+      idAt(d.plannedDisbursementId, 'plannedDisbursementId');
+      correctionAt(d, 'voidedBy');
+      return;
+    case 'DocumentUnlinked':
+      idAt(d.documentId, 'documentId');
+      correctionAt(d, 'unlinkedBy');
       return;
     default: {
       const unknown: never = event;

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../shared/command';
 import type { IsoDate } from '../shared/dates';
 import type { Money } from '../shared/money';
+import type { BudgetKind, BudgetStatus, DocumentCategory, Share } from './publication-vocabulary';
 import type { ActivityType, BaselineCommitment, ExchangeRate, GenderMarker, Initiator, Level, NeedKind, Phase, Principle, Role, Sdg, Theme } from './vocabulary';
 
 export interface Tags {
@@ -265,6 +266,58 @@ export type PartnershipClosed = DomainEvent<
   }
 >;
 
+// ---- what the partnership publishes (IATI): sectors, areas, budgets, planned disbursements, documents ----
+/** DAC sectors (vocabulary 1) replacing the default the themes give; the shares sum to 100. */
+export type SectorsAllocated = DomainEvent<'SectorsAllocated', 1, { readonly sectors: readonly Share[]; readonly allocatedBy: string }>;
+/** Where the benefit goes when it is not the beneficiary country alone: countries and DAC regions, shares summing to 100. */
+export type RecipientAreasSet = DomainEvent<'RecipientAreasSet', 1, { readonly countries: readonly Share[]; readonly regions: readonly Share[]; readonly setBy: string }>;
+/** A budget for a period of at most a year: the original one, or a revision of it. */
+export type BudgetPlanned = DomainEvent<
+  'BudgetPlanned',
+  1,
+  {
+    readonly budgetId: string;
+    readonly kind: BudgetKind;
+    readonly status: BudgetStatus;
+    readonly periodStart: IsoDate;
+    readonly periodEnd: IsoDate;
+    readonly amount: Money;
+    readonly valueDate: IsoDate;
+    readonly plannedBy: string;
+  }
+>;
+export type BudgetVoided = DomainEvent<'BudgetVoided', 1, { readonly budgetId: string; readonly reason: string; readonly voidedBy: string }>;
+/** Money a provider expects to pass on in a period: what the receiver can plan with. */
+export type DisbursementPlanned = DomainEvent<
+  'DisbursementPlanned',
+  1,
+  {
+    readonly plannedDisbursementId: string;
+    readonly providerId: string;
+    readonly receiverId: string | null;
+    readonly periodStart: IsoDate;
+    readonly periodEnd: IsoDate;
+    readonly amount: Money;
+    readonly valueDate: IsoDate;
+  }
+>;
+export type PlannedDisbursementVoided = DomainEvent<'PlannedDisbursementVoided', 1, { readonly plannedDisbursementId: string; readonly reason: string; readonly voidedBy: string }>;
+/** A public document: a plan summary, a report, an evaluation, on the partnership or one of its milestones. */
+export type DocumentLinked = DomainEvent<
+  'DocumentLinked',
+  1,
+  {
+    readonly documentId: string;
+    readonly title: string;
+    readonly url: string;
+    readonly category: DocumentCategory;
+    readonly language: string;
+    readonly milestoneId: string | null;
+    readonly linkedBy: string;
+  }
+>;
+export type DocumentUnlinked = DomainEvent<'DocumentUnlinked', 1, { readonly documentId: string; readonly reason: string; readonly unlinkedBy: string }>;
+
 export type PartnershipEvent =
   | PartnershipProposed
   | PartyJoined
@@ -319,4 +372,12 @@ export type PartnershipEvent =
   | RiskResolved
   | EvaluatorAppointed
   | EvaluationRecorded
-  | PartnershipClosed;
+  | PartnershipClosed
+  | SectorsAllocated
+  | RecipientAreasSet
+  | BudgetPlanned
+  | BudgetVoided
+  | DisbursementPlanned
+  | PlannedDisbursementVoided
+  | DocumentLinked
+  | DocumentUnlinked;

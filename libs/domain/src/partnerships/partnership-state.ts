@@ -56,7 +56,19 @@ export interface PartnershipState {
   readonly evaluations: ReadonlyMap<string, string>;
   /** A replaced evaluator -> the one appointed in its place (who may correct its evaluations). */
   readonly evaluatorSuccessors: ReadonlyMap<string, string>;
+  /** What it publishes, by id: voided ones stay, so an id is never reused. */
+  readonly budgets: readonly PublishedItem[];
+  readonly plannedDisbursements: readonly PublishedItem[];
+  readonly documents: readonly PublishedItem[];
 }
+
+export interface PublishedItem {
+  readonly id: string;
+  readonly voided: boolean;
+}
+
+const published = (items: readonly PublishedItem[], id: string): readonly PublishedItem[] => [...items, { id, voided: false }];
+const voided = (items: readonly PublishedItem[], id: string): readonly PublishedItem[] => items.map((i) => (i.id === id ? { ...i, voided: true } : i));
 
 export interface Invitation {
   readonly organisationId: string;
@@ -108,6 +120,9 @@ export const initialPartnershipState: PartnershipState = {
   reviewIds: [],
   evaluations: new Map(),
   evaluatorSuccessors: new Map(),
+  budgets: [],
+  plannedDisbursements: [],
+  documents: [],
 };
 
 export function invitationOf(state: PartnershipState, organisationId: string, role: Role): Invitation | undefined {
@@ -406,9 +421,23 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
       return state;
     case 'PartnershipClosed':
       return { ...state, status: 'closed', phase: 'closed', suspended: false };
+    case 'BudgetPlanned':
+      return { ...state, budgets: published(state.budgets, event.data.budgetId) };
+    case 'BudgetVoided':
+      return { ...state, budgets: voided(state.budgets, event.data.budgetId) };
+    case 'DisbursementPlanned':
+      return { ...state, plannedDisbursements: published(state.plannedDisbursements, event.data.plannedDisbursementId) };
+    case 'PlannedDisbursementVoided':
+      return { ...state, plannedDisbursements: voided(state.plannedDisbursements, event.data.plannedDisbursementId) };
+    case 'DocumentLinked':
+      return { ...state, documents: published(state.documents, event.data.documentId) };
+    case 'DocumentUnlinked':
+      return { ...state, documents: voided(state.documents, event.data.documentId) };
     case 'LanguagesStated':
     case 'PartnershipTagged':
     case 'MilestoneRescheduled':
+    case 'SectorsAllocated':
+    case 'RecipientAreasSet':
       return state;
   }
 }

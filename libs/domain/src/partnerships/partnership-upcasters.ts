@@ -27,7 +27,7 @@ function upcastExpenditureV1(event: ExpenditureRecordedV1): ExpenditureRecorded 
   return { type: 'ExpenditureRecorded', schemaVersion: 2, data: { ...event.data, overspendReason: null } };
 }
 
-const CURRENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
+export const PARTNERSHIP_EVENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
   PartnershipProposed: 2,
   PartyJoined: 1,
   NeedStated: 1,
@@ -81,11 +81,19 @@ const CURRENT_VERSIONS: Readonly<Record<PartnershipEvent['type'], number>> = {
   InvitationWithdrawn: 1,
   MeasurementVoided: 1,
   NeedsReprioritised: 1,
+  SectorsAllocated: 1,
+  RecipientAreasSet: 1,
+  BudgetPlanned: 1,
+  BudgetVoided: 1,
+  DisbursementPlanned: 1,
+  PlannedDisbursementVoided: 1,
+  DocumentLinked: 1,
+  DocumentUnlinked: 1,
   MidTermReviewRecorded: 1,
 };
 
 export function isPartnershipEventType(type: string): type is PartnershipEvent['type'] {
-  return Object.prototype.hasOwnProperty.call(CURRENT_VERSIONS, type);
+  return Object.prototype.hasOwnProperty.call(PARTNERSHIP_EVENT_VERSIONS, type);
 }
 
 export class UnknownEventVersionError extends Error {
@@ -107,7 +115,7 @@ export function upcastPartnershipEvent(stored: StoredEvent): PartnershipEvent {
   if (stored.type === 'ExpenditureRecorded' && stored.schemaVersion === 1) {
     return upcastExpenditureV1(stored as unknown as ExpenditureRecordedV1);
   }
-  if (stored.schemaVersion !== CURRENT_VERSIONS[stored.type]) throw new UnknownEventVersionError(stored.type, stored.schemaVersion);
+  if (stored.schemaVersion !== PARTNERSHIP_EVENT_VERSIONS[stored.type]) throw new UnknownEventVersionError(stored.type, stored.schemaVersion);
   // The store gave back what an earlier append of this very union wrote.
   return stored as unknown as PartnershipEvent;
 }

@@ -304,6 +304,14 @@ export function rowsTouchedBy(event: PartnershipEvent): RowKey[] {
     case 'PlannedDatesChanged':
     case 'RiskRaised':
     case 'RiskResolved':
+    case 'SectorsAllocated':
+    case 'RecipientAreasSet':
+    case 'BudgetPlanned':
+    case 'BudgetVoided':
+    case 'DisbursementPlanned':
+    case 'PlannedDisbursementVoided':
+    case 'DocumentLinked':
+    case 'DocumentUnlinked':
       // Only the partnership's own row (written for every event) changes.
       return [];
     default: {

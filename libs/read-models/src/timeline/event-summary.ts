@@ -25,6 +25,22 @@ export function describeEvent(event: PartnershipEvent): string {
       return `Tagged: ${event.data.themes.join(', ')}${event.data.levels.length ? ` (${event.data.levels.join(', ')})` : ''}`;
     case 'PhaseAdvanced':
       return `Phase moved from ${event.data.from} to ${event.data.to}`;
+    case 'SectorsAllocated':
+      return `DAC sectors set by ${event.data.allocatedBy}: ${event.data.sectors.map((x) => `${x.code} ${x.percentage}%`).join(', ')}`;
+    case 'RecipientAreasSet':
+      return `Recipient areas set by ${event.data.setBy}: ${[...event.data.countries, ...event.data.regions].map((x) => `${x.code} ${x.percentage}%`).join(', ')}`;
+    case 'BudgetPlanned':
+      return `${event.data.kind === 'original' ? 'Budget' : 'Revised budget'} of ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} (${event.data.status}) for ${event.data.periodStart} to ${event.data.periodEnd}, by ${event.data.plannedBy}`;
+    case 'BudgetVoided':
+      return `Budget ${event.data.budgetId} voided by ${event.data.voidedBy}`;
+    case 'DisbursementPlanned':
+      return `${event.data.providerId} plans to disburse ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)}${event.data.receiverId ? ` to ${event.data.receiverId}` : ''} in ${event.data.periodStart} to ${event.data.periodEnd}`;
+    case 'PlannedDisbursementVoided':
+      return `Planned disbursement ${event.data.plannedDisbursementId} voided by ${event.data.voidedBy}`;
+    case 'DocumentLinked':
+      return `Document "${event.data.title}" (${event.data.category}, ${event.data.language}) linked by ${event.data.linkedBy}${event.data.milestoneId ? ` to milestone ${event.data.milestoneId}` : ''}`;
+    case 'DocumentUnlinked':
+      return `Document ${event.data.documentId} unlinked by ${event.data.unlinkedBy}`;
     case 'PartnershipSuspended':
       return `Suspended during ${event.data.phase}`;
     case 'PartnershipResumed':

@@ -1,4 +1,22 @@
-import type { ActivityType, BaselineCommitment, ExchangeRate, GenderMarker, Initiator, Level, NeedKind, PartnershipEvent, Phase, Principle, Role, Sdg, Theme } from '@ccb/domain';
+import type {
+  ActivityType,
+  BaselineCommitment,
+  BudgetPlanned,
+  DisbursementPlanned,
+  DocumentLinked,
+  ExchangeRate,
+  GenderMarker,
+  Initiator,
+  Level,
+  NeedKind,
+  PartnershipEvent,
+  Phase,
+  Principle,
+  Role,
+  Sdg,
+  Share,
+  Theme,
+} from '@ccb/domain';
 
 /** Where an event sits: what a read model may show about who recorded it and when. */
 export interface EventEnvelope {
@@ -99,6 +117,10 @@ export interface EvaluationView {
  * keep their ids, kinds and links but never their text: a confidential needs assessment cannot leak
  * from a table that never held it.
  */
+export type BudgetView = Omit<BudgetPlanned['data'], 'plannedBy'> & { readonly voided: boolean };
+export type PlannedDisbursementView = DisbursementPlanned['data'] & { readonly voided: boolean };
+export type DocumentView = Omit<DocumentLinked['data'], 'linkedBy'> & { readonly unlinked: boolean };
+
 export interface PartnershipView {
   readonly partnershipId: string;
   readonly revision: number;
@@ -137,6 +159,13 @@ export interface PartnershipView {
   readonly indicators: readonly IndicatorView[];
   readonly risks: readonly { readonly riskId: string; readonly kind: 'risk' | 'issue'; readonly severity: 'low' | 'medium' | 'high'; readonly open: boolean }[];
   readonly evaluations: readonly EvaluationView[];
+  /** DAC sectors as allocated; null: the default its themes give (docs/iati.md). */
+  readonly sectors: readonly Share[] | null;
+  /** Countries and regions with shares; null: the beneficiary country, whole. */
+  readonly recipientAreas: { readonly countries: readonly Share[]; readonly regions: readonly Share[] } | null;
+  readonly budgets: readonly BudgetView[];
+  readonly plannedDisbursements: readonly PlannedDisbursementView[];
+  readonly documents: readonly DocumentView[];
   readonly closure: {
     readonly outcome: 'achieved' | 'partially-achieved' | 'not-achieved';
     readonly closedAt: string;
@@ -190,6 +219,11 @@ function startView(event: Extract<PartnershipEvent, { type: 'PartnershipProposed
     indicators: [],
     risks: [],
     evaluations: [],
+    sectors: null,
+    recipientAreas: null,
+    budgets: [],
+    plannedDisbursements: [],
+    documents: [],
     closure: null,
   };
 }
@@ -522,6 +556,47 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
     case 'MidTermReviewRecorded':
       // Priorities and review text live in the dossier, read by the parties only.
       return view;
+    case 'SectorsAllocated':
+      return { ...view, sectors: event.data.sectors };
+    case 'RecipientAreasSet':
+      return { ...view, recipientAreas: { countries: event.data.countries, regions: event.data.regions } };
+    case 'BudgetPlanned': {
+      const { plannedBy: _by, ...budget } = event.data;
+      return { ...view, budgets: [...view.budgets, { ...budget, voided: false }] };
+    }
+    case 'BudgetVoided':
+      return {
+        ...view,
+        budgets: replace(
+          view.budgets,
+          (b) => b.budgetId === event.data.budgetId,
+          (b) => ({ ...b, voided: true }),
+        ),
+      };
+    case 'DisbursementPlanned':
+      return { ...view, plannedDisbursements: [...view.plannedDisbursements, { ...event.data, voided: false }] };
+    case 'PlannedDisbursementVoided':
+      return {
+        ...view,
+        plannedDisbursements: replace(
+          view.plannedDisbursements,
+          (p) => p.plannedDisbursementId === event.data.plannedDisbursementId,
+          (p) => ({ ...p, voided: true }),
+        ),
+      };
+    case 'DocumentLinked': {
+      const { linkedBy: _by, ...document } = event.data;
+      return { ...view, documents: [...view.documents, { ...document, unlinked: false }] };
+    }
+    case 'DocumentUnlinked':
+      return {
+        ...view,
+        documents: replace(
+          view.documents,
+          (d) => d.documentId === event.data.documentId,
+          (d) => ({ ...d, unlinked: true }),
+        ),
+      };
     case 'RiskRaised':
       return { ...view, risks: [...view.risks, { riskId: event.data.riskId, kind: event.data.kind, severity: event.data.severity, open: true }] };
     case 'RiskResolved':
