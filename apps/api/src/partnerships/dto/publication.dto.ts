@@ -10,8 +10,10 @@ export class ShareDto {
   @IsString()
   code!: string;
 
+  // Two decimals at most is the domain's rule (publication.percentage): class-validator's maxDecimalPlaces
+  // throws on a number written with an exponent (5e-324), which the fuzz sent.
   @ApiProperty({ example: 100, minimum: 0.01, maximum: 100, description: 'Percent, at most two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0.01)
   @Max(100)
   percentage!: number;
