@@ -50,7 +50,7 @@ async function seed(runtime: ReadModelRuntime, partnerships: number, events: num
     onProgress: (n) => bar.update(n),
   });
   bar.finish(result.events);
-  await pool.query('INSERT INTO bench_meta VALUES ($1, $2, $3)', [partnerships, events, result.events + orgs.steps.length]);
+  await pool.query('INSERT INTO bench_meta VALUES ($1, $2, $3)', [partnerships, events, result.events + orgs.steps.reduce((n, s) => n + s.events.length, 0)]);
   await pool.query('VACUUM ANALYZE');
 }
 

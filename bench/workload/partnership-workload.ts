@@ -123,6 +123,12 @@ export function workloadOrganisations(seed = 1): WorkloadOrganisations {
             contacts: [{ name: `Desk ${id}`, function: 'Programme officer', email: `${id}@example.org` }],
           },
         },
+        // Every workload organisation publishes to IATI under IATI's own register.
+        {
+          type: 'IatiIdentityAssigned',
+          schemaVersion: 1,
+          data: { organisationId: id, orgId: `XI-IATI-${id.toUpperCase()}`, orgType: kind === 'state-body' ? '10' : kind === 'multilateral' ? '40' : '22' },
+        },
       ],
     });
   const donors = DONOR_COUNTRIES.flatMap((c, i) => [0, 1, 2].map((k) => ({ id: `w-donor-${c.code.toLowerCase()}-${k}`, currency: c.currency, country: c.code, i })));
@@ -150,6 +156,9 @@ export function workloadOrganisations(seed = 1): WorkloadOrganisations {
 }
 
 type Event = PartnershipEvent;
+
+/** The last day a generated fact may be dated: before any day the workload is appended on. */
+const LATEST_FACT_DATE = '2026-06-30';
 const ev = <T extends Event>(e: T): { type: string; schemaVersion: number; data: object } => e;
 
 /** One partnership's life as a queue of commands' events, sized to about `target` events. */
@@ -166,9 +175,10 @@ function partnershipLife(index: number, target: number, orgs: WorkloadOrganisati
   const month = r.int(1, 12).toString().padStart(2, '0');
   const start = `${year}-${month}-01`;
   const end = `${year + r.int(1, 4)}-${month}-28`;
+  // Facts are never dated after the day they are recorded (the commands refuse it): a long life stops at the cut-off.
   const day = (offset: number) => {
-    const d = new Date(Date.parse(start) + offset * 86_400_000);
-    return d.toISOString().slice(0, 10);
+    const d = new Date(Date.parse(start) + offset * 86_400_000).toISOString().slice(0, 10);
+    return d < LATEST_FACT_DATE ? d : LATEST_FACT_DATE;
   };
   const cur = donor.currency;
   const amount = (min: number, max: number) => ({ amountMinor: r.int(min, max) * 100, currency: cur });
