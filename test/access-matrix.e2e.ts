@@ -398,6 +398,12 @@ describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
       // Your own organisation's file: the operator's organisation publishes nothing, an evaluator has no activities of its own.
       expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 409 : p === 'evaluator' || p === 'otherEvaluator' ? 404 : 200),
     },
+    ...(['activities.csv', 'transactions.csv'] as const).map((file): Case => ({
+      method: 'get',
+      route: `/api/iati/${file}`,
+      path: () => `/iati/${file}`,
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 409 : p === 'evaluator' || p === 'otherEvaluator' ? 404 : 200),
+    })),
     { method: 'get', route: '/api/partnerships/{id}/iati.xml', path: pp('/iati.xml'), expected: partiesOnly(true) },
     {
       method: 'put',

@@ -1,8 +1,11 @@
+import { parse } from 'csv-parse/sync';
 import { DEMO_IATI_IDENTITIES } from '../apps/api/src/demo/demo-organisations';
 import { DEMO_PARTNERSHIP_STEPS } from '../apps/api/src/demo/demo-partnerships';
 import { get, put } from './support/http';
 import { validateIati } from './support/iati-validation';
 import { startTestApp, type TestApp } from './support/test-app';
+
+const csvRows = (text: string) => parse<Record<string, string>>(text, { columns: true });
 
 /**
  * Every IATI file the demo data gives (each partnership, each publishing organisation's portfolio) passes the
@@ -81,6 +84,40 @@ describe('IATI 2.03 export of the demo data', () => {
     expect(mz).toContain('<activity-status code="4"/>');
     expect(mz).toMatch(/<activity-date type="4" iso-date="\d{4}-\d{2}-\d{2}"\/>/);
     expect(mz).toContain('<language code="pt"/>');
+  });
+
+  it("d-portal's CSV layout: activities with their sums, transactions with both sides (figures by hand below)", async () => {
+    const activities = csvRows(
+      (
+        await get(t.app, '/iati/activities.csv?organisationId=org-nl-mfa')
+          .expect(200)
+          .expect('content-type', /^text\/csv/)
+      ).text,
+    );
+    const gh = activities.find((r) => r.aid === 'XM-DAC-7-p-gh-cert-readiness');
+    // The Netherlands' own side of Ghana: committed gh-c-1 480,000.00; disbursed gh-d-1 240,000.00 (spend = 3 + 4);
+    // budgets 2025 original 300,000.00 + 2026 revised 210,000.00 (it replaces the 2026 original of 180,000.00) = 510,000.00.
+    expect(gh).toMatchObject({ reporting_ref: 'XM-DAC-7', status_code: '2', currency: 'EUR', commitment: '480000.00', spend: '240000.00', budget: '510000.00' });
+    expect(gh).toMatchObject({ country_code: 'GH', country_percent: '100', sector_code: '22040', sector_percent: '100', day_start: expect.stringMatching(/^\d{4}-/) });
+
+    const transactions = csvRows((await get(t.app, '/iati/transactions.csv?organisationId=org-cyberbridge').expect(200)).text);
+    const ghRows = transactions.filter((r) => r.aid === 'NL-KVK-87654321-p-gh-cert-readiness');
+    // CyberBridge's side: the Dutch commitment and disbursement come in (11, 1) pointing at the Dutch activity; it commits
+    // and disburses to CERT-GH (2, 3) and spends twice (4); the voided duplicate gh-x-3 and CERT-GH's own spending are not its.
+    expect(ghRows.map((r) => [r.trans_ref, r.trans_code, r.trans_value])).toEqual([
+      ['gh-c-1', '11', '480000.00'],
+      ['gh-d-1', '1', '240000.00'],
+      ['gh-c-2', '2', '60000.00'],
+      ['gh-d-2', '3', '40000.00'],
+      ['gh-x-1', '4', '18500.00'],
+      ['gh-x-2', '4', '94000.00'],
+    ]);
+    expect(ghRows[0]).toMatchObject({ trans_provider_ref: 'XM-DAC-7', trans_provider_activity: 'XM-DAC-7-p-gh-cert-readiness', trans_receiver_ref: 'NL-KVK-87654321' });
+    const ghActivity = csvRows((await get(t.app, '/iati/activities.csv?organisationId=org-cyberbridge').expect(200)).text).find(
+      (r) => r.aid === 'NL-KVK-87654321-p-gh-cert-readiness',
+    );
+    // commitment 60,000.00 (its own 2 only); spend 40,000.00 + 18,500.00 + 94,000.00 = 152,500.00; no budget of its own.
+    expect(ghActivity).toMatchObject({ commitment: '60000.00', spend: '152500.00', budget: '' });
   });
 
   afterAll(() => {

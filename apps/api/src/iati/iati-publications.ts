@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundExce
 import { partnershipDecider } from '@ccb/domain';
 import type { EventStore, RecordedEvent } from '@ccb/event-store';
 import { organisationsAsOf, ReplaySnapshots, type OrganisationInfo, type OrganisationLookup, type PartnershipView, type ReadModelContext } from '@ccb/read-models';
-import { iatiActivitiesXml, type ExportedActivity } from '@ccb/iati';
+import { iatiActivitiesCsv, iatiActivitiesXml, iatiActivityOf, iatiTransactionsCsv, type ExportedActivity } from '@ccb/iati';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { READ_MODELS } from '../read-models/read-models.tokens';
 import type { Principal } from '../auth/principal';
@@ -28,6 +28,18 @@ export class IatiPublications {
    * publish too), with it as the reporting organisation; an evaluator's appointments are not its activities.
    */
   async portfolioXml(organisationId: string, principal: Principal, now: Date): Promise<string> {
+    const { activities, organisations } = await this.portfolio(organisationId, principal);
+    return iatiActivitiesXml(activities, organisations, now.toISOString());
+  }
+
+  /** The same portfolio in d-portal's CSV layout: one file of activities, one of transactions. */
+  async portfolioCsv(organisationId: string, principal: Principal, table: 'activities' | 'transactions'): Promise<string> {
+    const { activities, organisations } = await this.portfolio(organisationId, principal);
+    const records = activities.map((a) => iatiActivityOf(a, organisations));
+    return table === 'activities' ? iatiActivitiesCsv(records) : iatiTransactionsCsv(records);
+  }
+
+  private async portfolio(organisationId: string, principal: Principal): Promise<{ activities: ExportedActivity[]; organisations: OrganisationLookup }> {
     if (organisationId !== principal.organisationId && !principal.roles.includes('admin')) {
       throw new ForbiddenException({ code: 'access.organisation', message: "an organisation's IATI file is for its own members and administrators" });
     }
@@ -40,11 +52,7 @@ export class IatiPublications {
     const publisher = this.publisher(organisations(organisationId), organisationId);
     // The schema wants at least one activity: an empty file would not validate, so say there is nothing.
     if (views.length === 0) throw new NotFoundException({ code: 'iati.nothing-to-publish', message: `${publisher.name} takes part in no partnership yet` });
-    return iatiActivitiesXml(
-      views.map((view) => ({ view, reportingOrg: publisher })),
-      organisations,
-      now.toISOString(),
-    );
+    return { activities: views.map((view) => ({ view, reportingOrg: publisher })), organisations };
   }
 
   /**

@@ -8,6 +8,12 @@ import { IdPipe } from '../common/id.pipe';
 import { IatiPortfolioQuery } from './iati.dto';
 import { IatiPublications } from './iati-publications';
 
+function csv(res: Response, filename: string, body: string): string {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  return body;
+}
+
 /** Set on success only: an error keeps its JSON body and type. */
 function xml(res: Response, body: string): string {
   res.setHeader('Content-Type', 'application/xml; charset=utf-8');
@@ -31,6 +37,26 @@ export class IatiController {
   @Header('Cache-Control', 'no-store')
   async portfolio(@Query() query: IatiPortfolioQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<string> {
     return xml(res, await this.publications.portfolioXml(query.organisationId ?? principal.organisationId, principal, new Date()));
+  }
+
+  @Get('iati/activities.csv')
+  @ApiOperation({
+    summary: 'The same activities as a spreadsheet, in d-portal’s column layout: one row per activity',
+    description:
+      'Columns: aid, title, reporting, reporting_ref, status_code, day_start, day_end, country_code, country_percent, sector_code, sector_percent, currency, commitment, spend, budget (docs/iati.md).',
+  })
+  @ApiProduces('text/csv')
+  @Header('Cache-Control', 'no-store')
+  async activitiesCsv(@Query() query: IatiPortfolioQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return csv(res, 'iati-activities.csv', await this.publications.portfolioCsv(query.organisationId ?? principal.organisationId, principal, 'activities'));
+  }
+
+  @Get('iati/transactions.csv')
+  @ApiOperation({ summary: 'Their transactions as a spreadsheet, in d-portal’s column layout: one row per transaction, with provider and receiver' })
+  @ApiProduces('text/csv')
+  @Header('Cache-Control', 'no-store')
+  async transactionsCsv(@Query() query: IatiPortfolioQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return csv(res, 'iati-transactions.csv', await this.publications.portfolioCsv(query.organisationId ?? principal.organisationId, principal, 'transactions'));
   }
 
   @Get('partnerships/:id/iati.xml')

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { RecordedEvent } from '../types';
 
 /** One exported event: enough to recompute its link offline (see docs/events.md, "Tamper evidence"). */
@@ -60,10 +61,8 @@ const CSV_COLUMNS = [
   'metadata',
 ] as const;
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** A cell as the spreadsheet shows it: text as is, structured values as JSON, nothing for null. */
+const cellOf = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** The same history for a spreadsheet: one row per event, data and metadata as JSON cells. */
 export function toCsv(events: readonly RecordedEvent[]): string {
@@ -83,9 +82,7 @@ export function toCsv(events: readonly RecordedEvent[]): string {
       e.metadata.hash,
       e.data,
       e.metadata,
-    ]
-      .map(csvCell)
-      .join(','),
+    ].map(cellOf),
   );
-  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' });
 }

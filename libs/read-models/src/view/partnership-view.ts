@@ -117,7 +117,7 @@ export interface EvaluationView {
  * keep their ids, kinds and links but never their text: a confidential needs assessment cannot leak
  * from a table that never held it.
  */
-export type BudgetView = Omit<BudgetPlanned['data'], 'plannedBy'> & { readonly voided: boolean };
+export type BudgetView = BudgetPlanned['data'] & { readonly voided: boolean };
 export type PlannedDisbursementView = DisbursementPlanned['data'] & { readonly voided: boolean };
 export type DocumentView = Omit<DocumentLinked['data'], 'linkedBy'> & { readonly unlinked: boolean };
 
@@ -560,10 +560,8 @@ function applyToView(view: PartnershipView, event: PartnershipEvent, at: EventEn
       return { ...view, sectors: event.data.sectors };
     case 'RecipientAreasSet':
       return { ...view, recipientAreas: { countries: event.data.countries, regions: event.data.regions } };
-    case 'BudgetPlanned': {
-      const { plannedBy: _by, ...budget } = event.data;
-      return { ...view, budgets: [...view.budgets, { ...budget, voided: false }] };
-    }
+    case 'BudgetPlanned':
+      return { ...view, budgets: [...view.budgets, { ...event.data, voided: false }] };
     case 'BudgetVoided':
       return {
         ...view,
