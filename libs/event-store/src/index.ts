@@ -13,3 +13,4 @@ export * from './integrity/canonical-json';
 export * from './integrity/hash-chain';
 export * from './integrity/history-export';
 export * from './in-memory/in-memory-event-store';
+export * from './stream-queue';

@@ -11,11 +11,11 @@ import {
   type Position,
   type RecordedEvent,
   type RequestFingerprint,
+  StreamQueue,
 } from '@ccb/event-store';
 import type { Decider } from '@ccb/domain';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { differingParts, IdempotencyKeys, type IdempotencyKeyStore } from './idempotency-keys';
-import { StreamQueue } from './stream-queue';
 
 /** A domain event: what decide returns and evolve folds. */
 export interface EventShape {

@@ -18,6 +18,7 @@ import {
   type SubscribeToAllOptions,
 } from '../types';
 import type { PoolLike, Queryable } from './sql';
+import { GroupCommit, type PendingAppend } from './group-commit';
 
 interface EventRow {
   global_position: string;
@@ -116,6 +117,46 @@ function appendSql(expected: ExpectedRevision, notify: boolean): string {
     FROM inserted ORDER BY revision DESC LIMIT 1`;
 }
 
+/**
+ * Several appends, to different streams, in one statement. Each request claims its stream only if its expected
+ * revision holds (existing streams are locked FOR UPDATE first, so the revision read is the one written over);
+ * a new stream is claimed by an insert that yields to any concurrent creator. The answer has a row per request:
+ * its last revision and position when it was written, or nothing (`won` false) when it was not, so that request
+ * alone is retried on its own and answered as a single append would be.
+ */
+function batchAppendSql(notify: boolean): string {
+  return `WITH guard AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${APPEND_LOCK_KEY})),
+    req AS MATERIALIZED (
+      SELECT r.i, r.stream_id, r.n, r.mode, r.expected, r.events
+      FROM guard, jsonb_to_recordset($1::jsonb) AS r(i int, stream_id text, n bigint, mode text, expected bigint, events jsonb)),
+    cur AS MATERIALIZED (
+      SELECT s.stream_id, s.revision FROM es_streams s WHERE s.stream_id IN (SELECT stream_id FROM req) ORDER BY s.stream_id FOR UPDATE),
+    ok AS MATERIALIZED (
+      SELECT req.i, req.stream_id, req.n, req.events, coalesce(cur.revision, -1) AS before, cur.stream_id IS NOT NULL AS existed
+      FROM req LEFT JOIN cur USING (stream_id)
+      WHERE CASE req.mode
+        WHEN 'any' THEN true
+        WHEN 'no_stream' THEN cur.stream_id IS NULL
+        WHEN 'stream_exists' THEN cur.stream_id IS NOT NULL
+        ELSE cur.revision = req.expected END),
+    updated AS (
+      UPDATE es_streams s SET revision = ok.before + ok.n FROM ok WHERE ok.existed AND s.stream_id = ok.stream_id RETURNING s.stream_id),
+    created AS (
+      INSERT INTO es_streams (stream_id, revision) SELECT stream_id, n - 1 FROM ok WHERE NOT existed ORDER BY stream_id
+      ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id),
+    won AS (SELECT stream_id FROM updated UNION ALL SELECT stream_id FROM created),
+    inserted AS (
+      INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata)
+      SELECT ok.stream_id, ok.before + e.ord, (e.ev->>'id')::uuid, e.ev->>'type', (e.ev->>'schemaVersion')::integer, e.ev->'data', e.ev->'metadata'
+      FROM ok JOIN won USING (stream_id), jsonb_array_elements(ok.events) WITH ORDINALITY AS e(ev, ord)
+      ORDER BY ok.i, e.ord
+      RETURNING stream_id, revision, global_position, transaction_id)
+    SELECT req.i, last.revision, last.global_position, last.transaction_id${notify ? `, pg_notify('${APPENDED_CHANNEL}', '')` : ''}
+    FROM req LEFT JOIN LATERAL (
+      SELECT revision, global_position, transaction_id::text AS transaction_id FROM inserted WHERE inserted.stream_id = req.stream_id ORDER BY revision DESC LIMIT 1
+    ) last ON true`;
+}
+
 export interface PostgresEventStoreOptions {
   readonly name?: string;
   /** Idle wait between polls of a caught-up subscription; appends in this process wake it early. */
@@ -126,6 +167,11 @@ export interface PostgresEventStoreOptions {
    * one's readers. Appends then NOTIFY on commit. Without it (embedded), only this process's appends wake.
    */
   readonly listenConnection?: () => Promise<ListeningClient>;
+  /**
+   * Concurrent appends gathered into one statement and one commit: at most `maxBatch` appends per batch and
+   * `maxInFlight` batches at once (default 128 and 4). `false` writes each append on its own.
+   */
+  readonly groupCommit?: { readonly maxBatch: number; readonly maxInFlight: number } | false;
 }
 
 /** What LISTEN needs of a connection: a pg Client. */
@@ -140,6 +186,7 @@ export class PostgresEventStore implements EventStore, LogSource {
   private readonly appended = new EventEmitter();
   private listener: Promise<ListeningClient | null> | null = null;
   private closed = false;
+  private readonly group: GroupCommit | null;
 
   constructor(
     private readonly pool: PoolLike,
@@ -147,10 +194,58 @@ export class PostgresEventStore implements EventStore, LogSource {
   ) {
     this.name = options.name ?? 'postgresql';
     this.appended.setMaxListeners(0);
+    const group = options.groupCommit ?? { maxBatch: 128, maxInFlight: 4 };
+    this.group = group === false ? null : new GroupCommit((batch) => this.writeBatch(batch), group);
   }
 
   appendToStream(streamId: string, events: readonly EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    return this.appendWithin(this.pool, streamId, events, options.expectedRevision);
+    if (events.length === 0) return Promise.reject(new RangeError('appendToStream needs at least one event'));
+    if (!this.group) return this.appendWithin(this.pool, streamId, events, options.expectedRevision);
+    return this.group.submit(streamId, events, options.expectedRevision);
+  }
+
+  /**
+   * One batch: a lone append takes the single-append statement; several share one statement. An append the
+   * batch did not write (its expected revision did not hold, or a new stream another process created first)
+   * is tried again on its own, which answers exactly as a single append would (a retry already applied, or a
+   * WrongExpectedRevisionError). If the batch statement fails as a whole (a duplicate event id from a retried
+   * append, a deadlock with another process), every append in it is tried on its own: nothing is lost, and
+   * nothing is written twice, since the failed statement wrote nothing.
+   */
+  private async writeBatch(batch: readonly PendingAppend[]): Promise<void> {
+    const alone = (p: PendingAppend) =>
+      this.appendWithin(this.pool, p.streamId, p.events, p.expected).then(
+        (result) => p.resolve(result),
+        (error: unknown) => p.reject(error),
+      );
+    if (batch.length === 1) return alone(batch[0]);
+    const payload = JSON.stringify(
+      batch.map((p, i) => ({
+        i,
+        stream_id: p.streamId,
+        n: p.events.length,
+        mode: typeof p.expected === 'number' ? 'exact' : p.expected,
+        expected: typeof p.expected === 'number' ? p.expected : null,
+        events: p.events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })),
+      })),
+    );
+    let rows: { i: number; revision: string | null; global_position: string | null; transaction_id: string | null }[];
+    try {
+      ({ rows } = await this.pool.query(batchAppendSql(this.options.listenConnection !== undefined), [payload]));
+    } catch {
+      await Promise.all(batch.map(alone));
+      return;
+    }
+    const written = new Map(rows.filter((r) => r.revision !== null && r.global_position !== null && r.transaction_id !== null).map((r) => [Number(r.i), r]));
+    if (written.size > 0) this.appended.emit('append');
+    await Promise.all(
+      batch.map((p, i) => {
+        const row = written.get(i);
+        if (!row?.revision || !row.global_position || !row.transaction_id) return alone(p);
+        p.resolve({ nextExpectedRevision: Number(row.revision), position: makePosition(row.transaction_id, row.global_position) });
+        return undefined;
+      }),
+    );
   }
 
   /**

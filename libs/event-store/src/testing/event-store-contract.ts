@@ -180,6 +180,63 @@ export function eventStoreContract(name: string, open: () => Promise<ContractHar
       });
     });
 
+    // Adapters may gather concurrent appends into one write (group commit): each keeps its own check and outcome.
+    describe('concurrent appends', () => {
+      it('nothing lost, nothing applied twice: 120 appends to 120 streams, each stream holds exactly its events', async () => {
+        const appends = Array.from({ length: 120 }, (_, i) => ({ streamId: stream(`many-${i}`), events: Array.from({ length: 1 + (i % 3) }, () => anEvent()) }));
+        const results = await Promise.all(appends.map((a) => store.appendToStream(a.streamId, a.events, { expectedRevision: 'no_stream' })));
+        for (const [i, a] of appends.entries()) {
+          expect(results[i].nextExpectedRevision).toBe(a.events.length - 1);
+          expect((await store.readStream(a.streamId)).events.map((e) => e.id)).toEqual(a.events.map((e) => e.id));
+        }
+        expect(new Set(results.map((r) => r.position)).size).toBe(120);
+      });
+
+      it('one wrong expected revision fails only its own append; the others in flight with it are written', async () => {
+        await store.appendToStream(stream('wrong'), [anEvent()], { expectedRevision: 'no_stream' });
+        const good = Array.from({ length: 30 }, (_, i) => store.appendToStream(stream(`ok-${i}`), [anEvent()], { expectedRevision: 'no_stream' }));
+        const bad = store.appendToStream(stream('wrong'), [anEvent()], { expectedRevision: 7 });
+        const missing = store.appendToStream(stream('never-created'), [anEvent()], { expectedRevision: 'stream_exists' });
+        const settled = await Promise.allSettled([...good, bad, missing]);
+        expect(settled.slice(0, 30).every((r) => r.status === 'fulfilled')).toBe(true);
+        const [badResult, missingResult] = settled.slice(30);
+        expect(badResult.status === 'rejected' && badResult.reason instanceof WrongExpectedRevisionError && badResult.reason.actual === 0).toBe(true);
+        expect(missingResult.status === 'rejected' && missingResult.reason instanceof WrongExpectedRevisionError).toBe(true);
+        expect((await store.readStream(stream('wrong'))).events).toHaveLength(1);
+      });
+
+      it('appends to one stream at once with expected revision any are all written, in contiguous revisions', async () => {
+        const events = Array.from({ length: 40 }, () => anEvent());
+        const results = await Promise.all(events.map((e) => store.appendToStream(stream('hot'), [e], { expectedRevision: 'any' })));
+        expect(results.map((r) => r.nextExpectedRevision).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+        const stored = (await store.readStream(stream('hot'))).events;
+        expect(new Set(stored.map((e) => e.id))).toEqual(new Set(events.map((e) => e.id)));
+      });
+
+      it('a retried append in flight beside new ones answers as the first time and the others are written', async () => {
+        const retried = [anEvent(), anEvent()];
+        const first = await store.appendToStream(stream('retried'), retried, { expectedRevision: 'no_stream' });
+        const [again, ...others] = await Promise.all([
+          store.appendToStream(stream('retried'), retried, { expectedRevision: 'no_stream' }),
+          ...Array.from({ length: 10 }, (_, i) => store.appendToStream(stream(`beside-${i}`), [anEvent()], { expectedRevision: 'no_stream' })),
+        ]);
+        expect(again).toEqual(first);
+        expect(others).toHaveLength(10);
+        expect((await store.readStream(stream('retried'))).events).toHaveLength(2);
+        for (let i = 0; i < 10; i++) expect((await store.readStream(stream(`beside-${i}`))).events).toHaveLength(1);
+      });
+
+      it('$all gives every concurrently appended event once, in position order', async () => {
+        const before = await store.readAll({ maxCount: 1_000_000 });
+        const after = before.at(-1)?.position;
+        await Promise.all(Array.from({ length: 60 }, (_, i) => store.appendToStream(stream(`all-${i}`), [anEvent(), anEvent()], { expectedRevision: 'no_stream' })));
+        const read = (await store.readAll({ after, maxCount: 10_000 })).filter((e) => e.streamId.startsWith(prefix));
+        expect(read).toHaveLength(120);
+        expect(new Set(read.map((e) => e.id)).size).toBe(120);
+        for (let i = 1; i < read.length; i++) expect(comparePositions(read[i - 1].position, read[i].position)).toBeLessThan(0);
+      });
+    });
+
     describe('$all', () => {
       it('reads the log in order from the start and pages with positions that survive JSON', async () => {
         await store.appendToStream(stream('one'), [anEvent(), anEvent()], { expectedRevision: 'no_stream' });
