@@ -13,6 +13,8 @@ interface Case {
   readonly route: string;
   readonly path: (p: PrincipalKey) => string;
   readonly body?: (p: PrincipalKey) => object;
+  /** A body that is not JSON (an IATI file), sent with this content type. */
+  readonly raw?: { readonly type: string; readonly body: string };
   readonly expected: (p: PrincipalKey) => number;
   /** Principals whose call changes state, in the order they call (after every refused one). */
   readonly order?: readonly PrincipalKey[];
@@ -406,6 +408,13 @@ describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
     })),
     { method: 'get', route: '/api/partnerships/{id}/iati.xml', path: pp('/iati.xml'), expected: partiesOnly(true) },
     {
+      method: 'post',
+      route: '/api/iati/imports',
+      path: () => '/iati/imports?dryRun=true',
+      raw: { type: 'application/xml', body: '<iati-activities version="2.03"></iati-activities>' },
+      expected: (p) => (p === 'anonymous' ? 401 : p === 'admin' ? 200 : 403),
+    },
+    {
       method: 'put',
       route: '/api/partnerships/{id}/sectors',
       path: pp('/sectors'),
@@ -724,8 +733,8 @@ describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
         const before = (await streamOf(t.app, `partnership-${P}`)).length;
         const server = request(t.app.getHttpServer());
         const res = await server[c.method](at(c.path(p)))
-          .set({ ...headersOf(p), 'X-Min-Position': position })
-          .send(c.body ? c.body(p) : undefined);
+          .set({ ...headersOf(p), 'X-Min-Position': position, ...(c.raw ? { 'Content-Type': c.raw.type } : {}) })
+          .send(c.raw ? c.raw.body : c.body ? c.body(p) : undefined);
         const expected = c.expected(p);
         if (res.status !== expected)
           failures.push(`${c.method.toUpperCase()} ${c.path(p)} as ${p}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 160)}`);

@@ -17,3 +17,4 @@ export * from './shared/exact-rate';
 export * from './exchange-rates/exchange-rates';
 export * from './shared/decider';
 export * from './partnerships/partnership';
+export * from './iati/external-activity';

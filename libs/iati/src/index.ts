@@ -3,3 +3,7 @@ export * from './iati-activity';
 export * from './iati-export';
 export * from './iati-csv';
 export * from './rulesets/ruleset-engine';
+export * from './import/activity-reader';
+export * from './import/activity-mapping';
+export * from './import/import-report';
+export * from './import/external-record';

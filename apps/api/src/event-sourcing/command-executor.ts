@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   chained,
   GENESIS_HASH,
+  makePosition,
   WrongExpectedRevisionError,
   type EventData,
   type EventMetadata,
@@ -113,6 +114,11 @@ export class CommandExecutor {
         throw new WrongExpectedRevisionError(execution.streamId, execution.expectedRevision, loadedRevision < 0 ? 'no_stream' : loadedRevision);
       }
       const events = decider.decide(execution.command, state);
+      // Nothing to record (the same IATI identity again, an unchanged import): answered as the stream stands.
+      if (events.length === 0) {
+        const last = recorded.at(-1);
+        return { streamId: execution.streamId, revision: loadedRevision, position: last?.position ?? makePosition(0, 0), events: [], replayed: false };
+      }
       const expected: ExpectedRevision = loadedRevision < 0 ? 'no_stream' : loadedRevision;
       const data = this.toEventData(execution, recorded, events);
       try {

@@ -1,12 +1,32 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { SignedIn } from '../auth/access-policy';
+import { Controller, Get, Header, HttpCode, Param, PayloadTooLargeException, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Transform, type Readable } from 'node:stream';
+import type { ImportReport } from '@ccb/iati';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { RolesAllowed, SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { IdPipe } from '../common/id.pipe';
-import { IatiPortfolioQuery } from './iati.dto';
+import { IatiImportQuery, IatiPortfolioQuery } from './iati.dto';
+import { IatiImports } from './iati-imports';
 import { IatiPublications } from './iati-publications';
+
+/** What the HTTP import reads at most; the CLI has no limit (it streams from disk). */
+const IMPORT_LIMIT_MB = 50;
+
+/** The request body, cut off past the limit (a body without Content-Length is counted as it arrives). */
+function limited(body: Readable, maxBytes: number): Readable {
+  let seen = 0;
+  return body.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        seen += chunk.length;
+        if (seen > maxBytes) done(new PayloadTooLargeException({ code: 'request.too-large', message: 'the file is larger than the upload limit' }));
+        else done(null, chunk);
+      },
+    }),
+  );
+}
 
 function csv(res: Response, filename: string, body: string): string {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -25,7 +45,10 @@ function xml(res: Response, body: string): string {
 @SignedIn()
 @Controller()
 export class IatiController {
-  constructor(private readonly publications: IatiPublications) {}
+  constructor(
+    private readonly publications: IatiPublications,
+    private readonly imports: IatiImports,
+  ) {}
 
   @Get('iati/activities.xml')
   @ApiOperation({
@@ -57,6 +80,30 @@ export class IatiController {
   @Header('Cache-Control', 'no-store')
   async transactionsCsv(@Query() query: IatiPortfolioQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<string> {
     return csv(res, 'iati-transactions.csv', await this.publications.portfolioCsv(query.organisationId ?? principal.organisationId, principal, 'transactions'));
+  }
+
+  @Post('iati/imports')
+  @RolesAllowed('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Import another publisher's IATI activity file (versions 1.0x to 2.03), each activity through the command path",
+    description: `Administrators. The body is the XML file itself (Content-Type application/xml or text/xml), read as a stream, up to ${IMPORT_LIMIT_MB} MB; larger files: \`npm run iati:import -- FILE.xml\`. Each activity is imported whole or not at all; importing the same file again appends nothing, a changed one appends what changed. The answer is the import report: created, updated, unchanged, skipped with the reason, and each problem with its line and XPath. \`dryRun=true\` decides everything and appends nothing.`,
+  })
+  @ApiConsumes('application/xml', 'text/xml')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async import(@Query() query: IatiImportQuery, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ImportReport> {
+    const type = req.headers['content-type'] ?? '';
+    if (!/^(application|text)\/xml\b/.test(type))
+      throw new UnsupportedMediaTypeException({ code: 'request.content-type', message: 'send the IATI file itself as application/xml or text/xml' });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > IMPORT_LIMIT_MB * 1_048_576)
+      throw new PayloadTooLargeException({ code: 'request.too-large', message: `files over ${IMPORT_LIMIT_MB} MB are imported with npm run iati:import` });
+    return this.imports.importFile(
+      limited(req, IMPORT_LIMIT_MB * 1_048_576),
+      query.file ?? 'upload.xml',
+      { ...principal, now: new Date().toISOString() },
+      { dryRun: query.dryRun === true },
+    );
   }
 
   @Get('partnerships/:id/iati.xml')
