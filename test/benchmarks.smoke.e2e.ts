@@ -33,4 +33,10 @@ describe('the benchmarks, at tiny sizes', () => {
     expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);
     expect(run.stdout).toContain('GET verify, whole chain (HTTP)');
   }, 150_000);
+
+  it('bench:iati generates a file and imports it twice', () => {
+    const run = bench('iati-import.bench.ts', '--activities', '40');
+    expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);
+    expect(run.stdout).toMatch(/same file again \(every activity unchanged\) +\| 40 +\| 0 +\| 40/);
+  }, 150_000);
 });

@@ -9,14 +9,20 @@ export interface ImportReport {
   readonly updated: number;
   readonly unchanged: number;
   readonly skipped: readonly { readonly identifier: string | null; readonly line: number; readonly reason: string }[];
+  /** The first problems in detail (at most `PROBLEMS_IN_DETAIL`): a report of a 100 MB file stays small. */
   readonly problems: readonly (ImportProblem & { readonly identifier: string | null })[];
+  /** Every problem counted by code and severity, the ones past the detailed list included. */
+  readonly problemCounts: readonly { readonly code: string; readonly severity: 'error' | 'warning'; readonly count: number }[];
 }
+
+export const PROBLEMS_IN_DETAIL = 1000;
 
 export class ImportReportBuilder {
   private read = 0;
   private readonly outcomes = { created: 0, updated: 0, unchanged: 0 };
   private readonly skipped: { identifier: string | null; line: number; reason: string }[] = [];
   private readonly problems: (ImportProblem & { identifier: string | null })[] = [];
+  private readonly counts = new Map<string, { code: string; severity: 'error' | 'warning'; count: number }>();
   private version: string | null = null;
 
   constructor(private readonly file: string) {}
@@ -38,11 +44,18 @@ export class ImportReportBuilder {
   }
 
   problem(identifier: string | null, problems: readonly ImportProblem[]): void {
-    for (const p of problems) this.problems.push({ ...p, identifier });
+    for (const p of problems) {
+      if (this.problems.length < PROBLEMS_IN_DETAIL) this.problems.push({ ...p, identifier });
+      const key = `${p.severity}|${p.code}`;
+      const counted = this.counts.get(key) ?? { code: p.code, severity: p.severity, count: 0 };
+      counted.count += 1;
+      this.counts.set(key, counted);
+    }
   }
 
   build(): ImportReport {
-    return { file: this.file, version: this.version, activitiesRead: this.read, ...this.outcomes, skipped: this.skipped, problems: this.problems };
+    const problemCounts = [...this.counts.values()].sort((a, b) => a.severity.localeCompare(b.severity) || b.count - a.count).map((c) => ({ ...c }));
+    return { file: this.file, version: this.version, activitiesRead: this.read, ...this.outcomes, skipped: this.skipped, problems: this.problems, problemCounts };
   }
 }
 
@@ -53,10 +66,12 @@ export function describeReport(r: ImportReport): string {
     `  created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, skipped ${r.skipped.length}`,
     ...r.skipped.map((s) => `  skipped ${s.identifier ?? '(no identifier)'} (line ${s.line}): ${s.reason}`),
   ];
-  const errors = r.problems.filter((p) => p.severity === 'error');
-  const warnings = r.problems.filter((p) => p.severity === 'warning');
-  lines.push(`  ${errors.length} facts left out, ${warnings.length} read with an assumption:`);
-  for (const p of [...errors, ...warnings].slice(0, 200)) lines.push(`  ${p.severity} line ${p.line} ${p.xpath}: ${p.code}: ${p.message}`);
-  if (errors.length + warnings.length > 200) lines.push(`  ... and ${errors.length + warnings.length - 200} more (--json for all)`);
+  const total = (severity: string) => r.problemCounts.filter((c) => c.severity === severity).reduce((n, c) => n + c.count, 0);
+  lines.push(`  ${total('error')} facts left out, ${total('warning')} read with an assumption; by kind:`);
+  for (const c of r.problemCounts) lines.push(`    ${c.severity} ${c.code}: ${c.count}`);
+  const shown = [...r.problems].sort((a, b) => a.severity.localeCompare(b.severity)).slice(0, 200);
+  for (const p of shown) lines.push(`  ${p.severity} line ${p.line} ${p.xpath}: ${p.code}: ${p.message}`);
+  if (r.problems.length > shown.length)
+    lines.push(`  ... ${r.problems.length - shown.length} more in detail with --json (the first ${r.problems.length} problems are kept in detail, all are counted above)`);
   return lines.join('\n');
 }
