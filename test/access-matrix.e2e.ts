@@ -506,6 +506,7 @@ describe.each(HTTP_EDGE)('who may do and see what, on %s', (backend) => {
     { method: 'get', route: '/api/inclusion', path: () => '/inclusion?groupBy=theme', expected: everyone(200) },
     { method: 'get', route: '/api/inclusion', path: () => '/inclusion?groupBy=partnership', expected: signedIn },
     { method: 'get', route: '/api/coordination/overlaps', path: () => '/coordination/overlaps', expected: signedIn },
+    { method: 'get', route: '/api/coordination/external-overlaps', path: () => '/coordination/external-overlaps', expected: signedIn },
     { method: 'get', route: '/api/registry', path: () => '/registry', expected: everyone(200) },
     { method: 'get', route: '/api/scorecard', path: () => '/scorecard', expected: everyone(200) },
     { method: 'get', route: '/api/scorecard/scores', path: () => '/scorecard/scores', expected: signedIn },

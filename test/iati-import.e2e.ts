@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { externalActivityDecider, type ExternalActivity } from '@ccb/domain';
+import type { EventStore } from '@ccb/event-store';
+import type { ExternalOverlap, Page } from '@ccb/read-models';
+import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
+import { ProjectionsService } from '../apps/api/src/read-models/projections.service';
 import { externalActivityStreamKey, type ImportReport } from '@ccb/iati';
 import { actor, ADMIN_ORG, get, streamOf } from './support/http';
 import { IATI_REFERENCE } from './support/iati-validation';
@@ -104,6 +108,30 @@ describe('IATI import', () => {
       ['2', 21_000_000],
     ]);
     expect(record.sectors).toEqual([{ code: '22040', percentage: 100 }]);
+  });
+
+  it("coordination: another donor's imported activity in Ghana's CERT sector overlaps the Dutch partnership; the tracker's own file imported back does not", async () => {
+    const british = activityFile('GB-GOV-1-gh-cyber', {}).replace('XM-DAC-7-changing', 'x').replaceAll('ref="XM-DAC-7"', 'ref="GB-GOV-1"').replaceAll('Netherlands MFA', 'UK FCDO');
+    expect((await upload(british, '?file=gb.xml').expect(200)).body).toMatchObject({ created: 1 });
+    // The Netherlands' own published file of this partnership, imported back (a no-op if an earlier test did it).
+    await upload((await get(t.app, '/partnerships/p-gh-cert-readiness/iati.xml').expect(200)).text, '?file=tracker-gh.xml').expect(200);
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const head = await store.headPosition();
+    if (head) await t.app.get(ProjectionsService).waitFor(['portfolio'], head);
+    const overlaps = (await get(t.app, '/coordination/external-overlaps?partnershipId=p-gh-cert-readiness').expect(200)).body as Page<ExternalOverlap>;
+    const identifiers = overlaps.items.map((o) => o.external.identifier);
+    // Same country (GH), same sector (22040), 2025-2027 against 2025-01-15 to 2026-12-31, reported by the UK, no party here.
+    expect(identifiers).toContain('GB-GOV-1-gh-cyber');
+    const gb = overlaps.items.find((o) => o.external.identifier === 'GB-GOV-1-gh-cyber');
+    expect(gb).toMatchObject({
+      country: 'GH',
+      sharedSectors: ['22040'],
+      overlapStart: '2025-01-15',
+      overlapEnd: '2026-12-31',
+      external: { reportingOrg: { name: 'UK FCDO', ref: 'GB-GOV-1' } },
+    });
+    // A party reported that one: it is the partnership itself, no overlap.
+    expect(identifiers).not.toContain('XM-DAC-7-p-gh-cert-readiness');
   });
 
   /** The activity as the import recorded it: the last event of its stream. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { listOverlaps, registry, type ReadModelContext } from '@ccb/read-models';
+import { listExternalOverlaps, listOverlaps, registry, type ExternalOverlap, type Page, type ReadModelContext } from '@ccb/read-models';
 import { OverlapQuery, RegistryQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
@@ -17,6 +17,16 @@ export class CoordinationController {
   @SignedIn()
   overlaps(@Query() query: OverlapQuery) {
     return listOverlaps(this.readModels, query);
+  }
+
+  @Get('coordination/external-overlaps')
+  @ApiOperation({
+    summary: "Partnerships beside other publishers' imported IATI activities: same country and DAC sector, overlapping dates, reported by no party of the partnership",
+    description: 'Imported activities have no parties here: each is shown by its publisher, title, countries, sectors and dates (docs/iati.md).',
+  })
+  @SignedIn()
+  externalOverlaps(@Query() query: OverlapQuery): Promise<Page<ExternalOverlap>> {
+    return listExternalOverlaps(this.readModels, query);
   }
 
   @Get('registry')

@@ -1,4 +1,5 @@
 import iatiCodelists from '../shared/iati-codelists.json';
+import type { Theme } from './vocabulary';
 
 /**
  * What a partnership publishes to IATI beside its own vocabulary: DAC sectors, recipient areas, budgets, planned
@@ -42,4 +43,28 @@ export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
 export interface Share {
   readonly code: string;
   readonly percentage: number;
+}
+
+/**
+ * The default DAC sector (CRS purpose code, vocabulary 1) of each theme, as docs/metrics.md ("IATI sectors")
+ * explains: what a partnership publishes, and what coordination compares imported activities with. A partnership's sectors are its themes' codes, each distinct code an equal share of 100.
+ */
+export const THEME_SECTORS: Readonly<Record<Theme, string>> = {
+  'national-strategy-policy': '15110',
+  'incident-response-cert': '22040',
+  'critical-infrastructure': '22040',
+  'cybercrime-law-enforcement': '15130',
+  'international-law-norms': '15110',
+  'cyber-diplomacy-cbms': '15210',
+  'skills-education-awareness': '11430',
+  'standards-technology-access': '22010',
+};
+
+/** Whole percentages that sum to exactly 100 (the rulesets' strict sum): the remainder goes to the first codes. */
+export function sectorShares(themes: readonly Theme[]): { code: string; percentage: number }[] {
+  const codes = [...new Set(themes.map((t) => THEME_SECTORS[t]))];
+  if (codes.length === 0) return [];
+  const base = Math.floor(100 / codes.length);
+  const remainder = 100 - base * codes.length;
+  return codes.map((code, i) => ({ code, percentage: base + (i < remainder ? 1 : 0) }));
 }

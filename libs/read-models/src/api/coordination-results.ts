@@ -23,3 +23,26 @@ export interface RegistryEntry {
   readonly modality: Modality;
   readonly parties: { organisationId: string; name: string | null; role: Role; country: string | null; contacts: PointOfContact[] }[];
 }
+
+/**
+ * A partnership and another publisher's imported IATI activity in the same country, DAC sector and time. The
+ * imported side has no parties here (its organisations never joined): it is shown by what its publisher said,
+ * the reporting organisation, title, countries, sectors and dates (docs/iati.md).
+ */
+export interface ExternalOverlap {
+  readonly country: string;
+  readonly sharedSectors: string[];
+  readonly overlapStart: string | null;
+  readonly overlapEnd: string | null;
+  readonly partnership: { partnershipId: string; title: string; phase: Phase; donorIds: string[]; plannedStart: string; plannedEnd: string | null };
+  readonly external: {
+    identifier: string;
+    title: string;
+    reportingOrg: { name: string | null; ref: string | null };
+    status: string | null;
+    countries: string[];
+    sectors: string[];
+    start: string | null;
+    end: string | null;
+  };
+}

@@ -14,7 +14,7 @@ import { evolveOrganisationInfo, lookupIn, type OrganisationInfo } from '../orga
 import type { HandlerMode, PreparedBatch, Projection, ProjectionHandler } from '../projection/projection';
 import type { ReadModelSchema } from '../storage/read-model-schemas';
 import { upsertRows } from '../storage/row-writer';
-import { ORGANISATION_COLUMNS, readRow } from '../storage/columns';
+import { EXTERNAL_ACTIVITY_COLUMNS, ORGANISATION_COLUMNS, readRow, type RowOf } from '../storage/columns';
 import { fundingSummaryRows, type FundingSummaryRow } from '../funding/funding-summary';
 import type { PartnershipView } from '../view/partnership-view';
 import {
@@ -33,7 +33,7 @@ import {
 import { applyRecorded, loadPartnershipView, PARTNERSHIP_STREAM_PREFIX } from '../view/view-loader';
 
 export { ORGANISATION_STREAM_PREFIX } from '@ccb/domain';
-import { ORGANISATION_STREAM_PREFIX } from '@ccb/domain';
+import { EXTERNAL_ACTIVITY_STREAM_PREFIX, externalActivityDecider, isExternalActivityEventType, ORGANISATION_STREAM_PREFIX, type ExternalActivity } from '@ccb/domain';
 
 interface Cached {
   readonly view: PartnershipView;
@@ -98,6 +98,7 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     const changedOrganisations = new Set<string>();
     const newRates: TableRate[] = [];
     const pending = new Map<string, Pending>();
+    const externals = new Map<string, ExternalActivityRow>();
     await this.loadMissing(events, pending, parked);
 
     for (const event of events) {
@@ -114,6 +115,12 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
         const d = (event as unknown as ExchangeRatesRecorded).data;
         for (const r of d.rates)
           newRates.push({ setId: d.setId, base: r.base, quote: r.quote, valueDate: r.valueDate, rate: r.rate, source: d.source, recordedAt: event.metadata.recordedAt });
+        continue;
+      }
+      if (event.streamId.startsWith(EXTERNAL_ACTIVITY_STREAM_PREFIX)) {
+        if (!isExternalActivityEventType(event.type)) continue;
+        const key = event.streamId.slice(EXTERNAL_ACTIVITY_STREAM_PREFIX.length);
+        externals.set(key, externalActivityRow(key, externalActivityDecider.upcast(event).data.activity, event.metadata.recordedAt));
         continue;
       }
       if (!event.streamId.startsWith(PARTNERSHIP_STREAM_PREFIX) || !isPartnershipEventType(event.type)) continue;
@@ -242,6 +249,17 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
           await upsertRows(tx, `${s}.principle_scores`, rows.scores, ['partnership_id', 'evaluation_id', 'principle']);
         }
         if (rows.overlapsChanged.length > 0 && this.mode === 'live') await recomputeOverlaps(tx, s, rows.overlapsChanged);
+        await upsertRows(tx, `${s}.external_activities`, [...externals.values()], ['activity_key']);
+        // Against imported activities, every partnership rewritten here and every activity imported is compared again:
+        // a party's IATI identity, its sectors, country or dates may have moved either side.
+        if (this.mode === 'live' && (externals.size > 0 || rows.partnerships.length > 0)) {
+          await recomputeExternalOverlaps(
+            tx,
+            s,
+            rows.partnerships.map((r) => r.partnership_id),
+            [...externals.keys()],
+          );
+        }
       },
       committed: () => {
         this.organisations = organisations;
@@ -256,6 +274,8 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
     if (this.mode !== 'rebuild') return;
     await tx.query(`DELETE FROM ${this.schema}.overlaps`);
     await insertOverlaps(tx, this.schema, null);
+    await tx.query(`DELETE FROM ${this.schema}.external_overlaps`);
+    await insertExternalOverlaps(tx, this.schema, null);
   }
 
   private async directory(): Promise<Map<string, OrganisationInfo>> {
@@ -381,6 +401,57 @@ async function insertOverlaps(tx: EntityManager, s: string, partnershipIds: read
       WHERE ${partnershipIds === null ? 'TRUE' : 'a.partnership_id = ANY($1::text[])'} AND cardinality(a.donor_ids) > 0
      ON CONFLICT DO NOTHING`,
     partnershipIds === null ? [] : [partnershipIds],
+  );
+}
+
+type ExternalActivityRow = RowOf<typeof EXTERNAL_ACTIVITY_COLUMNS>;
+
+/** What coordination needs of an imported activity: where, on what, when, and who reported it. */
+function externalActivityRow(key: string, a: ExternalActivity, recordedAt: string): ExternalActivityRow {
+  return {
+    activity_key: key,
+    identifier: a.identifier,
+    title: a.title,
+    reporting_org_name: a.reportingOrg.name,
+    reporting_org_ref: a.reportingOrg.ref,
+    status: a.status,
+    countries: a.recipientCountries.map((c) => c.code),
+    sector_codes: a.sectors.map((x) => x.code),
+    start_date: a.actualStart ?? a.plannedStart,
+    end_date: a.actualEnd ?? a.plannedEnd,
+    imported_at: recordedAt,
+  };
+}
+
+async function recomputeExternalOverlaps(tx: EntityManager, s: string, partnershipIds: readonly string[], activityKeys: readonly string[]): Promise<void> {
+  await tx.query(`DELETE FROM ${s}.external_overlaps WHERE partnership_id = ANY($1::text[]) OR activity_key = ANY($2::text[])`, [partnershipIds, activityKeys]);
+  await insertExternalOverlaps(tx, s, { partnershipIds, activityKeys });
+}
+
+/**
+ * A partnership and an imported activity overlap when the activity's recipient countries include the
+ * partnership's beneficiary country, they share a DAC sector, their periods meet (an open end is open), and the
+ * activity was not reported by one of the partnership's own parties (its own published file, imported back).
+ */
+async function insertExternalOverlaps(tx: EntityManager, s: string, only: { partnershipIds: readonly string[]; activityKeys: readonly string[] } | null): Promise<void> {
+  await tx.query(
+    `INSERT INTO ${s}.external_overlaps (partnership_id, activity_key, country, shared_sectors, overlap_start, overlap_end)
+     SELECT p.partnership_id, x.activity_key, p.beneficiary_country,
+            ARRAY(SELECT unnest(p.sector_codes) INTERSECT SELECT unnest(x.sector_codes) ORDER BY 1),
+            greatest(p.planned_start, coalesce(x.start_date, p.planned_start)),
+            CASE WHEN x.end_date IS NULL THEN p.planned_end WHEN p.planned_end IS NULL THEN x.end_date ELSE least(p.planned_end, x.end_date) END
+       FROM ${s}.partnerships p
+       JOIN ${s}.external_activities x
+         ON p.beneficiary_country = ANY(x.countries)
+        AND p.sector_codes && x.sector_codes
+        AND coalesce(x.start_date, '0000-01-01') <= coalesce(p.planned_end, '9999-12-31')
+        AND p.planned_start <= coalesce(x.end_date, '9999-12-31')
+      WHERE ${only === null ? 'TRUE' : '(p.partnership_id = ANY($1::text[]) OR x.activity_key = ANY($2::text[]))'}
+        AND NOT EXISTS (
+          SELECT 1 FROM ${s}.parties pt JOIN ${s}.organisations o USING (organisation_id)
+           WHERE pt.partnership_id = p.partnership_id AND o.iati_org_id = x.reporting_org_ref)
+     ON CONFLICT DO NOTHING`,
+    only === null ? [] : [only.partnershipIds, only.activityKeys],
   );
 }
 

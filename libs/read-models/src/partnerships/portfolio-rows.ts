@@ -16,6 +16,7 @@ import type { RateTable } from '../funding/rate-table';
 import type { OrganisationInfo, OrganisationLookup } from '../organisations/organisation-directory';
 import { cooperationModality } from './cooperation-modality';
 import { currentEvaluations, partiesWithRole, type PartnershipView } from '../view/partnership-view';
+import { sectorShares } from '@ccb/domain';
 
 /** Rows exactly as stored, typed by their declarations in storage/columns.ts. */
 export type PartnershipRow = RowOf<typeof PARTNERSHIP_COLUMNS>;
@@ -105,6 +106,7 @@ export function partnershipRow(view: PartnershipView, organisations: Organisatio
     lo_local_spend_by_currency: lo.localSpendByCurrency,
     lo_pending_validation: lo.pendingValidation,
     invitations: view.invitations,
+    sector_codes: (view.sectors ?? sectorShares(view.themes)).map((x) => x.code),
   };
 }
 

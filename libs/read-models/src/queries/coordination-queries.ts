@@ -1,8 +1,8 @@
 import type { Phase } from '@ccb/domain';
-import type { Overlap, RegistryEntry } from '../api/coordination-results';
-import { c, nullable, OVERLAP_COLUMNS, PARTNERSHIP_COLUMNS, readRow } from '../storage/columns';
+import type { ExternalOverlap, Overlap, RegistryEntry } from '../api/coordination-results';
+import { c, EXTERNAL_ACTIVITY_COLUMNS, EXTERNAL_OVERLAP_COLUMNS, nullable, OVERLAP_COLUMNS, PARTNERSHIP_COLUMNS, readRow } from '../storage/columns';
 
-export type { Overlap, RegistryEntry };
+export type { ExternalOverlap, Overlap, RegistryEntry };
 
 /** One side of an overlap, as the query selects it (a_id, a_title, …). */
 const OVERLAP_SIDE = { id: c.text, title: c.text, phase: c.code<Phase>(), donors: c.textArray, start: c.text, end: nullable(c.text) };
@@ -62,6 +62,60 @@ export function listOverlaps(ctx: ReadModelContext, filter: OverlapFilter): Prom
         overlapStart: r.overlap_start,
         overlapEnd: r.overlap_end,
         partnerships: [side(raw, 'a'), side(raw, 'b')],
+      };
+    },
+  );
+}
+
+/** Partnerships beside imported activities of other publishers: same country, DAC sector and time. */
+export function listExternalOverlaps(ctx: ReadModelContext, filter: OverlapFilter): Promise<Page<ExternalOverlap>> {
+  const s = ctx.models.portfolio.schema;
+  const where = new Where()
+    .when(filter.country, 'o.country = ?', filter.country)
+    .when(filter.partnershipId, 'o.partnership_id = ?', filter.partnershipId)
+    .when(filter.donorId, 'p.donor_ids @> ARRAY[?]::text[]', filter.donorId);
+  const P = PARTNERSHIP_COLUMNS;
+  const side = { partnership_id: P.partnership_id, title: P.title, phase: P.phase, donor_ids: P.donor_ids, planned_start: P.planned_start, planned_end: P.planned_end };
+  const X = EXTERNAL_ACTIVITY_COLUMNS;
+  const external = {
+    identifier: X.identifier,
+    x_title: X.title,
+    reporting_org_name: X.reporting_org_name,
+    reporting_org_ref: X.reporting_org_ref,
+    status: X.status,
+    countries: X.countries,
+    x_sectors: X.sector_codes,
+    start_date: X.start_date,
+    end_date: X.end_date,
+  };
+  return paged(
+    ctx,
+    `o.*, p.title, p.phase, p.donor_ids, p.planned_start, p.planned_end,
+     x.identifier, x.title AS x_title, x.reporting_org_name, x.reporting_org_ref, x.status, x.countries, x.sector_codes AS x_sectors, x.start_date, x.end_date`,
+    `${s}.external_overlaps o JOIN ${s}.partnerships p USING (partnership_id) JOIN ${s}.external_activities x USING (activity_key)`,
+    where,
+    'ORDER BY o.country, o.partnership_id, x.identifier',
+    filter,
+    (raw) => {
+      const o = readRow(EXTERNAL_OVERLAP_COLUMNS, raw);
+      const p = readRow(side, raw);
+      const x = readRow(external, raw);
+      return {
+        country: o.country,
+        sharedSectors: o.shared_sectors,
+        overlapStart: o.overlap_start,
+        overlapEnd: o.overlap_end,
+        partnership: { partnershipId: p.partnership_id, title: p.title, phase: p.phase, donorIds: p.donor_ids, plannedStart: p.planned_start, plannedEnd: p.planned_end },
+        external: {
+          identifier: x.identifier,
+          title: x.x_title,
+          reportingOrg: { name: x.reporting_org_name, ref: x.reporting_org_ref },
+          status: x.status,
+          countries: x.countries,
+          sectors: x.x_sectors,
+          start: x.start_date,
+          end: x.end_date,
+        },
       };
     },
   );

@@ -240,6 +240,8 @@ export const PARTNERSHIP_COLUMNS = {
   lo_local_spend_by_currency: c.json<LocalOwnership['localSpendByCurrency']>(),
   lo_pending_validation: c.int4,
   invitations: c.json<readonly PendingInvitation[]>(),
+  /** DAC purpose codes: as allocated, else its themes' defaults (docs/metrics.md, "IATI sectors"). */
+  sector_codes: c.textArray,
 } as const;
 
 export const SCORE_COLUMNS = {
@@ -268,6 +270,31 @@ export const TIMELINE_COLUMNS = {
   summary: c.text,
 } as const;
 
+/** Another publisher's activity, as the last import recorded it (docs/iati.md): what coordination compares with. */
+export const EXTERNAL_ACTIVITY_COLUMNS = {
+  activity_key: c.text,
+  identifier: c.text,
+  title: c.text,
+  reporting_org_name: nullable(c.text),
+  reporting_org_ref: nullable(c.text),
+  status: nullable(c.text),
+  countries: c.textArray,
+  sector_codes: c.textArray,
+  start_date: nullable(c.text),
+  end_date: nullable(c.text),
+  imported_at: c.timestamptz,
+} as const;
+
+/** A partnership and an imported activity in the same country, sector and time, reported by a publisher that is not a party. */
+export const EXTERNAL_OVERLAP_COLUMNS = {
+  partnership_id: c.text,
+  activity_key: c.text,
+  country: c.text,
+  shared_sectors: c.textArray,
+  overlap_start: nullable(c.text),
+  overlap_end: nullable(c.text),
+} as const;
+
 /** Every declared table of the portfolio and timeline read models, by its name in the schema. */
 export const READ_MODEL_TABLES = {
   portfolio: {
@@ -282,6 +309,8 @@ export const READ_MODEL_TABLES = {
     principle_scores: SCORE_COLUMNS,
     overlaps: OVERLAP_COLUMNS,
     exchange_rates: EXCHANGE_RATE_COLUMNS,
+    external_activities: EXTERNAL_ACTIVITY_COLUMNS,
+    external_overlaps: EXTERNAL_OVERLAP_COLUMNS,
   },
   timeline: { timeline: TIMELINE_COLUMNS },
 } as const satisfies Readonly<Record<string, Readonly<Record<string, ColumnSet>>>>;

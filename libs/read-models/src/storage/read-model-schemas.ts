@@ -25,7 +25,21 @@ const checkpointTable = (schema: string) => `
 export const PORTFOLIO_SCHEMA: ReadModelSchema = {
   projection: 'portfolio',
   schema: 'rm_portfolio',
-  tables: ['organisations', 'partnerships', 'parties', 'flows', 'funding_summary', 'activities', 'milestones', 'indicators', 'principle_scores', 'overlaps', 'exchange_rates'],
+  tables: [
+    'organisations',
+    'partnerships',
+    'parties',
+    'flows',
+    'funding_summary',
+    'activities',
+    'milestones',
+    'indicators',
+    'principle_scores',
+    'overlaps',
+    'exchange_rates',
+    'external_activities',
+    'external_overlaps',
+  ],
   steps: [
     (s) => [
       checkpointTable(s),
@@ -260,6 +274,37 @@ export const PORTFOLIO_SCHEMA: ReadModelSchema = {
     (s) => [`ALTER TABLE ${s}.partnerships ADD COLUMN invitations jsonb NOT NULL DEFAULT '[]'`],
     // IATI identities (#17): no event before this step assigned one, so every row is right with none.
     (s) => [`ALTER TABLE ${s}.organisations ADD COLUMN iati_org_id text, ADD COLUMN iati_org_type text`],
+    // Imported IATI activities beside the partnerships (#17): each partnership's DAC sectors, the imported
+    // activities, and the overlaps between the two. Every partnership row gains its sectors, so all is derived again.
+    (s) => [
+      `ALTER TABLE ${s}.partnerships ADD COLUMN sector_codes text[] NOT NULL DEFAULT '{}'`,
+      `CREATE TABLE ${s}.external_activities (
+        activity_key text PRIMARY KEY,
+        identifier text NOT NULL,
+        title text NOT NULL,
+        reporting_org_name text,
+        reporting_org_ref text,
+        status text,
+        countries text[] NOT NULL,
+        sector_codes text[] NOT NULL,
+        start_date text,
+        end_date text,
+        imported_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX ON ${s}.external_activities USING gin (countries)`,
+      `CREATE TABLE ${s}.external_overlaps (
+        partnership_id text NOT NULL,
+        activity_key text NOT NULL,
+        country text NOT NULL,
+        shared_sectors text[] NOT NULL,
+        overlap_start text,
+        overlap_end text,
+        PRIMARY KEY (partnership_id, activity_key)
+      )`,
+      `CREATE INDEX ON ${s}.external_overlaps (activity_key)`,
+      `TRUNCATE ${s}.organisations, ${s}.partnerships, ${s}.parties, ${s}.flows, ${s}.funding_summary, ${s}.activities, ${s}.milestones, ${s}.indicators, ${s}.principle_scores, ${s}.overlaps, ${s}.dead_letters`,
+      `UPDATE ${s}.projection_checkpoint SET position = 'start', events_processed = 0, last_event_at = NULL`,
+    ],
   ],
 };
 
