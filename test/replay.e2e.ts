@@ -103,6 +103,12 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
       ]),
     );
     expect(diff.events.map((e: { type: string }) => e.type)).toEqual(['FundingCommitted', 'FundsDisbursed', 'MilestonePlanned', 'MilestoneAchieved', 'MilestoneDisputed']);
+    expect(diff.reversed).toBe(false);
+    // Given later first, the same comparison comes back earlier to later, and says the points were reversed.
+    const reversed = (await get(`/diff?fromRevision=${commitRevision + 4}&toRevision=${commitRevision - 1}`).expect(200)).body;
+    expect(reversed.reversed).toBe(true);
+    expect(reversed.from.revision).toBe(commitRevision - 1);
+    expect(reversed.changes).toEqual(diff.changes);
     const since = (await get(`/changes?sinceRevision=${commitRevision + 3}`).expect(200)).body;
     expect(since.events.map((e: { type: string }) => e.type)).toEqual(['MilestoneDisputed']);
     // The dispute is the beneficiary's first answer: validation has data, the fifth component, so the index is shown.

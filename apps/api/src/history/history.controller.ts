@@ -10,7 +10,7 @@ import {
   replayValidAt,
   type AsOfAnswer,
   type HistoryPage,
-  type ReplayDiff,
+  type ReplayDiffAnswer,
   type ReplayPoint,
   type ReplayState,
 } from '@ccb/read-models';
@@ -79,7 +79,7 @@ export class HistoryController {
 
   @Get('diff')
   @ApiOperation({ summary: 'What changed between two points (revisions or dates), in sentences, with the events in between' })
-  async diff(@Param('id', IdPipe) id: string, @Query() query: DiffQuery, @CurrentPrincipal() principal: Principal): Promise<ReplayDiff> {
+  async diff(@Param('id', IdPipe) id: string, @Query() query: DiffQuery, @CurrentPrincipal() principal: Principal): Promise<ReplayDiffAnswer> {
     const stream = await this.records.streamFor(id, principal);
     const fromPoint = query.fromRevision === -1 ? { revision: -1 } : pointOf(query.fromRevision, query.fromAt, { revision: 'fromRevision', at: 'fromAt' });
     const toPoint = pointOf(query.toRevision, query.toAt, { revision: 'toRevision', at: 'toAt' });
@@ -88,7 +88,7 @@ export class HistoryController {
 
   @Get('changes')
   @ApiOperation({ summary: 'What changed since the revision you saw last: the diff from it to now' })
-  async changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQuery, @CurrentPrincipal() principal: Principal): Promise<ReplayDiff> {
+  async changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQuery, @CurrentPrincipal() principal: Principal): Promise<ReplayDiffAnswer> {
     return this.diffBetween(await this.records.streamFor(id, principal), { revision: query.sinceRevision ?? -1 }, { head: true });
   }
 
@@ -150,7 +150,7 @@ export class HistoryController {
     };
   }
 
-  private async diffBetween({ events, replay }: PartyStream, from: ReplayPoint, to: ReplayPoint, fromValidAt?: string, toValidAt?: string) {
+  private async diffBetween({ events, replay }: PartyStream, from: ReplayPoint, to: ReplayPoint, fromValidAt?: string, toValidAt?: string): Promise<ReplayDiffAnswer> {
     const a = fromValidAt ? replayValidAt(events, from, fromValidAt) : replay(from);
     const b = toValidAt ? replayValidAt(events, to, toValidAt) : replay(to);
     // Points given backwards still read as earlier -> later.
@@ -159,6 +159,6 @@ export class HistoryController {
     const parties = [...(low.view?.parties ?? []), ...(high.view?.parties ?? [])].map((p) => p.organisationId);
     const untilOf = (r: ReplayState) => (r.revision >= events.length - 1 ? null : r.recordedAt);
     const ownership = async (r: ReplayState) => figuresOf(r, await this.records.organisationsAsOf(parties, untilOf(r)), await this.records.ratesAsOf(untilOf(r))).localOwnership;
-    return diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) });
+    return { ...diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) }), reversed: a.revision > b.revision };
   }
 }

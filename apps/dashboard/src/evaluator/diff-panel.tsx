@@ -44,6 +44,11 @@ export function DiffPanel({ id, history }: { id: string; history: readonly Histo
           <h3>
             From revision {result.diff.from.revision} ({formatDate(result.diff.from.recordedAt)}) to {result.diff.to.revision} ({formatDate(result.diff.to.recordedAt)})
           </h3>
+          {result.diff.reversed && (
+            <p className="muted" data-testid="diff-reversed">
+              The later point was given first: the comparison reads from the earlier to the later.
+            </p>
+          )}
           {result.diff.changes.length === 0 ? (
             <p>Nothing changed between these points.</p>
           ) : (

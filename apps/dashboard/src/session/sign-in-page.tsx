@@ -3,7 +3,7 @@ import { getJson } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import type { DemoUser, Page } from '../api/api-types';
 import { navigate } from '../routes';
-import { humanise } from '../ui/format';
+import { humanise, pluralRole } from '../ui/format';
 import { ErrorState, Loading } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { useSession } from './session';
@@ -50,7 +50,7 @@ export function SignInPage() {
             if (people.length === 0) return null;
             return (
               <div key={role} className="user-group">
-                <h3>{humanise(role)}s</h3>
+                <h3>{pluralRole(role)}</h3>
                 <ul className="user-list">
                   {people.map((user) => (
                     <li key={user.name}>

@@ -1,4 +1,4 @@
-import { formatMoney, formatMoneyWhole, formatShare, fromMinor, humanise, minorUnitDigits, toMinor } from './format';
+import { formatMoney, formatMoneyWhole, formatShare, fromMinor, humanise, minorUnitDigits, pluralRole, toMinor } from './format';
 
 const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
@@ -22,6 +22,13 @@ describe('formatting', () => {
   it('says n/a for a share with nothing to measure, not 0%', () => {
     expect(formatShare(null)).toBe('n/a');
     expect(formatShare(0.4375)).toBe('43.8%');
-    expect(humanise('incident-response-cert')).toBe('Incident response cert');
+    expect(humanise('incident-response-cert')).toBe('Incident response CERT');
+    expect(humanise('cyber-diplomacy-cbms')).toBe('Cyber diplomacy CBMs');
+    expect(humanise('ngo')).toBe('NGO');
+    expect(humanise('north-south')).toBe('North–South');
+    expect(humanise('south-south')).toBe('South–South');
+    expect(humanise('national-strategy-policy')).toBe('National strategy policy');
+    expect(pluralRole('beneficiary')).toBe('Beneficiaries');
+    expect(pluralRole('donor')).toBe('Donors');
   });
 });

@@ -49,8 +49,39 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** `incident-response-cert` → `Incident response cert`: codelist values stay readable without a lookup table. */
+/** Words of the codelists that are acronyms or compass pairs, as people write them. */
+const WRITTEN_AS: ReadonlyMap<string, string> = new Map([
+  ['cert', 'CERT'],
+  ['csirt', 'CSIRT'],
+  ['cbms', 'CBMs'],
+  ['ngo', 'NGO'],
+  ['ict', 'ICT'],
+  ['sdg', 'SDG'],
+  ['iati', 'IATI'],
+  ['un', 'UN'],
+]);
+const COMPASS = /^(north|south)-(north|south)$/;
+
+/**
+ * `incident-response-cert` → `Incident response CERT`, `north-south` → `North–South`: codelist values stay
+ * readable without a lookup table per list, acronyms kept as acronyms.
+ */
 export function humanise(code: string): string {
-  const words = code.replace(/[-_]/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const compass = COMPASS.exec(code);
+  if (compass) return `${capitalised(compass[1])}–${capitalised(compass[2])}`;
+  const words = code.split(/[-_ ]/).map((w) => WRITTEN_AS.get(w.toLowerCase()) ?? w);
+  const text = words.join(' ');
+  return capitalised(text);
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const PLURALS: ReadonlyMap<string, string> = new Map([
+  ['beneficiary', 'Beneficiaries'],
+  ['admin', 'Administrators'],
+]);
+
+/** A role as a heading over several people: "Donors", "Beneficiaries" (never "Beneficiarys"). */
+export function pluralRole(role: string): string {
+  return PLURALS.get(role) ?? `${humanise(role)}s`;
 }

@@ -23,10 +23,15 @@ export function ErrorState({ error, retry }: { error: ApiError; retry?: () => vo
         : error.status === 403
           ? 'Your role does not allow this.'
           : null;
+  // Asking again changes nothing for what does not exist or is not yours: a retry is offered only where it may help.
+  const worthRetrying = error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
   return (
     <div className="state state-error" role="alert">
-      <strong>Could not load this.</strong> {error.message} {hint}
-      {retry && (
+      <h2 className="state-heading">{error.status === 404 ? 'Not found' : error.status === 403 ? 'Not allowed' : 'Could not load this'}</h2>
+      <p>
+        {error.message} {hint}
+      </p>
+      {retry && worthRetrying && (
         <button type="button" className="button-secondary" onClick={retry}>
           Try again
         </button>

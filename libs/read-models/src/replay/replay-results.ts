@@ -75,3 +75,9 @@ export interface ReplayDiff {
     readonly summary: string;
   }[];
 }
+
+/** GET …/diff and …/changes: the diff, earlier to later, and whether the points were given the other way round. */
+export type ReplayDiffAnswer = ReplayDiff & {
+  /** The points were given later first: the diff still reads earlier to later, and says so. */
+  readonly reversed: boolean;
+};
