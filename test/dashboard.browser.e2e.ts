@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { buildDashboard, launchChromium, screenshotPath } from './support/browser';
@@ -195,6 +196,12 @@ describe('dashboard in Chromium', () => {
     expect(milestones.find((r) => r[0] === 'Taxonomy agreed with two sector regulators')?.[3]).toContain('Disputed');
     for (const party of detail.parties) expect(await text(page, '[data-testid="triad"]')).toContain(party.name);
     expect((await tableRows(page, 'money-table'))[0]).toEqual(['EUR', money(48000000, 'EUR'), money(24000000, 'EUR'), money(14350000, 'EUR'), '34.5%']);
+    // Every table downloads as CSV, the cells as the page shows them.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('.table-scroll:has([data-testid="money-table"]) .table-download')]);
+    expect(csv.suggestedFilename()).toMatch(/^[a-z0-9-]+\.csv$/);
+    const csvRows: string[][] = parse((await import('node:fs')).readFileSync(await csv.path(), 'utf8'));
+    // Cells as shown, with plain spaces where Intl put no-break ones.
+    expect(csvRows[1]).toEqual((await tableRows(page, 'money-table'))[0].map((cell) => cell.replace(/[\u00a0\u202f]/g, ' ')));
     expect(await text(page, '[data-testid="phase-timeline"] [aria-current="step"]')).toContain('Monitoring');
     await page.screenshot({ path: screenshotPath('partnership'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);

@@ -1,5 +1,30 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { Empty } from './states';
+
+/** A file name from a caption: "Money as of this point" -> money-as-of-this-point.csv. */
+const fileNameOf = (caption: string) =>
+  `${
+    caption
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'table'
+  }.csv`;
+
+/** The table as the reader sees it (each cell's text, formatted as shown), as a CSV file for a spreadsheet. */
+function downloadCsv(table: HTMLTableElement, caption: string): void {
+  // Intl puts no-break spaces in money and dates ("EUR 480,000.00"); a spreadsheet reads plain ones.
+  const rows = [...table.rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ').trim()));
+  const blob = new Blob([stringify(rows)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(caption);
+  link.click();
+  URL.revokeObjectURL(url);
+}
 
 export interface Column<T> {
   readonly header: string;
@@ -24,10 +49,14 @@ export function DataTable<T>({
   testId?: string;
   empty?: ReactNode;
 }) {
+  const table = useRef<HTMLTableElement>(null);
   if (rows.length === 0 && empty) return <Empty>{empty}</Empty>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table data-testid={testId}>
+      <button type="button" className="button-secondary table-download" onClick={() => table.current && downloadCsv(table.current, caption)}>
+        Download CSV<span className="visually-hidden">: {caption}</span>
+      </button>
+      <table data-testid={testId} ref={table}>
         <caption>{caption}</caption>
         <thead>
           <tr>
