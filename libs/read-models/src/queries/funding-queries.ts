@@ -300,7 +300,7 @@ export function chainOf(partnershipId: string, allFlows: readonly LedgerFlow[], 
     const into = edges.filter((e) => e.receiverId === node && e.disbursed > 0);
     const out = edges.filter((e) => e.providerId === node && e.disbursed > 0 && !path.includes(e.receiverId));
     const raw = new Set([...into, ...out].map((e) => e.currency)).size <= 1;
-    const weightedOut = weigh(out, raw).filter((x) => x.w !== null && x.w > 0) as { e: FlowChain['edges'][number]; w: number }[];
+    const weightedOut = weigh(out, raw).flatMap((x) => (x.w !== null && x.w > 0 ? [{ e: x.e, w: x.w }] : []));
     const inflow = weigh(into, raw).reduce((sum, x) => sum + (x.w ?? 0), 0);
     const outflow = weightedOut.reduce((sum, x) => sum + x.w, 0);
     // Pro rata: each unit that reached this node leaves along the node's outgoing flows in their proportions.

@@ -1,4 +1,4 @@
-import { orderBy, paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
+import { orderBy, paged, selectRows, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import { ACTIVITY_COLUMNS, c, INDICATOR_COLUMNS, MILESTONE_COLUMNS, nullable, PARTNERSHIP_COLUMNS, PARTY_COLUMNS, readRow } from '../storage/columns';
 import { visibleTo, type Viewer } from './viewer';
 import type { PendingInvitation } from '../view/partnership-view';
@@ -163,16 +163,16 @@ export async function getPartnership(ctx: ReadModelContext, partnershipId: strin
  */
 export async function pendingInvitations(ctx: ReadModelContext, viewer: Viewer): Promise<PendingInvitationItem[]> {
   const s = ctx.models.portfolio.schema;
-  const rows = await ctx.db.query<{ partnership_id: string; title: string; beneficiary_country: string; phase: string; invitation: PendingInvitation | string }[]>(
+  const { partnership_id, title, beneficiary_country, phase } = PARTNERSHIP_COLUMNS;
+  // jsonb comes back parsed (node-postgres, PGlite) or as text (another driver): readRow reads both the same way.
+  const rows = await selectRows(
+    ctx,
+    { partnership_id, title, beneficiary_country, phase, invitation: c.json<PendingInvitation>() },
     `SELECT p.partnership_id, p.title, p.beneficiary_country, p.phase, i.value AS invitation
        FROM ${s}.partnerships p, jsonb_array_elements(p.invitations) i
       WHERE p.invitations <> '[]'::jsonb ${viewer.sees === 'all' ? '' : `AND i.value->>'organisationId' = $1`}
       ORDER BY i.value->>'invitedAt', p.partnership_id`,
     viewer.sees === 'all' ? [] : [viewer.organisationId],
   );
-  return rows.map((r) => {
-    // PGlite hands jsonb back parsed, node-postgres too; a driver that returns text is read the same way.
-    const i: PendingInvitation = typeof r.invitation === 'string' ? (JSON.parse(r.invitation) as PendingInvitation) : r.invitation;
-    return { partnershipId: r.partnership_id, title: r.title, beneficiaryCountry: r.beneficiary_country, phase: r.phase, ...i };
-  });
+  return rows.map((r) => ({ partnershipId: r.partnership_id, title: r.title, beneficiaryCountry: r.beneficiary_country, phase: r.phase, ...r.invitation }));
 }
