@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import request from 'supertest';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { lintOpenApi } from '../scripts/openapi-lint';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Operation {
@@ -57,4 +60,27 @@ describe('OpenAPI document', () => {
       expect({ route, missingExamples: fieldsWithoutExample(schemaName(ref!)) }).toEqual({ route, missingExamples: [] });
     }
   });
+
+  it("lints clean with Redocly's recommended rules, and the lint does find a problem when there is one", async () => {
+    const doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as OpenAPIObject;
+    expect(lintOpenApi(doc)).toEqual([]);
+    // Public endpoints say so (security: []); the rest need the bearer token.
+    expect(doc.paths['/api/registry'].get?.security).toEqual([]);
+    expect(doc.paths['/api/partnerships'].get?.security).toEqual([{ bearer: [] }]);
+    const broken = structuredClone(doc);
+    delete broken.security;
+    delete broken.paths['/api/registry'].get?.security;
+    expect(lintOpenApi(broken).map((p) => `${p.ruleId} ${p.pointer}`)).toEqual(['security-defined #/paths/~1api~1registry/get']);
+  }, 120_000);
+
+  it("the dashboard's generated types are those of the document served (npm run openapi:types writes them)", async () => {
+    // A child process: the generator is an ES module graph Jest's CommonJS runtime cannot load.
+    const run = spawnSync(process.execPath, ['-r', './test/support/ts-hook.js', 'scripts/openapi-types.ts', '--check'], {
+      cwd: `${__dirname}/..`,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect([run.status, run.stderr.slice(-500)]).toEqual([0, '']);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -11,6 +11,7 @@ import { apiValidationPipe } from './common/validation';
 import { rejectDeepJson } from './common/request-shape';
 import { validateEnvironment, type Environment } from './config/environment';
 import { serveDashboard } from './dashboard/serve-dashboard';
+import { openApiDocument } from './openapi/openapi-document';
 
 /**
  * Builds the HTTP app exactly as production runs it. `overrides` win over the process environment:
@@ -56,15 +57,7 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
   app.useGlobalPipes(apiValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cyber capacity-building partnership tracker')
-      .setDescription('Event-sourced record of donor-implementer-beneficiary partnerships.')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'npm run token -- --user NAME, or POST /api/auth/demo-sign-in' })
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

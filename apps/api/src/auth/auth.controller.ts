@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { DemoSignIn } from './demo-sign-in';
 import { Public, SignedIn } from './access-policy';
@@ -24,7 +24,6 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who the token says you are: user, organisation, roles' })
   me(@CurrentPrincipal() principal: Principal) {
     return principal;

@@ -1,9 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiForbiddenResponse,
-  ApiUnauthorizedResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
@@ -18,7 +16,6 @@ import { SignedIn } from '../auth/access-policy';
 export function CommandEndpoint(summary: string, description?: string) {
   return applyDecorators(
     ApiOperation({ summary, description }),
-    ApiBearerAuth(),
     SignedIn(),
     ApiHeader({ name: 'If-Match', required: false, description: 'The revision you saw (the ETag): a 409 if the partnership changed since', example: '"4"' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key applies the command once', example: 'c0ffee-2026-03-03-01' }),
@@ -26,7 +23,6 @@ export function CommandEndpoint(summary: string, description?: string) {
     ApiHeader({ name: 'X-Reason', required: false, description: 'Why, kept with the events' }),
     ApiCreatedResponse({ type: CommandResponse, description: 'Applied; ETag carries the new revision' }),
     ApiBadRequestResponse({ description: 'code validation.failed: errors[] names each field and why' }),
-    ApiUnauthorizedResponse({ description: 'code auth.required / auth.invalid-token / auth.token-expired / auth.unknown-organisation' }),
     ApiForbiddenResponse({ description: 'code access.role / access.admin: a party acting outside its role' }),
     ApiNotFoundResponse({ description: 'code partnership.not-found (also when your organisation is not a party) / organisation.not-found' }),
     ApiConflictResponse({ description: 'code concurrency.conflict: the revision changed; reload' }),

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access-policy';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@ccb/event-store';
@@ -28,6 +28,8 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Whether the event store, the read-model database and the projections answer; parked events say "degraded"' })
+  @ApiServiceUnavailableResponse({ description: 'One of the checks failed or did not answer within 3 s' })
   check() {
     return this.health.check([
       async () => {

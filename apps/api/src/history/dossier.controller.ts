@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
@@ -7,7 +7,6 @@ import { IdPipe } from '../common/id.pipe';
 import { PartyRecords } from './party-records';
 
 @ApiTags('parties only: dossier')
-@ApiBearerAuth()
 @SignedIn()
 @Controller('partnerships/:id')
 export class DossierController {
@@ -18,6 +17,7 @@ export class DossierController {
     summary: "The parties' dossier: needs and national priorities, the plan, baseline commitments, risks, evaluators' findings",
     description: 'Confidential needs and plans included: only the parties and the evaluators the partnership appointed get an answer.',
   })
+  @ApiOkResponse({ description: 'The dossier as folded at the stream head, with partnershipId and revision' })
   @ApiNotFoundResponse({ description: 'code partnership.not-found: no such partnership, or your organisation is not a party to it' })
   async dossier(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
     const replay = (await this.records.streamFor(id, principal)).replay({ head: true });

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { toCsv, toJsonLines, verifyChain, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
 import {
@@ -28,7 +28,6 @@ import { pointOf } from './replay-points';
  * the rules and the read models use. Parties and appointed evaluators only; anyone else gets 404.
  */
 @ApiTags('parties only: history, replay, tamper evidence')
-@ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'code partnership.not-found: no such partnership, or your organisation is not a party to it' })
 @SignedIn()
 @Controller('partnerships/:id')

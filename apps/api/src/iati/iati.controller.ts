@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Param, PayloadTooLargeException, Pos
 import type { Request, Response } from 'express';
 import { Transform, type Readable } from 'node:stream';
 import type { ImportReport } from '@ccb/iati';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { RolesAllowed, SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
@@ -41,7 +41,6 @@ function xml(res: Response, body: string): string {
 }
 
 @ApiTags('IATI: publish to the International Aid Transparency Initiative')
-@ApiBearerAuth()
 @SignedIn()
 @Controller()
 export class IatiController {
@@ -91,6 +90,9 @@ export class IatiController {
   })
   @ApiConsumes('application/xml', 'text/xml')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'The import report (also for a dry run)' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'code request.content-type: not sent as application/xml or text/xml' })
+  @ApiPayloadTooLargeResponse({ description: `code request.too-large: over ${IMPORT_LIMIT_MB} MB` })
   async import(@Query() query: IatiImportQuery, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ImportReport> {
     const type = req.headers['content-type'] ?? '';
     if (!/^(application|text)\/xml\b/.test(type))

@@ -47,15 +47,15 @@ export class PartnershipQueriesController {
     return listOrganisations(this.readModels, query);
   }
 
-  @Get('organisations/:organisationId')
+  @Get('organisations/:id')
   @ApiOperation({ summary: 'One organisation' })
-  async organisation(@Param('organisationId', IdPipe) organisationId: string) {
+  async organisation(@Param('id', IdPipe) organisationId: string) {
     return orNotFound(await getOrganisation(this.readModels, organisationId), 'organisation');
   }
 
-  @Get('organisations/:organisationId/partners')
+  @Get('organisations/:id/partners')
   @ApiOperation({ summary: 'Its partners by role: the organisations it shares partnerships with' })
-  async partners(@Param('organisationId', IdPipe) organisationId: string, @Query() query: PartnersQuery) {
+  async partners(@Param('id', IdPipe) organisationId: string, @Query() query: PartnersQuery) {
     orNotFound(await getOrganisation(this.readModels, organisationId), 'organisation');
     return { items: await partnersOf(this.readModels, organisationId, query.role) };
   }

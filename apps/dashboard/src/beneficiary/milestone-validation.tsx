@@ -5,6 +5,7 @@ import { formatDate } from '../ui/format';
 import { CommandOutcome, Field } from '../ui/form';
 import { Empty } from '../ui/states';
 import { useCommand } from '../ui/use-command';
+import { commandTarget } from '../api/commands';
 
 type Milestone = PartnershipDetail['milestones'][number];
 type Evidence = readonly { description: string; uri: string | null }[];
@@ -82,7 +83,7 @@ function Validate({
 }) {
   const [note, setNote] = useState('');
   const command = useCommand(onRecorded);
-  const base = `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/milestones/${encodeURIComponent(milestone.milestoneId)}`;
+  const ids = { id: partnership.partnershipId, milestoneId: milestone.milestoneId };
   return (
     <div className="card" data-milestone={milestone.milestoneId}>
       <h3>{milestone.title}</h3>
@@ -118,7 +119,7 @@ function Validate({
         <button
           type="button"
           disabled={command.status.state === 'sending'}
-          onClick={() => void command.send(`${base}/confirmation`, note.trim() ? { note } : {}, partnership.revision)}
+          onClick={() => void command.send(commandTarget('/api/partnerships/{id}/milestones/{milestoneId}/confirmation', ids), note.trim() ? { note } : {}, partnership.revision)}
         >
           Confirm delivered
         </button>
@@ -126,7 +127,7 @@ function Validate({
           type="button"
           className="button-danger"
           disabled={command.status.state === 'sending'}
-          onClick={() => void command.send(`${base}/dispute`, { reason: note }, partnership.revision)}
+          onClick={() => void command.send(commandTarget('/api/partnerships/{id}/milestones/{milestoneId}/dispute', ids), { reason: note }, partnership.revision)}
         >
           Dispute
         </button>

@@ -5,6 +5,7 @@ import { humanise } from '../ui/format';
 import { CommandOutcome } from '../ui/form';
 import { Empty } from '../ui/states';
 import { useCommand } from '../ui/use-command';
+import { commandTarget } from '../api/commands';
 
 const NEEDED = ['beneficiary', 'donor', 'implementer'] as const;
 
@@ -64,7 +65,7 @@ export function PlanEndorsement({
                 disabled={command.status.state === 'sending'}
                 onClick={() =>
                   void command.send(
-                    `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/plan-versions/${plan.version}/endorsements`,
+                    commandTarget('/api/partnerships/{id}/plan-versions/{version}/endorsements', { id: partnership.partnershipId, version: String(plan.version) }),
                     { role: 'beneficiary' },
                     partnership.revision,
                   )

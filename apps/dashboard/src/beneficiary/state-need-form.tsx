@@ -4,6 +4,7 @@ import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
 import { CodeSelect, Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
+import { commandTarget } from '../api/commands';
 
 export function StateNeedForm({ partnership, onRecorded, onReload }: { partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
   const [kind, setKind] = useState('need');
@@ -15,7 +16,11 @@ export function StateNeedForm({ partnership, onRecorded, onReload }: { partnersh
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    void command.send(`/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/needs`, { needId: newId('need'), kind, description, confidential }, partnership.revision);
+    void command.send(
+      commandTarget('/api/partnerships/{id}/needs', { id: partnership.partnershipId }),
+      { needId: newId('need'), kind, description, confidential },
+      partnership.revision,
+    );
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="state-need" data-testid="need-form">

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { newId, postCommand, type CommandAnswer } from '../api/api-client';
 import { ApiError } from '../api/api-error';
+import type { CommandBody, CommandRoute, CommandTarget } from '../api/commands';
 
 export type CommandState =
   { readonly state: 'idle' } | { readonly state: 'sending' } | { readonly state: 'done'; readonly answer: CommandAnswer } | { readonly state: 'failed'; readonly error: ApiError };
@@ -13,10 +14,10 @@ export function useCommand(onDone: (answer: CommandAnswer) => void) {
   const [status, setStatus] = useState<CommandState>({ state: 'idle' });
   const key = useRef(newId('ui'));
   const send = useCallback(
-    async (path: string, body: unknown, revision: number | undefined) => {
+    async <R extends CommandRoute>(target: CommandTarget<R>, body: CommandBody<R>, revision: number | undefined) => {
       setStatus({ state: 'sending' });
       try {
-        const answer = await postCommand(path, body, { revision, idempotencyKey: key.current });
+        const answer = await postCommand(target.path, body, { revision, idempotencyKey: key.current });
         key.current = newId('ui');
         setStatus({ state: 'done', answer });
         onDone(answer);

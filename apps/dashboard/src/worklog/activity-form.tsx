@@ -5,6 +5,7 @@ import type { Dossier, PartnershipDetail } from '../api/api-types';
 import { humanise } from '../ui/format';
 import { CodeSelect, Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
+import { commandTarget } from '../api/commands';
 
 interface Props {
   readonly partnership: PartnershipDetail;
@@ -68,7 +69,7 @@ export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Pro
   function submit(event: FormEvent) {
     event.preventDefault();
     void command.send(
-      `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/activities`,
+      commandTarget('/api/partnerships/{id}/activities', { id: partnership.partnershipId }),
       {
         activityId: newId('act'),
         type: form.type,

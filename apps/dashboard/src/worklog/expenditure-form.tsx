@@ -5,6 +5,7 @@ import { exampleAmount, parseAmount } from '../ui/amount-entry';
 import { Field, FormFooter } from '../ui/form';
 import { userLocale } from '../ui/locale';
 import { useCommand } from '../ui/use-command';
+import { commandTarget } from '../api/commands';
 
 interface Props {
   readonly partnership: PartnershipDetail;
@@ -52,7 +53,7 @@ export function ExpenditureForm({ partnership, currencies, onRecorded, onReload 
     // Only the browser knows which locale the digits were typed in: an amount it cannot read is not sent.
     if (parsed && !parsed.ok) return;
     void command.send(
-      `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/expenditures`,
+      commandTarget('/api/partnerships/{id}/expenditures', { id: partnership.partnershipId }),
       {
         flowId: newId('exp'),
         amount: { amountMinor: parsed?.ok ? parsed.amountMinor : form.amount, currency },

@@ -3,6 +3,7 @@ import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
 import { Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
+import { commandTarget } from '../api/commands';
 
 interface Props {
   readonly partnership: PartnershipDetail;
@@ -29,7 +30,7 @@ function PlanMilestoneForm({ partnership, onRecorded, onReload }: Props) {
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    void command.send(`/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/milestones`, { milestoneId: newId('ms'), title, dueDate }, partnership.revision);
+    void command.send(commandTarget('/api/partnerships/{id}/milestones', { id: partnership.partnershipId }), { milestoneId: newId('ms'), title, dueDate }, partnership.revision);
   }
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="plan-milestone" data-testid="plan-milestone-form">
@@ -71,7 +72,7 @@ function ReportAchievementForm({ partnership, onRecorded, onReload }: Props) {
     event.preventDefault();
     const item = { description: evidence, ...(uri.trim() ? { uri: uri.trim() } : {}) };
     void command.send(
-      `/api/partnerships/${encodeURIComponent(partnership.partnershipId)}/milestones/${encodeURIComponent(chosen)}/achievement`,
+      commandTarget('/api/partnerships/{id}/milestones/{milestoneId}/achievement', { id: partnership.partnershipId, milestoneId: chosen }),
       { achievedOn, evidence: [item] },
       partnership.revision,
     );
