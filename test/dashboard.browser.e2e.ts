@@ -444,9 +444,12 @@ describe('dashboard in Chromium', () => {
 
   it('evaluator: travels in time with the slider, compares two points, exports and verifies', async () => {
     const { page, errors } = await newPage();
-    await signIn(page, 'helen');
+    // A deep link opened while signed out: signing in leads to it, not to the home page.
     await page.goto(`${api.baseUrl}/#/partnerships/p-ke-cybercrime-law/replay`);
+    await page.waitForSelector('h1:has-text("Sign in")');
+    await page.click('button[data-user="helen"]');
     await page.waitForSelector('[data-testid="as-of"]');
+    expect(new URL(page.url()).hash).toBe('#/partnerships/p-ke-cybercrime-law/replay');
 
     // Keyboard on the slider: Home goes to revision 0, five steps right to revision 5.
     await page.focus('#revision-slider');

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,6 +9,9 @@ export default defineConfig({
   root: here,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // Brotli and gzip copies beside each text asset, made once at build: the API serves whichever the browser
+  // accepts, with no compression work per request (slow links are this product's normal case).
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   // `npm run dev:dashboard` serves the sources with the API (npm start, port 3000) behind the same origin.
   server: { proxy: { '/api': `http://localhost:${process.env.API_PORT ?? 3000}` } },
   build: {

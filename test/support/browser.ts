@@ -24,7 +24,8 @@ export function buildDashboard(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'ccb-dashboard-'));
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/dashboard/vite.config.ts', '--logLevel', 'warn'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', DASHBOARD_OUT_DIR: outDir },
+    // Jest sets NODE_ENV=test, which would give Vite React's development build: test what is shipped.
+    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DASHBOARD_OUT_DIR: outDir },
     stdio: 'pipe',
   });
   return outDir;

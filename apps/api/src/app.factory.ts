@@ -3,6 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -43,6 +45,10 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
       },
     }),
   );
+  // JSON, CSV and XML answers compressed as sent; the dashboard's files come pre-compressed (serveDashboard) and
+  // are left alone. A sign-in answer carries a token next to what the caller sent: never compressed (BREACH).
+  const signIn = (req: Request) => req.method === 'POST' && req.url.startsWith('/api/auth/');
+  app.use(compression({ threshold: 1024, filter: (req: Request, res: Response) => !signIn(req) && compression.filter(req, res) }));
   const origins = config.get('CORS_ORIGINS', { infer: true });
   if (origins) {
     app.enableCors({

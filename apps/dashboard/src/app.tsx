@@ -1,16 +1,19 @@
-import { useEffect } from 'react';
-import { BeneficiaryPage } from './beneficiary/beneficiary-page';
-import { OperationsPage } from './operations/operations-page';
-import { ReplayPage } from './evaluator/replay-page';
-import { PartnershipPage } from './partnership/partnership-page';
-import { PartnershipsPage } from './partnership/partnerships-page';
-import { PortfolioPage } from './portfolio/portfolio-page';
-import { RegistryPage } from './registry/registry-page';
-import { href, navigate, useRoute, type Route } from './routes';
+import { lazy, Suspense, useEffect } from 'react';
+import { href, navigate, rememberDestination, useRoute, type Route } from './routes';
 import { hasRole, useSession, type SignedInUser } from './session/session';
 import { SignInPage } from './session/sign-in-page';
 import { humanise } from './ui/format';
-import { WorkLogPage } from './worklog/work-log-page';
+import { Loading } from './ui/states';
+
+// Each page is its own chunk: the sign-in page, the first a visitor sees, downloads no page it does not show.
+const BeneficiaryPage = lazy(() => import('./beneficiary/beneficiary-page').then((m) => ({ default: m.BeneficiaryPage })));
+const OperationsPage = lazy(() => import('./operations/operations-page').then((m) => ({ default: m.OperationsPage })));
+const ReplayPage = lazy(() => import('./evaluator/replay-page').then((m) => ({ default: m.ReplayPage })));
+const PartnershipPage = lazy(() => import('./partnership/partnership-page').then((m) => ({ default: m.PartnershipPage })));
+const PartnershipsPage = lazy(() => import('./partnership/partnerships-page').then((m) => ({ default: m.PartnershipsPage })));
+const PortfolioPage = lazy(() => import('./portfolio/portfolio-page').then((m) => ({ default: m.PortfolioPage })));
+const RegistryPage = lazy(() => import('./registry/registry-page').then((m) => ({ default: m.RegistryPage })));
+const WorkLogPage = lazy(() => import('./worklog/work-log-page').then((m) => ({ default: m.WorkLogPage })));
 
 /** Where a person lands: a donor on the portfolio, everyone else on their partnerships. */
 function homeFor(user: SignedInUser | undefined): Route {
@@ -27,7 +30,11 @@ export function App() {
 
   useEffect(() => {
     if (route.page === 'home') navigate(session ? homeFor(user) : { page: 'sign-in' });
-    else if (!session && NEEDS_SIGN_IN.has(route.page)) navigate({ page: 'sign-in' });
+    else if (!session && NEEDS_SIGN_IN.has(route.page)) {
+      // A deep link opened while signed out is where the person goes once signed in.
+      rememberDestination(route);
+      navigate({ page: 'sign-in' });
+    }
   }, [route, session, user]);
 
   const nav: { route: Route; label: string; show: boolean }[] = [
@@ -73,7 +80,9 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} signedIn={!!session} />
+        <Suspense fallback={<Loading what="the page" />}>
+          <Page route={route} signedIn={!!session} />
+        </Suspense>
       </main>
       <footer className="muted">
         Event-sourced record of donor–implementer–beneficiary partnerships · <a href="/docs">API documentation</a>

@@ -62,6 +62,20 @@ export function useRoute(): Route {
   return route;
 }
 
+const DESTINATION_KEY = 'tracker.after-sign-in';
+
+/** Kept for the tab only: a link opened before signing in, not a place to return to next week. */
+export function rememberDestination(route: Route): void {
+  sessionStorage.setItem(DESTINATION_KEY, href(route));
+}
+
+/** The remembered deep link, once: signing out and in again later starts at home. */
+export function takeDestination(): Route | null {
+  const remembered = sessionStorage.getItem(DESTINATION_KEY);
+  sessionStorage.removeItem(DESTINATION_KEY);
+  return remembered ? parseRoute(remembered) : null;
+}
+
 export function navigate(route: Route): void {
   window.location.hash = href(route).slice(1);
 }

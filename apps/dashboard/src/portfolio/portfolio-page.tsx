@@ -147,7 +147,7 @@ function PortfolioView({
       </div>
       <OwnershipChart rows={portfolio.ownership} />
       <section className="card" aria-labelledby="overlaps" data-testid="overlaps">
-        <h3 id="overlaps">Overlaps with other donors</h3>
+        <h2 id="overlaps">Overlaps with other donors</h2>
         <p className="muted">Partnerships in the same country and theme at the same time: worth a coordination call.</p>
         <DataTable
           empty="No overlaps with your partnerships."
@@ -174,7 +174,7 @@ function PortfolioView({
         />
       </section>
       <section className="card" aria-labelledby="portfolio-list">
-        <h3 id="portfolio-list">Partnerships</h3>
+        <h2 id="portfolio-list">Partnerships</h2>
         <DataTable
           caption="Partnerships in this portfolio"
           testId="portfolio-partnerships"

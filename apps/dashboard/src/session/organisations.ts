@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { getJson } from '../api/api-client';
 import type { Organisation, Page } from '../api/api-types';
 
@@ -18,7 +18,7 @@ export function useOrganisationNames(token: string | null): (id: string) => stri
       );
     }
     let live = true;
-    void cache.then((map) => live && setNames(map));
+    void cache.then((map) => live && startTransition(() => setNames(map)));
     return () => {
       live = false;
     };

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { getJson } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import type { DemoUser, Page } from '../api/api-types';
-import { navigate } from '../routes';
+import { navigate, takeDestination } from '../routes';
 import { humanise, pluralRole } from '../ui/format';
 import { ErrorState, Loading } from '../ui/states';
 import { useLoad } from '../ui/use-load';
@@ -23,7 +23,7 @@ export function SignInPage() {
     setError(null);
     try {
       await action();
-      navigate({ page: 'home' });
+      navigate(takeDestination() ?? { page: 'home' });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
     } finally {
@@ -40,7 +40,7 @@ export function SignInPage() {
     <>
       <h1 tabIndex={-1}>Sign in</h1>
       {error && <ErrorState error={error} />}
-      {users.state === 'loading' && <Loading what="demo users" />}
+      {users.state === 'loading' && <Loading what="demo users" reserve />}
       {users.state === 'ready' && (
         <section aria-labelledby="demo-users">
           <h2 id="demo-users">Demo users</h2>

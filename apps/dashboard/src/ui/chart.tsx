@@ -1,38 +1,40 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-import { PALETTE } from './palette';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([BarChart, LineChart, SankeyChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+export type ChartOption = EChartsCoreOption;
+export interface ChartProps {
+  readonly option: ChartOption;
+  readonly label: string;
+  readonly height?: number;
+}
 
-export type ChartOption = echarts.EChartsCoreOption;
+// ECharts is most of the bundle's weight: only pages that draw a chart fetch it, after their data.
+const EChart = lazy(() => import('./echart'));
 
 /**
- * One ECharts canvas. ECharts' aria module writes a description of the data for screen readers; the
- * numbers are also in a table next to each chart, so nothing is only in pixels.
+ * A chart drawn once it comes near the screen (a phone shows one at a time; drawing all of them at once blocks
+ * the page), its space reserved at its final height until then, so nothing below it moves. Printing draws all.
  */
-export function Chart({ option, label, height = 320 }: { option: ChartOption; label: string; height?: number }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
+export function Chart({ option, label, height = 320 }: ChartProps) {
+  const placeholder = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    const element = placeholder.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '0px' });
+    observer.observe(element);
+    const beforePrint = () => setNear(true);
+    window.addEventListener('beforeprint', beforePrint);
     return () => {
       observer.disconnect();
-      instance.dispose();
-      chart.current = null;
+      window.removeEventListener('beforeprint', beforePrint);
     };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({ color: [...PALETTE], aria: { enabled: true, decal: { show: true } }, textStyle: { fontFamily: 'inherit' }, ...option }, true);
-  }, [option]);
-
-  return <div ref={element} className="chart" role="img" aria-label={label} style={{ height }} />;
+  }, [near]);
+  const reserved = <div ref={placeholder} className="chart chart-loading" role="img" aria-label={label} aria-busy="true" style={{ height }} />;
+  if (!near) return reserved;
+  return (
+    <Suspense fallback={reserved}>
+      <EChart option={option} label={label} height={height} />
+    </Suspense>
+  );
 }

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { Empty } from './states';
 
@@ -83,19 +83,25 @@ export function DataTable<T>({
   );
 }
 
+/** The data behind a chart, built only once opened: a closed table is work a slow phone need not do. */
+function DataDetails({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Data table</summary>
+      {open && children}
+    </details>
+  );
+}
+
 /** A chart with its data table one click away. */
 export function ChartCard({ title, description, children, table, testId }: { title: string; description?: string; children: ReactNode; table?: ReactNode; testId?: string }) {
   return (
     <section className="card" aria-label={title} data-testid={testId}>
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       {description && <p className="muted">{description}</p>}
       {children}
-      {table && (
-        <details>
-          <summary>Data table</summary>
-          {table}
-        </details>
-      )}
+      {table && <DataDetails>{table}</DataDetails>}
     </section>
   );
 }

@@ -14,25 +14,32 @@ export function toMinor(amount: number, currency: string): number {
   return Math.round(amount * 10 ** minorUnitDigits(currency));
 }
 
+// Building an Intl.NumberFormat costs far more than using one, and a portfolio formats thousands of cells.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
 export function formatMoney(amountMinor: number, currency: string, locale = 'en-GB'): string {
   const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+  return numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     fromMinor(amountMinor, currency),
   );
 }
 
 /** Whole units for headline figures, where cents would only crowd the number. */
 export function formatMoneyWhole(amountMinor: number, currency: string, locale = 'en-GB'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
+  return numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
     fromMinor(amountMinor, currency),
   );
 }
 
 /** Short form for chart axes and tiles: EUR 1.2M. */
 export function formatMoneyCompact(amountMinor: number, currency: string, locale = 'en-GB'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', notation: 'compact', maximumFractionDigits: 1 }).format(
-    fromMinor(amountMinor, currency),
-  );
+  return numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', notation: 'compact', maximumFractionDigits: 1 }).format(fromMinor(amountMinor, currency));
 }
 
 export function formatShare(share: number | null | undefined): string {

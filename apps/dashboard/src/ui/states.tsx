@@ -2,9 +2,10 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../api/api-error';
 import type { Load } from './use-load';
 
-export function Loading({ what }: { what: string }) {
+/** `reserve`: hold a screen's height for content known to be long, so the content after it does not move. */
+export function Loading({ what, reserve = false }: { what: string; reserve?: boolean }) {
   return (
-    <div className="state state-loading" role="status" aria-live="polite">
+    <div className={reserve ? 'state state-loading state-reserve' : 'state state-loading'} role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" /> Loading {what}…
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 
 export type Load<T> = { readonly state: 'loading' } | { readonly state: 'failed'; readonly error: ApiError } | { readonly state: 'ready'; readonly data: T };
@@ -18,7 +18,9 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
     lastDeps.current = deps;
     setResult((previous) => (previous.state === 'ready' && (sameDeps || options.keepPrevious) ? previous : { state: 'loading' }));
     load(controller.signal).then(
-      (data) => controller.signal.aborted || setResult({ state: 'ready', data }),
+      // A transition: React renders a large answer (a portfolio of tables and charts) in slices, so the page keeps
+      // answering taps and keys while it draws, instead of freezing for the whole render on a slow phone.
+      (data) => controller.signal.aborted || startTransition(() => setResult({ state: 'ready', data })),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         setResult({ state: 'failed', error: error instanceof ApiError ? error : new ApiError(0, 'client', error instanceof Error ? error.message : String(error)) });
