@@ -124,7 +124,22 @@ describe('dashboard in Chromium', () => {
     const res = await fetch(`${api.baseUrl}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await res.text()).toContain('<div id="root">');
+    const html = await res.text();
+    expect(html).toContain('<div id="root">');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+
+    // The entry script as the build compressed it: brotli when accepted, gzip otherwise, cached for a year
+    // (its name changes with its content); JSON answers compressed as they are sent.
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)![1];
+    const compressedAs = async (path: string, accept: string) => {
+      const r = await fetch(`${api.baseUrl}${path}`, { headers: { 'Accept-Encoding': accept } });
+      await r.arrayBuffer();
+      return [r.headers.get('content-encoding'), r.headers.get('cache-control'), r.headers.get('content-type')];
+    };
+    expect(await compressedAs(script, 'gzip, deflate, br')).toEqual(['br', 'public, max-age=31536000, immutable', expect.stringContaining('javascript')]);
+    expect(await compressedAs(script, 'gzip')).toEqual(['gzip', 'public, max-age=31536000, immutable', expect.stringContaining('javascript')]);
+    expect((await compressedAs(script, 'identity'))[0]).toBeNull();
+    expect((await compressedAs('/api/registry?limit=500', 'gzip'))[0]).toBe('gzip');
 
     const { page, errors } = await newPage();
     await page.goto(`${api.baseUrl}/`);
