@@ -61,7 +61,10 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
     const page = (await get('/history?limit=2&offset=1').expect(200)).body;
     expect(page.items.map((e: { revision: number }) => e.revision)).toEqual([1, 2]);
     const disputes = (await get('/history?type=MilestoneDisputed').expect(200)).body;
-    expect(disputes.items).toEqual([expect.objectContaining({ type: 'MilestoneDisputed', summary: expect.stringContaining('disputed') })]);
+    // Sentences name organisations by their registered names and milestones by their titles, never by id.
+    expect(disputes.items).toEqual([
+      expect.objectContaining({ type: 'MilestoneDisputed', summary: `Milestone "SOC runbook adopted" disputed by Organisation ${ORG_OF.beneficiary}` }),
+    ]);
     const byDonor = (await get(`/history?organisationId=${ORG_OF.donor}`).expect(200)).body.items as { organisation: string }[];
     expect(byDonor.length).toBeGreaterThan(0);
     expect(byDonor.every((e) => e.organisation === ORG_OF.donor)).toBe(true);
@@ -103,6 +106,7 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
       ]),
     );
     expect(diff.events.map((e: { type: string }) => e.type)).toEqual(['FundingCommitted', 'FundsDisbursed', 'MilestonePlanned', 'MilestoneAchieved', 'MilestoneDisputed']);
+    expect(diff.events[0].summary).toMatch(new RegExp(`^Organisation ${ORG_OF.donor} committed .* to Organisation ${ORG_OF.implementer}$`));
     expect(diff.reversed).toBe(false);
     // Given later first, the same comparison comes back earlier to later, and says the points were reversed.
     const reversed = (await get(`/diff?fromRevision=${commitRevision + 4}&toRevision=${commitRevision - 1}`).expect(200)).body;

@@ -37,11 +37,11 @@ export class HistoryController {
   @Get('history')
   @ApiOperation({ summary: 'The events in order, with actor, organisation, time, reason and correlation; paged, by type or party' })
   async history(@Param('id', IdPipe) id: string, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal): Promise<HistoryPage> {
-    const events = (await this.records.streamFor(id, principal)).events.filter(
-      (e) => (!query.type || e.type === query.type) && (!query.organisationId || e.metadata.organisation === query.organisationId),
-    );
+    const stream = (await this.records.streamFor(id, principal)).events;
+    const events = stream.filter((e) => (!query.type || e.type === query.type) && (!query.organisationId || e.metadata.organisation === query.organisationId));
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
+    const names = await this.records.eventNames(stream, events.slice(offset, offset + limit));
     return {
       total: events.length,
       limit,
@@ -57,7 +57,7 @@ export class HistoryController {
         reason: e.metadata.reason ?? null,
         correlationId: e.metadata.correlationId,
         causationId: e.metadata.causationId,
-        summary: describeRecorded(e),
+        summary: describeRecorded(e, names),
         data: e.data,
         hash: e.metadata.hash ?? null,
       })),
@@ -97,6 +97,8 @@ export class HistoryController {
     const { events, replay: replayAt } = await this.records.streamFor(id, principal);
     const replay = replayAt({ head: true });
     const byId = new Map(events.map((e) => [e.id, e]));
+    const evidence = replay.dossier.evaluations.flatMap((evaluation) => evaluation.scores.flatMap((s) => s.eventIds.flatMap((eventId) => byId.get(eventId) ?? [])));
+    const names = await this.records.eventNames(events, evidence);
     const inForce = new Set(replay.view ? currentEvaluations(replay.view).map((e) => e.evaluationId) : []);
     return {
       items: replay.dossier.evaluations.map((evaluation) => ({
@@ -106,7 +108,9 @@ export class HistoryController {
           ...s,
           evidenceEvents: s.eventIds.map((eventId) => {
             const e = byId.get(eventId);
-            return e ? { eventId, found: true, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeRecorded(e) } : { eventId, found: false };
+            return e
+              ? { eventId, found: true, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeRecorded(e, names) }
+              : { eventId, found: false };
           }),
         })),
       })),
@@ -158,6 +162,7 @@ export class HistoryController {
     const parties = [...(low.view?.parties ?? []), ...(high.view?.parties ?? [])].map((p) => p.organisationId);
     const untilOf = (r: ReplayState) => (r.revision >= events.length - 1 ? null : r.recordedAt);
     const ownership = async (r: ReplayState) => figuresOf(r, await this.records.organisationsAsOf(parties, untilOf(r)), await this.records.ratesAsOf(untilOf(r))).localOwnership;
-    return { ...diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) }), reversed: a.revision > b.revision };
+    const names = await this.records.eventNames(events, between);
+    return { ...diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) }, names), reversed: a.revision > b.revision };
   }
 }

@@ -1,7 +1,17 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { evolve, initialPartnershipState, partnershipDecider, upcastPartnershipEvent } from '@ccb/domain';
 import { type EventStore, type RecordedEvent } from '@ccb/event-store';
-import { organisationsAsOf, ratesAsOf, ReplaySnapshots, type RateTable, type OrganisationLookup, type ReplayPoint, type ReplayState } from '@ccb/read-models';
+import {
+  eventNamesFor,
+  organisationsAsOf,
+  ratesAsOf,
+  ReplaySnapshots,
+  type EventNames,
+  type RateTable,
+  type OrganisationLookup,
+  type ReplayPoint,
+  type ReplayState,
+} from '@ccb/read-models';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import type { Principal } from '../auth/principal';
 
@@ -71,6 +81,19 @@ export class PartyRecords {
   /** The organisations' profiles as they stood at `until` (ISO instant; null: now). */
   organisationsAsOf(organisationIds: Iterable<string>, until: string | null): Promise<OrganisationLookup> {
     return organisationsAsOf((streamId) => this.read(streamId), organisationIds, until);
+  }
+
+  /** Organisations by their registered names and milestones by their titles, for the sentences of `described`. */
+  eventNames(stream: readonly RecordedEvent[], described: readonly RecordedEvent[]): Promise<EventNames> {
+    return eventNamesFor(stream, described, async (ids) => {
+      const lookup = await this.organisationsAsOf(ids, null);
+      return new Map(
+        [...ids].flatMap((id) => {
+          const name = lookup(id)?.name;
+          return name ? [[id, name] as const] : [];
+        }),
+      );
+    });
   }
 
   /** The rate table as the events had it at `until`: replayed figures convert with the rates known then. */

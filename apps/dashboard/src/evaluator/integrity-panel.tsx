@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getJson, getText } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import type { Verification } from '../api/api-types';
+import { eventTypeLabel } from '../ui/format';
 import { ErrorState, Loading } from '../ui/states';
 
 /** Export the events for an offline check, and verify the hash chain as stored. */
@@ -47,8 +48,8 @@ export function IntegrityPanel({ id }: { id: string }) {
     <section className="card" aria-labelledby="integrity-heading" data-testid="integrity">
       <h2 id="integrity-heading">Export and verify</h2>
       <p className="muted">
-        Each event carries the hash of the one before it: a changed or missing event breaks the chain at that point. The export verifies offline with{' '}
-        <code>npm run replay -- --file</code>.
+        Each event carries the hash of the one before it: a changed or missing event breaks the chain at that point. The exported file keeps every event with its hash, so whoever
+        holds it can check the record again later, away from this tracker.
       </p>
       <div className="actions">
         <button type="button" onClick={() => void download('jsonl')} disabled={exporting !== null}>
@@ -71,8 +72,8 @@ export function IntegrityPanel({ id }: { id: string }) {
           </p>
         ) : (
           <p className="banner-error" role="alert" data-testid="verify-result">
-            ✖ Broken at revision {verification.result.firstBroken?.revision} ({verification.result.firstBroken?.type}, event {verification.result.firstBroken?.eventId}):{' '}
-            {verification.result.firstBroken?.reason}. Events from there on cannot be trusted as recorded.
+            ✖ Broken at revision {verification.result.firstBroken?.revision} ({eventTypeLabel(verification.result.firstBroken?.type ?? '')}, event{' '}
+            {verification.result.firstBroken?.eventId}): {verification.result.firstBroken?.reason}. Events from there on cannot be trusted as recorded.
           </p>
         ))}
     </section>

@@ -4,7 +4,7 @@ import type { AsOf, HistoryEvent } from '../api/api-types';
 import { useOrganisationNames } from '../session/organisations';
 import { useSession } from '../session/session';
 import { DataTable } from '../ui/data-table';
-import { formatDate, formatIndex, formatMoney, humanise } from '../ui/format';
+import { eventTypeLabel, formatDate, formatIndex, formatMoney, humanise } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { figuresByCurrency } from './replay-figures';
@@ -29,7 +29,7 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
     <section className="card" aria-labelledby="travel-heading" data-testid="time-travel">
       <h2 id="travel-heading">Travel in time</h2>
       <label htmlFor="revision-slider">
-        Revision <strong data-testid="slider-revision">{revision}</strong> of {head}: {event ? `${formatDate(event.recordedAt)}, ${event.type}` : ''}
+        Revision <strong data-testid="slider-revision">{revision}</strong> of {head}: {event ? `${formatDate(event.recordedAt)}, ${eventTypeLabel(event.type)}` : ''}
       </label>
       <input
         id="revision-slider"
@@ -42,6 +42,10 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
         onChange={(e) => setRevision(Number(e.target.value))}
         aria-valuetext={event ? `revision ${revision}, ${formatDate(event.recordedAt)}: ${event.summary}` : String(revision)}
       />
+      <div className="slider-ends muted" aria-hidden="true">
+        <span>{formatDate(history[0]?.recordedAt)}</span>
+        <span>{formatDate(history[head]?.recordedAt)}</span>
+      </div>
       {event && <p className="muted">{event.summary}</p>}
       <div className="form-row">
         <label htmlFor="valid-at">True on (the facts' own dates)</label>

@@ -1,6 +1,8 @@
 import { getJson } from '../api/api-client';
 import type { CurrencyTotals, FundingChain, FundingTotals, HistoryPage, PartnershipDetail, WholeFunding } from '../api/api-types';
 import { visible } from '../api/cells';
+import type { SignedInUser } from '../session/session';
+import { myRoles } from './my-roles';
 
 export interface PartnershipView {
   readonly partnership: PartnershipDetail;
@@ -12,15 +14,16 @@ export interface PartnershipView {
   readonly phaseEntered: ReadonlyMap<string, string>;
 }
 
-export async function loadPartnership(id: string, signal: AbortSignal): Promise<PartnershipView> {
+export async function loadPartnership(id: string, user: SignedInUser | null, signal: AbortSignal): Promise<PartnershipView> {
   const path = encodeURIComponent(id);
-  const [partnership, chain, phases] = await Promise.all([
-    getJson<PartnershipDetail>(`/api/partnerships/${path}`, signal),
-    getJson<FundingChain>(`/api/funding/chains/${path}`, signal),
-    getJson<HistoryPage>(`/api/partnerships/${path}/history?type=PhaseAdvanced&limit=50`, signal).catch(() => null),
-  ]);
+  const [partnership, chain] = await Promise.all([getJson<PartnershipDetail>(`/api/partnerships/${path}`, signal), getJson<FundingChain>(`/api/funding/chains/${path}`, signal)]);
   const reporting = chain.basis ? `&reportingCurrency=${chain.basis}` : '';
-  const totals = await getJson<FundingTotals<'partnership'>>(`/api/funding/totals?groupBy=partnership${reporting}`, signal);
+  // The history is for the parties and appointed evaluators: anyone else (an administrator) is not asked to
+  // fetch what would only come back 404.
+  const [totals, phases] = await Promise.all([
+    getJson<FundingTotals<'partnership'>>(`/api/funding/totals?groupBy=partnership${reporting}`, signal),
+    myRoles(partnership, user).size > 0 ? getJson<HistoryPage>(`/api/partnerships/${path}/history?type=PhaseAdvanced&limit=50`, signal) : null,
+  ]);
   // Per partnership is for its parties: their own partnership is never withheld.
   const funding = visible(totals.items).items.find((i) => i.key.partnershipId === id) ?? null;
   const phaseEntered = new Map<string, string>([['scoping', partnership.proposedAt]]);

@@ -18,7 +18,7 @@ import { PartnershipLinks } from './partnership-links';
 
 export function PartnershipPage({ id }: { id: string }) {
   const { session } = useSession();
-  const [view, reload] = useLoad((signal) => loadPartnership(id, signal), [id, session?.token]);
+  const [view, reload] = useLoad((signal) => loadPartnership(id, session?.user ?? null, signal), [id, session?.token]);
   return (
     <Loaded load={view} what="the partnership" retry={reload}>
       {(data) => <Overview view={data} />}

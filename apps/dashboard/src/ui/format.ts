@@ -92,3 +92,8 @@ const PLURALS: ReadonlyMap<string, string> = new Map([
 export function pluralRole(role: string): string {
   return PLURALS.get(role) ?? `${humanise(role)}s`;
 }
+
+/** `MilestoneDisputed` → `Milestone disputed`: an event's kind as words, for a person rather than a program. */
+export function eventTypeLabel(type: string): string {
+  return humanise(type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
+}

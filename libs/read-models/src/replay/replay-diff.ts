@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ccb/event-store';
 import { formatMoney } from '../shared/format';
-import { describeRecorded } from '../timeline/event-summary';
+import { describeRecorded, IDS_AS_NAMES, type EventNames } from '../timeline/event-summary';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
 import type { PartnershipView } from '../view/partnership-view';
 import type { ReplayState } from './partnership-replay';
@@ -26,6 +26,7 @@ export function diffReplays(
   b: ReplayState,
   between: readonly RecordedEvent[],
   ownership: { readonly from: LocalOwnership | null; readonly to: LocalOwnership | null },
+  names: EventNames = IDS_AS_NAMES,
 ): ReplayDiff {
   const changes: string[] = [];
   const va = a.view;
@@ -36,7 +37,7 @@ export function diffReplays(
     if (va.suspended !== vb.suspended) changes.push(vb.suspended ? 'The partnership was suspended' : 'The partnership resumed');
   }
   const partiesBefore = new Set((va?.parties ?? []).map((p) => `${p.organisationId}|${p.role}`));
-  for (const p of vb?.parties ?? []) if (!partiesBefore.has(`${p.organisationId}|${p.role}`)) changes.push(`${p.organisationId} joined as ${p.role}`);
+  for (const p of vb?.parties ?? []) if (!partiesBefore.has(`${p.organisationId}|${p.role}`)) changes.push(`${names.organisation(p.organisationId)} joined as ${p.role}`);
 
   const ta = totals(va);
   const tb = totals(vb);
@@ -66,7 +67,10 @@ export function diffReplays(
   const ia = ownership.from?.index ?? null;
   const ib = ownership.to?.index ?? null;
   if (ia !== ib) changes.push(`Local-ownership index ${ia === null ? 'first computed' : `moved from ${ia}`} ${ib === null ? 'to no value' : `to ${ib}`}`);
-  if (!va?.closure && vb?.closure) changes.push(`Closed: ${vb.closure.outcome}${vb.closure.handoverDone ? `, handed over to ${vb.closure.handoverInstitutionId}` : ''}`);
+  if (!va?.closure && vb?.closure)
+    changes.push(
+      `Closed: ${vb.closure.outcome}${vb.closure.handoverDone ? `, handed over to ${vb.closure.handoverInstitutionId ? names.organisation(vb.closure.handoverInstitutionId) : 'a local institution'}` : ''}`,
+    );
 
   return {
     from: { revision: a.revision, recordedAt: a.recordedAt },
@@ -79,7 +83,7 @@ export function diffReplays(
       recordedAt: e.metadata.recordedAt,
       actor: e.metadata.actor,
       organisation: e.metadata.organisation,
-      summary: describeRecorded(e),
+      summary: describeRecorded(e, names),
     })),
   };
 }
