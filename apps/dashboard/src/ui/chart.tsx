@@ -1,12 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import type { EChartsCoreOption } from 'echarts/core';
+import type { ChartProps } from './chart-props';
 
-export type ChartOption = EChartsCoreOption;
-export interface ChartProps {
-  readonly option: ChartOption;
-  readonly label: string;
-  readonly height?: number;
-}
+export type { ChartOption, ChartProps } from './chart-props';
 
 // ECharts is most of the bundle's weight: only pages that draw a chart fetch it, after their data.
 const EChart = lazy(() => import('./echart'));

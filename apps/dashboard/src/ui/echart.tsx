@@ -4,7 +4,7 @@ import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { PALETTE } from './palette';
-import type { ChartProps } from './chart';
+import type { ChartProps } from './chart-props';
 
 echarts.use([BarChart, LineChart, SankeyChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
