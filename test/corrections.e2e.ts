@@ -85,10 +85,13 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     const history = (await read(`${path('/history')}?limit=200`)).body.items as { type: string; summary: string; organisation: string }[];
     expect(history.find((e) => e.type === 'FundingCommitted')?.summary).toContain('2,400,000.00 EUR');
     const amended = history.find((e) => e.type === 'CommitmentAmended')!;
-    expect(amended.summary).toBe(`Commitment c-1 amended to 240,000.00 EUR dated 2026-02-01 by ${donor}: Typed with one zero too many: the grant letter says EUR 240,000`);
+    // Organisations by their registered names (test/support/http.ts registers "Organisation <id>"), milestones by title.
+    expect(amended.summary).toBe(
+      `Commitment c-1 amended to 240,000.00 EUR dated 2026-02-01 by Organisation ${donor}: Typed with one zero too many: the grant letter says EUR 240,000`,
+    );
     expect(amended.organisation).toBe(donor);
     expect(history.find((e) => e.type === 'MilestoneValidationRetracted')?.summary).toBe(
-      `${ben} retracted its confirmation of milestone m-1: Confirmed before the board had adopted it`,
+      `Organisation ${ben} retracted its confirmation of milestone "Triage SOP adopted": Confirmed before the board had adopted it`,
     );
   });
 

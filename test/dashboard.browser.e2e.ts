@@ -223,6 +223,46 @@ describe('dashboard in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('in French and in Portuguese: the page, its numbers and its dates follow the language chosen, which is remembered', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${api.baseUrl}/#/sign-in`);
+    await page.selectOption('[data-testid="language"]', 'fr');
+    await page.waitForSelector('h1:has-text("Connexion")');
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await text(page, '.user-group h3')).toBe('Bailleurs');
+
+    // A donor's task in French: reading its own money in the portfolio, as the API counts it, as French writes it.
+    await page.click('button[data-user="sanne"]');
+    await page.waitForSelector('h1:has-text("Portefeuille")');
+    const currency = await page.inputValue('#reporting-currency');
+    const byDonor = await apiGet<Listing<DonorTotals>>('sanne', `/funding/totals?groupBy=donor&reportingCurrency=${currency}&organisationId=org-nl-mfa`);
+    const own = byDonor.items.find((i) => i.key.donorId === 'org-nl-mfa')!;
+    const organisation = await apiGet<{ name: string }>('sanne', '/organisations/org-nl-mfa');
+    const fr = (minor: number) => plain(new Intl.NumberFormat('fr-FR', { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0 }).format(minor / 100));
+    expect(await text(page, '[data-testid="tile-committed"] .label')).toBe(`Engagé par ${organisation.name}`);
+    expect(await text(page, '[data-testid="tile-committed"] .value')).toBe(fr(own.reporting.committed));
+    const header = await page.$$eval('[data-testid="portfolio-partnerships"] thead th', (ths) => ths.map((th) => th.textContent));
+    expect(header.slice(0, 4)).toEqual(['Partenariat', 'Phase', 'Pays', `Engagé (${currency})`]);
+    await page.screenshot({ path: screenshotPath('portfolio-fr'), fullPage: true });
+    // Remembered: a reload stays in French.
+    await page.reload();
+    await page.waitForSelector('h1:has-text("Portefeuille")');
+
+    // In Portuguese: finding the partnerships on incident response in the public registry, by the theme's Portuguese name.
+    await page.selectOption('[data-testid="language"]', 'pt');
+    await page.click('a:has-text("Registo público")');
+    await page.waitForSelector('h1:has-text("Registo público")');
+    expect(await page.getAttribute('html', 'lang')).toBe('pt');
+    const registry = (await (await fetch(`${api.baseUrl}/api/registry?limit=500`)).json()) as Listing<{ themes: string[] }>;
+    const onIncidentResponse = registry.items.filter((e) => e.themes.includes('incident-response-cert')).length;
+    await page.fill('#registry-search', 'resposta a incidentes');
+    await textWhen(page, '[data-testid="registry-count"]', (t) => t === `${onIncidentResponse} de ${registry.total} parcerias`);
+    expect(await page.isVisible('.registry .tag:has-text("Resposta a incidentes e CERT")')).toBe(true);
+    await page.screenshot({ path: screenshotPath('registry-pt'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('multi-currency donor: its own money apart from co-funders’, in any reporting currency, with what no rate converts named and never zero', async () => {
     // CHF has no rate in the demo table: CyberBridge spends CHF 2,000 in the partnership the Nordic fund co-funds in NOK.
     const chf = await apiPost('lukas', '/partnerships/p-ke-skills-consortium/expenditures', {

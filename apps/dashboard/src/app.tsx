@@ -1,8 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { chooseLanguage } from './i18n/i18n';
+import { LANGUAGES } from './i18n/languages';
 import { href, navigate, rememberDestination, useRoute, type Route } from './routes';
 import { hasRole, useSession, type SignedInUser } from './session/session';
 import { SignInPage } from './session/sign-in-page';
-import { humanise } from './ui/format';
+import { humanise, listOf } from './ui/format';
 import { Loading } from './ui/states';
 
 // Each page is its own chunk: the sign-in page, the first a visitor sees, downloads no page it does not show.
@@ -26,6 +29,7 @@ const NEEDS_SIGN_IN: ReadonlySet<Route['page']> = new Set(['portfolio', 'partner
 export function App() {
   const route = useRoute();
   const { session, signOut } = useSession();
+  const { t, i18n } = useTranslation();
   const user = session?.user;
 
   useEffect(() => {
@@ -38,22 +42,22 @@ export function App() {
   }, [route, session, user]);
 
   const nav: { route: Route; label: string; show: boolean }[] = [
-    { route: { page: 'portfolio' }, label: 'Portfolio', show: !!session },
-    { route: { page: 'partnerships' }, label: 'My partnerships', show: !!session && !hasRole(user, 'admin') },
-    { route: { page: 'operations' }, label: 'Operations', show: hasRole(user, 'admin') },
-    { route: { page: 'registry' }, label: 'Public registry', show: true },
+    { route: { page: 'portfolio' }, label: t('app.nav.portfolio'), show: !!session },
+    { route: { page: 'partnerships' }, label: t('app.nav.partnerships'), show: !!session && !hasRole(user, 'admin') },
+    { route: { page: 'operations' }, label: t('app.nav.operations'), show: hasRole(user, 'admin') },
+    { route: { page: 'registry' }, label: t('app.nav.registry'), show: true },
   ];
 
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <header className="top">
         <a className="brand" href={href({ page: 'home' })}>
-          Partnership tracker
+          {t('app.brand')}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('app.mainNavigation')}>
           {nav
             .filter((n) => n.show)
             .map((n) => (
@@ -63,35 +67,46 @@ export function App() {
             ))}
         </nav>
         <div className="who">
+          <label className="language">
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select aria-label={t('app.language')} value={i18n.resolvedLanguage ?? 'en'} onChange={(e) => void chooseLanguage(e.target.value)} data-testid="language">
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
           {user ? (
             <>
               <span data-testid="signed-in-as">
-                {user.displayName} · {user.roles.map(humanise).join(', ')}
+                {user.displayName} · {listOf(user.roles.map(humanise))}
               </span>
               <button type="button" className="button-secondary" onClick={() => (signOut(), navigate({ page: 'sign-in' }))}>
-                Sign out
+                {t('app.signOut')}
               </button>
             </>
           ) : (
             <a className="button" href={href({ page: 'sign-in' })}>
-              Sign in
+              {t('app.signIn')}
             </a>
           )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading what="the page" />}>
+        <Suspense fallback={<Loading what={t('app.thePage')} />}>
           <Page route={route} signedIn={!!session} />
         </Suspense>
       </main>
       <footer className="muted">
-        Event-sourced record of donor–implementer–beneficiary partnerships · <a href="/docs">API documentation</a>
+        {t('app.footer')} · <a href="/docs">{t('app.apiDocumentation')}</a>
       </footer>
     </>
   );
 }
 
 function Page({ route, signedIn }: { route: Route; signedIn: boolean }) {
+  const { t } = useTranslation();
   if (!signedIn && NEEDS_SIGN_IN.has(route.page)) return null;
   switch (route.page) {
     case 'home':
@@ -117,9 +132,9 @@ function Page({ route, signedIn }: { route: Route; signedIn: boolean }) {
     case 'not-found':
       return (
         <>
-          <h1 tabIndex={-1}>Page not found</h1>
+          <h1 tabIndex={-1}>{t('app.notFound.title')}</h1>
           <p>
-            There is no page at <code>{route.path}</code>. <a href={href({ page: 'home' })}>Go to the start</a>.
+            <Trans i18nKey="app.notFound.body" values={{ path: route.path }} components={{ code: <code /> }} /> <a href={href({ page: 'home' })}>{t('app.notFound.home')}</a>.
           </p>
         </>
       );

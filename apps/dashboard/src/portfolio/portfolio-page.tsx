@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { href } from '../routes';
 import { hasRole, useSession } from '../session/session';
 import { useOrganisationNames } from '../session/organisations';
 import { DataTable } from '../ui/data-table';
-import { formatDate, formatIndex, formatShare, humanise } from '../ui/format';
+import { formatDate, formatIndex, formatShare, humanise, listOf } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { CountChart, FundingSankeyCard, OwnershipChart, RegionChart, SpendingChart, WomenShareChart } from './portfolio-charts';
@@ -15,6 +16,7 @@ import { spendingAgainstPlan } from './spending-plan';
 
 /** A donor's (or any organisation's, or an admin's whole) portfolio at a glance. */
 export function PortfolioPage() {
+  const { t } = useTranslation();
   const { session } = useSession();
   const user = session?.user;
   const organisationId = user && !hasRole(user, 'admin') ? user.organisationId : null;
@@ -23,12 +25,12 @@ export function PortfolioPage() {
   const nameOf = useOrganisationNames(session?.token ?? null);
   return (
     <>
-      <h1 tabIndex={-1}>Portfolio</h1>
-      <p className="muted">{organisationId ? `Partnerships ${nameOf(organisationId)} takes part in.` : 'Every partnership in the tracker.'}</p>
-      <Loaded load={data} what="the portfolio" retry={reload}>
+      <h1 tabIndex={-1}>{t('portfolio.title')}</h1>
+      <p className="muted">{organisationId ? t('portfolio.introOwn', { name: nameOf(organisationId) }) : t('portfolio.introAll')}</p>
+      <Loaded load={data} what={t('portfolio.loading')} retry={reload}>
         {(portfolio) =>
           portfolio.partnerships.length === 0 ? (
-            <Empty>Your organisation is not a party to any partnership yet.</Empty>
+            <Empty>{t('portfolio.empty')}</Empty>
           ) : (
             <PortfolioView
               portfolio={portfolio}
@@ -54,6 +56,7 @@ function PortfolioView({
   onCurrency: (c: string) => void;
   donorId: string | null;
 }) {
+  const { t } = useTranslation();
   const currency = portfolio.reportingCurrency;
   const unconverted = unconvertedCurrencies(portfolio.byPartnership.items);
   const withheld = portfolio.byPartnership.withheld + portfolio.byYear.withheld + portfolio.byDonor.withheld;
@@ -93,51 +96,48 @@ function PortfolioView({
   return (
     <>
       <div className="form-row">
-        <label htmlFor="reporting-currency">Report in</label>
+        <label htmlFor="reporting-currency">{t('portfolio.reportIn')}</label>
         <select id="reporting-currency" value={currency} onChange={(e) => onCurrency(e.target.value)}>
           {portfolio.currencies.map((c) => (
             <option key={c}>{c}</option>
           ))}
         </select>
-        <span className="muted">
-          Each amount at the rate recorded with its flow, else the rate table's for its date (docs/metrics.md); amounts without either are listed, never guessed or counted as zero.
-        </span>
+        <span className="muted">{t('portfolio.rateNote')}</span>
       </div>
-      <section className="tiles" aria-label="Portfolio totals" data-testid="portfolio-tiles">
-        <Tile label="Partnerships" value={String(portfolio.partnerships.length)} testId="tile-partnerships" />
-        <MoneyTile label={ownName ? `Committed by ${ownName}` : 'Committed'} figure={figure('committed')} testId="tile-committed" />
-        <MoneyTile label={ownName ? `Disbursed by ${ownName}` : 'Disbursed'} figure={figure('disbursed')} testId="tile-disbursed" />
-        <MoneyTile label={ownName ? `Spent from ${ownName}'s funds` : 'Spent'} figure={figure('spent')} testId="tile-spent" />
+      <section className="tiles" aria-label={t('portfolio.totals')} data-testid="portfolio-tiles">
+        <Tile label={t('portfolio.tile.partnerships')} value={String(portfolio.partnerships.length)} testId="tile-partnerships" />
+        <MoneyTile label={ownName ? t('portfolio.tile.committedBy', { name: ownName }) : t('portfolio.tile.committed')} figure={figure('committed')} testId="tile-committed" />
+        <MoneyTile label={ownName ? t('portfolio.tile.disbursedBy', { name: ownName }) : t('portfolio.tile.disbursed')} figure={figure('disbursed')} testId="tile-disbursed" />
+        <MoneyTile label={ownName ? t('portfolio.tile.spentFrom', { name: ownName }) : t('portfolio.tile.spent')} figure={figure('spent')} testId="tile-spent" />
         {donorId && (
           <MoneyTile
-            label={`Co-funders' commitments${coFunders.length ? ` (${coFunders.map((c) => nameOf(c.key.donorId)).join(', ')})` : ''}`}
+            label={coFunders.length ? t('portfolio.tile.coFundersNamed', { names: listOf(coFunders.map((c) => nameOf(c.key.donorId))) }) : t('portfolio.tile.coFunders')}
             figure={reportedFigure(coFunders, 'committed', currency)}
             testId="tile-cofunders"
           />
         )}
-        <Tile label="Women's share of participants" value={formatShare(participants.all ? participants.women / participants.all : null)} testId="tile-women" />
+        <Tile label={t('portfolio.tile.women')} value={formatShare(participants.all ? participants.women / participants.all : null)} testId="tile-women" />
         <Tile
-          label="Mean local-ownership index"
+          label={t('portfolio.tile.ownership')}
           value={formatIndex(meanIndex)}
-          note={`over ${indexed.length} of ${portfolio.ownership.length} partnerships with enough evidence (5 of 9 components)`}
+          note={t('portfolio.tile.ownershipNote', { count: indexed.length, total: portfolio.ownership.length })}
           testId="tile-ownership"
         />
       </section>
       {unconverted.length > 0 && (
         <p className="muted" data-testid="unconverted">
-          Some amounts in {unconverted.join(', ')} have no rate to {currency} for their date: they are listed on each figure and left out of the {currency} sums and charts.
+          {t('portfolio.unconverted', { currencies: listOf(unconverted), currency })}
         </p>
       )}
       {withheld > 0 && (
         <p className="muted" data-testid="withheld">
-          {withheld === 1 ? 'One group is' : `${withheld} groups are`} withheld: drawn from fewer than three partnerships of other organisations, they would single a partnership
-          out.
+          {t('portfolio.withheld', { count: withheld })}
         </p>
       )}
       <div className="grid">
-        <CountChart title="Partnerships by phase" rows={countBy(portfolio.partnerships, (p) => p.phase)} testId="by-phase" />
-        <CountChart title="Partnerships by country" rows={countBy(portfolio.partnerships, (p) => p.beneficiaryCountry)} testId="by-country" />
-        <CountChart title="Partnerships by theme" rows={countBy(portfolio.partnerships, (p) => p.themes)} testId="by-theme" />
+        <CountChart title={t('portfolio.byPhase')} rows={countBy(portfolio.partnerships, (p) => p.phase)} testId="by-phase" />
+        <CountChart title={t('portfolio.byCountry')} rows={countBy(portfolio.partnerships, (p) => p.beneficiaryCountry)} testId="by-country" />
+        <CountChart title={t('portfolio.byTheme')} rows={countBy(portfolio.partnerships, (p) => p.themes)} testId="by-theme" />
         <RegionChart rows={regions} currency={currency} />
       </div>
       <FundingSankeyCard transfers={portfolio.transfers} nameOf={nameOf} preferredCurrency={currency} />
@@ -147,19 +147,19 @@ function PortfolioView({
       </div>
       <OwnershipChart rows={portfolio.ownership} />
       <section className="card" aria-labelledby="overlaps" data-testid="overlaps">
-        <h2 id="overlaps">Overlaps with other donors</h2>
-        <p className="muted">Partnerships in the same country and theme at the same time: worth a coordination call.</p>
+        <h2 id="overlaps">{t('portfolio.overlaps.title')}</h2>
+        <p className="muted">{t('portfolio.overlaps.intro')}</p>
         <DataTable
-          empty="No overlaps with your partnerships."
-          caption="Overlapping partnerships"
+          empty={t('portfolio.overlaps.empty')}
+          caption={t('portfolio.overlaps.caption')}
           rows={portfolio.overlaps}
           rowKey={(o) => o.partnerships.map((p) => p.partnershipId).join('|')}
           columns={[
-            { header: 'Country', cell: (o) => o.beneficiaryCountry },
-            { header: 'Shared themes', cell: (o) => o.sharedThemes.map(humanise).join(', ') },
-            { header: 'Overlap', cell: (o) => `${formatDate(o.overlapStart)} – ${formatDate(o.overlapEnd)}` },
+            { header: t('portfolio.overlaps.country'), cell: (o) => o.beneficiaryCountry },
+            { header: t('portfolio.overlaps.themes'), cell: (o) => listOf(o.sharedThemes.map(humanise)) },
+            { header: t('portfolio.overlaps.period'), cell: (o) => `${formatDate(o.overlapStart)} – ${formatDate(o.overlapEnd)}` },
             {
-              header: 'Partnerships and donors',
+              header: t('portfolio.overlaps.partnerships'),
               cell: (o) => (
                 <ul>
                   {o.partnerships.map((p) => (
@@ -174,20 +174,28 @@ function PortfolioView({
         />
       </section>
       <section className="card" aria-labelledby="portfolio-list">
-        <h2 id="portfolio-list">Partnerships</h2>
+        <h2 id="portfolio-list">{t('portfolio.list.title')}</h2>
         <DataTable
-          caption="Partnerships in this portfolio"
+          caption={t('portfolio.list.caption')}
           testId="portfolio-partnerships"
           rows={portfolio.partnerships}
           rowKey={(p) => p.partnershipId}
           columns={[
-            { header: 'Partnership', cell: (p) => <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> },
-            { header: 'Phase', cell: (p) => humanise(p.phase) },
-            { header: 'Country', cell: (p) => p.beneficiaryCountry },
-            { header: `Committed (${currency})`, cell: (p) => <MoneyCell item={fundingById.get(p.partnershipId)} measure="committed" currency={currency} />, numeric: true },
-            { header: `Spent (${currency})`, cell: (p) => <MoneyCell item={fundingById.get(p.partnershipId)} measure="spent" currency={currency} />, numeric: true },
-            { header: 'Burn rate', cell: (p) => <BurnRate item={fundingById.get(p.partnershipId)} />, numeric: true },
-            { header: 'Local ownership', cell: (p) => formatIndex(p.localOwnershipIndex), numeric: true },
+            { header: t('portfolio.list.partnership'), cell: (p) => <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> },
+            { header: t('portfolio.list.phase'), cell: (p) => humanise(p.phase) },
+            { header: t('portfolio.list.country'), cell: (p) => p.beneficiaryCountry },
+            {
+              header: t('portfolio.list.committed', { currency }),
+              cell: (p) => <MoneyCell item={fundingById.get(p.partnershipId)} measure="committed" currency={currency} />,
+              numeric: true,
+            },
+            {
+              header: t('portfolio.list.spent', { currency }),
+              cell: (p) => <MoneyCell item={fundingById.get(p.partnershipId)} measure="spent" currency={currency} />,
+              numeric: true,
+            },
+            { header: t('portfolio.list.burnRate'), cell: (p) => <BurnRate item={fundingById.get(p.partnershipId)} />, numeric: true },
+            { header: t('portfolio.list.ownership'), cell: (p) => formatIndex(p.localOwnershipIndex), numeric: true },
           ]}
         />
       </section>

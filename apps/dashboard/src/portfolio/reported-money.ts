@@ -31,7 +31,7 @@ export function reportedFigure(items: readonly { reporting?: ReportingTotals }[]
  * How a figure reads on a tile: the converted sum, or "—" when all of it is in currencies without a rate, and
  * a note naming what was left out ("NOK 3,500,000 and KES 10,600,000 not converted: no rate").
  */
-export function describeFigure(figure: ReportedFigure, locale = 'en-GB'): { value: string; note: string | null } {
+export function describeFigure(figure: ReportedFigure, locale?: string): { value: string; note: string | null } {
   const nothingConverted = figure.converted === 0 && figure.unconverted.length > 0;
   const value = nothingConverted ? '—' : formatMoneyWhole(figure.converted, figure.currency, locale);
   if (figure.unconverted.length === 0) return { value, note: null };

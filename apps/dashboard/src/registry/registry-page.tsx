@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
 import type { Page, RegistryEntry } from '../api/api-types';
 import { formatDate, humanise } from '../ui/format';
@@ -8,27 +9,31 @@ import { useLoad } from '../ui/use-load';
 /** What anyone may know: summaries and whom to contact. Needs, plans and money stay with the parties. */
 export function RegistryPage() {
   const [query, setQuery] = useState('');
+  const { t } = useTranslation();
   const [registry, reload] = useLoad((signal) => getJson<Page<RegistryEntry>>('/api/registry?limit=500', signal), []);
   const needle = query.trim().toLowerCase();
   return (
     <>
-      <h1 tabIndex={-1}>Public registry</h1>
-      <p className="muted">Every partnership recorded in this tracker, with its points of contact. Open to anyone, no sign-in needed.</p>
+      <h1 tabIndex={-1}>{t('registry.title')}</h1>
+      <p className="muted">{t('registry.intro')}</p>
       <div className="form-row">
-        <label htmlFor="registry-search">Search</label>
-        <input id="registry-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Title, country, theme or organisation" />
+        <label htmlFor="registry-search">{t('registry.search')}</label>
+        <input id="registry-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('registry.searchPlaceholder')} />
       </div>
-      <Loaded load={registry} what="the registry" retry={reload}>
+      <Loaded load={registry} what={t('registry.loading')} retry={reload}>
         {(page) => {
           const entries = page.items.filter(
             (e) =>
-              needle === '' || [e.title, e.summary, e.beneficiaryCountry, ...e.themes, ...e.parties.map((p) => p.name)].some((t) => t !== null && t.toLowerCase().includes(needle)),
+              needle === '' ||
+              [e.title, e.summary, e.beneficiaryCountry, ...e.themes, ...e.themes.map(humanise), ...e.parties.map((p) => p.name)].some(
+                (text) => text !== null && text.toLowerCase().includes(needle),
+              ),
           );
-          if (entries.length === 0) return <Empty>No partnership matches “{query}”.</Empty>;
+          if (entries.length === 0) return <Empty>{t('registry.noMatch', { query })}</Empty>;
           return (
             <>
               <p role="status" data-testid="registry-count">
-                {entries.length} of {page.total} partnerships
+                {t('registry.count', { shown: entries.length, count: page.total })}
               </p>
               <ul className="registry">
                 {entries.map((entry) => (
@@ -45,9 +50,7 @@ export function RegistryPage() {
                         </span>
                       ))}
                     </p>
-                    <p className="muted">
-                      Planned {formatDate(entry.plannedStart)} to {formatDate(entry.plannedEnd)}
-                    </p>
+                    <p className="muted">{t('registry.planned', { start: formatDate(entry.plannedStart), end: formatDate(entry.plannedEnd) })}</p>
                     <dl className="contacts">
                       {entry.parties.map((party) => (
                         <div key={`${party.role}-${party.organisationId}`}>

@@ -1,18 +1,20 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import type { DemoUser, Page } from '../api/api-types';
 import { navigate, takeDestination } from '../routes';
-import { humanise, pluralRole } from '../ui/format';
+import { humanise, listOf } from '../ui/format';
 import { ErrorState, Loading } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { useSession } from './session';
 
-const ROLE_ORDER = ['donor', 'implementer', 'beneficiary', 'evaluator', 'admin'];
+const ROLE_ORDER = ['donor', 'implementer', 'beneficiary', 'evaluator', 'admin'] as const;
 
 /** Demo users where the server offers them (embedded default with demo data); a pasted token otherwise. */
 export function SignInPage() {
   const { signInAsDemoUser, signInWithToken } = useSession();
+  const { t } = useTranslation();
   const [users] = useLoad((signal) => getJson<Page<DemoUser>>('/api/auth/demo-users', signal), []);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -38,19 +40,19 @@ export function SignInPage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Sign in</h1>
+      <h1 tabIndex={-1}>{t('signIn.title')}</h1>
       {error && <ErrorState error={error} />}
-      {users.state === 'loading' && <Loading what="demo users" reserve />}
+      {users.state === 'loading' && <Loading what={t('signIn.demoUsersLoading')} reserve />}
       {users.state === 'ready' && (
         <section aria-labelledby="demo-users">
-          <h2 id="demo-users">Demo users</h2>
-          <p className="muted">This tracker runs with its demo data set. Pick a person to see the product through their role.</p>
+          <h2 id="demo-users">{t('signIn.demoUsers')}</h2>
+          <p className="muted">{t('signIn.demoIntro')}</p>
           {ROLE_ORDER.map((role) => {
             const people = users.data.items.filter((u) => u.roles[0] === role);
             if (people.length === 0) return null;
             return (
               <div key={role} className="user-group">
-                <h3>{pluralRole(role)}</h3>
+                <h3>{t(`signIn.group.${role}`)}</h3>
                 <ul className="user-list">
                   {people.map((user) => (
                     <li key={user.name}>
@@ -62,7 +64,7 @@ export function SignInPage() {
                         onClick={() => void signIn(() => signInAsDemoUser(user.name), user.name)}
                       >
                         <strong>{user.displayName}</strong>
-                        <span>{user.roles.map(humanise).join(' and ')}</span>
+                        <span>{listOf(user.roles.map(humanise))}</span>
                         <span className="muted">{user.task}</span>
                       </button>
                     </li>
@@ -74,17 +76,17 @@ export function SignInPage() {
         </section>
       )}
       <section aria-labelledby="token-sign-in" className="card">
-        <h2 id="token-sign-in">Sign in with a token</h2>
+        <h2 id="token-sign-in">{t('signIn.withToken')}</h2>
         {users.state === 'failed' && (
           <p>
-            Demo sign-in is off on this server. Paste a bearer token from your identity provider or from <code>npm run token</code>.
+            <Trans i18nKey="signIn.demoOff" components={{ code: <code /> }} />
           </p>
         )}
         <form onSubmit={submitToken} className="form-row">
-          <label htmlFor="token">Bearer token</label>
+          <label htmlFor="token">{t('signIn.token')}</label>
           <input id="token" name="token" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" spellCheck={false} required />
           <button type="submit" disabled={busy !== null || token.trim() === ''}>
-            Sign in
+            {t('signIn.submit')}
           </button>
         </form>
       </section>

@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { useTranslation } from 'react-i18next';
 import { Empty } from './states';
 
 /** A file name from a caption: "Money as of this point" -> money-as-of-this-point.csv. */
@@ -50,11 +51,13 @@ export function DataTable<T>({
   empty?: ReactNode;
 }) {
   const table = useRef<HTMLTableElement>(null);
+  const { t } = useTranslation();
   if (rows.length === 0 && empty) return <Empty>{empty}</Empty>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <button type="button" className="button-secondary table-download" onClick={() => table.current && downloadCsv(table.current, caption)}>
-        Download CSV<span className="visually-hidden">: {caption}</span>
+        {t('table.downloadCsv')}
+        <span className="visually-hidden">: {caption}</span>
       </button>
       <table data-testid={testId} ref={table}>
         <caption>{caption}</caption>
@@ -86,9 +89,10 @@ export function DataTable<T>({
 /** The data behind a chart, built only once opened: a closed table is work a slow phone need not do. */
 function DataDetails({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Data table</summary>
+      <summary>{t('table.dataTable')}</summary>
       {open && children}
     </details>
   );

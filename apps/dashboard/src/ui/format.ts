@@ -14,6 +14,18 @@ export function toMinor(amount: number, currency: string): number {
   return Math.round(amount * 10 ** minorUnitDigits(currency));
 }
 
+/** The locale of the language the person reads the dashboard in (set by i18n when the language changes). */
+let formatLocale = 'en-GB';
+export function setFormatLocale(locale: string): void {
+  formatLocale = locale;
+}
+
+/** Codelist values in the reader's language; English words from the code itself until i18n says otherwise. */
+let translateCode: (code: string, english: string) => string = (_code, english) => english;
+export function setCodeTranslator(translate: (code: string, english: string) => string): void {
+  translateCode = translate;
+}
+
 // Building an Intl.NumberFormat costs far more than using one, and a portfolio formats thousands of cells.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -23,7 +35,7 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
-export function formatMoney(amountMinor: number, currency: string, locale = 'en-GB'): string {
+export function formatMoney(amountMinor: number, currency: string, locale = formatLocale): string {
   const digits = minorUnitDigits(currency);
   return numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     fromMinor(amountMinor, currency),
@@ -31,29 +43,33 @@ export function formatMoney(amountMinor: number, currency: string, locale = 'en-
 }
 
 /** Whole units for headline figures, where cents would only crowd the number. */
-export function formatMoneyWhole(amountMinor: number, currency: string, locale = 'en-GB'): string {
+export function formatMoneyWhole(amountMinor: number, currency: string, locale = formatLocale): string {
   return numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
     fromMinor(amountMinor, currency),
   );
 }
 
 /** Short form for chart axes and tiles: EUR 1.2M. */
-export function formatMoneyCompact(amountMinor: number, currency: string, locale = 'en-GB'): string {
+export function formatMoneyCompact(amountMinor: number, currency: string, locale = formatLocale): string {
   return numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', notation: 'compact', maximumFractionDigits: 1 }).format(fromMinor(amountMinor, currency));
 }
 
 export function formatShare(share: number | null | undefined): string {
-  return share === null || share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`;
+  return share === null || share === undefined
+    ? translateCode('not-available', 'n/a')
+    : numberFormat(formatLocale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
 }
 
 export function formatIndex(index: number | null | undefined): string {
-  return index === null || index === undefined ? 'n/a' : index.toFixed(1);
+  return index === null || index === undefined
+    ? translateCode('not-available', 'n/a')
+    : numberFormat(formatLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(index);
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(formatLocale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** Words of the codelists that are acronyms or compass pairs, as people write them. */
@@ -74,6 +90,10 @@ const COMPASS = /^(north|south)-(north|south)$/;
  * readable without a lookup table per list, acronyms kept as acronyms.
  */
 export function humanise(code: string): string {
+  return translateCode(code, english(code));
+}
+
+function english(code: string): string {
   const compass = COMPASS.exec(code);
   if (compass) return `${capitalised(compass[1])}–${capitalised(compass[2])}`;
   const words = code.split(/[-_ ]/).map((w) => WRITTEN_AS.get(w.toLowerCase()) ?? w);
@@ -96,4 +116,9 @@ export function pluralRole(role: string): string {
 /** `MilestoneDisputed` → `Milestone disputed`: an event's kind as words, for a person rather than a program. */
 export function eventTypeLabel(type: string): string {
   return humanise(type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
+}
+
+/** `a, b and c` as the reader's language joins a list (`a, b et c`, `a, b e c`, `a, b y c`). */
+export function listOf(items: readonly string[]): string {
+  return new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }).format(items);
 }

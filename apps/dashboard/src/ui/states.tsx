@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/api-error';
 import type { Load } from './use-load';
 
 /** `reserve`: hold a screen's height for content known to be long, so the content after it does not move. */
 export function Loading({ what, reserve = false }: { what: string; reserve?: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className={reserve ? 'state state-loading state-reserve' : 'state state-loading'} role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" /> Loading {what}…
+      <span className="spinner" aria-hidden="true" /> {t('state.loading', { what })}
     </div>
   );
 }
@@ -16,25 +18,19 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 export function ErrorState({ error, retry }: { error: ApiError; retry?: () => void }) {
-  const hint =
-    error.status === 404
-      ? 'It does not exist, or your organisation is not a party to it.'
-      : error.status === 401
-        ? 'Please sign in again.'
-        : error.status === 403
-          ? 'Your role does not allow this.'
-          : null;
+  const { t } = useTranslation();
+  const hint = error.status === 404 ? t('state.hintNotFound') : error.status === 401 ? t('state.hintSignIn') : error.status === 403 ? t('state.hintRole') : null;
   // Asking again changes nothing for what does not exist or is not yours: a retry is offered only where it may help.
   const worthRetrying = error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
   return (
     <div className="state state-error" role="alert">
-      <h2 className="state-heading">{error.status === 404 ? 'Not found' : error.status === 403 ? 'Not allowed' : 'Could not load this'}</h2>
+      <h2 className="state-heading">{error.status === 404 ? t('state.notFound') : error.status === 403 ? t('state.notAllowed') : t('state.couldNotLoad')}</h2>
       <p>
         {error.message} {hint}
       </p>
       {retry && worthRetrying && (
         <button type="button" className="button-secondary" onClick={retry}>
-          Try again
+          {t('state.tryAgain')}
         </button>
       )}
     </div>
