@@ -38,6 +38,7 @@ export default tseslint.config(
       'apps/dashboard/src/session/sign-in-page.tsx',
       'apps/dashboard/src/registry/registry-page.tsx',
       'apps/dashboard/src/portfolio/portfolio-page.tsx',
+      'apps/dashboard/src/portfolio/portfolio-charts.tsx',
     ],
     plugins: { i18next },
     rules: {

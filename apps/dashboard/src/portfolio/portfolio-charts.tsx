@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LocalOwnershipRow, WholeInclusion } from '../api/api-types';
 import { Chart } from '../ui/chart';
 import { ChartCard, DataTable } from '../ui/data-table';
-import { formatIndex, formatMoney, formatMoneyCompact, formatShare, humanise } from '../ui/format';
+import { formatIndex, formatMoney, formatMoneyCompact, formatShare, humanise, listOf } from '../ui/format';
 import { MEASURE_COLOURS, PALETTE } from '../ui/palette';
 import { Empty } from '../ui/states';
 import { fundingSankey, transferCurrencies, type FlowMeasure, type ProviderReceiverTotals } from './funding-sankey';
@@ -10,15 +11,16 @@ import { INDEX_METRICS } from './ownership-metrics';
 import type { SpendingYear } from './spending-plan';
 
 export function CountChart({ title, rows, testId }: { title: string; rows: readonly { key: string; count: number }[]; testId: string }) {
+  const { t } = useTranslation();
   const option = useMemo(
     () => ({
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => humanise(r.key)), axisLabel: { width: 160, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: 'Partnerships', data: rows.map((r) => r.count), label: { show: true, position: 'right' } }],
+      series: [{ type: 'bar', name: t('charts.partnerships'), data: rows.map((r) => r.count), label: { show: true, position: 'right' } }],
     }),
-    [rows],
+    [rows, t],
   );
   return (
     <ChartCard
@@ -30,16 +32,16 @@ export function CountChart({ title, rows, testId }: { title: string; rows: reado
           rows={rows}
           rowKey={(r) => r.key}
           columns={[
-            { header: 'Group', cell: (r) => humanise(r.key) },
-            { header: 'Partnerships', cell: (r) => r.count, numeric: true },
+            { header: t('charts.group'), cell: (r) => humanise(r.key) },
+            { header: t('charts.partnerships'), cell: (r) => r.count, numeric: true },
           ]}
         />
       }
     >
       {rows.length === 0 ? (
-        <Empty>Nothing to count yet.</Empty>
+        <Empty>{t('charts.nothingToCount')}</Empty>
       ) : (
-        <Chart option={option} label={`${title}: ${rows.map((r) => `${humanise(r.key)} ${r.count}`).join(', ')}`} height={Math.max(140, rows.length * 34 + 30)} />
+        <Chart option={option} label={`${title}: ${listOf(rows.map((r) => `${humanise(r.key)} ${r.count}`))}`} height={Math.max(140, rows.length * 34 + 30)} />
       )}
     </ChartCard>
   );
@@ -52,7 +54,7 @@ export function FundingSankeyCard({
   nameOf,
   preferredCurrency,
   measures = MEASURES,
-  title = 'Funding flows: donor → implementer → beneficiary',
+  title,
 }: {
   transfers: readonly ProviderReceiverTotals[];
   nameOf: (id: string) => string;
@@ -60,6 +62,7 @@ export function FundingSankeyCard({
   measures?: readonly FlowMeasure[];
   title?: string;
 }) {
+  const { t } = useTranslation();
   const currencies = useMemo(() => transferCurrencies(transfers), [transfers]);
   const controlId = useId();
   const [currency, setCurrency] = useState<string | null>(preferredCurrency);
@@ -89,21 +92,19 @@ export function FundingSankeyCard({
   );
   return (
     <ChartCard
-      title={title}
-      description={
-        measures.includes('spent') ? 'Spent shares what each receiver spent among the flows into it, in proportion to what each disbursed (docs/metrics.md).' : undefined
-      }
+      title={title ?? t('charts.sankey.title')}
+      description={measures.includes('spent') ? t('charts.sankey.spentNote') : undefined}
       testId="funding-sankey"
       table={
         sankey && (
           <DataTable
-            caption={`Flows by ${measure}, ${sankey.currency}`}
+            caption={t('charts.sankey.caption', { measure, currency: sankey.currency })}
             testId="sankey-table"
             rows={sankey.links}
             rowKey={(l) => `${l.source}>${l.target}`}
             columns={[
-              { header: 'From', cell: (l) => nameOf(l.source) },
-              { header: 'To', cell: (l) => nameOf(l.target) },
+              { header: t('charts.sankey.from'), cell: (l) => nameOf(l.source) },
+              { header: t('charts.sankey.to'), cell: (l) => nameOf(l.target) },
               { header: humanise(measure), cell: (l) => formatMoney(l.value, sankey.currency), numeric: true },
             ]}
           />
@@ -111,7 +112,7 @@ export function FundingSankeyCard({
       }
     >
       <div className="form-row">
-        <fieldset className="toggle" aria-label="Measure">
+        <fieldset className="toggle" aria-label={t('charts.sankey.measure')}>
           {measures.map((m) => (
             <label key={m}>
               <input type="radio" name={`${controlId}-measure`} value={m} checked={measure === m} onChange={() => setMeasure(m)} />
@@ -121,7 +122,7 @@ export function FundingSankeyCard({
         </fieldset>
         {currencies.length > 1 && (
           <>
-            <label htmlFor={`${controlId}-currency`}>Currency</label>
+            <label htmlFor={`${controlId}-currency`}>{t('charts.sankey.currency')}</label>
             <select id={`${controlId}-currency`} value={active ?? ''} onChange={(e) => setCurrency(e.target.value)}>
               {currencies.map((c) => (
                 <option key={c}>{c}</option>
@@ -131,15 +132,16 @@ export function FundingSankeyCard({
         )}
       </div>
       {!sankey || sankey.links.length === 0 ? (
-        <Empty>No money has moved between organisations {active ? `in ${active} ` : ''}by this measure yet.</Empty>
+        <Empty>{active ? t('charts.sankey.emptyIn', { currency: active }) : t('charts.sankey.empty')}</Empty>
       ) : (
-        <Chart option={option!} label={`Funding flows by ${measure} in ${sankey.currency}`} height={Math.max(260, sankey.nodes.length * 40)} />
+        <Chart option={option!} label={t('charts.sankey.label', { measure: humanise(measure), currency: sankey.currency })} height={Math.max(260, sankey.nodes.length * 40)} />
       )}
     </ChartCard>
   );
 }
 
 export function SpendingChart({ rows, currency, unconverted }: { rows: readonly SpendingYear[]; currency: string; unconverted: readonly string[] }) {
+  const { t } = useTranslation();
   const option = useMemo(
     () => ({
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
@@ -148,12 +150,12 @@ export function SpendingChart({ rows, currency, unconverted }: { rows: readonly 
       xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
       series: [
-        { type: 'bar', name: 'Spent in the year', data: rows.map((r) => r.spent), itemStyle: { color: MEASURE_COLOURS.spent } },
-        { type: 'bar', name: 'Planned for the year', data: rows.map((r) => r.planned), itemStyle: { color: MEASURE_COLOURS.committed } },
+        { type: 'bar', name: t('charts.spending.spentInYear'), data: rows.map((r) => r.spent), itemStyle: { color: MEASURE_COLOURS.spent } },
+        { type: 'bar', name: t('charts.spending.plannedForYear'), data: rows.map((r) => r.planned), itemStyle: { color: MEASURE_COLOURS.committed } },
         { type: 'line', name: 'Spent, cumulative', data: rows.map((r) => r.cumulativeSpent), itemStyle: { color: MEASURE_COLOURS.spent }, symbol: 'circle' },
         {
           type: 'line',
-          name: 'Plan, cumulative',
+          name: t('charts.spending.planCumulative'),
           data: rows.map((r) => r.cumulativePlanned),
           itemStyle: { color: MEASURE_COLOURS.plan },
           lineStyle: { type: 'dashed' },
@@ -161,30 +163,30 @@ export function SpendingChart({ rows, currency, unconverted }: { rows: readonly 
         },
       ],
     }),
-    [rows, currency],
+    [rows, currency, t],
   );
   return (
     <ChartCard
-      title="Spending over time against plan"
-      description={`In ${currency}. The plan spreads each commitment evenly over its partnership's planned period.${unconverted.length ? ` Not included (no recorded rate to ${currency}): ${unconverted.join(', ')}.` : ''}`}
+      title={t('charts.spending.title')}
+      description={`${t('charts.spending.note', { currency })}${unconverted.length ? ` ${t('charts.spending.notIncluded', { currency, currencies: listOf(unconverted) })}` : ''}`}
       testId="spending-chart"
       table={
         <DataTable
-          caption={`Spending and plan per year, ${currency}`}
+          caption={t('charts.spending.caption', { currency })}
           testId="spending-table"
           rows={rows}
           rowKey={(r) => String(r.year)}
           columns={[
-            { header: 'Year', cell: (r) => r.year },
-            { header: 'Planned', cell: (r) => formatMoney(r.planned, currency), numeric: true },
-            { header: 'Spent', cell: (r) => formatMoney(r.spent, currency), numeric: true },
-            { header: 'Plan, cumulative', cell: (r) => formatMoney(r.cumulativePlanned, currency), numeric: true },
-            { header: 'Spent, cumulative', cell: (r) => formatMoney(r.cumulativeSpent, currency), numeric: true },
+            { header: t('charts.spending.year'), cell: (r) => r.year },
+            { header: t('charts.spending.planned'), cell: (r) => formatMoney(r.planned, currency), numeric: true },
+            { header: t('charts.spending.spent'), cell: (r) => formatMoney(r.spent, currency), numeric: true },
+            { header: t('charts.spending.planCumulative'), cell: (r) => formatMoney(r.cumulativePlanned, currency), numeric: true },
+            { header: t('charts.spending.spentCumulative'), cell: (r) => formatMoney(r.cumulativeSpent, currency), numeric: true },
           ]}
         />
       }
     >
-      {rows.length === 0 ? <Empty>No commitments or spending yet.</Empty> : <Chart option={option} label={`Spending against plan per year in ${currency}`} />}
+      {rows.length === 0 ? <Empty>{t('charts.spending.empty')}</Empty> : <Chart option={option} label={t('charts.spending.label', { currency })} />}
     </ChartCard>
   );
 }
@@ -194,6 +196,7 @@ function metricText(value: number | null | undefined): string {
 }
 
 export function OwnershipChart({ rows }: { rows: readonly LocalOwnershipRow[] }) {
+  const { t } = useTranslation();
   const sorted = useMemo(() => [...rows].sort((a, b) => (b.metrics.index ?? -1) - (a.metrics.index ?? -1)), [rows]);
   const option = useMemo(
     () => ({
@@ -214,33 +217,34 @@ export function OwnershipChart({ rows }: { rows: readonly LocalOwnershipRow[] })
   );
   return (
     <ChartCard
-      title="Local-ownership index per partnership"
-      description="0–100, weighted over the metrics that have data. Hover a bar (or open the table) for each metric behind it."
+      title={t('charts.ownership.title')}
+      description={t('charts.ownership.note')}
       testId="ownership-chart"
       table={
         <DataTable
-          caption="Local-ownership metrics per partnership"
+          caption={t('charts.ownership.caption')}
           testId="ownership-table"
           rows={sorted}
           rowKey={(r) => r.partnershipId}
           columns={[
-            { header: 'Partnership', cell: (r) => r.title },
-            { header: 'Index', cell: (r) => formatIndex(r.metrics.index), numeric: true },
+            { header: t('charts.ownership.partnership'), cell: (r) => r.title },
+            { header: t('charts.ownership.index'), cell: (r) => formatIndex(r.metrics.index), numeric: true },
             ...INDEX_METRICS.map(([key, label]) => ({ header: label, cell: (r: LocalOwnershipRow) => metricText(r.metrics[key]), numeric: true })),
           ]}
         />
       }
     >
       {sorted.length === 0 ? (
-        <Empty>No partnerships yet.</Empty>
+        <Empty>{t('charts.noPartnerships')}</Empty>
       ) : (
-        <Chart option={option} label="Local-ownership index per partnership" height={Math.max(160, sorted.length * 36 + 30)} />
+        <Chart option={option} label={t('charts.ownership.title')} height={Math.max(160, sorted.length * 36 + 30)} />
       )}
     </ChartCard>
   );
 }
 
 export function WomenShareChart({ rows }: { rows: readonly WholeInclusion[] }) {
+  const { t } = useTranslation();
   const withParticipants = rows.filter((r) => r.participants > 0);
   const option = useMemo(
     () => ({
@@ -251,45 +255,46 @@ export function WomenShareChart({ rows }: { rows: readonly WholeInclusion[] }) {
       series: [
         {
           type: 'bar',
-          name: "Women's share",
+          name: t('charts.women.share'),
           data: withParticipants.map((r) => (r.womenShare === null ? null : Math.round(r.womenShare * 1000) / 10)),
           label: { show: true, position: 'right', formatter: '{c}%' },
           markLine: { symbol: 'none', data: [{ xAxis: 50, name: 'Parity' }], lineStyle: { type: 'dashed', color: '#000' }, label: { formatter: 'parity' } },
         },
       ],
     }),
-    [withParticipants],
+    [withParticipants, t],
   );
   return (
     <ChartCard
-      title="Women's share of participants"
+      title={t('charts.women.title')}
       testId="women-share"
       table={
         <DataTable
-          caption="Participants by sex per partnership"
+          caption={t('charts.women.caption')}
           testId="women-table"
           rows={withParticipants}
           rowKey={(r) => r.key.partnershipId}
           columns={[
-            { header: 'Partnership', cell: (r) => r.key.title },
-            { header: 'Women', cell: (r) => r.women, numeric: true },
-            { header: 'Men', cell: (r) => r.men, numeric: true },
-            { header: 'Undisclosed', cell: (r) => r.undisclosed, numeric: true },
-            { header: "Women's share", cell: (r) => formatShare(r.womenShare), numeric: true },
+            { header: t('charts.women.partnership'), cell: (r) => r.key.title },
+            { header: t('charts.women.women'), cell: (r) => r.women, numeric: true },
+            { header: t('charts.women.men'), cell: (r) => r.men, numeric: true },
+            { header: t('charts.women.undisclosed'), cell: (r) => r.undisclosed, numeric: true },
+            { header: t('charts.women.share'), cell: (r) => formatShare(r.womenShare), numeric: true },
           ]}
         />
       }
     >
       {withParticipants.length === 0 ? (
-        <Empty>No activity with participants recorded yet.</Empty>
+        <Empty>{t('charts.women.empty')}</Empty>
       ) : (
-        <Chart option={option} label="Women's share of participants per partnership" height={Math.max(140, withParticipants.length * 36 + 30)} />
+        <Chart option={option} label={t('charts.women.label')} height={Math.max(140, withParticipants.length * 36 + 30)} />
       )}
     </ChartCard>
   );
 }
 
 export function RegionChart({ rows, currency }: { rows: readonly { region: string; partnerships: number; committed: number; countries: string[] }[]; currency: string }) {
+  const { t } = useTranslation();
   const option = useMemo(
     () => ({
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
@@ -297,38 +302,38 @@ export function RegionChart({ rows, currency }: { rows: readonly { region: strin
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: rows.map((r) => humanise(r.region)) },
       yAxis: [
-        { type: 'value', name: 'Partnerships', minInterval: 1 },
+        { type: 'value', name: t('charts.partnerships'), minInterval: 1 },
         { type: 'value', name: currency, axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
       ],
       series: [
-        { type: 'bar', name: 'Partnerships', data: rows.map((r) => r.partnerships) },
+        { type: 'bar', name: t('charts.partnerships'), data: rows.map((r) => r.partnerships) },
         { type: 'bar', name: `Committed (${currency})`, yAxisIndex: 1, data: rows.map((r) => r.committed), tooltip: { valueFormatter: (v: number) => formatMoney(v, currency) } },
       ],
     }),
-    [rows, currency],
+    [rows, currency, t],
   );
   return (
     <ChartCard
-      title="By region"
+      title={t('charts.region.title')}
       testId="region-chart"
       table={
         <DataTable
-          caption={`Partnerships and commitments by region, ${currency}`}
+          caption={t('charts.region.caption', { currency })}
           rows={rows}
           rowKey={(r) => r.region}
           columns={[
-            { header: 'Region', cell: (r) => humanise(r.region) },
-            { header: 'Countries', cell: (r) => r.countries.join(', ') },
-            { header: 'Partnerships', cell: (r) => r.partnerships, numeric: true },
-            { header: 'Committed', cell: (r) => formatMoney(r.committed, currency), numeric: true },
+            { header: t('charts.region.region'), cell: (r) => humanise(r.region) },
+            { header: t('charts.region.countries'), cell: (r) => listOf(r.countries) },
+            { header: t('charts.partnerships'), cell: (r) => r.partnerships, numeric: true },
+            { header: t('charts.region.committed'), cell: (r) => formatMoney(r.committed, currency), numeric: true },
           ]}
         />
       }
     >
       {rows.length === 0 ? (
-        <Empty>No partnerships yet.</Empty>
+        <Empty>{t('charts.noPartnerships')}</Empty>
       ) : (
-        <Chart option={option} label={`Partnerships by region: ${rows.map((r) => `${humanise(r.region)} ${r.partnerships}`).join(', ')}`} height={260} />
+        <Chart option={option} label={t('charts.region.label', { groups: listOf(rows.map((r) => `${humanise(r.region)} ${r.partnerships}`)) })} height={260} />
       )}
     </ChartCard>
   );
