@@ -39,6 +39,8 @@ export default tseslint.config(
       'apps/dashboard/src/registry/registry-page.tsx',
       'apps/dashboard/src/portfolio/portfolio-page.tsx',
       'apps/dashboard/src/portfolio/portfolio-charts.tsx',
+      'apps/dashboard/src/partnership/partnership-links.tsx',
+      'apps/dashboard/src/donor/*.tsx',
     ],
     plugins: { i18next },
     rules: {

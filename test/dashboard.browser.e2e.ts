@@ -263,6 +263,46 @@ describe('dashboard in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('donor desk: Japan endorses the Timor-Leste plan, is told why delivery cannot start yet, and commits more yen', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, 'kenji');
+    const tl = 'p-tl-triangular-csirt';
+    await page.goto(`${api.baseUrl}/#/partnerships/${tl}/donor`);
+    await page.waitForSelector('[data-testid="funding-form"]');
+
+    // Co-design: the beneficiary has endorsed; the donor does so from its desk.
+    await page.click('button:has-text("Endorse version 1 as donor")');
+    await page.waitForSelector('[data-testid="plan"] .banner-ok');
+    const dossier = await apiGet<{ plan: { endorsements: { organisationId: string; role: string }[] } }>('kenji', `/partnerships/${tl}/dossier`);
+    expect(dossier.plan.endorsements).toEqual(expect.arrayContaining([expect.objectContaining({ organisationId: 'org-jp-coop', role: 'donor' })]));
+
+    // Delivery waits for the implementer's endorsement too: the refusal is shown in the API's words, nothing moves.
+    await page.fill('[data-testid="phase-form"] textarea', 'Plan endorsed by Japan');
+    await page.click('[data-testid="phase-form"] button[type="submit"]');
+    const refusal = await text(page, '[data-testid="phase-form"] .banner-error');
+    expect(refusal).toContain('Not recorded.');
+    expect((await apiGet<{ phase: string }>('kenji', `/partnerships/${tl}`)).phase).toBe('co-design');
+
+    // 5,000,000 yen more to the Indonesian CSIRT (the programme's own currency: no rate asked); JPY has no minor unit, so the
+    // commitments are 42,000,000 (demo data) + 5,000,000 = 47,000,000 JPY.
+    await page.selectOption('[data-testid="funding-form"] select[name="receiverId"]', 'org-id-csirt');
+    await page.fill('[data-testid="funding-form"] input[name="amount.amountMinor"]', '5,000,000');
+    await page.fill('[data-testid="funding-form"] input[name="amount.currency"]', 'JPY');
+    expect(await text(page, '[data-testid="funding-understood"]')).toBe('Understood as JPY 5,000,000.');
+    await page.fill('[data-testid="funding-form"] input[name="date"]', '2026-06-01');
+    await page.click('[data-testid="funding-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="funding-form"] .banner-ok');
+    const totals = await apiGet<Listing<{ key: { partnershipId: string }; byCurrency: { currency: string; committed: number }[] }>>(
+      'kenji',
+      `/funding/totals?groupBy=partnership&organisationId=org-jp-coop`,
+    );
+    const yen = totals.items.find((i) => i.key.partnershipId === tl)!.byCurrency.find((c) => c.currency === 'JPY')!;
+    expect(yen.committed).toBe(47_000_000);
+    await page.screenshot({ path: screenshotPath('donor-desk'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('multi-currency donor: its own money apart from co-funders’, in any reporting currency, with what no rate converts named and never zero', async () => {
     // CHF has no rate in the demo table: CyberBridge spends CHF 2,000 in the partnership the Nordic fund co-funds in NOK.
     const chf = await apiPost('lukas', '/partnerships/p-ke-skills-consortium/expenditures', {

@@ -16,6 +16,7 @@ const PartnershipPage = lazy(() => import('./partnership/partnership-page').then
 const PartnershipsPage = lazy(() => import('./partnership/partnerships-page').then((m) => ({ default: m.PartnershipsPage })));
 const PortfolioPage = lazy(() => import('./portfolio/portfolio-page').then((m) => ({ default: m.PortfolioPage })));
 const RegistryPage = lazy(() => import('./registry/registry-page').then((m) => ({ default: m.RegistryPage })));
+const DonorPage = lazy(() => import('./donor/donor-page').then((m) => ({ default: m.DonorPage })));
 const WorkLogPage = lazy(() => import('./worklog/work-log-page').then((m) => ({ default: m.WorkLogPage })));
 
 /** Where a person lands: a donor on the portfolio, everyone else on their partnerships. */
@@ -24,7 +25,7 @@ function homeFor(user: SignedInUser | undefined): Route {
   return hasRole(user, 'donor') || hasRole(user, 'admin') ? { page: 'portfolio' } : { page: 'partnerships' };
 }
 
-const NEEDS_SIGN_IN: ReadonlySet<Route['page']> = new Set(['portfolio', 'partnerships', 'operations', 'partnership', 'work-log', 'beneficiary', 'replay']);
+const NEEDS_SIGN_IN: ReadonlySet<Route['page']> = new Set(['portfolio', 'partnerships', 'operations', 'partnership', 'work-log', 'donor', 'beneficiary', 'replay']);
 
 export function App() {
   const route = useRoute();
@@ -125,6 +126,8 @@ function Page({ route, signedIn }: { route: Route; signedIn: boolean }) {
       return <PartnershipPage id={route.id} />;
     case 'work-log':
       return <WorkLogPage id={route.id} />;
+    case 'donor':
+      return <DonorPage id={route.id} />;
     case 'beneficiary':
       return <BeneficiaryPage id={route.id} />;
     case 'replay':

@@ -13,11 +13,12 @@ export type Route =
   | { readonly page: 'operations' }
   | { readonly page: 'partnership'; readonly id: string }
   | { readonly page: 'work-log'; readonly id: string }
+  | { readonly page: 'donor'; readonly id: string }
   | { readonly page: 'beneficiary'; readonly id: string }
   | { readonly page: 'replay'; readonly id: string }
   | { readonly page: 'not-found'; readonly path: string };
 
-const PARTNERSHIP_PAGES = { '': 'partnership', 'work-log': 'work-log', beneficiary: 'beneficiary', replay: 'replay' } as const;
+const PARTNERSHIP_PAGES = { '': 'partnership', 'work-log': 'work-log', donor: 'donor', beneficiary: 'beneficiary', replay: 'replay' } as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -38,6 +39,7 @@ export function href(route: Route): string {
     case 'partnership':
       return `#/partnerships/${encodeURIComponent(route.id)}`;
     case 'work-log':
+    case 'donor':
     case 'beneficiary':
     case 'replay':
       return `#/partnerships/${encodeURIComponent(route.id)}/${route.page}`;

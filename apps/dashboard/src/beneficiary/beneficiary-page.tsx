@@ -10,7 +10,7 @@ import { humanise } from '../ui/format';
 import { Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { MilestoneValidation } from './milestone-validation';
-import { PlanEndorsement } from './plan-endorsement';
+import { PlanEndorsement } from '../partnership/plan-endorsement';
 import { StateNeedForm } from './state-need-form';
 
 /** The beneficiary's say: its needs and priorities, the plan it endorses, and what it confirms was delivered. */
@@ -59,7 +59,7 @@ export function BeneficiaryPage({ id }: { id: string }) {
             />
             <StateNeedForm partnership={partnership} onRecorded={refresh} onReload={refresh} />
           </section>
-          <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
+          <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} role="beneficiary" onRecorded={refresh} onReload={refresh} />
           <MilestoneValidation partnership={partnership} reports={reports} onRecorded={refresh} onReload={refresh} />
         </>
       )}

@@ -1,5 +1,5 @@
 import type { Dossier, PartnershipDetail } from '../api/api-types';
-import { myRoles } from '../partnership/my-roles';
+import { myRoles } from './my-roles';
 import { useSession } from '../session/session';
 import { humanise } from '../ui/format';
 import { CommandOutcome } from '../ui/form';
@@ -14,10 +14,13 @@ export function PlanEndorsement({
   partnership,
   dossier,
   nameOf,
+  role,
   onRecorded,
   onReload,
 }: {
   partnership: PartnershipDetail;
+  /** The party role the signed-in person endorses in (a donor on the donor desk, a beneficiary on its page). */
+  role: (typeof NEEDED)[number];
   dossier: Dossier;
   nameOf: (id: string) => string;
   onRecorded: () => void;
@@ -27,8 +30,8 @@ export function PlanEndorsement({
   const command = useCommand(onRecorded);
   const plan = dossier.plan;
   const mine = session?.user.organisationId;
-  const endorsedByMe = plan?.endorsements.some((e) => e.organisationId === mine && e.role === 'beneficiary') ?? false;
-  const canEndorse = myRoles(partnership, session?.user).has('beneficiary') && !endorsedByMe;
+  const endorsedByMe = plan?.endorsements.some((e) => e.organisationId === mine && e.role === role) ?? false;
+  const canEndorse = myRoles(partnership, session?.user).has(role) && !endorsedByMe;
   return (
     <section className="card" aria-labelledby="plan-heading" data-testid="plan">
       <h2 id="plan-heading">Plan{plan ? `, version ${plan.version}` : ''}</h2>
@@ -48,11 +51,11 @@ export function PlanEndorsement({
             ))}
           </ol>
           <ul className="tags" aria-label="Endorsements" data-testid="endorsements">
-            {NEEDED.map((role) => {
-              const by = plan.endorsements.filter((e) => e.role === role);
+            {NEEDED.map((needed) => {
+              const by = plan.endorsements.filter((e) => e.role === needed);
               return (
-                <li key={role} className="tag">
-                  {by.length > 0 ? '✔' : '○'} {humanise(role)}: {by.length > 0 ? by.map((e) => nameOf(e.organisationId)).join(', ') : 'not yet endorsed'}
+                <li key={needed} className="tag">
+                  {by.length > 0 ? '✔' : '○'} {humanise(needed)}: {by.length > 0 ? by.map((e) => nameOf(e.organisationId)).join(', ') : 'not yet endorsed'}
                 </li>
               );
             })}
@@ -66,12 +69,12 @@ export function PlanEndorsement({
                 onClick={() =>
                   void command.send(
                     commandTarget('/api/partnerships/{id}/plan-versions/{version}/endorsements', { id: partnership.partnershipId, version: String(plan.version) }),
-                    { role: 'beneficiary' },
+                    { role },
                     partnership.revision,
                   )
                 }
               >
-                Endorse version {plan.version} as beneficiary
+                Endorse version {plan.version} as {role}
               </button>
             </div>
           )}
