@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { Workbook } from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { buildDashboard, launchChromium, screenshotPath } from './support/browser';
@@ -173,6 +174,23 @@ describe('dashboard in Chromium', () => {
     const own = byDonor.items.find((i) => i.key.donorId === 'org-nl-mfa')!;
     expect(await text(page, '[data-testid="tile-committed"] .value')).toBe(money(own.reporting.committed, currency, 0));
     expect(await text(page, '[data-testid="tile-spent"] .value')).toBe(money(own.reporting.spent, currency, 0));
+
+    // The portfolio as a spreadsheet: amounts are numbers in the reporting currency's major units (the API's minor
+    // units / 100 for EUR), not text, one row per partnership.
+    expect(currency).toBe('EUR');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-xlsx"]')]);
+    expect(download.suggestedFilename()).toBe('portfolio-EUR.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0];
+    const sheetRows = new Map<string, unknown[]>();
+    sheet.eachRow((row, n) => n > 1 && sheetRows.set(String(row.getCell(2).value), [row.getCell(5).value, row.getCell(7).value]));
+    const perPartnership = await apiGet<Listing<{ key: { partnershipId: string }; reporting: { committed: number; spent: number } }>>(
+      'sanne',
+      `/funding/totals?groupBy=partnership&reportingCurrency=EUR&organisationId=org-nl-mfa`,
+    );
+    expect(sheetRows.size).toBe(partnerships.total);
+    for (const item of perPartnership.items) expect(sheetRows.get(item.key.partnershipId)).toEqual([item.reporting.committed / 100, item.reporting.spent / 100]);
 
     const inclusion = await apiGet<{ items: { women: number; participants: number }[] }>('sanne', '/inclusion?groupBy=partnership&organisationId=org-nl-mfa');
     const women = inclusion.items.reduce((s, i) => s + i.women, 0) / inclusion.items.reduce((s, i) => s + i.participants, 0);

@@ -30,6 +30,8 @@ export const i18nReady = i18n
     fallbackLng: false,
     supportedLngs: LANGUAGES.map((l) => l.code),
     partialBundledLanguages: true,
+    // English is bundled: initialise at once, so the first render does not suspend and draw the whole app twice.
+    initAsync: false,
     resources: { en: { translation: en } },
     interpolation: { escapeValue: false },
     returnNull: false,

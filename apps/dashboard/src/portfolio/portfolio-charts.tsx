@@ -41,7 +41,7 @@ export function CountChart({ title, rows, testId }: { title: string; rows: reado
       {rows.length === 0 ? (
         <Empty>{t('charts.nothingToCount')}</Empty>
       ) : (
-        <Chart option={option} label={`${title}: ${listOf(rows.map((r) => `${humanise(r.key)} ${r.count}`))}`} height={Math.max(140, rows.length * 34 + 30)} />
+        <Chart option={option} label={`${title}: ${rows.map((r) => `${humanise(r.key)} ${r.count}`).join(', ')}`} height={Math.max(140, rows.length * 34 + 30)} />
       )}
     </ChartCard>
   );
@@ -333,7 +333,7 @@ export function RegionChart({ rows, currency }: { rows: readonly { region: strin
       {rows.length === 0 ? (
         <Empty>{t('charts.noPartnerships')}</Empty>
       ) : (
-        <Chart option={option} label={t('charts.region.label', { groups: listOf(rows.map((r) => `${humanise(r.region)} ${r.partnerships}`)) })} height={260} />
+        <Chart option={option} label={t('charts.region.label', { groups: rows.map((r) => `${humanise(r.region)} ${r.partnerships}`).join(', ') })} height={260} />
       )}
     </ChartCard>
   );

@@ -13,6 +13,9 @@ import { loadPortfolio, unconvertedCurrencies, type PortfolioData } from './port
 import { reportedFigure } from './reported-money';
 import { BurnRate, MoneyCell, MoneyTile } from './money-cells';
 import { spendingAgainstPlan } from './spending-plan';
+import { portfolioWorkbook } from './portfolio-xlsx';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A donor's (or any organisation's, or an admin's whole) portfolio at a glance. */
 export function PortfolioPage() {
@@ -66,6 +69,34 @@ function PortfolioView({
   const coFunders = donorId ? portfolio.byDonor.items.filter((i) => i.key.donorId !== donorId) : [];
   const figure = (m: 'committed' | 'disbursed' | 'spent') => (own ? reportedFigure(own, m, currency) : whole(m));
   const ownName = donorId ? nameOf(donorId) : null;
+  const [exporting, setExporting] = useState(false);
+  async function downloadXlsx() {
+    setExporting(true);
+    try {
+      const headers = {
+        sheet: t('portfolio.xlsx.sheet'),
+        partnership: t('portfolio.list.partnership'),
+        id: t('portfolio.xlsx.id'),
+        phase: t('portfolio.list.phase'),
+        country: t('portfolio.list.country'),
+        committed: t('portfolio.list.committed', { currency }),
+        disbursed: t('portfolio.xlsx.disbursed', { currency }),
+        spent: t('portfolio.list.spent', { currency }),
+        notConverted: t('portfolio.xlsx.notConverted', { currency }),
+        burnRate: t('portfolio.list.burnRate'),
+        ownership: t('portfolio.list.ownership'),
+      };
+      const file = await portfolioWorkbook(portfolio.partnerships, fundingById, currency, headers, humanise);
+      const url = URL.createObjectURL(new Blob([file], { type: XLSX_TYPE }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `portfolio-${currency}.xlsx`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } finally {
+      setExporting(false);
+    }
+  }
   const fundingById = useMemo(() => new Map(portfolio.byPartnership.items.map((i) => [i.key.partnershipId, i])), [portfolio]);
   const committedById = useMemo(() => new Map(portfolio.byPartnership.items.map((i) => [i.key.partnershipId, i.reporting?.committed ?? 0])), [portfolio]);
   const spending = useMemo(
@@ -175,6 +206,11 @@ function PortfolioView({
       </section>
       <section className="card" aria-labelledby="portfolio-list">
         <h2 id="portfolio-list">{t('portfolio.list.title')}</h2>
+        <div className="actions">
+          <button type="button" className="button-secondary" onClick={() => void downloadXlsx()} disabled={exporting} data-testid="download-xlsx">
+            {t('portfolio.xlsx.download')}
+          </button>
+        </div>
         <DataTable
           caption={t('portfolio.list.caption')}
           testId="portfolio-partnerships"

@@ -66,10 +66,18 @@ export function formatIndex(index: number | null | undefined): string {
     : numberFormat(formatLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(index);
 }
 
+// toLocaleDateString builds a new formatter on every call: a registry of dates paid for it a hundred times.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(): Intl.DateTimeFormat {
+  let format = dateFormats.get(formatLocale);
+  if (!format) dateFormats.set(formatLocale, (format = new Intl.DateTimeFormat(formatLocale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
+  return format;
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(formatLocale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime()) ? iso : dateFormat().format(date);
 }
 
 /** Words of the codelists that are acronyms or compass pairs, as people write them. */
@@ -119,6 +127,11 @@ export function eventTypeLabel(type: string): string {
 }
 
 /** `a, b and c` as the reader's language joins a list (`a, b et c`, `a, b e c`, `a, b y c`). */
+const listFormats = new Map<string, Intl.ListFormat>();
 export function listOf(items: readonly string[]): string {
-  return new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }).format(items);
+  // Chromium loads ListFormat's locale data on first use (tens of milliseconds on a slow phone): not for one item.
+  if (items.length <= 1) return items[0] ?? '';
+  let format = listFormats.get(formatLocale);
+  if (!format) listFormats.set(formatLocale, (format = new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' })));
+  return format.format(items);
 }
