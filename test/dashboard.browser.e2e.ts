@@ -647,4 +647,25 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: screenshotPath('donor-portfolio-narrow'), fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  it('prints the portfolio on A4: figures and charts, no navigation or controls, nothing wider than the page', async () => {
+    // A4 at 96 dpi is 794 px wide; 14 mm margins leave about 688 px.
+    const { page, errors } = await newPage(794);
+    await signIn(page, 'sanne');
+    await page.waitForSelector('[data-testid="tile-committed"]');
+    await page.emulateMedia({ media: 'print' });
+    // What a browser does before printing: the charts not yet scrolled to are drawn.
+    await page.evaluate("dispatchEvent(new Event('beforeprint'))");
+    await page.waitForSelector('[data-testid="by-phase"] canvas');
+    for (const hidden of ['header.top nav', '[data-testid="language"]', '[data-testid="download-xlsx"]', 'footer', '.table-download'])
+      expect({ hidden, visible: await page.isVisible(hidden) }).toEqual({ hidden, visible: false });
+    expect(await page.isVisible('[data-testid="portfolio-tiles"]')).toBe(true);
+    const overflow = await page.evaluate(() => {
+      const { document, innerWidth } = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+      return document.documentElement.scrollWidth - innerWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.pdf({ path: screenshotPath('portfolio-print').replace(/\.png$/, '.pdf'), format: 'A4', printBackground: true });
+    expect(errors).toEqual([]);
+  });
 });
