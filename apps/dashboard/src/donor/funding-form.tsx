@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
 import { commandTarget } from '../api/commands';
 import { exampleAmount, parseAmount } from '../ui/amount-entry';
-import { Field, FormFooter } from '../ui/form';
+import { CurrencyInput, Field, FormFooter } from '../ui/form';
 import { humanise } from '../ui/format';
 import { userLocale } from '../ui/locale';
 import { useCommand } from '../ui/use-command';
@@ -37,7 +37,6 @@ export function FundingForm({
 }) {
   const { t } = useTranslation();
   const locale = userLocale();
-  const listId = useId();
   const receivers = partnership.parties.filter((p) => p.role === 'implementer' || p.role === 'beneficiary');
   const blank = { kind: 'commitment' as FlowKind, receiverId: receivers[0]?.organisationId ?? '', amount: '', currency: currencies[0] ?? 'EUR', date: '', rate: '' };
   const [form, setForm] = useState(blank);
@@ -112,16 +111,7 @@ export function FundingForm({
           {(p) => <input {...p} inputMode="decimal" value={form.amount} onChange={(e) => set('amount', e.target.value)} />}
         </Field>
         <Field label={t('donor.funding.currency')} name="amount.currency" error={command.error}>
-          {(p) => (
-            <>
-              <input {...p} value={form.currency} maxLength={3} list={listId} onChange={(e) => set('currency', e.target.value)} />
-              <datalist id={listId}>
-                {currencies.map((c) => (
-                  <option key={c} value={c} />
-                ))}
-              </datalist>
-            </>
-          )}
+          {(p) => <CurrencyInput {...p} value={form.currency} currencies={currencies} onChange={(c) => set('currency', c)} />}
         </Field>
         <Field label={t('donor.funding.date')} name="date" error={command.error}>
           {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}

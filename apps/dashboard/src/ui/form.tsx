@@ -149,3 +149,31 @@ export function CodeSelect<T extends string>({
     </select>
   );
 }
+
+/** A currency code typed freely (the API checks it against ISO 4217), offering the partnership's own currencies. */
+export function CurrencyInput({
+  value,
+  currencies,
+  onChange,
+  ...field
+}: {
+  value: string;
+  currencies: readonly string[];
+  onChange: (currency: string) => void;
+  id: string;
+  name: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+}) {
+  const listId = `${field.id}-currencies`;
+  return (
+    <>
+      <input {...field} value={value} maxLength={3} list={listId} onChange={(e) => onChange(e.target.value)} />
+      <datalist id={listId}>
+        {currencies.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+    </>
+  );
+}

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
 import { exampleAmount, parseAmount } from '../ui/amount-entry';
-import { Field, FormFooter } from '../ui/form';
+import { CurrencyInput, Field, FormFooter } from '../ui/form';
 import { userLocale } from '../ui/locale';
 import { useCommand } from '../ui/use-command';
 import { commandTarget } from '../api/commands';
@@ -23,7 +23,6 @@ const FIELDS = ['amount', 'date', 'category', 'spentInCountry', 'supplier', 'ove
  */
 export function ExpenditureForm({ partnership, currencies, onRecorded, onReload }: Props) {
   const locale = userLocale();
-  const listId = useId();
   // "Supplier is local" starts unticked: a default of yes would count every careless entry as local spending.
   const blank = {
     amount: '',
@@ -87,16 +86,7 @@ export function ExpenditureForm({ partnership, currencies, onRecorded, onReload 
           {(p) => <input {...p} inputMode="decimal" value={form.amount} onChange={(e) => set('amount', e.target.value)} />}
         </Field>
         <Field label="Currency" name="amount.currency" error={error} hint={`ISO 4217; this partnership's money is in ${currencies.join(', ') || 'no currency yet'}`}>
-          {(p) => (
-            <>
-              <input {...p} value={form.currency} maxLength={3} list={listId} onChange={(e) => set('currency', e.target.value)} />
-              <datalist id={listId}>
-                {currencies.map((c) => (
-                  <option key={c} value={c} />
-                ))}
-              </datalist>
-            </>
-          )}
+          {(p) => <CurrencyInput {...p} value={form.currency} currencies={currencies} onChange={(c) => set('currency', c)} />}
         </Field>
         <Field label="Date" name="date" error={error}>
           {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
