@@ -21,6 +21,13 @@ describe('the benchmarks, at tiny sizes', () => {
     expect(run.stdout).toContain('ours/emmett');
   }, 150_000);
 
+  it('bench:commands sends commands over HTTP beside the store alone and splits their time by stage', () => {
+    const run = bench('commands.bench.ts', '--commands', '40', '--partnerships', '8');
+    expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);
+    expect(run.stdout).toMatch(/HTTP, 8 partnerships +\| 16 +\| [\d,]+/);
+    expect(run.stdout).toContain('Share of each command');
+  }, 150_000);
+
   it('bench:projections rebuilds, reads every endpoint with a token, and measures projection lag', () => {
     const run = bench('projections.bench.ts', '--partnerships', '12', '--events', '1500', '--samples', '2', '--rate', '20', '--seconds', '1', '--fresh');
     expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);

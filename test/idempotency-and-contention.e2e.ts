@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 import { randomBytes } from 'node:crypto';
 import { actor, post, streamOf } from './support/http';
+import { parseServerTiming, STAGES } from '../apps/api/src/common/server-timing';
 import { accessFixture, ORG_OF } from './support/access-fixture';
 import { BACKENDS, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 
@@ -28,6 +29,21 @@ describe.each(BACKENDS)('idempotency keys, party checks and contention on %s', (
     await accessFixture(t.app, P, `${P}-other`);
   });
   afterAll(() => t?.close());
+
+  it('says where a command spent its time (Server-Timing): every stage from receiving the body to the append, adding up to at most the total', async () => {
+    const res = await send(IMPL, '/risks', risk('r-timed'), { 'Idempotency-Key': 'impl-timed-1' });
+    expect(res.status).toBe(201);
+    const timing = parseServerTiming(res.headers['server-timing'] ?? null);
+    expect([...timing.keys()]).toEqual([...STAGES, 'total']);
+    const stages = STAGES.reduce((sum, stage) => sum + timing.get(stage)!, 0);
+    expect(stages).toBeLessThanOrEqual(timing.get('total')! + 0.05);
+    // A read has no command stages, and a refused command stops where it was refused.
+    const read = await request(t.app.getHttpServer()).get(`/api/partnerships/${P}`).set(actor(IMPL));
+    expect([...parseServerTiming(read.headers['server-timing'] ?? null).keys()]).toEqual(['receive', 'auth', 'total']);
+    const refused = await send(IMPL, '/risks', risk('r-timed'));
+    expect(refused.status).toBe(422);
+    expect([...parseServerTiming(refused.headers['server-timing'] ?? null).keys()]).toEqual(['receive', 'auth', 'validate', 'queue', 'load', 'total']);
+  });
 
   it('tells a non-party nothing, whatever headers it sends: the same 404 as for no partnership', async () => {
     const first = await send(DONOR, '/risks', risk('r-known'), { 'Idempotency-Key': 'donor-key-1' });

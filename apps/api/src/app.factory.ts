@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { ApiErrorFilter } from './api-error.filter';
 import { apiValidationPipe } from './common/validation';
 import { rejectDeepJson } from './common/request-shape';
+import { serverTiming } from './common/server-timing';
 import { validateEnvironment, type Environment } from './config/environment';
 import { serveDashboard } from './dashboard/serve-dashboard';
 import { openApiDocument } from './openapi/openapi-document';
@@ -25,6 +26,7 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
   const logger = app.get(Logger);
   app.useLogger(logger);
   const config = app.get(ConfigService<Environment, true>);
+  app.use(serverTiming());
   const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
   // Nest keeps `verify` for its raw-body option, off here, and passes it to body-parser as given: depth is
   // measured on the bytes, before JSON.parse and the validators recurse into them.

@@ -8,6 +8,7 @@ import { IatiModule } from './iati/iati.module';
 import type { Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
+import { EventSourcingModule } from './event-sourcing/event-sourcing.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -56,6 +57,7 @@ export class AppModule {
         }),
         DatabaseModule,
         EventStoreModule,
+        EventSourcingModule,
         AuthModule,
         HealthModule,
         OrganisationsModule,

@@ -1,4 +1,4 @@
-import { InMemoryEventStore, verifyChain, WrongExpectedRevisionError, type RequestFingerprint } from '@ccb/event-store';
+import { InMemoryEventStore, verifyChain, WrongExpectedRevisionError, type EventStore, type RequestFingerprint } from '@ccb/event-store';
 import { partnershipDecider, RuleViolation, type PartnershipCommand, type UserRole } from '@ccb/domain';
 import { CommandExecutor, IdempotencyKeyReusedError, StreamMissingError, type Execution } from '../src/event-sourcing/command-executor';
 import { differingParts, type IdempotencyKeyStore, type RequestPart } from '../src/event-sourcing/idempotency-keys';
@@ -115,5 +115,38 @@ describe('the command executor on the in-memory store', () => {
     const { events } = await store.readStream(STREAM);
     expect(events).toHaveLength(31);
     expect(verifyChain(STREAM, events)).toMatchObject({ ok: true, eventsChecked: events.length });
+  });
+
+  it('keeps the fold between commands: the next command reads the stream from the last event it folded, not from the start', async () => {
+    await executor.execute(partnershipDecider, execution(risk('r-1')));
+    await executor.execute(partnershipDecider, execution(risk('r-2')));
+    const reads = jest.spyOn(store, 'readStream');
+    await executor.execute(partnershipDecider, execution(risk('r-3')));
+    // Folded to revision 1 when r-2 was decided; r-2 itself (revision 2) is read now, with revision 1 to check the fold still fits.
+    expect(reads.mock.calls).toEqual([[STREAM, { fromRevision: 1 }]]);
+    expect((await reads.mock.results[0].value).events.map((e: { revision: number }) => e.revision)).toEqual([1, 2]);
+  });
+
+  it('folds again from the start when the stream it kept is no longer the one in the store (reset, rewritten)', async () => {
+    await executor.execute(partnershipDecider, execution(risk('r-1')));
+    // The same stream written afresh elsewhere: its revision 1 is another event, and r-9 is taken there.
+    const rewritten = new InMemoryEventStore();
+    const writer = new CommandExecutor(rewritten, new KeysInMemory());
+    for (const command of [propose, risk('r-9'), risk('r-10')]) await writer.execute(partnershipDecider, execution(command));
+    let current: EventStore = store;
+    const swappable = new Proxy(store, {
+      get: (_target, property) => {
+        const value: unknown = Reflect.get(current, property);
+        return typeof value === 'function' ? value.bind(current) : value;
+      },
+    });
+    const reader = new CommandExecutor(swappable, keys);
+    await reader.execute(partnershipDecider, execution(risk('r-2')));
+    current = rewritten;
+    await expect(reader.execute(partnershipDecider, execution(risk('r-9')))).rejects.toBeInstanceOf(RuleViolation);
+    const accepted = await reader.execute(partnershipDecider, execution(risk('r-11')));
+    expect(accepted.revision).toBe(3);
+    const { events } = await rewritten.readStream(STREAM);
+    expect(verifyChain(STREAM, events)).toMatchObject({ ok: true, eventsChecked: 4 });
   });
 });

@@ -82,3 +82,38 @@ describe('committed and disbursed share one rate basis', () => {
     expect(usd.disbursed).toBe(0);
   });
 });
+
+describe('figures added up per partnership, then merged', () => {
+  it('equal the figures of every entry added one by one: per currency, reported, unconverted and the rates used', () => {
+    // Two partnerships' ledgers, one with a flow no rate converts (GHS without a rate): merged partial sums must
+    // give exactly what one builder fed every entry gives, since each figure is a sum of whole minor units.
+    const first = partnershipLedger(
+      [
+        flow('commitment', 10_000_000, 'EUR', '2024-01-10', '1.10'),
+        flow('disbursement', 4_000_000, 'EUR', '2024-03-01', '1.08'),
+        flow('expenditure', 1_250_000, 'EUR', '2024-04-01', '1.09', 'org-impl', null),
+      ],
+      'MZ',
+      RateTable.EMPTY,
+    );
+    const second = partnershipLedger(
+      [flow('commitment', 90_000_000, 'NOK', '2024-05-01', '0.0915'), flow('disbursement', 5_000_000, 'GHS', '2024-06-01', null)],
+      'MZ',
+      RateTable.EMPTY,
+    );
+    const whole = new FiguresBuilder(WHOLE, RateTable.EMPTY, 'USD');
+    const merged = new FiguresBuilder(WHOLE, RateTable.EMPTY, 'USD');
+    for (const ledger of [first, second]) {
+      const partial = new FiguresBuilder(WHOLE, RateTable.EMPTY, 'USD');
+      for (const entry of ledger.entries) {
+        whole.add(entry);
+        partial.add(entry);
+      }
+      merged.merge(partial);
+    }
+    const expected = whole.build(true);
+    expect(merged.build(true)).toEqual(expected);
+    expect(expected.reporting?.unconverted).toEqual([{ currency: 'GHS', disbursed: 5_000_000, received: 5_000_000 }]);
+    expect(expected.reporting?.conversions?.length).toBeGreaterThan(0);
+  });
+});

@@ -21,6 +21,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    req.timings?.lap('receive');
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
 
     const authorization = req.headers.authorization;
@@ -34,12 +35,16 @@ export class AuthGuard implements CanActivate {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access policy: refused`);
       throw new AccessDeniedError('access.undeclared', 'This endpoint is not open to anyone');
     }
-    if (policy.kind === 'public') return true;
+    if (policy.kind === 'public') {
+      req.timings?.lap('auth');
+      return true;
+    }
     const principal = req.principal;
     if (!principal) throw new AuthenticationError('auth.required', 'Sign in: send "Authorization: Bearer <token>"');
     if (policy.kind === 'roles' && !policy.roles.some((r) => principal.roles.includes(r))) {
       throw new AccessDeniedError('access.role', `This needs the role ${policy.roles.join(' or ')}`);
     }
+    req.timings?.lap('auth');
     return true;
   }
 }

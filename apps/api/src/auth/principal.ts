@@ -1,5 +1,5 @@
-import type { Request } from 'express';
 import type { UserRole } from '@ccb/domain';
+import type { TimedRequest } from '../common/server-timing';
 
 /** A verified user: who, for which organisation, trusted with which roles. Only the auth guard makes one. */
 export interface Principal {
@@ -9,6 +9,6 @@ export interface Principal {
 }
 
 /** The request as the auth guard leaves it: `principal` is absent for an anonymous caller. */
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends TimedRequest {
   principal?: Principal;
 }

@@ -5,6 +5,7 @@ import { canonicalJson, type EventMetadata, type RequestFingerprint } from '@ccb
 import { InvalidInputError } from '../common/invalid-input';
 import { AuthenticationError } from '../auth/auth-errors';
 import type { AuthenticatedRequest } from '../auth/principal';
+import type { StageTimings } from '../common/server-timing';
 
 export interface RequestCommandContext extends CommandContext {
   readonly correlationId: string;
@@ -14,6 +15,7 @@ export interface RequestCommandContext extends CommandContext {
   readonly idempotencyKey?: string;
   /** What an Idempotency-Key is bound to: a retry must repeat this exact request. */
   readonly request: RequestFingerprint;
+  readonly timings?: StageTimings;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -59,6 +61,7 @@ export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
     reason,
     expectedRevision,
     idempotencyKey,
+    timings: req.timings,
     request: {
       method: req.method,
       path: req.originalUrl.split('?')[0],

@@ -10,13 +10,14 @@ import {
   type EventStore,
   type ExpectedRevision,
   type Position,
-  type RecordedEvent,
   type RequestFingerprint,
   StreamQueue,
 } from '@ccb/event-store';
 import type { Decider } from '@ccb/domain';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import type { StageTimings } from '../common/server-timing';
 import { differingParts, IdempotencyKeys, type IdempotencyKeyStore } from './idempotency-keys';
+import { appliedKey, FoldedStreams, type FoldedStream } from './folded-streams';
 
 /** A domain event: what decide returns and evolve folds. */
 export interface EventShape {
@@ -36,6 +37,8 @@ export interface Execution<Command> {
   /** What the idempotency key is bound to, besides the principal (metadata.actor). */
   readonly request?: RequestFingerprint;
   readonly metadata: Omit<EventMetadata, 'commandId' | 'request'>;
+  /** The request's Server-Timing laps, when it came over HTTP. */
+  readonly timings?: StageTimings;
 }
 
 export interface CommandResult {
@@ -79,19 +82,28 @@ const backoffMs = (attempt: number) => Math.random() * Math.min(250, 5 * 2 ** at
 @Injectable()
 export class CommandExecutor {
   private readonly queue = new StreamQueue();
+  private readonly folds: FoldedStreams;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IdempotencyKeys) private readonly keys: IdempotencyKeyStore,
-  ) {}
+  ) {
+    this.folds = new FoldedStreams(store);
+  }
 
   async execute<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {
     const { idempotencyKey: key, request } = execution;
     const principal = execution.metadata.actor;
+    const timings = execution.timings;
+    timings?.lap('validate');
     const claimed = key && request ? await this.keys.claim(principal, key, request, execution.streamId) : false;
     if (Array.isArray(claimed)) throw new IdempotencyKeyReusedError(claimed);
+    if (key && request) timings?.lap('claim');
     try {
-      return await this.queue.run(execution.streamId, () => this.executeNow(decider, execution));
+      return await this.queue.run(execution.streamId, () => {
+        timings?.lap('queue');
+        return this.executeNow(decider, execution);
+      });
     } catch (error) {
       if (claimed === true && key) await this.keys.release(principal, key);
       throw error;
@@ -100,29 +112,32 @@ export class CommandExecutor {
 
   private async executeNow<Command, Event extends EventShape, State>(decider: Decider<Command, Event, State>, execution: Execution<Command>): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
-      const recorded = await this.load(execution.streamId);
-      if (recorded.length === 0 && execution.mustExist) throw new StreamMissingError(execution.streamId);
-      const state = recorded.map((e) => decider.upcast(e)).reduce(decider.evolve, decider.initialState);
-      if (recorded.length > 0 && decider.isParty && !decider.isParty(state, execution.metadata.organisation ?? '')) {
+      const timings = execution.timings;
+      const stream = await this.folds.load(decider, execution.streamId);
+      timings?.lap('load');
+      if (stream.revision < 0 && execution.mustExist) throw new StreamMissingError(execution.streamId);
+      if (stream.revision >= 0 && decider.isParty && !decider.isParty(stream.state, execution.metadata.organisation ?? '')) {
         throw execution.mustExist ? new StreamMissingError(execution.streamId) : new StreamIdUnavailableError(execution.streamId);
       }
-      const previous = this.previousResult(execution, recorded);
+      const previous = this.previousResult(execution, stream);
       if (previous) return previous;
 
-      const loadedRevision = recorded.length - 1;
+      const loadedRevision = stream.revision;
       if (execution.expectedRevision !== undefined && execution.expectedRevision !== loadedRevision) {
         throw new WrongExpectedRevisionError(execution.streamId, execution.expectedRevision, loadedRevision < 0 ? 'no_stream' : loadedRevision);
       }
-      const events = decider.decide(execution.command, state);
+      const events = decider.decide(execution.command, stream.state);
+      timings?.lap('decide');
       // Nothing to record (the same IATI identity again, an unchanged import): answered as the stream stands.
       if (events.length === 0) {
-        const last = recorded.at(-1);
-        return { streamId: execution.streamId, revision: loadedRevision, position: last?.position ?? makePosition(0, 0), events: [], replayed: false };
+        return { streamId: execution.streamId, revision: loadedRevision, position: stream.lastPosition ?? makePosition(0, 0), events: [], replayed: false };
       }
       const expected: ExpectedRevision = loadedRevision < 0 ? 'no_stream' : loadedRevision;
-      const data = this.toEventData(execution, recorded, events);
+      const data = this.toEventData(execution, stream, events);
+      timings?.lap('chain');
       try {
         const result = await this.store.appendToStream(execution.streamId, data, { expectedRevision: expected });
+        timings?.lap('append');
         return {
           streamId: execution.streamId,
           revision: result.nextExpectedRevision,
@@ -131,11 +146,15 @@ export class CommandExecutor {
           replayed: false,
         };
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (!(error instanceof WrongExpectedRevisionError)) {
+          // The append may or may not have landed: the next load folds from the store alone.
+          this.folds.forget(execution.streamId);
+          throw error;
+        }
         // Another process wrote first. A client that named its revision hears about it (unless it was its own
         // retry that won); otherwise decide again on what is there now.
         if (execution.expectedRevision !== undefined) {
-          const previousNow = this.previousResult(execution, await this.load(execution.streamId));
+          const previousNow = this.previousResult(execution, await this.folds.load(decider, execution.streamId));
           if (previousNow) return previousNow;
           throw error;
         }
@@ -145,11 +164,11 @@ export class CommandExecutor {
     }
   }
 
-  private toEventData<Command>(execution: Execution<Command>, recorded: readonly RecordedEvent[], events: readonly EventShape[]): EventData[] {
+  private toEventData<Command>(execution: Execution<Command>, stream: FoldedStream<unknown>, events: readonly EventShape[]): EventData[] {
     const key = execution.idempotencyKey;
-    const loadedRevision = recorded.length - 1;
+    const loadedRevision = stream.revision;
     // Each event links to the one before it in the stream: an edit made behind the store's back shows.
-    let previousHash = recorded.at(-1)?.metadata.hash ?? GENESIS_HASH;
+    let previousHash = stream.lastHash ?? GENESIS_HASH;
     return events.map((event, index) => {
       const unlinked = {
         id: key ? deterministicId(execution.streamId, execution.metadata.actor, key, index) : randomUUID(),
@@ -166,20 +185,16 @@ export class CommandExecutor {
     });
   }
 
-  async load(streamId: string): Promise<RecordedEvent[]> {
-    return (await this.store.readStream(streamId)).events;
-  }
-
   /**
    * The answer to a retry: the events this principal's key produced, if it sent this very request. A key
    * is the principal's own: another user's identical key is another command.
    */
-  private previousResult<Command>(execution: Execution<Command>, recorded: readonly RecordedEvent[]): CommandResult | undefined {
+  private previousResult<Command>(execution: Execution<Command>, stream: FoldedStream<unknown>): CommandResult | undefined {
     const key = execution.idempotencyKey;
     if (!key) return undefined;
-    const applied = recorded.filter((e) => e.metadata.commandId === key && e.metadata.actor === execution.metadata.actor);
+    const applied = stream.applied.get(appliedKey(execution.metadata.actor, key)) ?? [];
     if (applied.length === 0) return undefined;
-    const first = applied[0].metadata.request;
+    const first = applied[0].request;
     const now = execution.request;
     // Events written before requests were fingerprinted carry none: they are taken as the same request.
     if (first && now) {

@@ -37,6 +37,7 @@ export class ExecuteExchangeRateCommandHandler implements ICommandHandler<Execut
       idempotencyKey: meta.idempotencyKey,
       request: meta.request,
       metadata: toEventMetadata(meta),
+      timings: meta.timings,
     });
   }
 }

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CommandExecutor } from '../event-sourcing/command-executor';
-import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
 import { ExchangeRatesController, ExecuteExchangeRateCommandHandler } from './exchange-rates.controller';
 import { ReferenceRates } from './reference-rates';
 
@@ -9,7 +7,7 @@ import { ReferenceRates } from './reference-rates';
 @Module({
   imports: [CqrsModule],
   controllers: [ExchangeRatesController],
-  providers: [CommandExecutor, IdempotencyKeys, ExecuteExchangeRateCommandHandler, ReferenceRates],
+  providers: [ExecuteExchangeRateCommandHandler, ReferenceRates],
   exports: [ReferenceRates],
 })
 export class ExchangeRatesModule {}

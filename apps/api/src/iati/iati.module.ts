@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CommandExecutor } from '../event-sourcing/command-executor';
-import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
 import { IatiController } from './iati.controller';
 import { IatiImports } from './iati-imports';
 import { IatiPublications } from './iati-publications';
@@ -8,6 +6,6 @@ import { IatiPublications } from './iati-publications';
 /** IATI 2.03 files out of the record, and other publishers' files in, through the command path. */
 @Module({
   controllers: [IatiController],
-  providers: [IatiPublications, IatiImports, CommandExecutor, IdempotencyKeys],
+  providers: [IatiPublications, IatiImports],
 })
 export class IatiModule {}

@@ -24,6 +24,7 @@ export class ExecuteOrganisationCommandHandler implements ICommandHandler<Execut
       idempotencyKey: meta.idempotencyKey,
       request: meta.request,
       metadata: toEventMetadata(meta),
+      timings: meta.timings,
     });
   }
 }

@@ -35,6 +35,7 @@ export class ExecutePartnershipCommandHandler implements ICommandHandler<Execute
       idempotencyKey: meta.idempotencyKey,
       request: meta.request,
       metadata: toEventMetadata(meta),
+      timings: meta.timings,
     });
   }
 

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module';
 import { KnownOrganisations } from '../auth/known-organisations';
-import { CommandExecutor } from '../event-sourcing/command-executor';
-import { IdempotencyKeys } from '../event-sourcing/idempotency-keys';
 import { CorrectionsController } from '../corrections/corrections.controller';
 import { DeliveryController } from './delivery.controller';
 import { EvaluationController } from './evaluation.controller';
@@ -16,6 +14,6 @@ import { PublicationController } from './publication.controller';
 @Module({
   imports: [CqrsModule, ExchangeRatesModule],
   controllers: [PartnershipsController, FundingCommandsController, DeliveryController, EvaluationController, CorrectionsController, PublicationController],
-  providers: [CommandExecutor, IdempotencyKeys, ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
+  providers: [ExecutePartnershipCommandHandler, PartnershipCommandsGateway, KnownOrganisations],
 })
 export class PartnershipsModule {}

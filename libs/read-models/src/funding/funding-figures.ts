@@ -1,5 +1,5 @@
 import { convert, type RateTable } from './rate-table';
-import { zeroAmounts, type AmountName, type Amounts, type MoneyFigures, type ReportingAmounts, type UsedRate } from '../api/funding-results';
+import { AMOUNT_NAMES, zeroAmounts, type AmountName, type Amounts, type MoneyFigures, type ReportingAmounts, type UsedRate } from '../api/funding-results';
 
 export { AMOUNT_NAMES, zeroAmounts, type AmountName, type Amounts, type CurrencyAmounts, type MoneyFigures, type ReportingAmounts } from '../api/funding-results';
 import type { LedgerEntry, LedgerMeasure } from './money-ledger';
@@ -31,6 +31,10 @@ export function amountOf(entry: LedgerEntry, perspective: Perspective): AmountNa
 /** What the money spent came out of: money that left the funders (net) or reached the organisation, plus own funds spent. */
 export function fundsAvailable(a: Amounts, perspective: Perspective): number {
   return (perspective.kind === 'organisation' ? a.received : a.disbursed) + a.spentDirectly;
+}
+
+function addAmounts(into: Amounts, from: Readonly<Amounts>): void {
+  for (const name of AMOUNT_NAMES) into[name] += from[name];
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
@@ -70,6 +74,28 @@ export class FiguresBuilder {
       const seen = this.used.get(key) ?? { ...c.used, amounts: 0 };
       seen.amounts += 1;
       this.used.set(key, seen);
+    }
+  }
+
+  /**
+   * Adds another builder's sums (same perspective, rates and reporting currency): the same figures as adding
+   * its entries one by one, since every figure is a sum of whole minor units converted entry by entry.
+   */
+  merge(other: FiguresBuilder): void {
+    for (const [currency, amounts] of other.currencies) {
+      const mine = this.currencies.get(currency) ?? zeroAmounts();
+      addAmounts(mine, amounts);
+      this.currencies.set(currency, mine);
+    }
+    if (this.reported && other.reported) addAmounts(this.reported, other.reported);
+    for (const [currency, left] of other.unconverted) {
+      const mine = this.unconverted.get(currency) ?? {};
+      for (const [name, amount] of Object.entries(left) as [AmountName, number][]) mine[name] = (mine[name] ?? 0) + amount;
+      this.unconverted.set(currency, mine);
+    }
+    for (const [key, used] of other.used) {
+      const mine = this.used.get(key);
+      this.used.set(key, mine ? { ...mine, amounts: mine.amounts + used.amounts } : { ...used });
     }
   }
 

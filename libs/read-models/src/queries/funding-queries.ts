@@ -37,32 +37,109 @@ type FundingKey = FundingKeys[FundingGroup];
 export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, groupBy: FundingGroup, filter: FundingFilter): Promise<FundingTotal[]> {
   if (groupBy === 'provider-receiver') return providerReceiverTotals(ctx, viewer, filter);
   const rates = await rateTableOf(ctx);
-  const partnerships = await ledgersFor(ctx, viewer, filter, rates);
-  const groups = new Map<string, { key: FundingKey; partnershipIds: Set<string>; figures: FiguresBuilder }>();
-  const groupFor = (key: FundingKey, perspective: Perspective) => {
-    const id = JSON.stringify(key);
-    let group = groups.get(id);
-    if (!group) {
-      group = { key, partnershipIds: new Set(), figures: new FiguresBuilder(perspective, rates, filter.reportingCurrency) };
-      groups.set(id, group);
-    }
-    return group;
-  };
-  for (const { row, ledger } of partnerships) {
-    for (const entry of ledger.entries) {
-      if (filter.year !== undefined && Number(entry.date.slice(0, 4)) !== filter.year) continue;
-      if (filter.currency && entry.currency !== filter.currency) continue;
-      for (const [key, perspective] of groupKeys(groupBy, row, entry)) {
-        if (amountOf(entry, perspective) === null) continue;
-        const group = groupFor(key, perspective);
-        group.partnershipIds.add(row.partnership_id);
-        group.figures.add(entry);
+  const groups = new Map<string, { key: FundingKey; partnershipIds: string[]; figures: FiguresBuilder }>();
+  for (const { partnershipId, cells } of await partialTotals(ctx, viewer, groupBy, filter, rates)) {
+    for (const cell of cells) {
+      let group = groups.get(cell.id);
+      if (!group) {
+        group = { key: cell.key, partnershipIds: [], figures: new FiguresBuilder(cell.perspective, rates, filter.reportingCurrency) };
+        groups.set(cell.id, group);
       }
+      group.partnershipIds.push(partnershipId);
+      group.figures.merge(cell.figures);
     }
   }
   return [...groups.values()]
     .sort((a, b) => compareKeys(a.key, b.key))
-    .map((g) => ({ key: g.key, partnershipIds: [...g.partnershipIds].sort(), ...g.figures.build(filter.explain === true) }));
+    .map((g) => ({ key: g.key, partnershipIds: g.partnershipIds.sort(), ...g.figures.build(filter.explain === true) }));
+}
+
+/** One partnership's share of one group: its entries for that key, added up. */
+interface PartialCell {
+  readonly id: string;
+  readonly key: FundingKey;
+  readonly perspective: Perspective;
+  readonly figures: FiguresBuilder;
+}
+
+const PARTIALS_CACHE_SIZE = 20_000;
+const PARTIAL_VARIANTS = 16;
+const partialsCache = new Map<string, { revision: number; ratesVersion: string; variants: Map<string, PartialCell[]> }>();
+
+/**
+ * Each visible partnership's figures per group, for this grouping and these money filters. They are a
+ * function of its revision, the rate table and the filters, so they are kept per (revision, rate table
+ * version) and a call adds up thousands of small sums instead of folding every ledger entry again: only the
+ * partnerships that changed since are read and computed again.
+ */
+async function partialTotals(
+  ctx: ReadModelContext,
+  viewer: Viewer,
+  groupBy: Exclude<FundingGroup, 'provider-receiver'>,
+  filter: FundingFilter,
+  rates: RateTable,
+): Promise<{ partnershipId: string; cells: readonly PartialCell[] }[]> {
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(ctx, viewer, filter);
+  const versions = await selectRows(ctx, { partnership_id: c.text, revision: c.int4 }, `SELECT p.partnership_id, p.revision FROM ${s}.partnerships p ${where}`, where.params);
+  const variant = JSON.stringify([groupBy, filter.year ?? null, filter.currency ?? null, filter.reportingCurrency ?? null]);
+  const cacheKey = (id: string) => `${s}|${id}`;
+  const found = new Map<string, readonly PartialCell[]>();
+  const missing: string[] = [];
+  for (const v of versions) {
+    const hit = partialsCache.get(cacheKey(v.partnership_id));
+    const cells = hit && hit.revision === v.revision && hit.ratesVersion === rates.version ? hit.variants.get(variant) : undefined;
+    if (cells) found.set(v.partnership_id, cells);
+    else missing.push(v.partnership_id);
+  }
+  if (missing.length > 0) {
+    const rows = await selectRows(
+      ctx,
+      LEDGER_ROW,
+      `SELECT p.partnership_id, p.revision, p.title, p.beneficiary_country, p.themes, p.donor_ids, p.implementer_ids, p.beneficiary_ids
+         FROM ${s}.partnerships p WHERE p.partnership_id = ANY($1::text[])`,
+      [missing],
+    );
+    for (const { row, ledger } of await ledgersOf(ctx, rows, rates)) {
+      const cells = partialCells(groupBy, filter, row, ledger, rates);
+      found.set(row.partnership_id, cells);
+      const key = cacheKey(row.partnership_id);
+      const kept = partialsCache.get(key);
+      const entry =
+        kept && kept.revision === row.revision && kept.ratesVersion === rates.version
+          ? kept
+          : { revision: row.revision, ratesVersion: rates.version, variants: new Map<string, PartialCell[]>() };
+      entry.variants.delete(variant);
+      entry.variants.set(variant, cells);
+      if (entry.variants.size > PARTIAL_VARIANTS) entry.variants.delete(entry.variants.keys().next().value!);
+      partialsCache.delete(key);
+      partialsCache.set(key, entry);
+      if (partialsCache.size > PARTIALS_CACHE_SIZE) partialsCache.delete(partialsCache.keys().next().value!);
+    }
+  }
+  return versions.flatMap((v) => {
+    const cells = found.get(v.partnership_id);
+    return cells ? [{ partnershipId: v.partnership_id, cells }] : [];
+  });
+}
+
+function partialCells(groupBy: Exclude<FundingGroup, 'provider-receiver'>, filter: FundingFilter, row: LedgerRow, ledger: PartnershipLedger, rates: RateTable): PartialCell[] {
+  const cells = new Map<string, PartialCell>();
+  for (const entry of ledger.entries) {
+    if (filter.year !== undefined && Number(entry.date.slice(0, 4)) !== filter.year) continue;
+    if (filter.currency && entry.currency !== filter.currency) continue;
+    for (const [key, perspective] of groupKeys(groupBy, row, entry)) {
+      if (amountOf(entry, perspective) === null) continue;
+      const id = JSON.stringify(key);
+      let cell = cells.get(id);
+      if (!cell) {
+        cell = { id, key, perspective, figures: new FiguresBuilder(perspective, rates, filter.reportingCurrency) };
+        cells.set(id, cell);
+      }
+      cell.figures.add(entry);
+    }
+  }
+  return [...cells.values()];
 }
 
 const WHOLE: Perspective = { kind: 'whole' };
@@ -124,6 +201,12 @@ export async function ledgersFor(ctx: ReadModelContext, viewer: Viewer, filter: 
        FROM ${s}.partnerships p ${where} ORDER BY p.partnership_id`,
     where.params,
   );
+  return ledgersOf(ctx, rows, rates);
+}
+
+/** The ledgers of these partnership rows, from the cache where their revision and the rate table still match. */
+async function ledgersOf(ctx: ReadModelContext, rows: readonly LedgerRow[], rates: RateTable): Promise<{ row: LedgerRow; ledger: PartnershipLedger }[]> {
+  const s = ctx.models.portfolio.schema;
   const cacheKey = (id: string) => `${s}|${id}`;
   const ledgers = new Map<string, PartnershipLedger>();
   const missing = rows.filter((r) => {
