@@ -12,28 +12,15 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import type { EventStore } from '@ccb/event-store';
-import { loadSettings } from '@ccb/runtime';
 import { createApp } from '../apps/api/src/app.factory';
 import { TokenService } from '../apps/api/src/auth/token-service';
 import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
 import { STAGES } from '../apps/api/src/common/server-timing';
-import { arg, describeMachine, formatRate, percentile, printTable } from './machine';
+import { arg, describeMachine, freshBenchDatabase, formatRate, percentile, printTable } from './machine';
 import { runHttpLoad } from './workload/http-load';
 
-const ADMIN_URL = loadSettings().DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'ccb_bench_commands';
 const CLIENTS = [1, 16] as const;
 const TARGET_RATIO = 0.5;
-
-async function freshDatabase(): Promise<string> {
-  const admin = new Pool({ connectionString: ADMIN_URL, max: 1 });
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${BENCH_DB}`;
-  return url.toString();
-}
 
 const ORGS = { beneficiary: 'org-bench-cert', donor: 'org-bench-donor', admin: 'org-bench-operator' } as const;
 
@@ -176,7 +163,7 @@ async function storeRow(store: EventStore, clients: number, appends: number): Pr
 async function main(): Promise<void> {
   const commands = arg('commands', 2000);
   const partnerships = arg('partnerships', 1000);
-  const url = await freshDatabase();
+  const url = await freshBenchDatabase('ccb_bench_commands');
   const app: INestApplication = await createApp({
     DATABASE_URL: url,
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',

@@ -1,5 +1,20 @@
 import os from 'node:os';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
+import { loadSettings } from '@ccb/runtime';
+
+/** The server the benchmarks make their databases on: DATABASE_URL, else the local default. */
+export const ADMIN_URL = loadSettings().DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Drops and creates a benchmark's own database on that server, and returns its URL. */
+export async function freshBenchDatabase(name: string): Promise<string> {
+  const admin = new Pool({ connectionString: ADMIN_URL, max: 1 });
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 /** One line describing where the figures were taken, printed with every benchmark. */
 export async function describeMachine(pool?: Pool): Promise<string> {

@@ -143,6 +143,7 @@ async function projectionLag(runtime: ReadModelRuntime, rate: number, seconds: n
   const steps: Iterator<WorkloadStep> = partnershipWorkload({ partnerships: 2000, events: rate * seconds * 2, seed: 4242, concurrent: 300 }, workloadOrganisations(42))[
     Symbol.iterator
   ]();
+  const run = Date.now().toString(36);
   const acked: { position: Position; at: number }[] = [];
   const revisions = new Map<string, number>();
   const started = performance.now();
@@ -155,7 +156,8 @@ async function projectionLag(runtime: ReadModelRuntime, rate: number, seconds: n
       const next = steps.next();
       if (next.done) break;
       const step = next.value;
-      const streamId = step.streamId.replace('partnership-w-', 'partnership-lag-');
+      // A run of its own: the database is kept between runs, and the last run's lag streams are still in it.
+      const streamId = step.streamId.replace('partnership-w-', `partnership-lag-${run}-`);
       while (busy.has(streamId)) await Promise.race(inFlight);
       busy.add(streamId);
       sent += 1;

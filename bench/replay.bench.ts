@@ -6,7 +6,6 @@
  *  - GET /api/partnerships/:id/as-of?revision=R through HTTP (read the stream, party check, replay, figures);
  *  - as-of by date, diff between two random revisions, verify of the whole chain.
  */
-import { Pool } from 'pg';
 import request from 'supertest';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
@@ -15,23 +14,9 @@ import { replayTo } from '@ccb/read-models';
 import { createApp } from '../apps/api/src/app.factory';
 import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
 import { TokenService } from '../apps/api/src/auth/token-service';
-import { arg, describeMachine, percentile, printTable } from './machine';
+import { arg, describeMachine, freshBenchDatabase, percentile, printTable } from './machine';
 import { partnershipWorkload, workloadOrganisations } from './workload/partnership-workload';
 import { appendWorkload } from './workload/append-workload';
-import { loadSettings } from '@ccb/runtime';
-
-const ADMIN_URL = loadSettings().DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'ccb_bench_replay';
-
-async function freshDatabase(): Promise<string> {
-  const admin = new Pool({ connectionString: ADMIN_URL, max: 1 });
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${BENCH_DB}`;
-  return url.toString();
-}
 
 /** One partnership's whole life, chained as the command executor chains it. */
 async function writeLongPartnership(store: EventStore, events: number): Promise<{ streamId: string; partnershipId: string; proposer: string; written: number }> {
@@ -74,7 +59,7 @@ function stats(samples: number[]): [string, string, string] {
 async function main(): Promise<void> {
   const events = arg('events', 10_000);
   const runs = arg('runs', 200);
-  const url = await freshDatabase();
+  const url = await freshBenchDatabase('ccb_bench_replay');
   const app = await createApp({
     DATABASE_URL: url,
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',

@@ -7,7 +7,7 @@ import { InvalidInputError } from '../common/invalid-input';
 import { ProjectionsService, type ProjectionName } from './projections.service';
 
 export const MIN_POSITION_HEADER = 'x-min-position';
-const READS_FROM = 'reads-from';
+export const READS_FROM = 'reads-from';
 
 /** Which projections a controller's answers come from, so a read-your-writes wait knows what to wait for. */
 export const ReadsFrom = (...projections: ProjectionName[]) => SetMetadata(READS_FROM, projections);

@@ -8,6 +8,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
 import { ProjectionsService } from './projections.service';
 import { ReadAfterInterceptor } from './read-after.interceptor';
+import { SharedReadsInterceptor } from './shared-reads.interceptor';
 import { READ_MODELS } from './read-models.tokens';
 import { RelationshipsController } from './relationships.controller';
 import { FundingQueriesController } from './funding.controller';
@@ -67,6 +68,8 @@ class DataSourceCloser implements OnApplicationShutdown {
     ProjectionsService,
     ReadAfterInterceptor,
     { provide: APP_INTERCEPTOR, useExisting: ReadAfterInterceptor },
+    SharedReadsInterceptor,
+    { provide: APP_INTERCEPTOR, useExisting: SharedReadsInterceptor },
   ],
   exports: [DataSource, READ_MODELS, ProjectionsService],
 })
