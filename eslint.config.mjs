@@ -41,6 +41,11 @@ export default tseslint.config(
       'apps/dashboard/src/portfolio/portfolio-charts.tsx',
       'apps/dashboard/src/partnership/partnership-links.tsx',
       'apps/dashboard/src/donor/*.tsx',
+      'apps/dashboard/src/evaluator/evaluation-*.tsx',
+      'apps/dashboard/src/ui/form.tsx',
+      'apps/dashboard/src/partnership/risks-card.tsx',
+      'apps/dashboard/src/operations/register-organisation-form.tsx',
+      'apps/dashboard/src/partnership/propose-page.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -613,6 +613,148 @@ describe('dashboard in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('evaluator in French: records an evaluation, a score and evidence per principle tied to events picked from the history', async () => {
+    const { page, errors } = await newPage();
+    const ke = 'p-ke-cybercrime-law';
+    await page.goto(`${api.baseUrl}/#/sign-in`);
+    await page.selectOption('[data-testid="language"]', 'fr');
+    await page.click('button[data-user="helen"]');
+    await page.waitForSelector('[data-testid="signed-in-as"]');
+    await page.goto(`${api.baseUrl}/#/partnerships/${ke}/evaluation`);
+    await page.waitForSelector('[data-testid="evaluation-form"]');
+    expect(await text(page, 'h1')).toContain('Évaluation');
+
+    // Sent without a score: the API's reason sits at the score field, and nothing is recorded.
+    await page.fill('[data-testid="evaluation-form"] textarea[name="findings"]', 'La CERT a rédigé le plan ; l’opérateur l’a relu.');
+    await page.fill('[data-testid="evaluation-form"] textarea[name="lessons"]', 'Fixer l’institution de reprise dès la co-conception.');
+    await page.fill('[data-testid="evaluation-form"] textarea[name="scores.0.evidence"]', 'Besoins exprimés par le ministère, plan endossé par lui.');
+    await page.click('[data-testid="evaluation-form"] button[type="submit"]');
+    await page.waitForSelector('[data-field="scores.0.score"] .field-error');
+    expect((await apiGet<{ items: unknown[] }>('helen', `/partnerships/${ke}/evaluations`)).items).toEqual([]);
+
+    // National ownership 3, resting on the first two events of the history (the proposal, then the first party invited);
+    // demand-driven 4, with no event named.
+    const history = await apiGet<{ items: { eventId: string; revision: number }[] }>('helen', `/partnerships/${ke}/history?limit=2`);
+    await page.selectOption('[data-testid="evaluation-form"] select[name="scores.0.score"]', '3');
+    await page.selectOption(
+      '[data-testid="evaluation-form"] select[name="scores.0.eventIds"]',
+      history.items.map((e) => e.eventId),
+    );
+    await page.click('[data-testid="evaluation-form"] button:has-text("Noter un autre principe")');
+    await page.selectOption('[data-testid="evaluation-form"] select[name="scores.1.principle"]', 'demand-driven');
+    await page.selectOption('[data-testid="evaluation-form"] select[name="scores.1.score"]', '4');
+    await page.fill('[data-testid="evaluation-form"] textarea[name="scores.1.evidence"]', 'La demande vient du ministère kényan.');
+    await page.click('[data-testid="evaluation-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="evaluation-form"] .banner-ok');
+
+    const recorded = await apiGet<{ items: { evaluatorId: string; inForce: boolean; scores: { principle: string; score: number; eventIds: string[] }[] }[] }>(
+      'helen',
+      `/partnerships/${ke}/evaluations`,
+    );
+    expect(recorded.items).toHaveLength(1);
+    expect(recorded.items[0]).toMatchObject({ evaluatorId: 'org-eval-inst', inForce: true });
+    expect(recorded.items[0].scores).toEqual([
+      expect.objectContaining({ principle: 'national-ownership', score: 3, eventIds: history.items.map((e) => e.eventId) }),
+      expect.objectContaining({ principle: 'demand-driven', score: 4, eventIds: [] }),
+    ]);
+    // Shown back in French, each score in words and its evidence as the events' sentences.
+    await page.waitForSelector('[data-testid="evaluation"]');
+    expect(await page.$$eval('[data-testid="evaluation"] [data-testid="score"]', (cells) => cells.map((c) => c.textContent))).toEqual([
+      '3 – largement respecté',
+      '4 – pleinement respecté',
+    ]);
+    expect(await text(page, '[data-testid="evaluation"] tbody tr:first-child th')).toBe('Appropriation nationale');
+    expect(await page.$$eval('[data-testid="evaluation"] tbody tr:first-child li', (items) => items.length)).toBe(2);
+    await page.screenshot({ path: screenshotPath('evaluator-evaluation-fr'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('in Portuguese: the Brazilian implementer raises an issue on the Mozambique partnership and the Mozambican CERT resolves it', async () => {
+    const mz = 'p-mz-cert-south-south';
+    const description = 'Dois dos cinco analistas formados saíram para o setor privado';
+    const implementer = await newPage();
+    await implementer.page.goto(`${api.baseUrl}/#/sign-in`);
+    await implementer.page.selectOption('[data-testid="language"]', 'pt');
+    await implementer.page.click('button[data-user="ana"]');
+    await implementer.page.waitForSelector('[data-testid="signed-in-as"]');
+    await implementer.page.goto(`${api.baseUrl}/#/partnerships/${mz}/work-log`);
+    await implementer.page.waitForSelector('[data-testid="risk-form"]');
+    await implementer.page.selectOption('[data-testid="risk-form"] select[name="kind"]', 'issue');
+    await implementer.page.selectOption('[data-testid="risk-form"] select[name="severity"]', 'high');
+    await implementer.page.fill('[data-testid="risk-form"] textarea[name="description"]', description);
+    await implementer.page.click('[data-testid="risk-form"] button[type="submit"]');
+    await implementer.page.waitForSelector('[data-testid="risk-form"] .banner-ok');
+    const raised = (
+      await apiGet<{ risks: { riskId: string; kind: string; severity: string; description: string; raisedBy: string; resolution: string | null }[] }>(
+        'ana',
+        `/partnerships/${mz}/dossier`,
+      )
+    ).risks.find((r) => r.description === description);
+    expect(raised).toMatchObject({ kind: 'issue', severity: 'high', raisedBy: 'org-br-coop', resolution: null });
+    const row = (await tableRows(implementer.page, 'risks-table')).find((r) => r[2] === description);
+    expect(row?.slice(0, 2)).toEqual(['Problema', 'Alta']);
+    expect(implementer.errors).toEqual([]);
+
+    const beneficiary = await newPage();
+    await beneficiary.page.goto(`${api.baseUrl}/#/sign-in`);
+    await beneficiary.page.selectOption('[data-testid="language"]', 'pt');
+    await beneficiary.page.click('button[data-user="joana"]');
+    await beneficiary.page.waitForSelector('[data-testid="signed-in-as"]');
+    await beneficiary.page.goto(`${api.baseUrl}/#/partnerships/${mz}/beneficiary`);
+    const cell = `[data-testid="risks-table"] tr[data-risk="${raised!.riskId}"]`;
+    await beneficiary.page.waitForSelector(cell);
+    await beneficiary.page.fill(`${cell} input[name="resolution"]`, 'Subsídio de retenção acordado com o ministério');
+    await beneficiary.page.click(`${cell} button[type="submit"]`);
+    await textWhen(beneficiary.page, `${cell} td:last-child`, (t) => t === 'Resolvido: Subsídio de retenção acordado com o ministério');
+    const resolved = (await apiGet<{ risks: { riskId: string; resolution: string | null }[] }>('joana', `/partnerships/${mz}/dossier`)).risks.find(
+      (r) => r.riskId === raised!.riskId,
+    );
+    expect(resolved?.resolution).toBe('Subsídio de retenção acordado com o ministério');
+    await beneficiary.page.screenshot({ path: screenshotPath('risks-pt'), fullPage: true });
+    expect(await accessibilityProblems(beneficiary.page)).toEqual([]);
+    expect(beneficiary.errors).toEqual([]);
+  });
+
+  it('beneficiary in French: Senegal proposes a partnership (the demand-driven start) and lands on its page', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${api.baseUrl}/#/sign-in`);
+    await page.selectOption('[data-testid="language"]', 'fr');
+    await page.click('button[data-user="awa"]');
+    await page.waitForSelector('[data-testid="signed-in-as"]');
+    await page.click('a:has-text("Proposer")');
+    const form = '[data-testid="propose-form"]';
+    await page.waitForSelector(form);
+    await page.fill(`${form} input[name="title"]`, 'Protection des données et réponse aux incidents');
+    await page.fill(`${form} textarea[name="summary"]`, 'Former les analystes de la CDP et du CSIRT national à la notification des violations de données.');
+    await page.selectOption(`${form} select[name="beneficiaryCountry"]`, 'SN');
+    await page.selectOption(`${form} select[name="genderMarker"]`, '1');
+    await page.fill(`${form} input[name="plannedStart"]`, '2027-01-01');
+    // No theme ticked: the API's reason shows under the themes, and nothing is proposed.
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector(`${form} [data-field="themes"] .field-error`);
+    await page.check(`${form} input[name="themes"][value="incident-response-cert"]`);
+    await page.check(`${form} input[name="levels"][value="policy"]`);
+    await page.check(`${form} input[name="sdgs"][value="16"]`);
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector('h1:has-text("Protection des données et réponse aux incidents")');
+    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/partnerships/', ''));
+    const proposed = await apiGet<{ beneficiaryCountry: string; initiatedBy: string; beneficiaryIds: string[]; themes: string[]; sdgs: number[]; phase: string }>(
+      'awa',
+      `/partnerships/${id}`,
+    );
+    expect(proposed).toMatchObject({
+      beneficiaryCountry: 'SN',
+      initiatedBy: 'beneficiary',
+      beneficiaryIds: ['org-sn-digital'],
+      themes: ['incident-response-cert'],
+      sdgs: [16],
+    });
+    await page.screenshot({ path: screenshotPath('propose-fr'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('operator and the states in between: keyboard sign-in, projections, a partnership one is not party to, an unknown page', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${api.baseUrl}/#/portfolio`);
@@ -623,6 +765,23 @@ describe('dashboard in Chromium', () => {
     const projections = await apiGet<{ items: { projection: string; eventsProcessed: number }[] }>('ada', '/projections');
     const rows = await tableRows(page, 'projections-table');
     expect(rows.map((r) => r[0])).toEqual(projections.items.map((p) => p.projection));
+
+    // Registering Senegal's data protection commission: a missing contact email is refused at its field, then it is registered.
+    const form = '[data-testid="register-organisation"]';
+    await page.fill(`${form} input[name="name"]`, 'Commission de Protection des Données Personnelles');
+    await page.fill(`${form} input[name="organisationId"]`, 'org-sn-cdp');
+    await page.selectOption(`${form} select[name="country"]`, 'SN');
+    await page.selectOption(`${form} select[name="developmentStatus"]`, 'least-developed');
+    await page.fill(`${form} input[name="contacts.0.name"]`, 'Fatou Ndiaye');
+    await page.fill(`${form} input[name="contacts.0.function"]`, 'Responsable de la coopération');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector(`${form} [data-field="contacts.0.email"] .field-error`);
+    await page.fill(`${form} input[name="contacts.0.email"]`, 'cooperation@cdp.example.sn');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector(`${form} .banner-ok`);
+    const registered = await apiGet<{ name: string; country: string; kind: string; developmentStatus: string }>('ada', '/organisations/org-sn-cdp');
+    expect(registered).toMatchObject({ name: 'Commission de Protection des Données Personnelles', country: 'SN', kind: 'state-body', developmentStatus: 'least-developed' });
+    await textWhen(page, '[data-testid="organisations-table"]', (t) => t.includes('Commission de Protection des Données Personnelles'));
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('operator'), fullPage: true });
 

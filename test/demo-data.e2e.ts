@@ -5,6 +5,9 @@ import { DEMO_ORGANISATIONS } from '../apps/api/src/demo/demo-organisations';
 import { DEMO_USERS } from '../apps/api/src/auth/demo-users';
 import { DEMO_PARTNERSHIP_STEPS } from '../apps/api/src/demo/demo-partnerships';
 import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
+import { EVERY_PARTNERSHIP, inclusion, inclusionFromActivities, type ReadModelContext } from '@ccb/read-models';
+import { ProjectionsService } from '../apps/api/src/read-models/projections.service';
+import { READ_MODELS } from '../apps/api/src/read-models/read-models.tokens';
 import { streamOf } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -41,5 +44,16 @@ describe('demo data set', () => {
     const before = await store.headPosition();
     await t.app.get(DemoLoader).load();
     expect(await store.headPosition()).toBe(before);
+  });
+
+  it('keeps inclusion by theme, maintained per partnership, equal to adding up the activities themselves', async () => {
+    const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    await t.app.get(ProjectionsService).waitFor(['portfolio'], head!);
+    const ctx = t.app.get<ReadModelContext>(READ_MODELS);
+    const maintained = await inclusion(ctx, EVERY_PARTNERSHIP, 'theme', {});
+    expect(maintained.length).toBeGreaterThan(3);
+    expect(maintained).toEqual(await inclusionFromActivities(ctx, EVERY_PARTNERSHIP, 'theme', {}));
+    const viewer = { sees: 'parties-of', organisationId: 'org-cyberbridge' } as const;
+    expect(await inclusion(ctx, viewer, 'theme', { country: 'KE' })).toEqual(await inclusionFromActivities(ctx, viewer, 'theme', { country: 'KE' }));
   });
 });

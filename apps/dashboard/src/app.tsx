@@ -11,6 +11,8 @@ import { Loading } from './ui/states';
 // Each page is its own chunk: the sign-in page, the first a visitor sees, downloads no page it does not show.
 const BeneficiaryPage = lazy(() => import('./beneficiary/beneficiary-page').then((m) => ({ default: m.BeneficiaryPage })));
 const OperationsPage = lazy(() => import('./operations/operations-page').then((m) => ({ default: m.OperationsPage })));
+const EvaluationPage = lazy(() => import('./evaluator/evaluation-page').then((m) => ({ default: m.EvaluationPage })));
+const ProposePage = lazy(() => import('./partnership/propose-page').then((m) => ({ default: m.ProposePage })));
 const ReplayPage = lazy(() => import('./evaluator/replay-page').then((m) => ({ default: m.ReplayPage })));
 const PartnershipPage = lazy(() => import('./partnership/partnership-page').then((m) => ({ default: m.PartnershipPage })));
 const PartnershipsPage = lazy(() => import('./partnership/partnerships-page').then((m) => ({ default: m.PartnershipsPage })));
@@ -25,7 +27,20 @@ function homeFor(user: SignedInUser | undefined): Route {
   return hasRole(user, 'donor') || hasRole(user, 'admin') ? { page: 'portfolio' } : { page: 'partnerships' };
 }
 
-const NEEDS_SIGN_IN: ReadonlySet<Route['page']> = new Set(['portfolio', 'partnerships', 'operations', 'partnership', 'work-log', 'donor', 'beneficiary', 'replay']);
+/** Who may propose a partnership: its first party, in one of these roles. */
+const PROPOSERS = ['beneficiary', 'implementer', 'donor'] as const;
+const NEEDS_SIGN_IN: ReadonlySet<Route['page']> = new Set([
+  'portfolio',
+  'partnerships',
+  'operations',
+  'partnership',
+  'work-log',
+  'donor',
+  'beneficiary',
+  'replay',
+  'evaluation',
+  'propose',
+]);
 
 export function App() {
   const route = useRoute();
@@ -46,6 +61,7 @@ export function App() {
     { route: { page: 'portfolio' }, label: t('app.nav.portfolio'), show: !!session },
     { route: { page: 'partnerships' }, label: t('app.nav.partnerships'), show: !!session && !hasRole(user, 'admin') },
     { route: { page: 'operations' }, label: t('app.nav.operations'), show: hasRole(user, 'admin') },
+    { route: { page: 'propose' }, label: t('app.nav.propose'), show: PROPOSERS.some((r) => hasRole(user, r)) },
     { route: { page: 'registry' }, label: t('app.nav.registry'), show: true },
   ];
 
@@ -122,6 +138,8 @@ function Page({ route, signedIn }: { route: Route; signedIn: boolean }) {
       return <PartnershipsPage />;
     case 'operations':
       return <OperationsPage />;
+    case 'propose':
+      return <ProposePage />;
     case 'partnership':
       return <PartnershipPage id={route.id} />;
     case 'work-log':
@@ -132,6 +150,8 @@ function Page({ route, signedIn }: { route: Route; signedIn: boolean }) {
       return <BeneficiaryPage id={route.id} />;
     case 'replay':
       return <ReplayPage id={route.id} />;
+    case 'evaluation':
+      return <EvaluationPage id={route.id} />;
     case 'not-found':
       return (
         <>

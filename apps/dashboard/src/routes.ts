@@ -11,21 +11,24 @@ export type Route =
   | { readonly page: 'portfolio' }
   | { readonly page: 'partnerships' }
   | { readonly page: 'operations' }
+  | { readonly page: 'propose' }
   | { readonly page: 'partnership'; readonly id: string }
   | { readonly page: 'work-log'; readonly id: string }
   | { readonly page: 'donor'; readonly id: string }
   | { readonly page: 'beneficiary'; readonly id: string }
   | { readonly page: 'replay'; readonly id: string }
+  | { readonly page: 'evaluation'; readonly id: string }
   | { readonly page: 'not-found'; readonly path: string };
 
-const PARTNERSHIP_PAGES = { '': 'partnership', 'work-log': 'work-log', donor: 'donor', beneficiary: 'beneficiary', replay: 'replay' } as const;
+const PARTNERSHIP_PAGES = { '': 'partnership', 'work-log': 'work-log', donor: 'donor', beneficiary: 'beneficiary', replay: 'replay', evaluation: 'evaluation' } as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'home' };
   const [first, id, sub = ''] = parts;
-  if (parts.length === 1 && (first === 'sign-in' || first === 'registry' || first === 'portfolio' || first === 'partnerships' || first === 'operations')) return { page: first };
+  if (parts.length === 1 && (first === 'sign-in' || first === 'registry' || first === 'portfolio' || first === 'partnerships' || first === 'operations' || first === 'propose'))
+    return { page: first };
   if (first === 'partnerships' && id && parts.length <= 3 && sub in PARTNERSHIP_PAGES) {
     return { page: PARTNERSHIP_PAGES[sub as keyof typeof PARTNERSHIP_PAGES], id };
   }
@@ -42,6 +45,7 @@ export function href(route: Route): string {
     case 'donor':
     case 'beneficiary':
     case 'replay':
+    case 'evaluation':
       return `#/partnerships/${encodeURIComponent(route.id)}/${route.page}`;
     case 'not-found':
       return `#${route.path}`;

@@ -11,6 +11,7 @@ import {
   type AsOfAnswer,
   type HistoryPage,
   type ReplayDiffAnswer,
+  type EvaluationsAnswer,
   type ReplayPoint,
   type ReplayState,
 } from '@ccb/read-models';
@@ -93,7 +94,7 @@ export class HistoryController {
 
   @Get('evaluations')
   @ApiOperation({ summary: "Evaluations in force, each score's evidence shown against the events it rests on" })
-  async evaluations(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
+  async evaluations(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<EvaluationsAnswer> {
     const { events, replay: replayAt } = await this.records.streamFor(id, principal);
     const replay = replayAt({ head: true });
     const byId = new Map(events.map((e) => [e.id, e]));
@@ -109,8 +110,8 @@ export class HistoryController {
           evidenceEvents: s.eventIds.map((eventId) => {
             const e = byId.get(eventId);
             return e
-              ? { eventId, found: true, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeRecorded(e, names) }
-              : { eventId, found: false };
+              ? { eventId, found: true as const, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeRecorded(e, names) }
+              : { eventId, found: false as const };
           }),
         })),
       })),

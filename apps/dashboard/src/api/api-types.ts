@@ -43,7 +43,13 @@ export type { InclusionResult } from '../../../../libs/read-models/src/api/inclu
 /** A funding group the reader may see whole: the API withholds small cells of other organisations' partnerships. */
 export type WholeFunding<G extends FundingGroup> = Extract<FundingItem<FundingKeys[G]>, { readonly suppressed: false }>;
 export type WholeInclusion<G extends InclusionGroup = 'partnership'> = Extract<InclusionResult<G>['items'][number], { readonly suppressed: false }>;
-export type { AsOfAnswer as AsOf, HistoryEntry as HistoryEvent, HistoryPage, ReplayDiffAnswer as Diff } from '../../../../libs/read-models/src/replay/replay-results';
+export type {
+  AsOfAnswer as AsOf,
+  EvaluationsAnswer,
+  HistoryEntry as HistoryEvent,
+  HistoryPage,
+  ReplayDiffAnswer as Diff,
+} from '../../../../libs/read-models/src/replay/replay-results';
 export type { ChainVerification as Verification } from '../../../../libs/event-store/src/integrity/chain-verification';
 
 export interface Organisation {

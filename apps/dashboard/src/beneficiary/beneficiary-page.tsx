@@ -9,6 +9,7 @@ import { DataTable } from '../ui/data-table';
 import { humanise } from '../ui/format';
 import { Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
+import { RisksCard } from '../partnership/risks-card';
 import { MilestoneValidation } from './milestone-validation';
 import { PlanEndorsement } from '../partnership/plan-endorsement';
 import { StateNeedForm } from './state-need-form';
@@ -61,6 +62,7 @@ export function BeneficiaryPage({ id }: { id: string }) {
           </section>
           <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} role="beneficiary" onRecorded={refresh} onReload={refresh} />
           <MilestoneValidation partnership={partnership} reports={reports} onRecorded={refresh} onReload={refresh} />
+          <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
         </>
       )}
     </Loaded>

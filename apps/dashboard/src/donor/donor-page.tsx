@@ -5,6 +5,7 @@ import type { Dossier, FundingChain, PartnershipDetail } from '../api/api-types'
 import { myRoles } from '../partnership/my-roles';
 import { PartnershipLinks } from '../partnership/partnership-links';
 import { PlanEndorsement } from '../partnership/plan-endorsement';
+import { RisksCard } from '../partnership/risks-card';
 import { useOrganisationNames } from '../session/organisations';
 import { useSession } from '../session/session';
 import { humanise } from '../ui/format';
@@ -80,6 +81,7 @@ export function DonorPage({ id }: { id: string }) {
                 <PhaseForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
               </>
             )}
+            <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
           </>
         );
       }}

@@ -15,7 +15,7 @@ export interface ReplayData {
 }
 
 /** Everything a partnership's events say, page by page (the API caps a page at 500 events). */
-async function wholeHistory(id: string, signal: AbortSignal): Promise<HistoryEvent[]> {
+export async function wholeHistory(id: string, signal: AbortSignal): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];
   for (let offset = 0; ; offset += 500) {
     const page = await getJson<Page<HistoryEvent>>(`/api/partnerships/${encodeURIComponent(id)}/history?limit=500&offset=${offset}`, signal);

@@ -5,6 +5,7 @@ import { DataTable } from '../ui/data-table';
 import { formatDate, humanise } from '../ui/format';
 import { Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
+import { RegisterOrganisationForm } from './register-organisation-form';
 
 interface ParkedEvent {
   readonly eventId: string;
@@ -91,6 +92,7 @@ export function OperationsPage() {
                 </button>
               </div>
             </section>
+            <RegisterOrganisationForm onRecorded={reload} />
             <section className="card" aria-labelledby="organisations-heading">
               <h2 id="organisations-heading">Registered organisations</h2>
               <DataTable

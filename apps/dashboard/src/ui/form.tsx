@@ -1,7 +1,10 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
+import { COUNTRY_CODES } from '../../../../libs/domain/src/shared/codelists';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/api-error';
 import type { CommandState } from './use-command';
 import { humanise } from './format';
+import { userLocale } from './locale';
 
 /** A labelled input whose API error (by field name) shows under it and is announced with it. */
 export function Field({
@@ -58,10 +61,11 @@ export function CommandOutcome({
   seenRevision: number;
   success: string;
 }) {
+  const { t } = useTranslation();
   if (status.state === 'done') {
     return (
       <div className="banner-ok" role="status">
-        {success} {status.answer.replayed ? '(already recorded: this retry changed nothing)' : `Now at revision ${status.answer.revision}.`}
+        {status.answer.replayed ? t('form.replayed', { success }) : t('form.done', { success, revision: status.answer.revision })}
       </div>
     );
   }
@@ -70,10 +74,9 @@ export function CommandOutcome({
   if (error.isConflict) {
     return (
       <div className="banner-conflict" role="alert" data-testid="conflict">
-        <strong>Someone else changed this partnership while you were typing.</strong> You saw revision {seenRevision}; another change was recorded since, so yours was not applied,
-        to avoid overwriting theirs. Reload to see the latest: what you typed stays in the form, and you can send it again.{' '}
+        <strong>{t('form.conflictTitle')}</strong> {t('form.conflictBody', { revision: seenRevision })}{' '}
         <button type="button" onClick={onReload}>
-          Reload the latest
+          {t('form.reload')}
         </button>
       </div>
     );
@@ -81,7 +84,7 @@ export function CommandOutcome({
   const elsewhere = error.fieldErrors.filter((e) => !fields.some((f) => e.field === f || e.field.startsWith(`${f}.`) || e.field.startsWith(`${f}[`)));
   return (
     <div className="banner-error" role="alert">
-      <strong>{error.fieldErrors.length > 0 ? 'Please correct the fields marked below.' : 'Not recorded.'}</strong> {error.fieldErrors.length === 0 && error.message}
+      <strong>{error.fieldErrors.length > 0 ? t('form.fixFields') : t('form.notRecorded')}</strong> {error.fieldErrors.length === 0 && error.message}
       {elsewhere.length > 0 && (
         <ul>
           {elsewhere.map((e) => (
@@ -175,5 +178,78 @@ export function CurrencyInput({
         ))}
       </datalist>
     </>
+  );
+}
+
+/** A choice of several among options, as checkboxes under one legend; the API's reason for the list shows under it. */
+export function CheckGroup<T extends string | number>({
+  legend,
+  name,
+  options,
+  selected,
+  onChange,
+  labelOf,
+  error,
+}: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  selected: readonly T[];
+  onChange: (selected: T[]) => void;
+  labelOf: (option: T) => string;
+  error: ApiError | null;
+}) {
+  const reason = error?.reasonFor(name);
+  const toggle = (option: T) => onChange(selected.includes(option) ? selected.filter((o) => o !== option) : [...selected, option]);
+  return (
+    <fieldset className="field" data-field={name}>
+      <legend>{legend}</legend>
+      <div className="checks">
+        {options.map((option) => (
+          <label key={String(option)}>
+            <input type="checkbox" name={name} value={String(option)} checked={selected.includes(option)} onChange={() => toggle(option)} /> {labelOf(option)}
+          </label>
+        ))}
+      </div>
+      {reason && (
+        <span className="field-error" role="alert">
+          {reason}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+/** A country from ISO 3166-1, each named in the chosen language and sorted as that language sorts. */
+export function CountrySelect({
+  value,
+  onChange,
+  placeholder,
+  ...field
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  placeholder: string;
+  id: string;
+  name: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+}) {
+  const { i18n } = useTranslation();
+  const countries = useMemo(() => {
+    const locale = userLocale();
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    const collator = new Intl.Collator(locale);
+    return [...COUNTRY_CODES].map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+  }, [i18n.language]);
+  return (
+    <select {...field} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{placeholder}</option>
+      {countries.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.name}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -3,7 +3,7 @@ import { ACTIVITY_TYPES, LEVELS, THEMES } from '../../../../libs/domain/src/part
 import { newId } from '../api/api-client';
 import type { Dossier, PartnershipDetail } from '../api/api-types';
 import { humanise } from '../ui/format';
-import { CodeSelect, Field, FormFooter } from '../ui/form';
+import { CheckGroup, CodeSelect, Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
 import { commandTarget } from '../api/commands';
 
@@ -59,7 +59,6 @@ function initial(partnership: PartnershipDetail, dossier: Dossier) {
 export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Props) {
   const [form, setForm] = useState(() => initial(partnership, dossier));
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const toggle = (key: 'themes' | 'needIds', value: string) => setForm((f) => ({ ...f, [key]: f[key].includes(value) ? f[key].filter((v) => v !== value) : [...f[key], value] }));
   const command = useCommand(() => {
     setForm(initial(partnership, dossier));
     onRecorded();
@@ -141,29 +140,17 @@ export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Pro
           {number('localTrainersProduced')}
         </Field>
       </div>
-      <fieldset className="field" data-field="themes">
-        <legend>Themes</legend>
-        <div className="checks">
-          {THEMES.map((t) => (
-            <label key={t}>
-              <input type="checkbox" checked={form.themes.includes(t)} onChange={() => toggle('themes', t)} /> {humanise(t)}
-            </label>
-          ))}
-        </div>
-        {error?.reasonFor('themes') && <span className="field-error">{error.reasonFor('themes')}</span>}
-      </fieldset>
+      <CheckGroup legend="Themes" name="themes" options={THEMES} selected={form.themes} onChange={(themes) => set('themes', themes)} labelOf={humanise} error={error} />
       {dossier.needs.length > 0 && (
-        <fieldset className="field" data-field="needIds">
-          <legend>Needs it answers</legend>
-          <div className="checks">
-            {dossier.needs.map((n) => (
-              <label key={n.needId}>
-                <input type="checkbox" checked={form.needIds.includes(n.needId)} onChange={() => toggle('needIds', n.needId)} /> {n.description}
-              </label>
-            ))}
-          </div>
-          {error?.reasonFor('needIds') && <span className="field-error">{error.reasonFor('needIds')}</span>}
-        </fieldset>
+        <CheckGroup
+          legend="Needs it answers"
+          name="needIds"
+          options={dossier.needs.map((n) => n.needId)}
+          selected={form.needIds}
+          onChange={(needIds) => set('needIds', needIds)}
+          labelOf={(id) => dossier.needs.find((n) => n.needId === id)?.description ?? id}
+          error={error}
+        />
       )}
       <label className="checks">
         <input type="checkbox" checked={form.continuesAfterFunding} onChange={(e) => set('continuesAfterFunding', e.target.checked)} /> Continues after the funding ends

@@ -3,6 +3,8 @@ import { getJson } from '../api/api-client';
 import type { Dossier, FundingChain, PartnershipDetail } from '../api/api-types';
 import { PartnershipLinks } from '../partnership/partnership-links';
 import { myRoles } from '../partnership/my-roles';
+import { RisksCard } from '../partnership/risks-card';
+import { useOrganisationNames } from '../session/organisations';
 import { useSession } from '../session/session';
 import { Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
@@ -20,6 +22,7 @@ export interface WorkLogData {
 /** The implementer's desk: milestones, activities with participants, and expenditure, each sent with the revision seen. */
 export function WorkLogPage({ id }: { id: string }) {
   const { session } = useSession();
+  const nameOf = useOrganisationNames(session?.token ?? null);
   const [data, reload] = useLoad(
     async (signal): Promise<WorkLogData> => {
       const path = encodeURIComponent(id);
@@ -50,6 +53,7 @@ export function WorkLogPage({ id }: { id: string }) {
           <MilestoneForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
           <ActivityForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
           <ExpenditureForm partnership={partnership} currencies={currencies} onRecorded={refresh} onReload={refresh} />
+          <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
         </>
       )}
     </Loaded>

@@ -19,6 +19,7 @@ import { fundingSummaryRows, type FundingSummaryRow } from '../funding/funding-s
 import type { PartnershipView } from '../view/partnership-view';
 import {
   activityRow,
+  activityThemeRows,
   flowRow,
   indicatorRow,
   milestoneRow,
@@ -27,6 +28,7 @@ import {
   partyRows,
   rowsTouchedBy,
   scoreRows,
+  type ActivityThemeRow,
   type PartnershipRow,
   type RowKey,
 } from './portfolio-rows';
@@ -156,6 +158,8 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
       // Rows whose fact left the view (a void activity, a cancelled milestone): [partnership, id].
       partiesReplaced: [] as string[],
       goneActivities: [] as [string, string][],
+      activityThemes: [] as ActivityThemeRow[],
+      activityThemesReplaced: new Set<string>(),
       goneMilestones: [] as [string, string][],
     };
     const cacheUpdates: [string, Cached][] = [];
@@ -190,6 +194,11 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
             const r = activityRow(view, key.id);
             if (r) rows.activities.push(r);
             else rows.goneActivities.push([id, key.id]);
+            // Its theme sums are replaced whole, once per partnership in the batch.
+            if (!rows.activityThemesReplaced.has(id)) {
+              rows.activityThemesReplaced.add(id);
+              rows.activityThemes.push(...activityThemeRows(view));
+            }
             break;
           }
           case 'milestones': {
@@ -238,6 +247,10 @@ export class PortfolioProjectionHandler implements ProjectionHandler {
         await deletePairs(tx, `${s}.activities`, 'activity_id', rows.goneActivities);
         await deletePairs(tx, `${s}.milestones`, 'milestone_id', rows.goneMilestones);
         await upsertRows(tx, `${s}.activities`, rows.activities, ['partnership_id', 'activity_id']);
+        if (rows.activityThemesReplaced.size > 0) {
+          await tx.query(`DELETE FROM ${s}.activity_themes WHERE partnership_id = ANY($1::text[])`, [[...rows.activityThemesReplaced]]);
+          await upsertRows(tx, `${s}.activity_themes`, rows.activityThemes, ['partnership_id', 'theme']);
+        }
         await upsertRows(tx, `${s}.milestones`, rows.milestones, ['partnership_id', 'milestone_id']);
         await upsertRows(tx, `${s}.indicators`, rows.indicators, ['partnership_id', 'indicator_id']);
         if (rows.scoredEvaluations.length > 0) {

@@ -1,6 +1,7 @@
 import type { PartnershipEvent } from '@ccb/domain';
 import {
   ACTIVITY_COLUMNS,
+  ACTIVITY_THEME_COLUMNS,
   FLOW_COLUMNS,
   INDICATOR_COLUMNS,
   MILESTONE_COLUMNS,
@@ -26,6 +27,7 @@ export type PartyRow = RowOf<typeof PARTY_COLUMNS>;
 export type FlowRow = RowOf<typeof FLOW_COLUMNS>;
 
 export type ActivityRow = RowOf<typeof ACTIVITY_COLUMNS>;
+export type ActivityThemeRow = RowOf<typeof ACTIVITY_THEME_COLUMNS>;
 
 export type MilestoneRow = RowOf<typeof MILESTONE_COLUMNS>;
 
@@ -135,6 +137,25 @@ export function flowRow(view: PartnershipView, flowId: string): FlowRow | null {
     category: f.category,
     voided: f.voided,
   };
+}
+
+/** The partnership's activities added up per theme: an activity on two themes counts on each, as the inclusion figures count it. */
+export function activityThemeRows(view: PartnershipView): ActivityThemeRow[] {
+  const byTheme = new Map<string, ActivityThemeRow>();
+  for (const a of view.activities) {
+    for (const theme of new Set(a.themes)) {
+      const row = byTheme.get(theme) ?? { partnership_id: view.partnershipId, theme, activities: 0, women: 0, men: 0, undisclosed: 0, participant_hours: 0 };
+      byTheme.set(theme, {
+        ...row,
+        activities: row.activities + 1,
+        women: row.women + a.women,
+        men: row.men + a.men,
+        undisclosed: row.undisclosed + a.undisclosed,
+        participant_hours: row.participant_hours + a.participantHours,
+      });
+    }
+  }
+  return [...byTheme.values()].sort((x, y) => x.theme.localeCompare(y.theme));
 }
 
 export function activityRow(view: PartnershipView, activityId: string): ActivityRow | null {

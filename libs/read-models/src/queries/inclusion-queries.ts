@@ -13,8 +13,19 @@ export async function inclusion(
   groupBy: InclusionGroup,
   filter: PartnershipFilter & { activityType?: string; year?: number },
 ): Promise<InclusionRow[]> {
-  const s = ctx.models.portfolio.schema;
   if ((groupBy === 'country' || groupBy === 'partnership') && !filter.activityType && filter.year === undefined) return fromPartnershipTotals(ctx, viewer, groupBy, filter);
+  if (groupBy === 'theme' && !filter.activityType && filter.year === undefined && !filter.theme) return fromThemeTotals(ctx, viewer, filter);
+  return inclusionFromActivities(ctx, viewer, groupBy, filter);
+}
+
+/** The figures added up from the activities themselves: any grouping, any filter. */
+export async function inclusionFromActivities(
+  ctx: ReadModelContext,
+  viewer: Viewer,
+  groupBy: InclusionGroup,
+  filter: PartnershipFilter & { activityType?: string; year?: number },
+): Promise<InclusionRow[]> {
+  const s = ctx.models.portfolio.schema;
   const where = partnershipFilter(ctx, viewer, filter).when(filter.activityType, 'a.type = ?', filter.activityType);
   if (filter.year !== undefined) where.add('substr(a.start_date, 1, 4) = ?', String(filter.year));
   if (filter.theme) where.add('a.themes @> ARRAY[?]::text[]', filter.theme);
@@ -72,6 +83,19 @@ const INCLUSION_KEYS = {
   type: keyed({ select: 'a.type', group: 'a.type', join: '', shape: { type: c.text }, key: (r) => ({ type: r.type }) }),
   year: keyed({ select: 'substr(a.start_date, 1, 4)::int AS year', group: '1', join: '', shape: { year: c.int4 }, key: (r) => ({ year: r.year }) }),
 } as const satisfies Record<InclusionGroup, unknown>;
+
+/** Each partnership's activities are kept added up per theme (`activity_themes`): the portfolio by theme reads those. */
+async function fromThemeTotals(ctx: ReadModelContext, viewer: Viewer, filter: PartnershipFilter): Promise<InclusionRow[]> {
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(ctx, viewer, filter);
+  const rows = await ctx.db.query<Record<string, unknown>[]>(
+    `SELECT t.theme, array_agg(t.partnership_id ORDER BY t.partnership_id) AS partnership_ids, sum(t.activities) AS activities, sum(t.women) AS women,
+            sum(t.men) AS men, sum(t.undisclosed) AS undisclosed, sum(t.participant_hours) AS hours
+       FROM ${s}.activity_themes t JOIN ${s}.partnerships p USING (partnership_id) ${where} GROUP BY t.theme ORDER BY t.theme`,
+    where.params,
+  );
+  return rows.map((raw) => inclusionRow(INCLUSION_KEYS.theme.keyOf(raw), readRow(SUMS, raw)));
+}
 
 /** Each partnership row already sums its activities' participants: a country or partnership total reads those. */
 async function fromPartnershipTotals(ctx: ReadModelContext, viewer: Viewer, groupBy: 'country' | 'partnership', filter: PartnershipFilter): Promise<InclusionRow[]> {

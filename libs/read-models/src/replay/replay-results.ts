@@ -81,3 +81,16 @@ export type ReplayDiffAnswer = ReplayDiff & {
   /** The points were given later first: the diff still reads earlier to later, and says so. */
   readonly reversed: boolean;
 };
+
+/** An evaluation's evidence as the events it names: found in the stream, or named but missing. */
+export type EvidenceEvent =
+  | { readonly eventId: string; readonly found: true; readonly revision: number; readonly type: string; readonly recordedAt: string; readonly summary: string }
+  | { readonly eventId: string; readonly found: false };
+
+/** GET …/evaluations: every evaluation recorded, whether it is still in force (not corrected since), and its evidence. */
+export interface EvaluationsAnswer {
+  readonly items: readonly (Omit<PartnershipDossier['evaluations'][number], 'scores'> & {
+    readonly inForce: boolean;
+    readonly scores: readonly (PartnershipDossier['evaluations'][number]['scores'][number] & { readonly evidenceEvents: readonly EvidenceEvent[] })[];
+  })[];
+}

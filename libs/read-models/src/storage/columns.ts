@@ -72,6 +72,17 @@ export const ACTIVITY_COLUMNS = {
   continues_after_funding: c.bool,
 } as const;
 
+/** One partnership's activities on one theme, added up (an activity on two themes counts on each). */
+export const ACTIVITY_THEME_COLUMNS = {
+  partnership_id: c.text,
+  theme: c.text,
+  activities: c.int4,
+  women: c.int4,
+  men: c.int4,
+  undisclosed: c.int4,
+  participant_hours: c.int4,
+} as const;
+
 export const EXCHANGE_RATE_COLUMNS = {
   set_id: c.text,
   base: c.text,
@@ -311,6 +322,7 @@ export const READ_MODEL_TABLES = {
     exchange_rates: EXCHANGE_RATE_COLUMNS,
     external_activities: EXTERNAL_ACTIVITY_COLUMNS,
     external_overlaps: EXTERNAL_OVERLAP_COLUMNS,
+    activity_themes: ACTIVITY_THEME_COLUMNS,
   },
   timeline: { timeline: TIMELINE_COLUMNS },
 } as const satisfies Readonly<Record<string, Readonly<Record<string, ColumnSet>>>>;
