@@ -9,6 +9,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../apps/api/src/app.factory';
 import { TokenService } from '../apps/api/src/auth/token-service';
 import { DemoLoader } from '../apps/api/src/demo/demo-loader';
+import { DEMO_USERS } from '../apps/api/src/auth/demo-users';
 import { ADMIN_URL, arg, describeMachine, freshBenchDatabase, formatRate, percentile, printTable } from './machine';
 import { runMixedLoad, type MixedLoad } from './workload/http-load';
 
@@ -61,8 +62,9 @@ async function run(label: string, databaseUrl: string | undefined, options: { re
       body: { riskId: 'r-{id}', kind: 'risk', description: 'Trained staff leaving the CERT before the exercise', severity: 'medium' },
     })),
   );
-  const first = items[0].partnershipId;
-  const reads: MixedLoad['reads'] = [
+  // Every demo user reads, each through its own token: what a party may see is filtered for it, and only its own
+  // identical requests share an answer, as with real users.
+  const endpoints = (partnershipId: string): [string, string][] => [
     ['partnerships list', '/api/partnerships?limit=50'],
     ['funding by donor, USD', '/api/funding/totals?groupBy=donor&reportingCurrency=USD'],
     ['funding by country', '/api/funding/totals?groupBy=country'],
@@ -70,8 +72,18 @@ async function run(label: string, databaseUrl: string | undefined, options: { re
     ['inclusion by theme', '/api/inclusion?groupBy=theme'],
     ['relationship network', '/api/relationships/network'],
     ['registry', '/api/registry?limit=50'],
-    ['partnership timeline', `/api/partnerships/${first}/timeline?limit=100`],
-  ].map(([name, path]) => ({ label: name, path, token: admin }));
+    ['partnership timeline', `/api/partnerships/${partnershipId}/timeline?limit=100`],
+  ];
+  const reads: MixedLoad['reads'] = (
+    await Promise.all(
+      DEMO_USERS.map(async (user) => {
+        const token = await tokens.sign({ userId: user.name, organisationId: user.organisationId, roles: user.roles });
+        const own = (await getJson<{ items: PartnershipItem[] }>(base, '/api/partnerships?limit=1', token)).items[0];
+        return own ? endpoints(own.partnershipId).map(([name, path]) => ({ label: name, path, token })) : [];
+      }),
+    )
+  ).flat();
+  const users = new Set(reads.map((r) => r.token)).size;
 
   const result = await runMixedLoad({ base, reads, readers: options.readers, writes, rate: options.rate, seconds: options.seconds });
   await app.close();
@@ -87,7 +99,7 @@ async function run(label: string, databaseUrl: string | undefined, options: { re
     .sort((a, b) => a - b);
   return [
     ...Object.entries(result.reads).map(([name, latencies]) => row(name, latencies, true)),
-    row('all reads', all, true),
+    row(`all reads, ${users} users`, all, true),
     row(`commands (${options.rate}/s offered)`, result.writes, false),
   ];
 }

@@ -31,8 +31,8 @@ describe('the benchmarks, at tiny sizes', () => {
   it('bench:load reads eight endpoints while commands are written, on both databases', () => {
     const run = bench('load.bench.ts', '--readers', '4', '--rate', '5', '--seconds', '1');
     expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);
-    expect(run.stdout).toMatch(/embedded +\| all reads +\| \d+/);
-    expect(run.stdout).toMatch(/postgresql +\| all reads +\| \d+/);
+    expect(run.stdout).toMatch(/embedded +\| all reads, \d+ users +\| \d+/);
+    expect(run.stdout).toMatch(/postgresql +\| all reads, \d+ users +\| \d+/);
   }, 150_000);
 
   it('bench:projections rebuilds, reads every endpoint with a token, and measures projection lag', () => {
