@@ -46,6 +46,8 @@ export default tseslint.config(
       'apps/dashboard/src/partnership/risks-card.tsx',
       'apps/dashboard/src/operations/register-organisation-form.tsx',
       'apps/dashboard/src/partnership/propose-page.tsx',
+      'apps/dashboard/src/partnership/parties-card.tsx',
+      'apps/dashboard/src/partnership/invitations-card.tsx',
     ],
     plugins: { i18next },
     rules: {

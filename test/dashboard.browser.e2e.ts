@@ -755,6 +755,58 @@ describe('dashboard in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('in Spanish: the Dutch donor invites a regional implementer, which accepts from its list; the Nordic fund closes Kenya with a handover', async () => {
+    const gh = 'p-gh-cert-readiness';
+    const donor = await newPage();
+    await donor.page.goto(`${api.baseUrl}/#/sign-in`);
+    await donor.page.selectOption('[data-testid="language"]', 'es');
+    await donor.page.click('button[data-user="sanne"]');
+    await donor.page.waitForSelector('[data-testid="signed-in-as"]');
+    await donor.page.goto(`${api.baseUrl}/#/partnerships/${gh}/donor`);
+    await donor.page.waitForSelector('[data-testid="invite-form"]');
+    await donor.page.selectOption('[data-testid="invite-form"] select[name="organisationId"]', 'org-au-cyber');
+    await donor.page.selectOption('[data-testid="invite-form"] select[name="role"]', 'implementer');
+    await donor.page.click('[data-testid="invite-form"] button[type="submit"]');
+    await donor.page.waitForSelector('[data-testid="invite-form"] .banner-ok');
+    expect(donor.errors).toEqual([]);
+
+    // The invited organisation answers from its own list, in Spanish: accepted, it is a party.
+    const implementer = await newPage();
+    await implementer.page.goto(`${api.baseUrl}/#/sign-in`);
+    await implementer.page.selectOption('[data-testid="language"]', 'es');
+    await implementer.page.click('button[data-user="selam"]');
+    await implementer.page.waitForSelector('[data-testid="signed-in-as"]');
+    await implementer.page.goto(`${api.baseUrl}/#/partnerships`);
+    const invitation = `[data-testid="invitation"][data-partnership="${gh}"]`;
+    await implementer.page.waitForSelector(invitation);
+    expect(await text(implementer.page, `${invitation} p`)).toContain('Como Ejecutor');
+    await implementer.page.click(`${invitation} [data-testid="accept"]`);
+    await implementer.page.waitForSelector(`[data-testid="partnerships-table"] a[href="#/partnerships/${gh}"]`);
+    const parties = (await apiGet<{ parties: { organisationId: string; role: string }[] }>('selam', `/partnerships/${gh}`)).parties;
+    expect(parties).toEqual(expect.arrayContaining([expect.objectContaining({ organisationId: 'org-au-cyber', role: 'implementer' })]));
+    expect(await accessibilityProblems(implementer.page)).toEqual([]);
+    expect(implementer.errors).toEqual([]);
+
+    // Kenya, evaluated: the Nordic fund closes it, the work handed over to the ministry on 30 November 2026.
+    const ke = 'p-ke-cybercrime-law';
+    await donor.page.click('button:has-text("Cerrar sesión")');
+    await signIn(donor.page, 'ingrid');
+    await donor.page.goto(`${api.baseUrl}/#/partnerships/${ke}/donor`);
+    const form = '[data-testid="closure-form"]';
+    await donor.page.waitForSelector(form);
+    await donor.page.selectOption(`${form} select[name="outcome"]`, 'partially-achieved');
+    await donor.page.fill(`${form} textarea[name="summary"]`, 'Ley de ciberdelincuencia aprobada; la fiscalía aún no tiene unidad especializada.');
+    await donor.page.check(`${form} input[name="handover.done"]`);
+    await donor.page.selectOption(`${form} select[name="handover.institutionId"]`, 'org-ke-ict');
+    await donor.page.fill(`${form} input[name="handover.date"]`, '2026-11-30');
+    await donor.page.click(`${form} button[type="submit"]`);
+    await donor.page.waitForSelector(`${form} .banner-ok`);
+    const closed = await apiGet<{ phase: string; closure: { outcome: string | null } }>('ingrid', `/partnerships/${ke}`);
+    expect(closed).toMatchObject({ phase: 'closed', closure: { outcome: 'partially-achieved' } });
+    await donor.page.screenshot({ path: screenshotPath('donor-closure-es'), fullPage: true });
+    expect(donor.errors).toEqual([]);
+  });
+
   it('operator and the states in between: keyboard sign-in, projections, a partnership one is not party to, an unknown page', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${api.baseUrl}/#/portfolio`);

@@ -24,7 +24,7 @@ export interface Me {
 }
 
 // Declared once, where the query builds them: the dashboard reads the API's own result types.
-export type { PartnershipSummary as PartnershipRow, PartnershipDetail } from '../../../../libs/read-models/src/api/partnership-results';
+export type { PartnershipSummary as PartnershipRow, PartnershipDetail, PendingInvitationItem } from '../../../../libs/read-models/src/api/partnership-results';
 
 // Money, inclusion and history answers: the server's own declarations, type-only.
 export type {

@@ -6,7 +6,9 @@ import { myRoles } from '../partnership/my-roles';
 import { PartnershipLinks } from '../partnership/partnership-links';
 import { PlanEndorsement } from '../partnership/plan-endorsement';
 import { RisksCard } from '../partnership/risks-card';
-import { useOrganisationNames } from '../session/organisations';
+import { PartiesCard } from '../partnership/parties-card';
+import { ClosureForm } from './closure-form';
+import { useOrganisationNames, useOrganisations } from '../session/organisations';
 import { useSession } from '../session/session';
 import { humanise } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
@@ -16,6 +18,7 @@ import { PhaseForms } from './phase-forms';
 
 const DONOR = 'donor';
 const CO_DESIGN = 'co-design';
+const EVALUATION = 'evaluation';
 const ENDED: ReadonlySet<string> = new Set(['closed', 'cancelled']);
 
 interface DonorDesk {
@@ -33,6 +36,7 @@ export function DonorPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const nameOf = useOrganisationNames(session?.token ?? null);
+  const organisations = useOrganisations(session?.token ?? null);
   const [data, reload] = useLoad(
     async (signal): Promise<DonorDesk> => {
       const path = encodeURIComponent(id);
@@ -79,8 +83,10 @@ export function DonorPage({ id }: { id: string }) {
                   <FundingForm partnership={partnership} currencies={currencies} basis={basis} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
                 )}
                 <PhaseForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
+                {isDonor && partnership.phase === EVALUATION && <ClosureForm partnership={partnership} onRecorded={refresh} onReload={refresh} />}
               </>
             )}
+            <PartiesCard partnership={partnership} organisations={organisations} isDonor={isDonor} onRecorded={refresh} onReload={refresh} />
             <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
           </>
         );

@@ -1,21 +1,35 @@
 import { getJson } from '../api/api-client';
-import type { Page, PartnershipRow } from '../api/api-types';
+import type { Page, PartnershipRow, PendingInvitationItem } from '../api/api-types';
 import { href } from '../routes';
 import { useSession } from '../session/session';
 import { DataTable } from '../ui/data-table';
 import { formatDate, formatIndex, humanise } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
+import { useOrganisationNames } from '../session/organisations';
+import { InvitationsCard } from './invitations-card';
 import { myRoles } from './my-roles';
 import { PartnershipLinks } from './partnership-links';
 
 /** The partnerships the signed-in person's organisation takes part in (or evaluates), with what they can do there. */
 export function PartnershipsPage() {
   const { session } = useSession();
+  const nameOf = useOrganisationNames(session?.token ?? null);
   const [list, reload] = useLoad((signal) => getJson<Page<PartnershipRow>>('/api/partnerships?limit=500&sort=title', signal), [session?.token]);
+  const [invitations, reloadInvitations] = useLoad((signal) => getJson<{ items: PendingInvitationItem[] }>('/api/invitations', signal), [session?.token]);
   return (
     <>
       <h1 tabIndex={-1}>My partnerships</h1>
+      {invitations.state === 'ready' && (
+        <InvitationsCard
+          invitations={invitations.data.items}
+          nameOf={nameOf}
+          onAnswered={() => {
+            reloadInvitations();
+            reload();
+          }}
+        />
+      )}
       <Loaded load={list} what="partnerships" retry={reload}>
         {(page) =>
           page.items.length === 0 ? (

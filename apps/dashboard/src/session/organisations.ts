@@ -7,6 +7,12 @@ let cachedFor: string | null = null;
 
 /** Organisation names for ids, loaded once per signed-in user; an unknown id shows as itself. */
 export function useOrganisationNames(token: string | null): (id: string) => string {
+  const names = useOrganisations(token);
+  return (id: string) => names.get(id)?.name ?? id;
+}
+
+/** Every registered organisation the signed-in user may see, by id (loaded once per user, shared with the names). */
+export function useOrganisations(token: string | null): ReadonlyMap<string, Organisation> {
   const [names, setNames] = useState<ReadonlyMap<string, Organisation>>(new Map());
   useEffect(() => {
     if (!token) return;
@@ -23,5 +29,5 @@ export function useOrganisationNames(token: string | null): (id: string) => stri
       live = false;
     };
   }, [token]);
-  return (id: string) => names.get(id)?.name ?? id;
+  return names;
 }
