@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_USERS } from '../apps/api/src/auth/demo-users';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { buildDashboard, launchChromium, screenshotPath } from './support/browser';
 
@@ -67,7 +68,9 @@ async function newPage(width = 1280, locale = 'en-GB'): Promise<{ page: Page; er
 async function signIn(page: Page, user: string): Promise<void> {
   await page.goto(`${api.baseUrl}/#/sign-in`);
   await page.click(`button[data-user="${user}"]`);
-  await page.waitForSelector('[data-testid="signed-in-as"]');
+  // Already signed in as someone else, the header is there before the new session is: wait for this user's.
+  const displayName = DEMO_USERS.find((u) => u.name === user)!.displayName;
+  await page.waitForSelector(`[data-testid="signed-in-as"]:has-text("${displayName}")`);
 }
 
 async function text(page: Page, selector: string): Promise<string> {

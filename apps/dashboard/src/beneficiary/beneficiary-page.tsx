@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
 import type { Dossier, HistoryEvent, Page, PartnershipDetail } from '../api/api-types';
 import { myRoles } from '../partnership/my-roles';
@@ -14,8 +15,11 @@ import { MilestoneValidation } from './milestone-validation';
 import { PlanEndorsement } from '../partnership/plan-endorsement';
 import { StateNeedForm } from './state-need-form';
 
+const BENEFICIARY = 'beneficiary';
+
 /** The beneficiary's say: its needs and priorities, the plan it endorses, and what it confirms was delivered. */
 export function BeneficiaryPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const { session } = useSession();
   const nameOf = useOrganisationNames(session?.token ?? null);
   const [data, reload] = useLoad(
@@ -33,34 +37,34 @@ export function BeneficiaryPage({ id }: { id: string }) {
   );
   const refresh = useCallback(() => reload(), [reload]);
   return (
-    <Loaded load={data} what="needs and confirmations" retry={reload}>
+    <Loaded load={data} what={t('beneficiary.loading')} retry={reload}>
       {({ partnership, dossier, reports }) => (
         <>
-          <h1 tabIndex={-1}>Needs and confirmations: {partnership.title}</h1>
+          <h1 tabIndex={-1}>{t('beneficiary.title', { title: partnership.title })}</h1>
           <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="beneficiary" />
-          {!myRoles(partnership, session?.user).has('beneficiary') && (
+          {!myRoles(partnership, session?.user).has(BENEFICIARY) && (
             <p className="banner-error" role="alert">
-              Only the beneficiary of this partnership states needs, endorses as beneficiary and confirms milestones.
+              {t('beneficiary.notBeneficiary')}
             </p>
           )}
           <section className="card" aria-labelledby="needs-heading">
-            <h2 id="needs-heading">Needs and national priorities</h2>
+            <h2 id="needs-heading">{t('beneficiary.needs.title')}</h2>
             <DataTable
-              empty="No needs stated yet. State the first one below: delivery is measured against them."
-              caption="Stated by the beneficiary side; confidential ones are seen only by the parties"
+              empty={t('beneficiary.needs.empty')}
+              caption={t('beneficiary.needs.caption')}
               testId="needs-table"
               rows={dossier.needs}
               rowKey={(n) => n.needId}
               columns={[
-                { header: 'Kind', cell: (n) => humanise(n.kind) },
-                { header: 'Description', cell: (n) => n.description },
-                { header: 'Stated by', cell: (n) => nameOf(n.statedBy) },
-                { header: 'Confidential', cell: (n) => (n.confidential ? 'Yes' : 'No') },
+                { header: t('beneficiary.needs.kind'), cell: (n) => humanise(n.kind) },
+                { header: t('beneficiary.needs.description'), cell: (n) => n.description },
+                { header: t('beneficiary.needs.statedBy'), cell: (n) => nameOf(n.statedBy) },
+                { header: t('beneficiary.needs.confidential'), cell: (n) => (n.confidential ? t('beneficiary.needs.yes') : t('beneficiary.needs.no')) },
               ]}
             />
             <StateNeedForm partnership={partnership} onRecorded={refresh} onReload={refresh} />
           </section>
-          <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} role="beneficiary" onRecorded={refresh} onReload={refresh} />
+          <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} role={BENEFICIARY} onRecorded={refresh} onReload={refresh} />
           <MilestoneValidation partnership={partnership} reports={reports} onRecorded={refresh} onReload={refresh} />
           <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
         </>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HistoryEvent, PartnershipDetail } from '../api/api-types';
 import { MilestoneStatus } from '../partnership/partnership-page';
 import { formatDate } from '../ui/format';
@@ -6,6 +7,8 @@ import { CommandOutcome, Field } from '../ui/form';
 import { Empty } from '../ui/states';
 import { useCommand } from '../ui/use-command';
 import { commandTarget } from '../api/commands';
+
+const ACHIEVED = 'achieved';
 
 type Milestone = PartnershipDetail['milestones'][number];
 type Evidence = readonly { description: string; uri: string | null }[];
@@ -40,13 +43,14 @@ export function MilestoneValidation({
   onRecorded: () => void;
   onReload: () => void;
 }) {
-  const waiting = partnership.milestones.filter((m) => m.status === 'achieved');
-  const settled = partnership.milestones.filter((m) => m.status !== 'achieved');
+  const { t } = useTranslation();
+  const waiting = partnership.milestones.filter((m) => m.status === ACHIEVED);
+  const settled = partnership.milestones.filter((m) => m.status !== ACHIEVED);
   return (
     <section className="card" aria-labelledby="validation-heading">
-      <h2 id="validation-heading">Milestones to confirm</h2>
+      <h2 id="validation-heading">{t('beneficiary.validation.title')}</h2>
       {waiting.length === 0 ? (
-        <Empty>No milestone is waiting for your confirmation.</Empty>
+        <Empty>{t('beneficiary.validation.none')}</Empty>
       ) : (
         waiting.map((m) => (
           <Validate key={m.milestoneId} milestone={m} evidence={evidenceOf(reports, m.milestoneId)} partnership={partnership} onRecorded={onRecorded} onReload={onReload} />
@@ -54,7 +58,7 @@ export function MilestoneValidation({
       )}
       {settled.length > 0 && (
         <>
-          <h3>Other milestones</h3>
+          <h3>{t('beneficiary.validation.others')}</h3>
           <ul>
             {settled.map((m) => (
               <li key={m.milestoneId}>
@@ -81,18 +85,17 @@ function Validate({
   onRecorded: () => void;
   onReload: () => void;
 }) {
+  const { t } = useTranslation();
   const [note, setNote] = useState('');
   const command = useCommand(onRecorded);
   const ids = { id: partnership.partnershipId, milestoneId: milestone.milestoneId };
   return (
     <div className="card" data-milestone={milestone.milestoneId}>
       <h3>{milestone.title}</h3>
-      <p className="muted">
-        Due {formatDate(milestone.dueDate)}, reported achieved on {formatDate(milestone.achievedOn)}.
-      </p>
+      <p className="muted">{t('beneficiary.validation.dates', { due: formatDate(milestone.dueDate), achieved: formatDate(milestone.achievedOn) })}</p>
       {evidence.length > 0 && (
         <>
-          <h4>Evidence given</h4>
+          <h4>{t('beneficiary.validation.evidence')}</h4>
           <ul data-testid="evidence">
             {evidence.map((e) => (
               <li key={`${e.description}${e.uri ?? ''}`}>
@@ -111,17 +114,17 @@ function Validate({
           </ul>
         </>
       )}
-      <Field label="Note, or the reason for a dispute" name="reason" error={command.error}>
+      <Field label={t('beneficiary.validation.note')} name="reason" error={command.error}>
         {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <CommandOutcome status={command.status} fields={['reason', 'note']} onReload={onReload} seenRevision={partnership.revision} success="Recorded." />
+      <CommandOutcome status={command.status} fields={['reason', 'note']} onReload={onReload} seenRevision={partnership.revision} success={t('beneficiary.validation.done')} />
       <div className="actions">
         <button
           type="button"
           disabled={command.status.state === 'sending'}
           onClick={() => void command.send(commandTarget('/api/partnerships/{id}/milestones/{milestoneId}/confirmation', ids), note.trim() ? { note } : {}, partnership.revision)}
         >
-          Confirm delivered
+          {t('beneficiary.validation.confirm')}
         </button>
         <button
           type="button"
@@ -129,7 +132,7 @@ function Validate({
           disabled={command.status.state === 'sending'}
           onClick={() => void command.send(commandTarget('/api/partnerships/{id}/milestones/{milestoneId}/dispute', ids), { reason: note }, partnership.revision)}
         >
-          Dispute
+          {t('beneficiary.validation.dispute')}
         </button>
       </div>
     </div>

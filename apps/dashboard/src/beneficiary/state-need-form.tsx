@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NEED_KINDS } from '../../../../libs/domain/src/partnerships/vocabulary';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
@@ -7,6 +8,7 @@ import { useCommand } from '../ui/use-command';
 import { commandTarget } from '../api/commands';
 
 export function StateNeedForm({ partnership, onRecorded, onReload }: { partnership: PartnershipDetail; onRecorded: () => void; onReload: () => void }) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState('need');
   const [description, setDescription] = useState('');
   const [confidential, setConfidential] = useState(true);
@@ -24,25 +26,25 @@ export function StateNeedForm({ partnership, onRecorded, onReload }: { partnersh
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="state-need" data-testid="need-form">
-      <h3 id="state-need">State a need or priority</h3>
+      <h3 id="state-need">{t('beneficiary.need.title')}</h3>
       <div className="fields">
-        <Field label="Kind" name="kind" error={command.error}>
+        <Field label={t('beneficiary.need.kind')} name="kind" error={command.error}>
           {(p) => <CodeSelect {...p} codes={NEED_KINDS} value={kind} onChange={setKind} />}
         </Field>
-        <Field label="Description" name="description" error={command.error}>
+        <Field label={t('beneficiary.need.description')} name="description" error={command.error}>
           {(p) => <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
         </Field>
       </div>
       <label className="checks">
-        <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} /> Confidential: only the parties may read it
+        <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} /> {t('beneficiary.need.confidential')}
       </label>
       <FormFooter
         status={command.status}
         fields={['kind', 'description', 'confidential']}
         onReload={onReload}
         seenRevision={partnership.revision}
-        success="Need stated."
-        submit="State need"
+        success={t('beneficiary.need.done')}
+        submit={t('beneficiary.need.submit')}
       />
     </form>
   );

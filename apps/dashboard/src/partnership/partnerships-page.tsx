@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
 import type { Page, PartnershipRow, PendingInvitationItem } from '../api/api-types';
 import { href } from '../routes';
@@ -13,13 +14,14 @@ import { PartnershipLinks } from './partnership-links';
 
 /** The partnerships the signed-in person's organisation takes part in (or evaluates), with what they can do there. */
 export function PartnershipsPage() {
+  const { t } = useTranslation();
   const { session } = useSession();
   const nameOf = useOrganisationNames(session?.token ?? null);
   const [list, reload] = useLoad((signal) => getJson<Page<PartnershipRow>>('/api/partnerships?limit=500&sort=title', signal), [session?.token]);
   const [invitations, reloadInvitations] = useLoad((signal) => getJson<{ items: PendingInvitationItem[] }>('/api/invitations', signal), [session?.token]);
   return (
     <>
-      <h1 tabIndex={-1}>My partnerships</h1>
+      <h1 tabIndex={-1}>{t('mine.title')}</h1>
       {invitations.state === 'ready' && (
         <InvitationsCard
           invitations={invitations.data.items}
@@ -30,24 +32,24 @@ export function PartnershipsPage() {
           }}
         />
       )}
-      <Loaded load={list} what="partnerships" retry={reload}>
+      <Loaded load={list} what={t('mine.loading')} retry={reload}>
         {(page) =>
           page.items.length === 0 ? (
-            <Empty>Your organisation is not a party to any partnership yet.</Empty>
+            <Empty>{t('mine.none')}</Empty>
           ) : (
             <DataTable
-              caption={`${page.total} partnerships your organisation takes part in`}
+              caption={t('mine.caption', { total: page.total })}
               testId="partnerships-table"
               rows={page.items}
               rowKey={(p) => p.partnershipId}
               columns={[
-                { header: 'Partnership', cell: (p) => <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> },
-                { header: 'Your role', cell: (p) => [...myRoles(p, session?.user)].map(humanise).join(', ') || '—' },
-                { header: 'Phase', cell: (p) => `${humanise(p.phase)}${p.suspended ? ' (suspended)' : ''}` },
-                { header: 'Country', cell: (p) => p.beneficiaryCountry },
-                { header: 'Planned end', cell: (p) => formatDate(p.plannedEnd) },
-                { header: 'Local ownership', cell: (p) => formatIndex(p.localOwnershipIndex), numeric: true },
-                { header: 'Go to', cell: (p) => <PartnershipLinks partnership={p} user={session?.user ?? null} /> },
+                { header: t('mine.partnership'), cell: (p) => <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> },
+                { header: t('mine.yourRole'), cell: (p) => [...myRoles(p, session?.user)].map(humanise).join(', ') || '—' },
+                { header: t('mine.phase'), cell: (p) => (p.suspended ? t('mine.suspended', { phase: humanise(p.phase) }) : humanise(p.phase)) },
+                { header: t('mine.country'), cell: (p) => p.beneficiaryCountry },
+                { header: t('mine.plannedEnd'), cell: (p) => formatDate(p.plannedEnd) },
+                { header: t('mine.localOwnership'), cell: (p) => formatIndex(p.localOwnershipIndex), numeric: true },
+                { header: t('mine.goTo'), cell: (p) => <PartnershipLinks partnership={p} user={session?.user ?? null} /> },
               ]}
             />
           )

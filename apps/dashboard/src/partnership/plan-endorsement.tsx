@@ -1,13 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import type { Dossier, PartnershipDetail } from '../api/api-types';
 import { myRoles } from './my-roles';
 import { useSession } from '../session/session';
 import { humanise } from '../ui/format';
 import { CommandOutcome } from '../ui/form';
+import { userLocale } from '../ui/locale';
 import { Empty } from '../ui/states';
 import { useCommand } from '../ui/use-command';
 import { commandTarget } from '../api/commands';
 
 const NEEDED = ['beneficiary', 'donor', 'implementer'] as const;
+const ENDORSED_MARK = '✔';
+const WAITING_MARK = '○';
 
 /** The co-designed plan and who has endorsed its current version; delivery waits for all three. */
 export function PlanEndorsement({
@@ -26,6 +30,7 @@ export function PlanEndorsement({
   onRecorded: () => void;
   onReload: () => void;
 }) {
+  const { t } = useTranslation();
   const { session } = useSession();
   const command = useCommand(onRecorded);
   const plan = dossier.plan;
@@ -34,33 +39,39 @@ export function PlanEndorsement({
   const canEndorse = myRoles(partnership, session?.user).has(role) && !endorsedByMe;
   return (
     <section className="card" aria-labelledby="plan-heading" data-testid="plan">
-      <h2 id="plan-heading">Plan{plan ? `, version ${plan.version}` : ''}</h2>
+      <h2 id="plan-heading">{plan ? t('plan.titleVersion', { version: plan.version }) : t('plan.title')}</h2>
       {!plan ? (
-        <Empty>No plan has been proposed yet.</Empty>
+        <Empty>{t('plan.none')}</Empty>
       ) : (
         <>
-          <p className="muted">Proposed by {nameOf(plan.proposedBy)}.</p>
+          <p className="muted">{t('plan.proposedBy', { name: nameOf(plan.proposedBy) })}</p>
           <ol>
             {plan.objectives.map((o) => (
               <li key={o.objectiveId}>
                 {o.description}
                 {o.needIds.length > 0 && (
-                  <span className="muted"> — answers {o.needIds.map((id) => dossier.needs.find((n) => n.needId === id)?.description ?? id).join('; ')}</span>
+                  <span className="muted">{t('plan.answers', { needs: o.needIds.map((id) => dossier.needs.find((n) => n.needId === id)?.description ?? id).join('; ') })}</span>
                 )}
               </li>
             ))}
           </ol>
-          <ul className="tags" aria-label="Endorsements" data-testid="endorsements">
+          <ul className="tags" aria-label={t('plan.endorsements')} data-testid="endorsements">
             {NEEDED.map((needed) => {
               const by = plan.endorsements.filter((e) => e.role === needed);
               return (
                 <li key={needed} className="tag">
-                  {by.length > 0 ? '✔' : '○'} {humanise(needed)}: {by.length > 0 ? by.map((e) => nameOf(e.organisationId)).join(', ') : 'not yet endorsed'}
+                  {by.length > 0 ? ENDORSED_MARK : WAITING_MARK} {humanise(needed)}: {by.length > 0 ? by.map((e) => nameOf(e.organisationId)).join(', ') : t('plan.notYet')}
                 </li>
               );
             })}
           </ul>
-          <CommandOutcome status={command.status} fields={['role']} onReload={onReload} seenRevision={partnership.revision} success={`You endorsed version ${plan.version}.`} />
+          <CommandOutcome
+            status={command.status}
+            fields={['role']}
+            onReload={onReload}
+            seenRevision={partnership.revision}
+            success={t('plan.endorsed', { version: plan.version })}
+          />
           {canEndorse && (
             <div className="actions">
               <button
@@ -74,11 +85,11 @@ export function PlanEndorsement({
                   )
                 }
               >
-                Endorse version {plan.version} as {role}
+                {t('plan.endorse', { version: plan.version, role: humanise(role).toLocaleLowerCase(userLocale()) })}
               </button>
             </div>
           )}
-          {endorsedByMe && <p>Your organisation has endorsed this version.</p>}
+          {endorsedByMe && <p>{t('plan.endorsedByMe')}</p>}
         </>
       )}
     </section>

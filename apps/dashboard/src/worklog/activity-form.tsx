@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES, LEVELS, THEMES } from '../../../../libs/domain/src/partnerships/vocabulary';
 import { newId } from '../api/api-client';
 import type { Dossier, PartnershipDetail } from '../api/api-types';
@@ -57,6 +58,7 @@ function initial(partnership: PartnershipDetail, dossier: Dossier) {
 }
 
 export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Props) {
+  const { t } = useTranslation();
   const [form, setForm] = useState(() => initial(partnership, dossier));
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
   const command = useCommand(() => {
@@ -98,52 +100,60 @@ export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Pro
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="record-activity" data-testid="activity-form">
-      <h2 id="record-activity">Record an activity</h2>
+      <h2 id="record-activity">{t('worklog.activity.title')}</h2>
       <div className="fields">
-        <Field label="Title" name="title" error={error}>
+        <Field label={t('worklog.activity.titleField')} name="title" error={error}>
           {(p) => <input {...p} value={form.title} onChange={(e) => set('title', e.target.value)} />}
         </Field>
-        <Field label="Type" name="type" error={error}>
+        <Field label={t('worklog.activity.type')} name="type" error={error}>
           {(p) => <CodeSelect {...p} codes={ACTIVITY_TYPES} value={form.type} onChange={(v) => set('type', v)} />}
         </Field>
-        <Field label="Level" name="level" error={error}>
+        <Field label={t('worklog.activity.level')} name="level" error={error}>
           {(p) => <CodeSelect {...p} codes={LEVELS} value={form.level} onChange={(v) => set('level', v)} />}
         </Field>
-        <Field label="Start date" name="startDate" error={error}>
+        <Field label={t('worklog.activity.start')} name="startDate" error={error}>
           {(p) => <input {...p} type="date" value={form.startDate} onChange={(e) => set('startDate', e.target.value)} />}
         </Field>
-        <Field label="End date" name="endDate" error={error}>
+        <Field label={t('worklog.activity.end')} name="endDate" error={error}>
           {(p) => <input {...p} type="date" value={form.endDate} onChange={(e) => set('endDate', e.target.value)} />}
         </Field>
-        <Field label="Languages of instruction" name="languages" error={error} hint="ISO 639-1 codes, comma-separated: en, sw">
+        <Field label={t('worklog.activity.languages')} name="languages" error={error} hint={t('worklog.activity.languagesHint')}>
           {(p) => <input {...p} value={form.languages} onChange={(e) => set('languages', e.target.value)} />}
         </Field>
-        <Field label="Women taking part" name="participants.women" error={error}>
+        <Field label={t('worklog.activity.women')} name="participants.women" error={error}>
           {number('women')}
         </Field>
-        <Field label="Men taking part" name="participants.men" error={error}>
+        <Field label={t('worklog.activity.men')} name="participants.men" error={error}>
           {number('men')}
         </Field>
-        <Field label="Sex not disclosed" name="participants.undisclosed" error={error}>
+        <Field label={t('worklog.activity.undisclosed')} name="participants.undisclosed" error={error}>
           {number('undisclosed')}
         </Field>
-        <Field label="Participant-hours" name="participantHours" error={error} hint="Participants × hours of instruction">
+        <Field label={t('worklog.activity.hours')} name="participantHours" error={error} hint={t('worklog.activity.hoursHint')}>
           {number('participantHours')}
         </Field>
-        <Field label="Local trainers" name="trainers.local" error={error}>
+        <Field label={t('worklog.activity.localTrainers')} name="trainers.local" error={error}>
           {number('localTrainers')}
         </Field>
-        <Field label="Foreign trainers" name="trainers.foreign" error={error}>
+        <Field label={t('worklog.activity.foreignTrainers')} name="trainers.foreign" error={error}>
           {number('foreignTrainers')}
         </Field>
-        <Field label="Local trainers qualified by it" name="localTrainersProduced" error={error}>
+        <Field label={t('worklog.activity.produced')} name="localTrainersProduced" error={error}>
           {number('localTrainersProduced')}
         </Field>
       </div>
-      <CheckGroup legend="Themes" name="themes" options={THEMES} selected={form.themes} onChange={(themes) => set('themes', themes)} labelOf={humanise} error={error} />
+      <CheckGroup
+        legend={t('worklog.activity.themes')}
+        name="themes"
+        options={THEMES}
+        selected={form.themes}
+        onChange={(themes) => set('themes', themes)}
+        labelOf={humanise}
+        error={error}
+      />
       {dossier.needs.length > 0 && (
         <CheckGroup
-          legend="Needs it answers"
+          legend={t('worklog.activity.needs')}
           name="needIds"
           options={dossier.needs.map((n) => n.needId)}
           selected={form.needIds}
@@ -153,9 +163,16 @@ export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Pro
         />
       )}
       <label className="checks">
-        <input type="checkbox" checked={form.continuesAfterFunding} onChange={(e) => set('continuesAfterFunding', e.target.checked)} /> Continues after the funding ends
+        <input type="checkbox" checked={form.continuesAfterFunding} onChange={(e) => set('continuesAfterFunding', e.target.checked)} /> {t('worklog.activity.continues')}
       </label>
-      <FormFooter status={command.status} fields={FIELDS} onReload={onReload} seenRevision={partnership.revision} success="Activity recorded." submit="Record activity" />
+      <FormFooter
+        status={command.status}
+        fields={FIELDS}
+        onReload={onReload}
+        seenRevision={partnership.revision}
+        success={t('worklog.activity.done')}
+        submit={t('worklog.activity.submit')}
+      />
     </form>
   );
 }

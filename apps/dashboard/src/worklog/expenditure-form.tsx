@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
 import { exampleAmount, parseAmount } from '../ui/amount-entry';
@@ -22,6 +23,7 @@ const FIELDS = ['amount', 'date', 'category', 'spentInCountry', 'supplier', 'ove
  * units. The amount as understood is shown before sending; text that could mean two amounts is never sent.
  */
 export function ExpenditureForm({ partnership, currencies, onRecorded, onReload }: Props) {
+  const { t } = useTranslation();
   const locale = userLocale();
   // "Supplier is local" starts unticked: a default of yes would count every careless entry as local spending.
   const blank = {
@@ -67,52 +69,59 @@ export function ExpenditureForm({ partnership, currencies, onRecorded, onReload 
   }
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="record-expenditure" data-testid="expenditure-form">
-      <h2 id="record-expenditure">Record expenditure</h2>
+      <h2 id="record-expenditure">{t('worklog.spend.title')}</h2>
       <div className="fields">
         <Field
-          label="Amount"
+          label={t('worklog.spend.amount')}
           name="amount.amountMinor"
           error={error}
           localReason={amountReason}
           hint={
             <>
-              In the currency's units, written as in {locale}: {exampleAmount(locale)}.{' '}
+              {t('worklog.spend.amountHint', { locale, example: exampleAmount(locale) })}{' '}
               <output data-testid="amount-understood" aria-live="polite">
-                {parsed?.ok ? `Understood as ${parsed.understood}.` : ''}
+                {parsed?.ok ? t('worklog.spend.understood', { amount: parsed.understood }) : ''}
               </output>
             </>
           }
         >
           {(p) => <input {...p} inputMode="decimal" value={form.amount} onChange={(e) => set('amount', e.target.value)} />}
         </Field>
-        <Field label="Currency" name="amount.currency" error={error} hint={`ISO 4217; this partnership's money is in ${currencies.join(', ') || 'no currency yet'}`}>
+        <Field
+          label={t('worklog.spend.currency')}
+          name="amount.currency"
+          error={error}
+          hint={t('worklog.spend.currencyHint', { currencies: currencies.join(', ') || t('worklog.spend.noCurrency') })}
+        >
           {(p) => <CurrencyInput {...p} value={form.currency} currencies={currencies} onChange={(c) => set('currency', c)} />}
         </Field>
-        <Field label="Date" name="date" error={error}>
+        <Field label={t('worklog.spend.date')} name="date" error={error}>
           {(p) => <input {...p} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} />}
         </Field>
-        <Field label="Category" name="category" error={error} hint="What it paid for: venue and catering, trainers' fees…">
+        <Field label={t('worklog.spend.category')} name="category" error={error} hint={t('worklog.spend.categoryHint')}>
           {(p) => <input {...p} value={form.category} onChange={(e) => set('category', e.target.value)} />}
         </Field>
-        <Field label="Spent in country" name="spentInCountry" error={error} hint="ISO 3166-1 alpha-2">
+        <Field label={t('worklog.spend.country')} name="spentInCountry" error={error} hint="ISO 3166-1 alpha-2">
           {(p) => <input {...p} value={form.spentInCountry} maxLength={2} onChange={(e) => set('spentInCountry', e.target.value)} />}
         </Field>
-        <Field label="Supplier" name="supplier.name" error={error}>
+        <Field label={t('worklog.spend.supplier')} name="supplier.name" error={error}>
           {(p) => <input {...p} value={form.supplierName} onChange={(e) => set('supplierName', e.target.value)} />}
         </Field>
-        <Field
-          label="Reason, if spending goes beyond what you received"
-          name="overspendReason"
-          error={error}
-          hint="Needed above 150% of the funds received: co-financing, own funds"
-        >
+        <Field label={t('worklog.spend.overspend')} name="overspendReason" error={error} hint={t('worklog.spend.overspendHint')}>
           {(p) => <input {...p} value={form.overspendReason} onChange={(e) => set('overspendReason', e.target.value)} />}
         </Field>
       </div>
       <label className="checks">
-        <input type="checkbox" checked={form.supplierLocal} onChange={(e) => set('supplierLocal', e.target.checked)} /> The supplier is local to the beneficiary country
+        <input type="checkbox" checked={form.supplierLocal} onChange={(e) => set('supplierLocal', e.target.checked)} /> {t('worklog.spend.local')}
       </label>
-      <FormFooter status={command.status} fields={FIELDS} onReload={onReload} seenRevision={partnership.revision} success="Expenditure recorded." submit="Record expenditure" />
+      <FormFooter
+        status={command.status}
+        fields={FIELDS}
+        onReload={onReload}
+        seenRevision={partnership.revision}
+        success={t('worklog.spend.done')}
+        submit={t('worklog.spend.submit')}
+      />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { newId } from '../api/api-client';
 import type { PartnershipDetail } from '../api/api-types';
 import { Field, FormFooter } from '../ui/form';
@@ -21,6 +22,7 @@ export function MilestoneForms(props: Props) {
 }
 
 function PlanMilestoneForm({ partnership, onRecorded, onReload }: Props) {
+  const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const command = useCommand(() => {
@@ -34,12 +36,12 @@ function PlanMilestoneForm({ partnership, onRecorded, onReload }: Props) {
   }
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="plan-milestone" data-testid="plan-milestone-form">
-      <h2 id="plan-milestone">Plan a milestone</h2>
+      <h2 id="plan-milestone">{t('worklog.plan.title')}</h2>
       <div className="fields">
-        <Field label="Title" name="title" error={command.error}>
+        <Field label={t('worklog.plan.titleField')} name="title" error={command.error}>
           {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
         </Field>
-        <Field label="Due date" name="dueDate" error={command.error}>
+        <Field label={t('worklog.plan.dueDate')} name="dueDate" error={command.error}>
           {(p) => <input {...p} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
         </Field>
       </div>
@@ -48,14 +50,15 @@ function PlanMilestoneForm({ partnership, onRecorded, onReload }: Props) {
         fields={['title', 'dueDate']}
         onReload={onReload}
         seenRevision={partnership.revision}
-        success="Milestone planned."
-        submit="Plan milestone"
+        success={t('worklog.plan.done')}
+        submit={t('worklog.plan.submit')}
       />
     </form>
   );
 }
 
 function ReportAchievementForm({ partnership, onRecorded, onReload }: Props) {
+  const { t } = useTranslation();
   const open = partnership.milestones.filter((m) => m.status === 'planned' || m.status === 'disputed');
   const [milestoneId, setMilestoneId] = useState('');
   const [achievedOn, setAchievedOn] = useState('');
@@ -79,30 +82,30 @@ function ReportAchievementForm({ partnership, onRecorded, onReload }: Props) {
   }
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="report-milestone" data-testid="report-milestone-form">
-      <h2 id="report-milestone">Report a milestone achieved</h2>
+      <h2 id="report-milestone">{t('worklog.report.title')}</h2>
       {open.length === 0 ? (
-        <p className="muted">No planned milestone is waiting to be reported.</p>
+        <p className="muted">{t('worklog.report.none')}</p>
       ) : (
         <>
           <div className="fields">
-            <Field label="Milestone" name="milestoneId" error={command.error}>
+            <Field label={t('worklog.report.milestone')} name="milestoneId" error={command.error}>
               {(p) => (
                 <select {...p} value={chosen} onChange={(e) => setMilestoneId(e.target.value)}>
                   {open.map((m) => (
                     <option key={m.milestoneId} value={m.milestoneId}>
-                      {m.title} (due {m.dueDate})
+                      {t('worklog.report.option', { title: m.title, date: m.dueDate })}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
-            <Field label="Achieved on" name="achievedOn" error={command.error}>
+            <Field label={t('worklog.report.achievedOn')} name="achievedOn" error={command.error}>
               {(p) => <input {...p} type="date" value={achievedOn} onChange={(e) => setAchievedOn(e.target.value)} />}
             </Field>
-            <Field label="Evidence" name="evidence" error={command.error} hint="What shows it was delivered: minutes, a report, a sign-off">
+            <Field label={t('worklog.report.evidence')} name="evidence" error={command.error} hint={t('worklog.report.evidenceHint')}>
               {(p) => <input {...p} value={evidence} onChange={(e) => setEvidence(e.target.value)} />}
             </Field>
-            <Field label="Link to the evidence (optional)" name="evidence.0.uri" error={command.error}>
+            <Field label={t('worklog.report.uri')} name="evidence.0.uri" error={command.error}>
               {(p) => <input {...p} type="url" value={uri} onChange={(e) => setUri(e.target.value)} />}
             </Field>
           </div>
@@ -111,8 +114,8 @@ function ReportAchievementForm({ partnership, onRecorded, onReload }: Props) {
             fields={['milestoneId', 'achievedOn', 'evidence']}
             onReload={onReload}
             seenRevision={partnership.revision}
-            success="Reported; the beneficiary is asked to confirm."
-            submit="Report achieved"
+            success={t('worklog.report.done')}
+            submit={t('worklog.report.submit')}
           />
         </>
       )}

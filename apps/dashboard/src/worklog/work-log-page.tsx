@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
 import type { Dossier, FundingChain, PartnershipDetail } from '../api/api-types';
 import { PartnershipLinks } from '../partnership/partnership-links';
@@ -12,6 +13,8 @@ import { ActivityForm } from './activity-form';
 import { ExpenditureForm } from './expenditure-form';
 import { MilestoneForms } from './milestone-forms';
 
+const IMPLEMENTER = 'implementer';
+
 export interface WorkLogData {
   readonly partnership: PartnershipDetail;
   readonly dossier: Dossier;
@@ -21,6 +24,7 @@ export interface WorkLogData {
 
 /** The implementer's desk: milestones, activities with participants, and expenditure, each sent with the revision seen. */
 export function WorkLogPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const { session } = useSession();
   const nameOf = useOrganisationNames(session?.token ?? null);
   const [data, reload] = useLoad(
@@ -37,18 +41,18 @@ export function WorkLogPage({ id }: { id: string }) {
   );
   const refresh = useCallback(() => reload(), [reload]);
   return (
-    <Loaded load={data} what="the work log" retry={reload}>
+    <Loaded load={data} what={t('worklog.loading')} retry={reload}>
       {({ partnership, dossier, currencies }) => (
         <>
-          <h1 tabIndex={-1}>Work log: {partnership.title}</h1>
+          <h1 tabIndex={-1}>{t('worklog.title', { title: partnership.title })}</h1>
           <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="work-log" />
-          {!myRoles(partnership, session?.user).has('implementer') && (
+          {!myRoles(partnership, session?.user).has(IMPLEMENTER) && (
             <p className="banner-error" role="alert">
-              Only an implementer of this partnership records its work. You can read it, but the tracker will refuse what you send.
+              {t('worklog.notImplementer')}
             </p>
           )}
           <p className="muted" data-testid="seen-revision">
-            You are looking at revision {partnership.revision}. If someone records something before you send, you will be asked to reload first.
+            {t('worklog.seen', { revision: partnership.revision })}
           </p>
           <MilestoneForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
           <ActivityForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
