@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import type { EventStore } from '@ccb/event-store';
-import { createApp } from '../apps/api/src/app.factory';
+import { listeningBenchApp } from './bench-app';
 import { TokenService } from '../apps/api/src/auth/token-service';
 import { EVENT_STORE } from '../apps/api/src/event-store/event-store.module';
 import { STAGES } from '../apps/api/src/common/server-timing';
@@ -164,16 +164,7 @@ async function main(): Promise<void> {
   const commands = arg('commands', 2000);
   const partnerships = arg('partnerships', 1000);
   const url = await freshBenchDatabase('ccb_bench_commands');
-  const app: INestApplication = await createApp({
-    DATABASE_URL: url,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
-    LOG_LEVEL: 'silent',
-    PROJECTOR: 'off',
-    DEMO_DATA: 'false',
-    RATE_LIMIT_PER_MINUTE: '0',
-    PORT: '0',
-  });
-  await app.listen(0, '127.0.0.1');
+  const app: INestApplication = await listeningBenchApp({ url }, { projector: false });
   const pool = new Pool({ connectionString: url, max: 1 });
   console.log(`Machine: ${await describeMachine(pool)}`);
   await pool.end();

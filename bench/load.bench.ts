@@ -6,7 +6,7 @@
  */
 import { Pool } from 'pg';
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../apps/api/src/app.factory';
+import { listeningBenchApp } from './bench-app';
 import { TokenService } from '../apps/api/src/auth/token-service';
 import { DemoLoader } from '../apps/api/src/demo/demo-loader';
 import { DEMO_USERS } from '../apps/api/src/auth/demo-users';
@@ -38,15 +38,7 @@ async function caughtUp(base: string, token: string): Promise<void> {
 }
 
 async function run(label: string, databaseUrl: string | undefined, options: { readers: number; rate: number; seconds: number }): Promise<(string | number)[][]> {
-  const app: INestApplication = await createApp({
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: 'memory' }),
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'false',
-    RATE_LIMIT_PER_MINUTE: '0',
-    PORT: '0',
-  });
-  await app.listen(0, '127.0.0.1');
+  const app: INestApplication = await listeningBenchApp(databaseUrl ? { url: databaseUrl } : 'memory', { projector: true });
   await app.get(DemoLoader).load();
   const base = await app.getUrl();
   const tokens = app.get(TokenService);

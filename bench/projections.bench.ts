@@ -12,7 +12,7 @@ import { rebuildProjection, type Projection } from '@ccb/read-models';
 import { loadSettings, openReadModelRuntime, ProgressBar, type ReadModelRuntime } from '@ccb/runtime';
 import type { Position } from '@ccb/event-store';
 import { comparePositions } from '@ccb/event-store';
-import { createApp } from '../apps/api/src/app.factory';
+import { listeningBenchApp } from './bench-app';
 import { TokenService } from '../apps/api/src/auth/token-service';
 import { arg, describeMachine, formatRate, percentile, printTable } from './machine';
 import { partnershipWorkload, workloadOrganisations, type WorkloadStep } from './workload/partnership-workload';
@@ -223,16 +223,7 @@ async function main(): Promise<void> {
   console.log('Full rebuild from event 0 (blue/green, one projection at a time; target >= 20,000 events/s)');
   printTable(['projection', 'events', 'seconds', 'events/s'], await rebuildAll(runtime));
 
-  const app = await createApp({
-    DATABASE_URL: url,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
-    LOG_LEVEL: 'silent',
-    PROJECTOR: 'off',
-    DEMO_DATA: 'false',
-    RATE_LIMIT_PER_MINUTE: '0',
-    PORT: '0',
-  });
-  await app.listen(0, '127.0.0.1');
+  const app = await listeningBenchApp({ url }, { projector: false });
   console.log(`\nRead endpoints over HTTP at that size, ${samples} sequential requests each after 3 warm-ups (target p95 < 50 ms)`);
   printTable(['endpoint', 'p50 ms', 'p95 ms', 'body'], await endpointLatencies(app, runtime, samples));
   await app.close();
