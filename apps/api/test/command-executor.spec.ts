@@ -108,6 +108,29 @@ describe('the command executor on the in-memory store', () => {
     expect(await store.countEvents()).toBe(2);
   });
 
+  it('reads the stream while the key is being claimed, and appends only once the claim is known', async () => {
+    let finishClaim: () => void = () => undefined;
+    const slowKeys: IdempotencyKeyStore = {
+      claim: (...args) => new Promise((resolve) => (finishClaim = () => resolve(keys.claim(...args)))),
+      release: (principal, key) => keys.release(principal, key),
+    };
+    const slow = new CommandExecutor(store, slowKeys);
+    const reads = jest.spyOn(store, 'readStream');
+    const appends = jest.spyOn(store, 'appendToStream');
+    const running = slow.execute(partnershipDecider, execution(risk('r-1'), { idempotencyKey: 'k-3', request: fingerprint('body-a') }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(appends).not.toHaveBeenCalled();
+    finishClaim();
+    await expect(running).resolves.toMatchObject({ revision: 1, replayed: false });
+  });
+
+  it('a claim the database fails appends nothing', async () => {
+    const failing = new CommandExecutor(store, { claim: () => Promise.reject(new Error('connection lost')), release: () => Promise.resolve() });
+    await expect(failing.execute(partnershipDecider, execution(risk('r-1'), { idempotencyKey: 'k-4', request: fingerprint('body-a') }))).rejects.toThrow('connection lost');
+    expect(await store.countEvents()).toBe(1);
+  });
+
   it('two writers on one store (two processes) take 30 concurrent commands with no conflict reaching a caller', async () => {
     const other = new CommandExecutor(store, keys);
     const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => (i % 2 ? executor : other).execute(partnershipDecider, execution(risk(`r-${i}`)))));

@@ -3,12 +3,12 @@ import onHeaders from 'on-headers';
 
 /**
  * Where a request's time went, in order: `receive` (reading and parsing the body), `auth` (token check),
- * `validate` (DTO checks, building the command, looking up what it names), `claim` (recording the
- * Idempotency-Key, when one is sent), `queue` (waiting behind the
- * commands already running on the same stream), `load` (reading and folding the stream), `decide`,
+ * `validate` (DTO checks, building the command, looking up what it names), `queue` (waiting behind the
+ * commands already running on the same stream), `load` (reading and folding the stream, and recording the
+ * Idempotency-Key alongside when one is sent), `decide`,
  * `chain` (hash-linking the events) and `append`.
  */
-export const STAGES = ['receive', 'auth', 'validate', 'claim', 'queue', 'load', 'decide', 'chain', 'append'] as const;
+export const STAGES = ['receive', 'auth', 'validate', 'queue', 'load', 'decide', 'chain', 'append'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Lap times of one request: each lap is added to a stage, so a retried command adds up its attempts. */

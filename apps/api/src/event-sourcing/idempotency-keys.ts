@@ -26,8 +26,12 @@ export class IdempotencyKeys {
    * was already claimed by this very request (a retry); the parts that differ otherwise.
    */
   async claim(principal: string, key: string, request: RequestFingerprint, streamId: string): Promise<true | false | RequestPart[]> {
+    // Committed without waiting for the WAL flush: the append that follows waits for it, and the log is
+    // written in order, so an acknowledged command's claim is as durable as its events; a claim lost in a
+    // crash before any append is a key that was never used.
     const inserted = await this.database.pool.query(
-      `INSERT INTO es_idempotency_keys (principal, key, method, path, body_hash, stream_id) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO es_idempotency_keys (principal, key, method, path, body_hash, stream_id)
+       SELECT $1, $2, $3, $4, $5, $6 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
        ON CONFLICT (principal, key) DO NOTHING RETURNING 1`,
       [principal, key, request.method, request.path, request.bodyHash, streamId],
     );
