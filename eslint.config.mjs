@@ -52,6 +52,7 @@ export default tseslint.config(
       'apps/dashboard/src/partnership/propose-page.tsx',
       'apps/dashboard/src/partnership/parties-card.tsx',
       'apps/dashboard/src/partnership/invitations-card.tsx',
+      'apps/dashboard/src/partnership/money-records-card.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -69,6 +69,14 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     expect(mine.byCurrency).toEqual([expect.objectContaining({ currency: 'EUR', committed: 24_000_000, disbursed: 10_000_000 })]);
   });
 
+  it("the parties' dossier lists each flow as it now stands, with who recorded it: the amended amount, the void one marked", async () => {
+    const res = await read(path('/dossier'), impl);
+    const flows = new Map((res.body.flows as { flowId: string }[]).map((f) => [f.flowId, f]));
+    expect(flows.get('c-1')).toMatchObject({ kind: 'commitment', authorId: donor, providerId: donor, receiverId: impl, amount: eur(24_000_000), voided: false });
+    expect(flows.get('d-1')).toMatchObject({ kind: 'disbursement', amount: eur(10_000_000), voided: false });
+    expect(flows.get('d-2')).toMatchObject({ kind: 'disbursement', amount: eur(500_000), voided: true });
+  });
+
   it('the partnership shows the corrected activity, milestones, indicator, title and period', async () => {
     const p = (await read(path(''))).body;
     expect(p.title).toBe('National CSIRT readiness');

@@ -319,6 +319,39 @@ describe('dashboard in Chromium', () => {
     );
     const yen = totals.items.find((i) => i.key.partnershipId === tl)!.byCurrency.find((c) => c.currency === 'JPY')!;
     expect(yen.committed).toBe(47_000_000);
+
+    // The grant letter says four million: Japan amends the commitment it just recorded from the list of money, with its
+    // reason, and the commitments become 42,000,000 + 4,000,000 = 46,000,000 JPY.
+    type Flow = { flowId: string; kind: string; amount: { amountMinor: number; currency: string }; date: string; voided: boolean };
+    const flowsOf = async () => (await apiGet<{ flows: Flow[] }>('kenji', `/partnerships/${tl}/dossier`)).flows;
+    const added = (await flowsOf()).find((f) => f.kind === 'commitment' && f.amount.amountMinor === 5_000_000 && f.date === '2026-06-01')!;
+    const correct = '[data-testid="correct-flow-form"]';
+    await page.selectOption(`${correct} select[name="flowId"]`, added.flowId);
+    await page.selectOption(`${correct} select[name="correction"]`, 'amend');
+    await page.fill(`${correct} input[name="amount.amountMinor"]`, '4,000,000');
+    expect(await text(page, '[data-testid="amend-understood"]')).toBe('Understood as JPY 4,000,000.');
+    await page.fill(`${correct} input[name="reason"]`, 'The grant letter says four million');
+    await page.click(`${correct} button[type="submit"]`);
+    await page.waitForSelector(`${correct} .banner-ok`);
+    expect((await flowsOf()).find((f) => f.flowId === added.flowId)!.amount).toEqual({ amountMinor: 4_000_000, currency: 'JPY' });
+    const amended = await apiGet<Listing<{ key: { partnershipId: string }; byCurrency: { currency: string; committed: number }[] }>>(
+      'kenji',
+      `/funding/totals?groupBy=partnership&organisationId=org-jp-coop`,
+    );
+    expect(amended.items.find((i) => i.key.partnershipId === tl)!.byCurrency.find((c) => c.currency === 'JPY')!.committed).toBe(46_000_000);
+    await textWhen(page, '[data-testid="money-records-table"]', (t) => t.includes('JPY 4,000,000'));
+
+    // Two forensic workstations given in kind, valued at JPY 1,200,000: recorded as such, and no commitment (still 46,000,000).
+    await page.check('[data-testid="funding-form"] input[name="flow-kind"][value="in-kind"]');
+    await page.selectOption('[data-testid="funding-form"] select[name="receiverId"]', 'org-id-csirt');
+    await page.fill('[data-testid="funding-form"] input[name="amount.amountMinor"]', '1,200,000');
+    await page.fill('[data-testid="funding-form"] input[name="amount.currency"]', 'JPY');
+    await page.fill('[data-testid="funding-form"] input[name="date"]', '2026-06-02');
+    await page.fill('[data-testid="funding-form"] input[name="description"]', 'Two forensic workstations');
+    await page.click('[data-testid="funding-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="funding-form"] .banner-ok');
+    const inKind = (await flowsOf()).filter((f) => f.kind === 'in-kind' && f.date === '2026-06-02');
+    expect(inKind.map((f) => f.amount)).toEqual([{ amountMinor: 1_200_000, currency: 'JPY' }]);
     await page.screenshot({ path: screenshotPath('donor-desk'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -111,7 +111,7 @@ describe('the command executor on the in-memory store', () => {
   it('reads the stream while the key is being claimed, and appends only once the claim is known', async () => {
     let finishClaim: () => void = () => undefined;
     const slowKeys: IdempotencyKeyStore = {
-      claim: (...args) => new Promise((resolve) => (finishClaim = () => resolve(keys.claim(...args)))),
+      claim: (principal, key, request) => new Promise((resolve) => (finishClaim = () => resolve(keys.claim(principal, key, request)))),
       release: (principal, key) => keys.release(principal, key),
     };
     const slow = new CommandExecutor(store, slowKeys);

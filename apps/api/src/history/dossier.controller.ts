@@ -14,13 +14,14 @@ export class DossierController {
 
   @Get('dossier')
   @ApiOperation({
-    summary: "The parties' dossier: needs and national priorities, the plan, baseline commitments, risks, evaluators' findings",
-    description: 'Confidential needs and plans included: only the parties and the evaluators the partnership appointed get an answer.',
+    summary: "The parties' dossier: needs and national priorities, the plan, baseline commitments, risks, evaluators' findings, every flow of money",
+    description:
+      'Confidential needs and plans included: only the parties and the evaluators the partnership appointed get an answer. `flows` lists each commitment, disbursement, refund, in-kind contribution and expenditure as it now stands (corrections applied, voided ones marked), with who recorded it: what a correction names.',
   })
   @ApiOkResponse({ description: 'The dossier as folded at the stream head, with partnershipId and revision' })
   @ApiNotFoundResponse({ description: 'code partnership.not-found: no such partnership, or your organisation is not a party to it' })
   async dossier(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
     const replay = (await this.records.streamFor(id, principal)).replay({ head: true });
-    return { partnershipId: id, revision: replay.revision, ...replay.dossier };
+    return { partnershipId: id, revision: replay.revision, ...replay.dossier, flows: replay.state.flows };
   }
 }

@@ -1,5 +1,6 @@
 /** The shapes the dashboard reads, as the API documents them at /docs-json. Amounts are integer minor units. */
 import type { PartnershipDossier } from '../../../../libs/read-models/src/dossier/partnership-dossier';
+import type { FlowRecord } from '../../../../libs/domain/src/partnerships/partnership-state';
 import type { LocalOwnershipMetrics } from '../../../../libs/read-models/src/api/local-ownership-results';
 import type { FundingGroup, FundingItem, FundingKeys } from '../../../../libs/read-models/src/api/funding-results';
 import type { InclusionGroup, InclusionResult } from '../../../../libs/read-models/src/api/inclusion-results';
@@ -59,5 +60,6 @@ export interface Organisation {
   readonly kind: string;
 }
 
-/** The dossier as GET …/dossier answers it: the fold, with where in the stream it stands. */
-export type Dossier = PartnershipDossier & { readonly partnershipId: string; readonly revision: number };
+/** The dossier as GET …/dossier answers it: the fold, with where in the stream it stands and every flow as the rules see it. */
+export type Dossier = PartnershipDossier & { readonly partnershipId: string; readonly revision: number; readonly flows: readonly FlowRecord[] };
+export type { FlowRecord };

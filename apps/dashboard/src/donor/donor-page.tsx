@@ -6,6 +6,7 @@ import { myRoles } from '../partnership/my-roles';
 import { PartnershipLinks } from '../partnership/partnership-links';
 import { PlanEndorsement } from '../partnership/plan-endorsement';
 import { RisksCard } from '../partnership/risks-card';
+import { MoneyRecordsCard } from '../partnership/money-records-card';
 import { PartiesCard } from '../partnership/parties-card';
 import { ClosureForm } from './closure-form';
 import { useOrganisationNames, useOrganisations } from '../session/organisations';
@@ -86,6 +87,15 @@ export function DonorPage({ id }: { id: string }) {
                 {isDonor && partnership.phase === EVALUATION && <ClosureForm partnership={partnership} onRecorded={refresh} onReload={refresh} />}
               </>
             )}
+            <MoneyRecordsCard
+              partnership={partnership}
+              dossier={dossier}
+              organisationId={session?.user?.organisationId ?? null}
+              isDonor={isDonor}
+              nameOf={nameOf}
+              onRecorded={refresh}
+              onReload={refresh}
+            />
             <PartiesCard partnership={partnership} organisations={organisations} isDonor={isDonor} onRecorded={refresh} onReload={refresh} />
             <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
           </>

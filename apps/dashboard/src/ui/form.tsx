@@ -5,6 +5,7 @@ import type { ApiError } from '../api/api-error';
 import type { CommandState } from './use-command';
 import { humanise } from './format';
 import { userLocale } from './locale';
+import { exampleAmount, type ParsedAmount } from './amount-entry';
 
 /** A labelled input whose API error (by field name) shows under it and is announced with it. */
 export function Field({
@@ -251,5 +252,47 @@ export function CountrySelect({
         </option>
       ))}
     </select>
+  );
+}
+
+/**
+ * An amount typed as the reader's language writes it, with how to write it and the amount as understood shown
+ * under it before sending; text the browser cannot read is refused at the field once the form was tried.
+ */
+export function AmountField({
+  label,
+  value,
+  onChange,
+  parsed,
+  tried,
+  error,
+  understoodTestId,
+}: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  parsed: ParsedAmount | null;
+  tried: boolean;
+  error: ApiError | null;
+  understoodTestId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field
+      label={label}
+      name="amount.amountMinor"
+      error={error}
+      localReason={tried && parsed && !parsed.ok ? parsed.reason : null}
+      hint={
+        <>
+          {t('donor.funding.amountHint', { example: exampleAmount(userLocale()) })}{' '}
+          <output data-testid={understoodTestId} aria-live="polite">
+            {parsed?.ok ? t('donor.funding.understood', { amount: parsed.understood }) : ''}
+          </output>
+        </>
+      }
+    >
+      {(p) => <input {...p} inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }

@@ -5,6 +5,7 @@ import type { Dossier, FundingChain, PartnershipDetail } from '../api/api-types'
 import { PartnershipLinks } from '../partnership/partnership-links';
 import { myRoles } from '../partnership/my-roles';
 import { RisksCard } from '../partnership/risks-card';
+import { MoneyRecordsCard } from '../partnership/money-records-card';
 import { useOrganisationNames } from '../session/organisations';
 import { useSession } from '../session/session';
 import { Loaded } from '../ui/states';
@@ -57,6 +58,15 @@ export function WorkLogPage({ id }: { id: string }) {
           <MilestoneForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
           <ActivityForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
           <ExpenditureForm partnership={partnership} currencies={currencies} onRecorded={refresh} onReload={refresh} />
+          <MoneyRecordsCard
+            partnership={partnership}
+            dossier={dossier}
+            organisationId={session?.user?.organisationId ?? null}
+            isDonor={myRoles(partnership, session?.user).has('donor')}
+            nameOf={nameOf}
+            onRecorded={refresh}
+            onReload={refresh}
+          />
           <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
         </>
       )}

@@ -1807,8 +1807,8 @@ export interface paths {
             readonly cookie?: never;
         };
         /**
-         * The parties' dossier: needs and national priorities, the plan, baseline commitments, risks, evaluators' findings
-         * @description Confidential needs and plans included: only the parties and the evaluators the partnership appointed get an answer.
+         * The parties' dossier: needs and national priorities, the plan, baseline commitments, risks, evaluators' findings, every flow of money
+         * @description Confidential needs and plans included: only the parties and the evaluators the partnership appointed get an answer. `flows` lists each commitment, disbursement, refund, in-kind contribution and expenditure as it now stands (corrections applied, voided ones marked), with who recorded it: what a correction names.
          */
         readonly get: operations["DossierController_dossier"];
         readonly put?: never;
