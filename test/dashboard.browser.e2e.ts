@@ -73,6 +73,14 @@ async function signIn(page: Page, user: string): Promise<void> {
   await page.waitForSelector(`[data-testid="signed-in-as"]:has-text("${displayName}")`);
 }
 
+/** Chooses the language on the sign-in page, then signs in as a demo user: the way a person abroad starts. */
+async function signInSpeaking(page: Page, user: string, language: string): Promise<void> {
+  await page.goto(`${api.baseUrl}/#/sign-in`);
+  await page.selectOption('[data-testid="language"]', language);
+  await page.click(`button[data-user="${user}"]`);
+  await page.waitForSelector('[data-testid="signed-in-as"]');
+}
+
 async function text(page: Page, selector: string): Promise<string> {
   await page.waitForSelector(selector);
   return plain(await page.innerText(selector));
@@ -652,10 +660,7 @@ describe('dashboard in Chromium', () => {
   it('evaluator in French: records an evaluation, a score and evidence per principle tied to events picked from the history', async () => {
     const { page, errors } = await newPage();
     const ke = 'p-ke-cybercrime-law';
-    await page.goto(`${api.baseUrl}/#/sign-in`);
-    await page.selectOption('[data-testid="language"]', 'fr');
-    await page.click('button[data-user="helen"]');
-    await page.waitForSelector('[data-testid="signed-in-as"]');
+    await signInSpeaking(page, 'helen', 'fr');
     await page.goto(`${api.baseUrl}/#/partnerships/${ke}/evaluation`);
     await page.waitForSelector('[data-testid="evaluation-form"]');
     expect(await text(page, 'h1')).toContain('Évaluation');
@@ -710,10 +715,7 @@ describe('dashboard in Chromium', () => {
     const mz = 'p-mz-cert-south-south';
     const description = 'Dois dos cinco analistas formados saíram para o setor privado';
     const implementer = await newPage();
-    await implementer.page.goto(`${api.baseUrl}/#/sign-in`);
-    await implementer.page.selectOption('[data-testid="language"]', 'pt');
-    await implementer.page.click('button[data-user="ana"]');
-    await implementer.page.waitForSelector('[data-testid="signed-in-as"]');
+    await signInSpeaking(implementer.page, 'ana', 'pt');
     await implementer.page.goto(`${api.baseUrl}/#/partnerships/${mz}/work-log`);
     await implementer.page.waitForSelector('[data-testid="risk-form"]');
     await implementer.page.selectOption('[data-testid="risk-form"] select[name="kind"]', 'issue');
@@ -733,10 +735,7 @@ describe('dashboard in Chromium', () => {
     expect(implementer.errors).toEqual([]);
 
     const beneficiary = await newPage();
-    await beneficiary.page.goto(`${api.baseUrl}/#/sign-in`);
-    await beneficiary.page.selectOption('[data-testid="language"]', 'pt');
-    await beneficiary.page.click('button[data-user="joana"]');
-    await beneficiary.page.waitForSelector('[data-testid="signed-in-as"]');
+    await signInSpeaking(beneficiary.page, 'joana', 'pt');
     await beneficiary.page.goto(`${api.baseUrl}/#/partnerships/${mz}/beneficiary`);
     const cell = `[data-testid="risks-table"] tr[data-risk="${raised!.riskId}"]`;
     await beneficiary.page.waitForSelector(cell);
@@ -752,12 +751,74 @@ describe('dashboard in Chromium', () => {
     expect(beneficiary.errors).toEqual([]);
   });
 
+  it('in Portuguese: the Brazilian implementer measures progress with an indicator and reschedules a milestone it planned, from the work log', async () => {
+    const mz = 'p-mz-cert-south-south';
+    const { page, errors } = await newPage();
+    await signInSpeaking(page, 'ana', 'pt');
+    await page.goto(`${api.baseUrl}/#/partnerships/${mz}/work-log`);
+    type Indicator = { name: string; baseline: number; target: number; latestValue: number | null; progress: number | null };
+    const indicatorOf = async () => (await apiGet<{ indicators: Indicator[] }>('ana', `/partnerships/${mz}`)).indicators.find((i) => i.name === 'Tempo mediano de triagem');
+
+    const define = '[data-testid="define-indicator-form"]';
+    await page.waitForSelector(define);
+    await page.fill(`${define} input[name="name"]`, 'Tempo mediano de triagem');
+    await page.fill(`${define} input[name="unit"]`, 'horas');
+    await page.fill(`${define} input[name="baseline"]`, '72');
+    await page.fill(`${define} input[name="baselineDate"]`, '2026-01-15');
+    await page.fill(`${define} input[name="target"]`, '8');
+    await page.click(`${define} button[type="submit"]`);
+    await page.waitForSelector(`${define} .banner-ok`);
+
+    // 40,5 is forty and a half in Portuguese. Progress from the baseline 72 to the target 8: (40.5 - 72) / (8 - 72) = 31.5 / 64
+    // = 0.4921875, kept to four decimals: 0.4922, shown as 49,2% in pt-PT.
+    const measure = '[data-testid="measure-form"]';
+    await page.waitForSelector(measure);
+    await page.selectOption(`${measure} select[name="indicatorId"]`, { label: 'Tempo mediano de triagem (horas)' });
+    await page.fill(`${measure} input[name="value"]`, '40,5');
+    await page.fill(`${measure} input[name="measuredOn"]`, '2026-06-15');
+    await page.click(`${measure} button[type="submit"]`);
+    await page.waitForSelector(`${measure} .banner-ok`);
+    expect(await indicatorOf()).toMatchObject({ baseline: 72, target: 8, latestValue: 40.5, progress: 0.4922 });
+    await textWhen(page, '[data-testid="indicators-table"]', (t) => t.includes('49,2%'));
+
+    // The target revised to 10 hours at mid-term: (40.5 - 72) / (10 - 72) = 31.5 / 62 = 0.50806…, kept as 0.5081.
+    const revise = '[data-testid="revise-indicator-form"]';
+    await page.selectOption(`${revise} select[name="indicatorId"]`, { label: 'Tempo mediano de triagem (horas)' });
+    await page.selectOption(`${revise} select[name="revises"]`, 'target');
+    await page.fill(`${revise} input[name="target"]`, '10');
+    await page.fill(`${revise} input[name="reason"]`, 'Meta revista na revisão intercalar');
+    await page.click(`${revise} button[type="submit"]`);
+    await page.waitForSelector(`${revise} .banner-ok`);
+    expect(await indicatorOf()).toMatchObject({ target: 10, latestValue: 40.5, progress: 0.5081 });
+
+    // A milestone planned for September, then moved to November with its reason.
+    const plan = '[data-testid="plan-milestone-form"]';
+    await page.fill(`${plan} input[name="title"]`, 'Segundo curso de analistas');
+    await page.fill(`${plan} input[name="dueDate"]`, '2026-09-30');
+    await page.click(`${plan} button[type="submit"]`);
+    await page.waitForSelector(`${plan} .banner-ok`);
+    const planned = (await apiGet<{ milestones: { milestoneId: string; title: string; dueDate: string }[] }>('ana', `/partnerships/${mz}`)).milestones.find(
+      (m) => m.title === 'Segundo curso de analistas',
+    )!;
+    const correct = '[data-testid="correct-work-form"]';
+    await page.selectOption(`${correct} select[name="item"]`, `milestone:${planned.milestoneId}`);
+    await page.selectOption(`${correct} select[name="correction"]`, 'reschedule');
+    await page.fill(`${correct} input[name="dueDate"]`, '2026-11-30');
+    await page.fill(`${correct} input[name="reason"]`, 'Os formadores só estão disponíveis em novembro');
+    await page.click(`${correct} button[type="submit"]`);
+    await page.waitForSelector(`${correct} .banner-ok`);
+    const moved = (await apiGet<{ milestones: { milestoneId: string; dueDate: string }[] }>('ana', `/partnerships/${mz}`)).milestones.find(
+      (m) => m.milestoneId === planned.milestoneId,
+    );
+    expect(moved?.dueDate).toBe('2026-11-30');
+    await page.screenshot({ path: screenshotPath('work-log-pt'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('beneficiary in French: Senegal proposes a partnership (the demand-driven start) and lands on its page', async () => {
     const { page, errors } = await newPage();
-    await page.goto(`${api.baseUrl}/#/sign-in`);
-    await page.selectOption('[data-testid="language"]', 'fr');
-    await page.click('button[data-user="awa"]');
-    await page.waitForSelector('[data-testid="signed-in-as"]');
+    await signInSpeaking(page, 'awa', 'fr');
     await page.click('a:has-text("Proposer")');
     const form = '[data-testid="propose-form"]';
     await page.waitForSelector(form);
@@ -794,10 +855,7 @@ describe('dashboard in Chromium', () => {
   it('in Spanish: the Dutch donor invites a regional implementer, which accepts from its list; the Nordic fund closes Kenya with a handover', async () => {
     const gh = 'p-gh-cert-readiness';
     const donor = await newPage();
-    await donor.page.goto(`${api.baseUrl}/#/sign-in`);
-    await donor.page.selectOption('[data-testid="language"]', 'es');
-    await donor.page.click('button[data-user="sanne"]');
-    await donor.page.waitForSelector('[data-testid="signed-in-as"]');
+    await signInSpeaking(donor.page, 'sanne', 'es');
     await donor.page.goto(`${api.baseUrl}/#/partnerships/${gh}/donor`);
     await donor.page.waitForSelector('[data-testid="invite-form"]');
     await donor.page.selectOption('[data-testid="invite-form"] select[name="organisationId"]', 'org-au-cyber');
@@ -808,10 +866,7 @@ describe('dashboard in Chromium', () => {
 
     // The invited organisation answers from its own list, in Spanish: accepted, it is a party.
     const implementer = await newPage();
-    await implementer.page.goto(`${api.baseUrl}/#/sign-in`);
-    await implementer.page.selectOption('[data-testid="language"]', 'es');
-    await implementer.page.click('button[data-user="selam"]');
-    await implementer.page.waitForSelector('[data-testid="signed-in-as"]');
+    await signInSpeaking(implementer.page, 'selam', 'es');
     await implementer.page.goto(`${api.baseUrl}/#/partnerships`);
     const invitation = `[data-testid="invitation"][data-partnership="${gh}"]`;
     await implementer.page.waitForSelector(invitation);

@@ -1,4 +1,4 @@
-import { parseAmount } from './amount-entry';
+import { parseDecimal, parseAmount } from './amount-entry';
 
 const minor = (text: string, currency: string, locale: string) => {
   const parsed = parseAmount(text, currency, locale);
@@ -48,5 +48,27 @@ describe('amounts typed in the user’s locale', () => {
   it('shows the amount as understood, in the same locale', () => {
     const parsed = parseAmount('12.500,50', 'EUR', 'nl-NL');
     expect(parsed.ok && parsed.understood.replace(/[\s\u00a0\u202f]/g, ' ')).toBe('EUR 12.500,50');
+  });
+});
+
+describe("a measured value in the reader's language", () => {
+  it.each([
+    ['7,5', 'fr-FR', 7.5],
+    ['1 250,5', 'fr-FR', 1250.5],
+    ['1.250,5', 'es-ES', 1250.5],
+    ['1,250.5', 'en-GB', 1250.5],
+    ['-3', 'en-GB', -3],
+    ['72', 'pt-PT', 72],
+  ])('reads %s in %s as %s', (text, locale, value) => {
+    expect(parseDecimal(text, locale)).toBe(value);
+  });
+
+  it.each([
+    ['12.5', 'es-ES'],
+    ['7,5', 'en-GB'],
+    ['1,2,3', 'fr-FR'],
+    ['seven', 'en-GB'],
+  ])('hands %s in %s on as typed, for the API to refuse', (text, locale) => {
+    expect(parseDecimal(text, locale)).toBe(text);
   });
 });

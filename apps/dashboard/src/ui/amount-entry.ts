@@ -59,3 +59,19 @@ export function parseAmount(text: string, currency: string, locale: string): Par
   const amountMinor = Number(minor);
   return { ok: true, amountMinor, understood: formatMoney(amountMinor, currency, locale) };
 }
+
+/**
+ * A measured value as the reader's language writes it (`7,5` in French, `1.250,5` in Portuguese) as a number;
+ * text it cannot read is handed on as typed, for the API to refuse at the field.
+ */
+export function parseDecimal(text: string, locale: string): number | string {
+  const { decimal, group } = separatorsOf(locale);
+  const typed = text.trim().replace(SPACE, '');
+  const [whole = '', fraction, ...more] = typed.split(decimal);
+  const plainGroup = group.replace(SPACE, '');
+  const blocks = plainGroup ? whole.replace(/^-/, '').split(plainGroup) : [whole.replace(/^-/, '')];
+  // "12.5" where "." groups thousands is not 125: grouped digits come in threes, or the text is not read.
+  const grouped = blocks.length === 1 || (blocks[0].length >= 1 && blocks[0].length <= 3 && blocks.slice(1).every((b) => b.length === 3));
+  const normalised = `${whole.startsWith('-') ? '-' : ''}${blocks.join('')}${fraction !== undefined ? `.${fraction}` : ''}`;
+  return more.length === 0 && grouped && /^-?[0-9]+(\.[0-9]+)?$/.test(normalised) ? Number(normalised) : text;
+}

@@ -9,12 +9,16 @@ import { MoneyRecordsCard } from '../partnership/money-records-card';
 import { useOrganisationNames } from '../session/organisations';
 import { useSession } from '../session/session';
 import { Loaded } from '../ui/states';
+import { humanise } from '../ui/format';
 import { useLoad } from '../ui/use-load';
 import { ActivityForm } from './activity-form';
 import { ExpenditureForm } from './expenditure-form';
 import { MilestoneForms } from './milestone-forms';
+import { IndicatorsCard } from './indicators-card';
+import { CorrectWorkForm } from './correct-work-form';
 
 const IMPLEMENTER = 'implementer';
+const ENDED: ReadonlySet<string> = new Set(['closed', 'cancelled']);
 
 export interface WorkLogData {
   readonly partnership: PartnershipDetail;
@@ -43,33 +47,55 @@ export function WorkLogPage({ id }: { id: string }) {
   const refresh = useCallback(() => reload(), [reload]);
   return (
     <Loaded load={data} what={t('worklog.loading')} retry={reload}>
-      {({ partnership, dossier, currencies }) => (
-        <>
-          <h1 tabIndex={-1}>{t('worklog.title', { title: partnership.title })}</h1>
-          <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="work-log" />
-          {!myRoles(partnership, session?.user).has(IMPLEMENTER) && (
-            <p className="banner-error" role="alert">
-              {t('worklog.notImplementer')}
+      {({ partnership, dossier, currencies }) => {
+        // Recording new work needs a running partnership; corrections and risks go on while it is suspended.
+        const ended = ENDED.has(partnership.phase);
+        const active = !ended && !partnership.suspended;
+        return (
+          <>
+            <h1 tabIndex={-1}>{t('worklog.title', { title: partnership.title })}</h1>
+            <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="work-log" />
+            {!myRoles(partnership, session?.user).has(IMPLEMENTER) && (
+              <p className="banner-error" role="alert">
+                {t('worklog.notImplementer')}
+              </p>
+            )}
+            <p className="muted" data-testid="seen-revision">
+              {t('worklog.seen', { revision: partnership.revision })}
             </p>
-          )}
-          <p className="muted" data-testid="seen-revision">
-            {t('worklog.seen', { revision: partnership.revision })}
-          </p>
-          <MilestoneForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
-          <ActivityForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
-          <ExpenditureForm partnership={partnership} currencies={currencies} onRecorded={refresh} onReload={refresh} />
-          <MoneyRecordsCard
-            partnership={partnership}
-            dossier={dossier}
-            organisationId={session?.user?.organisationId ?? null}
-            isDonor={myRoles(partnership, session?.user).has('donor')}
-            nameOf={nameOf}
-            onRecorded={refresh}
-            onReload={refresh}
-          />
-          <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
-        </>
-      )}
+            {ended ? (
+              <p className="banner-error" data-testid="work-closed">
+                {t('worklog.ended', { phase: humanise(partnership.phase) })}
+              </p>
+            ) : (
+              partnership.suspended && (
+                <p className="banner-error" data-testid="suspended">
+                  {t('worklog.suspended')}
+                </p>
+              )
+            )}
+            {active && (
+              <>
+                <MilestoneForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
+                <ActivityForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
+                <ExpenditureForm partnership={partnership} currencies={currencies} onRecorded={refresh} onReload={refresh} />
+              </>
+            )}
+            <IndicatorsCard partnership={partnership} active={active} open={!ended} onRecorded={refresh} onReload={refresh} />
+            {!ended && <CorrectWorkForm partnership={partnership} onRecorded={refresh} onReload={refresh} />}
+            <MoneyRecordsCard
+              partnership={partnership}
+              dossier={dossier}
+              organisationId={session?.user?.organisationId ?? null}
+              isDonor={myRoles(partnership, session?.user).has('donor')}
+              nameOf={nameOf}
+              onRecorded={refresh}
+              onReload={refresh}
+            />
+            <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
+          </>
+        );
+      }}
     </Loaded>
   );
 }
