@@ -48,7 +48,7 @@ export default tseslint.config(
       'apps/dashboard/src/evaluator/evaluation-*.tsx',
       'apps/dashboard/src/ui/form.tsx',
       'apps/dashboard/src/partnership/risks-card.tsx',
-      'apps/dashboard/src/operations/register-organisation-form.tsx',
+      'apps/dashboard/src/operations/*.tsx',
       'apps/dashboard/src/partnership/propose-page.tsx',
       'apps/dashboard/src/partnership/parties-card.tsx',
       'apps/dashboard/src/partnership/invitations-card.tsx',

@@ -925,6 +925,25 @@ describe('dashboard in Chromium', () => {
     const registered = await apiGet<{ name: string; country: string; kind: string; developmentStatus: string }>('ada', '/organisations/org-sn-cdp');
     expect(registered).toMatchObject({ name: 'Commission de Protection des Données Personnelles', country: 'SN', kind: 'state-body', developmentStatus: 'least-developed' });
     await textWhen(page, '[data-testid="organisations-table"]', (t) => t.includes('Commission de Protection des Données Personnelles'));
+
+    // The BCEAO's fixed parity for the CFA franc, imported as a CSV series: a bad third line is refused with its line number and
+    // nothing is imported; corrected, the pair reads 1 EUR = 655.957 XOF from that source.
+    const rates = '[data-testid="import-rates-form"]';
+    await page.fill(`${rates} input[name="source"]`, 'BCEAO fixed parity');
+    await page.fill(`${rates} textarea[name="csv"]`, 'base,quote,date,rate\nEUR,XOF,2026-06-01,655.957\nEUR,XOF,2026-07-01,six cents\n');
+    await page.click(`${rates} button[type="submit"]`);
+    expect(await text(page, `${rates} .banner-error`)).toContain('csv line 3');
+    const bceao = async () =>
+      (await apiGet<{ items: { valueDate: string; rate: string; source: string }[] }>('ada', '/exchange-rates/EUR/XOF')).items.filter((r) => r.source === 'BCEAO fixed parity');
+    expect(await bceao()).toEqual([]);
+    await page.fill(`${rates} textarea[name="csv"]`, 'base,quote,date,rate\nEUR,XOF,2026-06-01,655.957\nEUR,XOF,2026-07-01,655.957\n');
+    await page.click(`${rates} button[type="submit"]`);
+    await page.waitForSelector(`${rates} .banner-ok`);
+    expect((await bceao()).map((r) => [r.valueDate, Number(r.rate)])).toEqual([
+      ['2026-07-01', 655.957],
+      ['2026-06-01', 655.957],
+    ]);
+    await textWhen(page, '[data-testid="rate-sets-table"]', (t) => t.includes('BCEAO fixed parity'));
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('operator'), fullPage: true });
 

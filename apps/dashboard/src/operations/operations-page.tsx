@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
-import type { Organisation, Page } from '../api/api-types';
+import type { ExchangeRateSets, Organisation, Page } from '../api/api-types';
 import { useSession } from '../session/session';
 import { DataTable } from '../ui/data-table';
 import { formatDate, humanise } from '../ui/format';
 import { Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { RegisterOrganisationForm } from './register-organisation-form';
+import { ExchangeRatesCard } from './exchange-rates-card';
 
 interface ParkedEvent {
   readonly eventId: string;
@@ -34,80 +36,83 @@ interface ProjectionStatus {
 
 type RegisteredOrganisation = Organisation & { readonly region: string; readonly registeredAt: string; readonly partnerships: number; readonly roles: readonly string[] };
 
-/** The operator's view: are the read models caught up with the events, and who is registered. */
+/** The operator's view: are the read models caught up with the events, who is registered, which rates convert money. */
 export function OperationsPage() {
+  const { t } = useTranslation();
   const { session } = useSession();
   const [data, reload] = useLoad(
     async (signal) => {
-      const [projections, organisations] = await Promise.all([
+      const [projections, organisations, rates] = await Promise.all([
         getJson<{ items: ProjectionStatus[] }>('/api/projections', signal),
         getJson<Page<RegisteredOrganisation>>('/api/organisations?limit=500', signal),
+        getJson<ExchangeRateSets>('/api/exchange-rates', signal),
       ]);
-      return { projections: projections.items, organisations: organisations.items };
+      return { projections: projections.items, organisations: organisations.items, rates };
     },
     [session?.token],
   );
   return (
     <>
-      <h1 tabIndex={-1}>Operations</h1>
-      <Loaded load={data} what="the projections" retry={reload}>
-        {({ projections, organisations }) => (
+      <h1 tabIndex={-1}>{t('ops.title')}</h1>
+      <Loaded load={data} what={t('ops.loading')} retry={reload}>
+        {({ projections, organisations, rates }) => (
           <>
             <section className="card" aria-labelledby="projections-heading">
-              <h2 id="projections-heading">Projections</h2>
-              <p className="muted">Each read model follows the event store's global log; behind by 0 means it shows every event recorded.</p>
+              <h2 id="projections-heading">{t('ops.projections')}</h2>
+              <p className="muted">{t('ops.projectionsIntro')}</p>
               <DataTable
-                caption="Read models and how far behind the events they are"
+                caption={t('ops.projectionsCaption')}
                 testId="projections-table"
                 rows={projections}
                 rowKey={(p) => p.projection}
                 columns={[
-                  { header: 'Projection', cell: (p) => p.projection },
-                  { header: 'Status', cell: (p) => (p.status === 'degraded' ? `⚠ degraded: ${p.parked} parked` : '✓ ok') },
-                  { header: 'Checkpoint', cell: (p) => p.checkpoint ?? 'not started' },
-                  { header: 'Head', cell: (p) => p.head ?? '—' },
-                  { header: 'Events behind', cell: (p) => `${p.eventsBehind}${p.eventsBehindAtLeast ? '+' : ''}`, numeric: true },
-                  { header: 'Seconds behind', cell: (p) => p.secondsBehind ?? '—', numeric: true },
-                  { header: 'Events processed', cell: (p) => p.eventsProcessed, numeric: true },
+                  { header: t('ops.projection'), cell: (p) => p.projection },
+                  { header: t('ops.status'), cell: (p) => (p.status === 'degraded' ? t('ops.degraded', { parked: p.parked }) : t('ops.ok')) },
+                  { header: t('ops.checkpoint'), cell: (p) => p.checkpoint ?? t('ops.notStarted') },
+                  { header: t('ops.head'), cell: (p) => p.head ?? '—' },
+                  { header: t('ops.eventsBehind'), cell: (p) => `${p.eventsBehind}${p.eventsBehindAtLeast ? '+' : ''}`, numeric: true },
+                  { header: t('ops.secondsBehind'), cell: (p) => p.secondsBehind ?? '—', numeric: true },
+                  { header: t('ops.eventsProcessed'), cell: (p) => p.eventsProcessed, numeric: true },
                 ]}
               />
               {projections.some((p) => p.parked > 0) && (
                 <DataTable
-                  caption="Parked events: the read model skips them until npm run projections:retry applies them again"
+                  caption={t('ops.parkedCaption')}
                   testId="parked-events-table"
                   rows={projections.flatMap((p) => p.parkedEvents.map((e) => ({ ...e, projection: p.projection })))}
                   rowKey={(e) => `${e.projection}:${e.eventId}`}
                   columns={[
-                    { header: 'Projection', cell: (e) => e.projection },
-                    { header: 'Event', cell: (e) => `${e.eventType} ${e.streamId}@${e.revision}` },
-                    { header: 'Position', cell: (e) => e.position },
-                    { header: 'Error', cell: (e) => `${e.errorClass}: ${e.errorMessage}` },
-                    { header: 'Parked', cell: (e) => formatDate(e.parkedAt) },
+                    { header: t('ops.projection'), cell: (e) => e.projection },
+                    { header: t('ops.event'), cell: (e) => `${e.eventType} ${e.streamId}@${e.revision}` },
+                    { header: t('ops.position'), cell: (e) => e.position },
+                    { header: t('ops.error'), cell: (e) => `${e.errorClass}: ${e.errorMessage}` },
+                    { header: t('ops.parked'), cell: (e) => formatDate(e.parkedAt) },
                   ]}
                 />
               )}
               <div className="actions">
                 <button type="button" className="button-secondary" onClick={reload}>
-                  Refresh
+                  {t('ops.refresh')}
                 </button>
               </div>
             </section>
+            <ExchangeRatesCard rates={rates} onRecorded={reload} />
             <RegisterOrganisationForm onRecorded={reload} />
             <section className="card" aria-labelledby="organisations-heading">
-              <h2 id="organisations-heading">Registered organisations</h2>
+              <h2 id="organisations-heading">{t('ops.organisations')}</h2>
               <DataTable
-                caption={`${organisations.length} organisations may sign in`}
+                caption={t('ops.organisationsCaption', { count: organisations.length })}
                 testId="organisations-table"
                 rows={organisations}
                 rowKey={(o) => o.organisationId}
-                empty="No organisation is registered yet."
+                empty={t('ops.noOrganisations')}
                 columns={[
-                  { header: 'Organisation', cell: (o) => o.name },
-                  { header: 'Kind', cell: (o) => humanise(o.kind) },
-                  { header: 'Country', cell: (o) => o.country },
-                  { header: 'Roles', cell: (o) => o.roles.map(humanise).join(', ') || '—' },
-                  { header: 'Partnerships', cell: (o) => o.partnerships, numeric: true },
-                  { header: 'Registered', cell: (o) => formatDate(o.registeredAt) },
+                  { header: t('ops.organisation'), cell: (o) => o.name },
+                  { header: t('ops.kind'), cell: (o) => humanise(o.kind) },
+                  { header: t('ops.country'), cell: (o) => o.country },
+                  { header: t('ops.roles'), cell: (o) => o.roles.map(humanise).join(', ') || '—' },
+                  { header: t('ops.partnerships'), cell: (o) => o.partnerships, numeric: true },
+                  { header: t('ops.registered'), cell: (o) => formatDate(o.registeredAt) },
                 ]}
               />
             </section>
