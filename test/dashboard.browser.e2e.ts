@@ -664,6 +664,8 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${api.baseUrl}/#/partnerships/${ke}/evaluation`);
     await page.waitForSelector('[data-testid="evaluation-form"]');
     expect(await text(page, 'h1')).toContain('Évaluation');
+    expect(await text(page, '[data-testid="changes-since"] p')).toContain('Votre première visite');
+    const openedAt = (await apiGet<{ revision: number }>('helen', `/partnerships/${ke}`)).revision;
 
     // Sent without a score: the API's reason sits at the score field, and nothing is recorded.
     await page.fill('[data-testid="evaluation-form"] textarea[name="findings"]', 'La CERT a rédigé le plan ; l’opérateur l’a relu.');
@@ -706,6 +708,14 @@ describe('dashboard in Chromium', () => {
     ]);
     expect(await text(page, '[data-testid="evaluation"] tbody tr:first-child th')).toBe('Appropriation nationale');
     expect(await page.$$eval('[data-testid="evaluation"] tbody tr:first-child li', (items) => items.length)).toBe(2);
+
+    // The ministry raises an issue after she left; her next visit lists what happened since the revision she opened the page
+    // at: her own evaluation and that issue, two events.
+    const issue = await apiPost('peter', `/partnerships/${ke}/risks`, { riskId: 'browser-ke-issue', kind: 'issue', description: 'Le texte attend le Sénat', severity: 'medium' });
+    expect(issue.status).toBe(201);
+    await page.reload();
+    const since = await textWhen(page, '[data-testid="changes-since"]', (t) => t.includes('2 événements'));
+    expect(since).toContain(`depuis la révision ${openedAt}`);
     await page.screenshot({ path: screenshotPath('evaluator-evaluation-fr'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -746,6 +756,15 @@ describe('dashboard in Chromium', () => {
       (r) => r.riskId === raised!.riskId,
     );
     expect(resolved?.resolution).toBe('Subsídio de retenção acordado com o ministério');
+
+    // Training in Portuguese and in Changana (ISO 639-1 ts), stated by the beneficiary: part of local ownership.
+    const languages = '[data-testid="languages-form"]';
+    await beneficiary.page.check(`${languages} input[name="languages"][value="pt"]`);
+    await beneficiary.page.fill(`${languages} input[name="other"]`, 'ts');
+    await beneficiary.page.click(`${languages} button[type="submit"]`);
+    await beneficiary.page.waitForSelector(`${languages} .banner-ok`);
+    expect([...(await apiGet<{ languages: string[] }>('joana', `/partnerships/${mz}/dossier`)).languages].sort()).toEqual(['pt', 'ts']);
+    await textWhen(beneficiary.page, '[data-testid="languages-stated"]', (t) => t.startsWith('A formação é pedida em') && t.includes('(ts)'));
     await beneficiary.page.screenshot({ path: screenshotPath('risks-pt'), fullPage: true });
     expect(await accessibilityProblems(beneficiary.page)).toEqual([]);
     expect(beneficiary.errors).toEqual([]);

@@ -14,8 +14,10 @@ import { RisksCard } from '../partnership/risks-card';
 import { MilestoneValidation } from './milestone-validation';
 import { PlanEndorsement } from '../partnership/plan-endorsement';
 import { StateNeedForm } from './state-need-form';
+import { LanguagesForm } from './languages-form';
 
 const BENEFICIARY = 'beneficiary';
+const ENDED: ReadonlySet<string> = new Set(['closed', 'cancelled']);
 
 /** The beneficiary's say: its needs and priorities, the plan it endorses, and what it confirms was delivered. */
 export function BeneficiaryPage({ id }: { id: string }) {
@@ -64,6 +66,7 @@ export function BeneficiaryPage({ id }: { id: string }) {
             />
             <StateNeedForm partnership={partnership} onRecorded={refresh} onReload={refresh} />
           </section>
+          {!partnership.suspended && !ENDED.has(partnership.phase) && <LanguagesForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />}
           <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} role={BENEFICIARY} onRecorded={refresh} onReload={refresh} />
           <MilestoneValidation partnership={partnership} reports={reports} onRecorded={refresh} onReload={refresh} />
           <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />

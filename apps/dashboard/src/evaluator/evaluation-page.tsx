@@ -10,6 +10,7 @@ import { formatDate, humanise } from '../ui/format';
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { EvaluationForm } from './evaluation-form';
+import { ChangesSinceCard } from './changes-since-card';
 import { wholeHistory } from './replay-page';
 
 const EVALUATOR = 'evaluator';
@@ -51,6 +52,7 @@ export function EvaluationPage({ id }: { id: string }) {
           <>
             <h1 tabIndex={-1}>{t('evaluation.title', { title: partnership.title })}</h1>
             <PartnershipLinks partnership={partnership} user={session?.user ?? null} current="evaluation" />
+            {session?.user && <ChangesSinceCard partnershipId={partnership.partnershipId} userId={session.user.name} revision={partnership.revision} />}
             <section className="card" aria-labelledby="recorded-evaluations">
               <h2 id="recorded-evaluations">{t('evaluation.recorded')}</h2>
               {evaluations.length === 0 ? (

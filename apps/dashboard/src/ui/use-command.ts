@@ -17,7 +17,7 @@ export function useCommand(onDone: (answer: CommandAnswer) => void) {
     async <R extends CommandRoute>(target: CommandTarget<R>, body: CommandBody<R>, revision: number | undefined) => {
       setStatus({ state: 'sending' });
       try {
-        const answer = await postCommand(target.path, body, { revision, idempotencyKey: key.current });
+        const answer = await postCommand(target.path, body, { revision, idempotencyKey: key.current, method: target.method });
         key.current = newId('ui');
         setStatus({ state: 'done', answer });
         onDone(answer);
