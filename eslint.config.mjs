@@ -53,6 +53,7 @@ export default tseslint.config(
       'apps/dashboard/src/partnership/parties-card.tsx',
       'apps/dashboard/src/partnership/invitations-card.tsx',
       'apps/dashboard/src/partnership/money-records-card.tsx',
+      'apps/dashboard/src/partnership/partnership-page.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -914,6 +914,12 @@ describe('dashboard in Chromium', () => {
     const closed = await apiGet<{ phase: string; closure: { outcome: string | null } }>('ingrid', `/partnerships/${ke}`);
     expect(closed).toMatchObject({ phase: 'closed', closure: { outcome: 'partially-achieved' } });
     await donor.page.screenshot({ path: screenshotPath('donor-closure-es'), fullPage: true });
+    // The overview, in Spanish, says how it ended and when, beside its levels and goals.
+    await donor.page.click('nav.tabs a >> nth=0');
+    const outcome = await textWhen(donor.page, '[data-testid="closure-outcome"]', (t) => t.length > 0);
+    expect(outcome).toMatch(/^Parcialmente logrado, cerrada el /);
+    expect(await text(donor.page, '[data-testid="partnership-facts"]')).toContain('ODS');
+    await donor.page.screenshot({ path: screenshotPath('partnership-closed-es'), fullPage: true });
     expect(donor.errors).toEqual([]);
   });
 
