@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     {
       name: 'ours',
       async append(stream, count, expected) {
-        // One hot stream: as the command path writes it, one writer per stream in this process (StreamQueue):
+        // One hot stream with one writer per stream in this process (StreamQueue), as the command path never races a stream:
         // each append reads the revision it writes after, so none conflicts with another from this process.
         if (stream.startsWith('hot-')) {
           return hotQueue.run(stream, async () => {

@@ -140,6 +140,50 @@ describe('the command executor on the in-memory store', () => {
     expect(verifyChain(STREAM, events)).toMatchObject({ ok: true, eventsChecked: events.length });
   });
 
+  it('commands that queue on one stream are decided together and written in fewer appends, each with its own revision', async () => {
+    const appends = jest.spyOn(store, 'appendToStream');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => executor.execute(partnershipDecider, execution(risk(`r-${i}`)))));
+    expect(results.map((r) => r.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // The first command runs alone; the 19 that queued behind it share the next append.
+    expect(appends.mock.calls.length).toBeLessThan(20);
+    const { events } = await store.readStream(STREAM);
+    expect(events).toHaveLength(21);
+    expect(verifyChain(STREAM, events)).toMatchObject({ ok: true, eventsChecked: 21 });
+  });
+
+  it('in one batch, a command the rules refuse fails alone, judged on the state the commands before it leave', async () => {
+    const outcomes = await Promise.allSettled([
+      executor.execute(partnershipDecider, execution(risk('r-0'))),
+      executor.execute(partnershipDecider, execution(risk('r-1'))),
+      executor.execute(partnershipDecider, execution(risk('r-1'))),
+      executor.execute(partnershipDecider, execution(risk('r-2'))),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(RuleViolation);
+    const { events } = await store.readStream(STREAM);
+    expect(events.map((e) => (e.data as { riskId?: string }).riskId ?? null)).toEqual([null, 'r-0', 'r-1', 'r-2']);
+  });
+
+  it('the same key sent twice at once is applied once: the second is answered from what the first wrote', async () => {
+    const request = { idempotencyKey: 'k-twice', request: fingerprint('body-a') };
+    const [first, second] = await Promise.all([
+      executor.execute(partnershipDecider, execution(risk('r-1'), request)),
+      executor.execute(partnershipDecider, execution(risk('r-1'), request)),
+    ]);
+    expect(first.replayed).toBe(false);
+    expect(second).toEqual({ ...first, replayed: true });
+    expect(await store.countEvents()).toBe(2);
+  });
+
+  it('an append that fails fails the commands it carried, and the stream is read afresh for the next', async () => {
+    await executor.execute(partnershipDecider, execution(risk('r-0')));
+    const failing = jest.spyOn(store, 'appendToStream').mockRejectedValueOnce(new Error('connection reset'));
+    const outcomes = await Promise.allSettled([executor.execute(partnershipDecider, execution(risk('r-1'))), executor.execute(partnershipDecider, execution(risk('r-2')))]);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : 'ok'))).toEqual(['Error: connection reset', 'Error: connection reset']);
+    failing.mockRestore();
+    await expect(executor.execute(partnershipDecider, execution(risk('r-1')))).resolves.toMatchObject({ revision: 2 });
+  });
+
   it('keeps the fold between commands: the next command reads the stream from the last event it folded, not from the start', async () => {
     await executor.execute(partnershipDecider, execution(risk('r-1')));
     await executor.execute(partnershipDecider, execution(risk('r-2')));
