@@ -717,6 +717,26 @@ describe('dashboard in Chromium', () => {
     const since = await textWhen(page, '[data-testid="changes-since"]', (t) => t.includes('2 événements'));
     expect(since).toContain(`depuis la révision ${openedAt}`);
     await page.screenshot({ path: screenshotPath('evaluator-evaluation-fr'), fullPage: true });
+
+    // The replay in French: the record as it stood, and the chain verified in her language.
+    await page.click('nav.tabs a[href$="/replay"]');
+    await page.waitForSelector('[data-testid="as-of"]');
+    expect(await text(page, 'h1')).toMatch(/^Historique et reconstitution/);
+    await textWhen(page, '[data-testid="as-of-axes"]', (t) => t.startsWith('Ce que disait le registre le'));
+    const total = (await apiGet<{ total: number }>('helen', `/partnerships/${ke}/history?limit=1`)).total;
+    await page.click('button:has-text("Vérifier la chaîne d’empreintes")');
+    expect(await text(page, '[data-testid="verify-result"]')).toContain(`Intacte : les ${total} événements`);
+    await page.screenshot({ path: screenshotPath('evaluator-replay-fr'), fullPage: true });
+
+    // The scorecard: her scores among those in force, and per principle the figures the API gives her.
+    await page.click('a:has-text("Principes")');
+    const scores = await tableRows(page, 'scores-table');
+    expect(scores.find((r) => r[0] === ke && r[1] === 'Appropriation nationale')?.[2]).toBe('3 – largement respecté');
+    const summary = await apiGet<{ items: { principle: string; evaluations: number | null }[] }>('helen', '/scorecard');
+    const byPrinciple = await tableRows(page, 'scorecard-table');
+    expect(byPrinciple.map((r) => r[1])).toEqual(summary.items.map((i) => (i.evaluations === null ? 'non publié (moins de trois partenariats)' : String(i.evaluations))));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('scorecard-fr'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -13,6 +13,7 @@ const BeneficiaryPage = lazy(() => import('./beneficiary/beneficiary-page').then
 const OperationsPage = lazy(() => import('./operations/operations-page').then((m) => ({ default: m.OperationsPage })));
 const EvaluationPage = lazy(() => import('./evaluator/evaluation-page').then((m) => ({ default: m.EvaluationPage })));
 const ProposePage = lazy(() => import('./partnership/propose-page').then((m) => ({ default: m.ProposePage })));
+const ScorecardPage = lazy(() => import('./scorecard/scorecard-page').then((m) => ({ default: m.ScorecardPage })));
 const ReplayPage = lazy(() => import('./evaluator/replay-page').then((m) => ({ default: m.ReplayPage })));
 const PartnershipPage = lazy(() => import('./partnership/partnership-page').then((m) => ({ default: m.PartnershipPage })));
 const PartnershipsPage = lazy(() => import('./partnership/partnerships-page').then((m) => ({ default: m.PartnershipsPage })));
@@ -63,6 +64,7 @@ export function App() {
     { route: { page: 'operations' }, label: t('app.nav.operations'), show: hasRole(user, 'admin') },
     { route: { page: 'propose' }, label: t('app.nav.propose'), show: PROPOSERS.some((r) => hasRole(user, r)) },
     { route: { page: 'registry' }, label: t('app.nav.registry'), show: true },
+    { route: { page: 'scorecard' }, label: t('app.nav.scorecard'), show: true },
   ];
 
   return (
@@ -140,6 +142,8 @@ function Page({ route, signedIn }: { route: Route; signedIn: boolean }) {
       return <OperationsPage />;
     case 'propose':
       return <ProposePage />;
+    case 'scorecard':
+      return <ScorecardPage />;
     case 'partnership':
       return <PartnershipPage id={route.id} />;
     case 'work-log':

@@ -12,6 +12,7 @@ export type Route =
   | { readonly page: 'partnerships' }
   | { readonly page: 'operations' }
   | { readonly page: 'propose' }
+  | { readonly page: 'scorecard' }
   | { readonly page: 'partnership'; readonly id: string }
   | { readonly page: 'work-log'; readonly id: string }
   | { readonly page: 'donor'; readonly id: string }
@@ -27,7 +28,10 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'home' };
   const [first, id, sub = ''] = parts;
-  if (parts.length === 1 && (first === 'sign-in' || first === 'registry' || first === 'portfolio' || first === 'partnerships' || first === 'operations' || first === 'propose'))
+  if (
+    parts.length === 1 &&
+    (first === 'sign-in' || first === 'registry' || first === 'portfolio' || first === 'partnerships' || first === 'operations' || first === 'propose' || first === 'scorecard')
+  )
     return { page: first };
   if (first === 'partnerships' && id && parts.length <= 3 && sub in PARTNERSHIP_PAGES) {
     return { page: PARTNERSHIP_PAGES[sub as keyof typeof PARTNERSHIP_PAGES], id };

@@ -50,4 +50,5 @@ export * from './replay/valid-time';
 export * from './api/funding-results';
 export * from './api/inclusion-results';
 export * from './api/cells';
+export type { ScorecardAnswer } from './api/scorecard-results';
 export * from './replay/replay-results';

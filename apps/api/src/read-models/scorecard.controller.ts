@@ -4,7 +4,7 @@ import { listScores, scorecard, type ReadModelContext } from '@ccb/read-models';
 import { ScoreQuery } from './dto/read-queries.dto';
 import { ReadsFrom } from './read-after.interceptor';
 import { READ_MODELS } from './read-models.tokens';
-import { cellReader, EVERY_PARTNERSHIP, suppressSmallCells, type Viewer } from '@ccb/read-models';
+import { cellReader, EVERY_PARTNERSHIP, suppressSmallCells, type ScorecardAnswer, type Viewer } from '@ccb/read-models';
 import { CurrentPrincipal, CurrentViewer, viewerOf } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { Public, SignedIn } from '../auth/access-policy';
@@ -18,7 +18,7 @@ export class ScorecardController {
   @Get()
   @ApiOperation({ summary: 'Per OEWG principle: how many evaluations scored it, average, min and max (0–4)' })
   @Public()
-  async summary(@Query() query: ScoreQuery, @CurrentPrincipal() principal: Principal | null) {
+  async summary(@Query() query: ScoreQuery, @CurrentPrincipal() principal: Principal | null): Promise<ScorecardAnswer> {
     const reader = await cellReader(this.readModels, principal && viewerOf(principal));
     // A principle scored in fewer than three partnerships, or one partnership asked for by id, is only for its parties.
     const items = suppressSmallCells(await scorecard(this.readModels, EVERY_PARTNERSHIP, query), reader, (s) => ({

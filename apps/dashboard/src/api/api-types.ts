@@ -63,3 +63,4 @@ export interface Organisation {
 /** The dossier as GET …/dossier answers it: the fold, with where in the stream it stands and every flow as the rules see it. */
 export type Dossier = PartnershipDossier & { readonly partnershipId: string; readonly revision: number; readonly flows: readonly FlowRecord[] };
 export type { FlowRecord };
+export type { PrincipleSummary, Score, ScorecardAnswer } from '../../../../libs/read-models/src/api/scorecard-results';

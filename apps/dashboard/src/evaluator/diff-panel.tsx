@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import type { Diff, HistoryEvent } from '../api/api-types';
@@ -8,6 +9,7 @@ import { ErrorState, Loading } from '../ui/states';
 
 /** What changed between two revisions, in sentences, with every event in between. */
 export function DiffPanel({ id, history }: { id: string; history: readonly HistoryEvent[] }) {
+  const { t } = useTranslation();
   const head = history.length - 1;
   const [from, setFrom] = useState(String(Math.max(0, head - 10)));
   const [to, setTo] = useState(String(head));
@@ -25,32 +27,37 @@ export function DiffPanel({ id, history }: { id: string; history: readonly Histo
   const error = result.state === 'failed' ? result.error : null;
   return (
     <section className="card" aria-labelledby="diff-heading" data-testid="diff">
-      <h2 id="diff-heading">Compare two points</h2>
+      <h2 id="diff-heading">{t('replay.diff.title')}</h2>
       <form onSubmit={compare} noValidate className="fields">
-        <Field label="From revision" name="fromRevision" error={error} hint={history[Number(from)] ? formatDate(history[Number(from)].recordedAt) : undefined}>
+        <Field label={t('replay.diff.from')} name="fromRevision" error={error} hint={history[Number(from)] ? formatDate(history[Number(from)].recordedAt) : undefined}>
           {(p) => <input {...p} type="number" min={0} max={head} value={from} onChange={(e) => setFrom(e.target.value)} />}
         </Field>
-        <Field label="To revision" name="toRevision" error={error} hint={history[Number(to)] ? formatDate(history[Number(to)].recordedAt) : undefined}>
+        <Field label={t('replay.diff.to')} name="toRevision" error={error} hint={history[Number(to)] ? formatDate(history[Number(to)].recordedAt) : undefined}>
           {(p) => <input {...p} type="number" min={0} max={head} value={to} onChange={(e) => setTo(e.target.value)} />}
         </Field>
         <div className="actions">
-          <button type="submit">Compare</button>
+          <button type="submit">{t('replay.diff.compare')}</button>
         </div>
       </form>
-      {result.state === 'loading' && <Loading what="the comparison" />}
+      {result.state === 'loading' && <Loading what={t('replay.diff.loading')} />}
       {error && error.fieldErrors.length === 0 && <ErrorState error={error} />}
       {result.state === 'ready' && (
         <div data-testid="diff-result">
           <h3>
-            From revision {result.diff.from.revision} ({formatDate(result.diff.from.recordedAt)}) to {result.diff.to.revision} ({formatDate(result.diff.to.recordedAt)})
+            {t('replay.diff.heading', {
+              from: result.diff.from.revision,
+              fromDate: formatDate(result.diff.from.recordedAt),
+              to: result.diff.to.revision,
+              toDate: formatDate(result.diff.to.recordedAt),
+            })}
           </h3>
           {result.diff.reversed && (
             <p className="muted" data-testid="diff-reversed">
-              The later point was given first: the comparison reads from the earlier to the later.
+              {t('replay.diff.reversed')}
             </p>
           )}
           {result.diff.changes.length === 0 ? (
-            <p>Nothing changed between these points.</p>
+            <p>{t('replay.diff.nothing')}</p>
           ) : (
             <ul className="sentences" data-testid="diff-changes">
               {result.diff.changes.map((c) => (
@@ -59,7 +66,7 @@ export function DiffPanel({ id, history }: { id: string; history: readonly Histo
             </ul>
           )}
           <details>
-            <summary>{result.diff.events.length} events in between</summary>
+            <summary>{t('replay.diff.events', { count: result.diff.events.length })}</summary>
             <ul className="sentences">
               {result.diff.events.map((e) => (
                 <li key={e.revision}>

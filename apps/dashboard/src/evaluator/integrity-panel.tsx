@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { getJson, getText } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import type { Verification } from '../api/api-types';
@@ -7,6 +8,7 @@ import { ErrorState, Loading } from '../ui/states';
 
 /** Export the events for an offline check, and verify the hash chain as stored. */
 export function IntegrityPanel({ id }: { id: string }) {
+  const { t } = useTranslation();
   const [verification, setVerification] = useState<{ state: 'idle' } | { state: 'loading' } | { state: 'ready'; result: Verification } | { state: 'failed'; error: ApiError }>({
     state: 'idle',
   });
@@ -46,34 +48,39 @@ export function IntegrityPanel({ id }: { id: string }) {
 
   return (
     <section className="card" aria-labelledby="integrity-heading" data-testid="integrity">
-      <h2 id="integrity-heading">Export and verify</h2>
-      <p className="muted">
-        Each event carries the hash of the one before it: a changed or missing event breaks the chain at that point. The exported file keeps every event with its hash, so whoever
-        holds it can check the record again later, away from this tracker.
-      </p>
+      <h2 id="integrity-heading">{t('replay.integrity.title')}</h2>
+      <p className="muted">{t('replay.integrity.intro')}</p>
       <div className="actions">
         <button type="button" onClick={() => void download('jsonl')} disabled={exporting !== null}>
-          Export JSON Lines
+          {t('replay.integrity.jsonl')}
         </button>
         <button type="button" className="button-secondary" onClick={() => void download('csv')} disabled={exporting !== null}>
-          Export CSV
+          {t('replay.integrity.csv')}
         </button>
         <button type="button" onClick={() => void verify()} disabled={verification.state === 'loading'}>
-          Verify the hash chain
+          {t('replay.integrity.verify')}
         </button>
       </div>
       {exportError && <ErrorState error={exportError} />}
-      {verification.state === 'loading' && <Loading what="the verification" />}
+      {verification.state === 'loading' && <Loading what={t('replay.integrity.loading')} />}
       {verification.state === 'failed' && <ErrorState error={verification.error} retry={() => void verify()} />}
       {verification.state === 'ready' &&
         (verification.result.ok ? (
           <p className="banner-ok" role="status" data-testid="verify-result">
-            ✔ Intact: all {verification.result.eventsChecked} events chain up to head hash <code>{verification.result.headHash?.slice(0, 16)}…</code>
+            <Trans
+              i18nKey="replay.integrity.intact"
+              values={{ events: verification.result.eventsChecked, hash: `${verification.result.headHash?.slice(0, 16) ?? ''}…` }}
+              components={{ code: <code /> }}
+            />
           </p>
         ) : (
           <p className="banner-error" role="alert" data-testid="verify-result">
-            ✖ Broken at revision {verification.result.firstBroken?.revision} ({eventTypeLabel(verification.result.firstBroken?.type ?? '')}, event{' '}
-            {verification.result.firstBroken?.eventId}): {verification.result.firstBroken?.reason}. Events from there on cannot be trusted as recorded.
+            {t('replay.integrity.broken', {
+              revision: verification.result.firstBroken?.revision,
+              type: eventTypeLabel(verification.result.firstBroken?.type ?? ''),
+              eventId: verification.result.firstBroken?.eventId,
+              reason: verification.result.firstBroken?.reason,
+            })}
           </p>
         ))}
     </section>

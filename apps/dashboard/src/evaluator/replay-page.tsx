@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
 import type { HistoryEvent, Page, PartnershipDetail } from '../api/api-types';
 import { PartnershipLinks } from '../partnership/partnership-links';
@@ -26,6 +27,7 @@ export async function wholeHistory(id: string, signal: AbortSignal): Promise<His
 
 /** The evaluator's desk: travel through a partnership's history, compare two points, export and verify. */
 export function ReplayPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const { session } = useSession();
   const [data, reload] = useLoad(
     async (signal): Promise<ReplayData> => {
@@ -35,14 +37,17 @@ export function ReplayPage({ id }: { id: string }) {
     [id, session?.token],
   );
   return (
-    <Loaded load={data} what="the history" retry={reload}>
+    <Loaded load={data} what={t('replay.loading')} retry={reload}>
       {(replay) => (
         <>
-          <h1 tabIndex={-1}>History and replay: {replay.partnership.title}</h1>
+          <h1 tabIndex={-1}>{t('replay.title', { title: replay.partnership.title })}</h1>
           <PartnershipLinks partnership={replay.partnership} user={session?.user ?? null} current="replay" />
           <p className="muted">
-            {replay.history.length} events from {formatDate(replay.history[0]?.recordedAt)} to {formatDate(replay.history[replay.history.length - 1]?.recordedAt)}. Every view below
-            is folded from these events by the same rules the tracker runs on.
+            {t('replay.intro', {
+              count: replay.history.length,
+              from: formatDate(replay.history[0]?.recordedAt),
+              to: formatDate(replay.history[replay.history.length - 1]?.recordedAt),
+            })}
           </p>
           <TimeTravel id={id} history={replay.history} />
           <DiffPanel id={id} history={replay.history} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { getJson } from '../api/api-client';
 import type { AsOf, HistoryEvent } from '../api/api-types';
 import { useOrganisationNames } from '../session/organisations';
@@ -11,6 +12,7 @@ import { figuresByCurrency } from './replay-figures';
 import { useSettled } from '../ui/use-settled';
 
 export function TimeTravel({ id, history }: { id: string; history: readonly HistoryEvent[] }) {
+  const { t } = useTranslation();
   const { session } = useSession();
   const nameOf = useOrganisationNames(session?.token ?? null);
   const head = history.length - 1;
@@ -27,9 +29,10 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
   const event = history[revision];
   return (
     <section className="card" aria-labelledby="travel-heading" data-testid="time-travel">
-      <h2 id="travel-heading">Travel in time</h2>
+      <h2 id="travel-heading">{t('replay.travel.title')}</h2>
       <label htmlFor="revision-slider">
-        Revision <strong data-testid="slider-revision">{revision}</strong> of {head}: {event ? `${formatDate(event.recordedAt)}, ${eventTypeLabel(event.type)}` : ''}
+        <Trans i18nKey="replay.travel.revisionOf" values={{ revision, head }} components={{ strong: <strong data-testid="slider-revision" /> }} />
+        {event ? ` ${formatDate(event.recordedAt)}, ${eventTypeLabel(event.type)}` : ''}
       </label>
       <input
         id="revision-slider"
@@ -40,7 +43,7 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
         step={1}
         value={revision}
         onChange={(e) => setRevision(Number(e.target.value))}
-        aria-valuetext={event ? `revision ${revision}, ${formatDate(event.recordedAt)}: ${event.summary}` : String(revision)}
+        aria-valuetext={event ? t('replay.travel.valueText', { revision, date: formatDate(event.recordedAt), summary: event.summary }) : String(revision)}
       />
       <div className="slider-ends muted" aria-hidden="true">
         <span>{formatDate(history[0]?.recordedAt)}</span>
@@ -48,58 +51,72 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
       </div>
       {event && <p className="muted">{event.summary}</p>}
       <div className="form-row">
-        <label htmlFor="valid-at">True on (the facts' own dates)</label>
+        <label htmlFor="valid-at">{t('replay.travel.trueOn')}</label>
         <input id="valid-at" type="date" value={validAt} onChange={(e) => setValidAt(e.target.value)} />
         {validAt && (
           <button type="button" className="link" onClick={() => setValidAt('')}>
-            show everything recorded
+            {t('replay.travel.showAll')}
           </button>
         )}
       </div>
-      <Loaded load={asOf} what={`the partnership as of revision ${settled}`} retry={reload}>
+      <Loaded load={asOf} what={t('replay.travel.loading', { revision: settled })} retry={reload}>
         {(state) => (
           <div data-testid="as-of" data-revision={state.asOf.revision}>
             <p data-testid="as-of-axes">
               {state.asOf.validAt ? (
-                <>
-                  What was true on <strong>{formatDate(state.asOf.validAt)}</strong>, as the record said on {formatDate(state.asOf.recordedAt)} (revision {state.asOf.revision})
-                </>
+                <Trans
+                  i18nKey="replay.travel.trueOnAxes"
+                  values={{ validAt: formatDate(state.asOf.validAt), recordedAt: formatDate(state.asOf.recordedAt), revision: state.asOf.revision }}
+                  components={{ strong: <strong /> }}
+                />
               ) : (
-                <>
-                  What the record said on <strong>{formatDate(state.asOf.recordedAt)}</strong> (revision {state.asOf.revision})
-                </>
+                <Trans
+                  i18nKey="replay.travel.recordAxes"
+                  values={{ recordedAt: formatDate(state.asOf.recordedAt), revision: state.asOf.revision }}
+                  components={{ strong: <strong /> }}
+                />
               )}
               {state.partnership ? (
-                <>
-                  : phase <strong data-testid="as-of-phase">{humanise(state.partnership.phase)}</strong>
-                  {state.partnership.suspended ? ' (suspended)' : ''}, {state.partnership.parties.length} parties, {state.partnership.milestones.length} milestones,{' '}
-                  {state.partnership.activities.length} activities, local-ownership index <strong data-testid="as-of-index">{formatIndex(state.localOwnership?.index)}</strong>.
-                </>
+                <Trans
+                  i18nKey={state.partnership.suspended ? 'replay.travel.stateSuspended' : 'replay.travel.state'}
+                  values={{
+                    phase: humanise(state.partnership.phase),
+                    parties: state.partnership.parties.length,
+                    milestones: state.partnership.milestones.length,
+                    activities: state.partnership.activities.length,
+                    index: formatIndex(state.localOwnership?.index),
+                  }}
+                  components={{ phase: <strong data-testid="as-of-phase" />, index: <strong data-testid="as-of-index" /> }}
+                />
               ) : (
-                <>: not yet proposed.</>
+                t('replay.travel.notProposed')
               )}
             </p>
-            <p className="muted">Parties then: {state.partnership?.parties.map((p) => `${nameOf(p.organisationId)} (${p.role})`).join('; ') || 'none'}</p>
+            <p className="muted">
+              {t('replay.travel.partiesThen', {
+                parties: state.partnership?.parties.map((p) => `${nameOf(p.organisationId)} (${humanise(p.role)})`).join('; ') || t('overview.noneYet'),
+              })}
+            </p>
             {state.funding.length === 0 ? (
-              <Empty>No money committed, disbursed or spent yet at this point.</Empty>
+              <Empty>{t('replay.travel.noMoney')}</Empty>
             ) : (
               <DataTable
-                caption="Money as of this point"
+                caption={t('replay.travel.moneyCaption')}
                 testId="as-of-money"
                 rows={figuresByCurrency(state.funding)}
                 rowKey={(f) => f.currency}
                 columns={[
-                  { header: 'Currency', cell: (f) => f.currency },
-                  { header: 'Committed', cell: (f) => formatMoney(f.committed, f.currency), numeric: true },
-                  { header: 'Disbursed', cell: (f) => formatMoney(f.disbursed, f.currency), numeric: true },
-                  { header: 'Spent', cell: (f) => formatMoney(f.spent, f.currency), numeric: true },
+                  { header: t('overview.currency'), cell: (f) => f.currency },
+                  { header: t('overview.committed'), cell: (f) => formatMoney(f.committed, f.currency), numeric: true },
+                  { header: t('overview.disbursed'), cell: (f) => formatMoney(f.disbursed, f.currency), numeric: true },
+                  { header: t('overview.spent'), cell: (f) => formatMoney(f.spent, f.currency), numeric: true },
                 ]}
               />
             )}
           </div>
         )}
       </Loaded>
-      <h3 id="timeline-heading">Timeline</h3>
+      <h3 id="timeline-heading">{t('replay.travel.timeline')}</h3>
       <div className="timeline" tabIndex={0} role="region" aria-labelledby="timeline-heading">
         <ol start={0} className="sentences" data-testid="timeline">
           {history.map((e) => (
@@ -110,7 +127,7 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
             >
               <button type="button" className="link" onClick={() => setRevision(e.revision)}>
                 {formatDate(e.recordedAt)}
-                <span className="visually-hidden">, go to revision {e.revision}</span>
+                <span className="visually-hidden">{t('replay.travel.goTo', { revision: e.revision })}</span>
               </button>{' '}
               · {e.summary}{' '}
               <span className="muted">

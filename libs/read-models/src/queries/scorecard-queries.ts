@@ -1,7 +1,7 @@
 import { PRINCIPLES } from '@ccb/domain';
 import { paged, Where, type Page, type PageRequest, type ReadModelContext } from './query-kit';
 import { visibleTo, type Viewer } from './viewer';
-import type { Cell } from './small-cells';
+import type { PrincipleSummary, Score } from '../api/scorecard-results';
 import { readRow, SCORE_COLUMNS } from '../storage/columns';
 
 export interface ScoreFilter extends PageRequest {
@@ -10,17 +10,7 @@ export interface ScoreFilter extends PageRequest {
   readonly evaluatorId?: string;
 }
 
-export interface Score {
-  readonly partnershipId: string;
-  readonly evaluationId: string;
-  readonly evaluatorId: string;
-  readonly principle: string;
-  /** 0 (not met) to 4 (fully met). */
-  readonly score: number;
-  readonly evidence: string;
-  readonly eventIds: string[];
-  readonly recordedAt: string;
-}
+export type { Score, PrincipleSummary };
 
 const scoreWhere = (ctx: ReadModelContext, viewer: Viewer, filter: ScoreFilter) =>
   visibleTo(new Where(), ctx, viewer, 'ps.partnership_id')
@@ -51,14 +41,6 @@ export function listScores(ctx: ReadModelContext, viewer: Viewer, filter: ScoreF
       };
     },
   );
-}
-
-export interface PrincipleSummary extends Cell {
-  readonly principle: string;
-  readonly evaluations: number;
-  readonly average: number | null;
-  readonly min: number | null;
-  readonly max: number | null;
 }
 
 /** Every principle, scored or not, in the report's order. */
