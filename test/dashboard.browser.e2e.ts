@@ -238,6 +238,11 @@ describe('dashboard in Chromium', () => {
     const milestones = await tableRows(page, 'milestones-table');
     expect(milestones.map((r) => r[0])).toEqual(detail.milestones.map((m) => m.title));
     expect(milestones.find((r) => r[0] === 'Taxonomy agreed with two sector regulators')?.[3]).toContain('Disputed');
+    // Why the beneficiary disputed it, as every party reads it: the reason of each dispute, with its date and who.
+    const disputes = await apiGet<{ items: { data: { milestoneId: string; reason: string } }[] }>('sanne', '/partnerships/p-gh-cert-readiness/history?type=MilestoneDisputed');
+    expect(disputes.items.length).toBeGreaterThan(0);
+    const disputedRow = milestones.find((r) => r[0] === 'Taxonomy agreed with two sector regulators')!;
+    for (const d of disputes.items) expect(disputedRow[4]).toContain(plain(d.data.reason));
     for (const party of detail.parties) expect(await text(page, '[data-testid="triad"]')).toContain(party.name);
     expect((await tableRows(page, 'money-table'))[0]).toEqual(['EUR', money(48000000, 'EUR'), money(24000000, 'EUR'), money(14350000, 'EUR'), '34.5%']);
     // Every table downloads as CSV, the cells as the page shows them.
@@ -616,6 +621,15 @@ describe('dashboard in Chromium', () => {
     const asOf = await apiGet<{ partnership: { phase: string } }>('helen', '/partnerships/p-ke-cybercrime-law/as-of?revision=5');
     expect((await text(page, '[data-testid="as-of-phase"]')).toLowerCase().replace(/ /g, '-')).toBe(asOf.partnership.phase);
     await page.screenshot({ path: screenshotPath('evaluator-replay'), fullPage: true });
+
+    // By date as well as by revision: the record as it stood at the end of the day of the seventh event is the revision
+    // the API's as-of?at= gives for that date.
+    const seventh = (await apiGet<{ items: { recordedAt: string }[] }>('helen', '/partnerships/p-ke-cybercrime-law/history?limit=7')).items[6];
+    const day = seventh.recordedAt.slice(0, 10);
+    const byDate = await apiGet<{ asOf: { revision: number } }>('helen', `/partnerships/p-ke-cybercrime-law/as-of?at=${day}`);
+    await page.fill('#record-on', day);
+    await page.waitForSelector(`[data-testid="as-of"][data-revision="${byDate.asOf.revision}"]`);
+    expect(await text(page, '[data-testid="slider-revision"]')).toBe(String(byDate.asOf.revision));
 
     // The second axis: at the head of the record, what was true on 10 August 2025 (committed on 1 August, disbursed on the 20th).
     await page.focus('#revision-slider');

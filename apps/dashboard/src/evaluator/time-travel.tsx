@@ -27,6 +27,14 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
     { keepPrevious: true },
   );
   const event = history[revision];
+  /** The record as it stood at the end of that day (UTC): the last event recorded by then, or the first one. */
+  function goToDate(date: string) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    const end = `${date}T23:59:59.999Z`;
+    let last = 0;
+    for (const e of history) if (e.recordedAt <= end) last = e.revision;
+    setRevision(last);
+  }
   return (
     <section className="card" aria-labelledby="travel-heading" data-testid="time-travel">
       <h2 id="travel-heading">{t('replay.travel.title')}</h2>
@@ -50,6 +58,10 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
         <span>{formatDate(history[head]?.recordedAt)}</span>
       </div>
       {event && <p className="muted">{event.summary}</p>}
+      <div className="form-row">
+        <label htmlFor="record-on">{t('replay.travel.recordOn')}</label>
+        <input id="record-on" type="date" value={event ? event.recordedAt.slice(0, 10) : ''} onChange={(e) => goToDate(e.target.value)} />
+      </div>
       <div className="form-row">
         <label htmlFor="valid-at">{t('replay.travel.trueOn')}</label>
         <input id="valid-at" type="date" value={validAt} onChange={(e) => setValidAt(e.target.value)} />

@@ -158,6 +158,16 @@ function Overview({ view }: { view: PartnershipView }) {
             { header: t('overview.due'), cell: (m) => formatDate(m.dueDate) },
             { header: t('overview.achieved'), cell: (m) => formatDate(m.achievedOn) },
             { header: t('overview.status'), cell: (m) => <MilestoneStatus status={m.status} /> },
+            {
+              header: t('overview.disputes'),
+              cell: (m) => (
+                <ul className="plain" data-testid="milestone-disputes">
+                  {(view.disputes.get(m.milestoneId) ?? []).map((d) => (
+                    <li key={d.at}>{t('overview.dispute', { date: formatDate(d.at), by: nameOf(d.by), reason: d.reason })}</li>
+                  ))}
+                </ul>
+              ),
+            },
           ]}
         />
       </section>
