@@ -231,6 +231,46 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: screenshotPath('donor-portfolio'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
 
+    // Overlaps: another organisation's partnership in the same country and theme leads to the public registry, with the
+    // point of contact the registry gives for it (a donor's first), never to a page Sanne may not open.
+    // Japan proposes its own incident-response work with Ghana over the same period as the Netherlands' CERT-GH partnership.
+    const proposed = await apiPost('kenji', '/partnerships', {
+      partnershipId: 'browser-gh-overlap',
+      title: 'Ghana incident response with Japan',
+      summary: 'Sector CSIRTs for energy and finance',
+      beneficiaryCountry: 'GH',
+      initiatedBy: 'donor',
+      proposerRole: 'donor',
+      themes: ['incident-response-cert'],
+      levels: ['technical'],
+      sdgs: [9],
+      genderMarker: 1,
+      plannedStart: '2026-03-01',
+      plannedEnd: '2027-06-30',
+    });
+    expect(proposed.status).toBe(201);
+    type OverlapItem = { beneficiaryCountry: string; partnerships: { partnershipId: string }[] };
+    const mineIds = new Set((await apiGet<Listing<{ partnershipId: string }>>('sanne', '/partnerships?organisationId=org-nl-mfa&limit=500')).items.map((p) => p.partnershipId));
+    const foreignOverlaps = async () =>
+      (await apiGet<Listing<OverlapItem>>('sanne', '/coordination/overlaps?limit=500')).items
+        .filter((o) => o.partnerships.some((p) => mineIds.has(p.partnershipId)))
+        .flatMap((o) => o.partnerships.filter((p) => !mineIds.has(p.partnershipId)).map((p) => ({ ...p, country: o.beneficiaryCountry })));
+    // The overlap is a read model: it follows the proposal within moments.
+    let foreign = await foreignOverlaps();
+    for (let tries = 0; foreign.length === 0 && tries < 100; tries++) {
+      await page.waitForTimeout(100);
+      foreign = await foreignOverlaps();
+    }
+    expect(foreign.map((p) => p.partnershipId)).toContain('browser-gh-overlap');
+    await page.reload();
+    const entry = (
+      await apiGet<Listing<{ partnershipId: string; parties: { role: string; contacts: { email: string }[] }[] }>>('sanne', `/registry?country=${foreign[0].country}&limit=500`)
+    ).items.find((e) => e.partnershipId === foreign[0].partnershipId)!;
+    const email = [...entry.parties].sort((a, b) => Number(b.role === 'donor') - Number(a.role === 'donor')).find((p) => p.contacts.length > 0)!.contacts[0].email;
+    const item = `[data-testid="overlaps"] li[data-overlap-partnership="${foreign[0].partnershipId}"]`;
+    expect(await textWhen(page, item, (t) => t.includes(email))).toContain('in the public registry');
+    expect(await page.$eval(`${item} a`, (a) => a.getAttribute('href'))).toBe('#/registry');
+
     // A partnership page: triad, milestones with their confirmation status, money per currency.
     await page.click('[data-testid="portfolio-partnerships"] a:has-text("CERT-GH operational readiness")');
     await page.waitForSelector('h1:has-text("CERT-GH operational readiness")');

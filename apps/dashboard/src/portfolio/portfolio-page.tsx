@@ -14,6 +14,7 @@ import { reportedFigure } from './reported-money';
 import { BurnRate, MoneyCell, MoneyTile } from './money-cells';
 import { spendingAgainstPlan } from './spending-plan';
 import { portfolioWorkbook } from './portfolio-xlsx';
+import { OverlapPartnerships, useOverlapContacts } from './overlap-partnerships';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -70,6 +71,9 @@ function PortfolioView({
   const figure = (m: 'committed' | 'disbursed' | 'spent') => (own ? reportedFigure(own, m, currency) : whole(m));
   const ownName = donorId ? nameOf(donorId) : null;
   const [exporting, setExporting] = useState(false);
+  // An overlap names others' partnerships too: those lead to the registry, with whom to contact.
+  const mine = useMemo(() => new Set(portfolio.partnerships.map((p) => p.partnershipId)), [portfolio.partnerships]);
+  const contacts = useOverlapContacts(portfolio.overlaps, mine);
   async function downloadXlsx() {
     setExporting(true);
     try {
@@ -191,15 +195,7 @@ function PortfolioView({
             { header: t('portfolio.overlaps.period'), cell: (o) => `${formatDate(o.overlapStart)} – ${formatDate(o.overlapEnd)}` },
             {
               header: t('portfolio.overlaps.partnerships'),
-              cell: (o) => (
-                <ul>
-                  {o.partnerships.map((p) => (
-                    <li key={p.partnershipId}>
-                      <a href={href({ page: 'partnership', id: p.partnershipId })}>{p.title}</a> ({humanise(p.phase)}) — {p.donorIds.map(nameOf).join(', ')}
-                    </li>
-                  ))}
-                </ul>
-              ),
+              cell: (o) => <OverlapPartnerships overlap={o} mine={mine} contacts={contacts} nameOf={nameOf} />,
             },
           ]}
         />
