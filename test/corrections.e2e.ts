@@ -210,6 +210,23 @@ describe.each(BACKENDS)('corrections on %s', (backend) => {
     expect([third.status, third.body.code]).toEqual([422, 'rule.measurement.exists']);
   });
 
+  it('the dossier lists what a correction names: each activity standing, whole, and each measurement standing', async () => {
+    await ok(impl, '/activities', { ...activity('a-ttt', 2), type: 'train-the-trainer' });
+    await ok(impl, '/activities', { ...activity('a-3', 4), trainedByActivityId: 'a-ttt' });
+    const dossier = (await read(path('/dossier'), impl)).body as {
+      activities: { activityId: string; women: number; participantHours: number; trainedByActivityId: string | null }[];
+      measurements: { indicatorId: string; measuredOn: string; value: number }[];
+    };
+    // a-2 is void; a-1 as corrected (14 women, not 28); a-3 names a-ttt as where its trainers were trained.
+    expect(dossier.activities.map((a) => [a.activityId, a.women, a.participantHours, a.trainedByActivityId])).toEqual([
+      ['a-1', 14, 600, null],
+      ['a-ttt', 2, 600, null],
+      ['a-3', 4, 600, 'a-ttt'],
+    ]);
+    // Of the three readings, the two of 2026-04-01 are void: the March one stands.
+    expect(dossier.measurements).toEqual([{ indicatorId: 'i-1', measuredOn: '2026-03-01', value: 30 }]);
+  });
+
   it('the beneficiary ranks its needs, and a mid-term review in monitoring leaves the phase as it is', async () => {
     await ok(ben, '/needs', { needId: 'need-3', kind: 'national-priority', description: 'Legal framework', confidential: false });
     const stated = ((await read(path('/dossier'), ben)).body.needs as { needId: string }[]).map((n) => n.needId);

@@ -628,14 +628,42 @@ describe('dashboard in Chromium', () => {
     );
     expect(milestone?.status).toBe('confirmed');
 
-    // The implementer proposes version 2 of the Timor-Leste plan; the beneficiary endorses it in the browser.
-    const proposed = await apiPost('rizky', '/partnerships/p-tl-triangular-csirt/plan-versions', {
-      objectives: [{ objectiveId: 'tl-obj-csirt-2', description: 'CSIRT team of seven with a legal mandate and a 24/7 rota', needIds: ['tl-need-csirt'] }],
-      confidential: false,
-    });
-    expect(proposed.status).toBe(201);
+    // The implementer proposes version 2 of the Timor-Leste plan from its work log: the first objective reworded, a
+    // second one added and tied to the same need. The beneficiary then endorses it in the browser.
+    const tl = 'p-tl-triangular-csirt';
+    const before = (await apiGet<{ plan: { version: number; objectives: { objectiveId: string; needIds: string[] }[] } }>('rizky', `/partnerships/${tl}/dossier`)).plan;
+    expect(before.version).toBe(1);
+    await signIn(page, 'rizky');
+    await page.goto(`${api.baseUrl}/#/partnerships/${tl}/work-log`);
+    const planForm = '[data-testid="plan-version-form"]';
+    await page.waitForSelector(`${planForm} h2:has-text("Propose plan version 2")`);
+    expect(await page.locator(`${planForm} [data-testid="objective"]`).count()).toBe(before.objectives.length);
+    await page.fill(`${planForm} [data-testid="objective"] >> nth=0 >> textarea`, 'CSIRT team of seven with a legal mandate and a 24/7 rota');
+    await page.click(`${planForm} button:has-text("Add an objective")`);
+    const added = page.locator(`${planForm} [data-testid="objective"]`).last();
+    await added.locator('textarea').fill('Incident reports shared with the ASEAN CERT network within 72 hours');
+    await added.locator('input[type="checkbox"]').first().check();
+    await page.click(`${planForm} button[type="submit"]`);
+    await textWhen(page, `${planForm} .banner-ok`, (t) => t.includes('Version 2 proposed'));
+    const proposed = (
+      await apiGet<{ plan: { version: number; proposedBy: string; objectives: { objectiveId: string; description: string; needIds: string[] }[] } }>(
+        'rizky',
+        `/partnerships/${tl}/dossier`,
+      )
+    ).plan;
+    expect(proposed.version).toBe(2);
+    expect(proposed.objectives.map((o) => o.description)).toEqual([
+      'CSIRT team of seven with a legal mandate and a 24/7 rota',
+      'Incident reports shared with the ASEAN CERT network within 72 hours',
+    ]);
+    // The first objective keeps its id, so what was linked to it stays linked; the second answers the first need.
+    expect(proposed.objectives[0].objectiveId).toBe(before.objectives[0].objectiveId);
+    expect(proposed.objectives[1].needIds).toHaveLength(1);
+    await page.screenshot({ path: screenshotPath('work-log-plan'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+
     await signIn(page, 'maria');
-    await page.goto(`${api.baseUrl}/#/partnerships/p-tl-triangular-csirt/beneficiary`);
+    await page.goto(`${api.baseUrl}/#/partnerships/${tl}/beneficiary`);
     await page.click('button:has-text("Endorse version 2 as beneficiary")');
     await textWhen(page, '[data-testid="endorsements"]', (t) => /✔ Beneficiary: /.test(t));
     const plan = (await apiGet<{ plan: { version: number; endorsements: { role: string }[] } }>('maria', '/partnerships/p-tl-triangular-csirt/dossier')).plan;
@@ -904,6 +932,43 @@ describe('dashboard in Chromium', () => {
       (m) => m.milestoneId === planned.milestoneId,
     );
     expect(moved?.dueDate).toBe('2026-11-30');
+
+    // The malware course had 7 women and 9 men, not 6 and 10: the whole activity restated from the form it was
+    // recorded with, the participant-hours (1,280) and everything else as they were.
+    await page.selectOption(`${correct} select[name="item"]`, 'activity:mz-a-malware');
+    await page.selectOption(`${correct} select[name="correction"]`, 'correct-activity');
+    const restate = '[data-testid="activity-correction-form"]';
+    expect(await page.inputValue(`${restate} input[name="participants.women"]`)).toBe('6');
+    await page.fill(`${restate} input[name="participants.women"]`, '7');
+    await page.fill(`${restate} input[name="participants.men"]`, '9');
+    await page.fill(`${restate} input[name="reason"]`, 'Lista de presenças conferida: 7 mulheres e 9 homens');
+    await page.click(`${restate} button[type="submit"]`);
+    await page.waitForSelector(`${restate} .banner-ok`);
+    type Activity = { activityId: string; title: string; participants: { women: number; men: number }; participantHours: number };
+    const course = (await apiGet<{ activities: Activity[] }>('ana', `/partnerships/${mz}`)).activities.find((a) => a.activityId === 'mz-a-malware');
+    expect(course).toMatchObject({ title: 'Introdução à análise de malware', participants: { women: 7, men: 9 }, participantHours: 1280 });
+
+    // The 40,5 h measurement was of two months, not one: voided, the indicator has no reading left, so no progress.
+    const items = await page.$$eval(`${correct} select[name="item"] option`, (options) =>
+      options.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })),
+    );
+    const reading = items.find((o) => o.label.startsWith('Medição: Tempo mediano de triagem, 40,5 horas'));
+    expect(reading).toBeDefined();
+    await page.selectOption(`${correct} select[name="item"]`, reading!.value);
+    await page.fill(`${correct} input[name="reason"]`, 'Contou os incidentes de dois meses');
+    await page.click(`${correct} button[type="submit"]:has-text("Anular a medição")`);
+    await textWhen(page, `${correct} .banner-ok`, (t) => t.includes('Medição anulada'));
+    expect(await indicatorOf()).toMatchObject({ latestValue: null, progress: null });
+
+    // A baseline commitment on gender equality, kept by the parties and listed for all of them.
+    const baseline = '[data-testid="baseline-form"]';
+    await page.selectOption(`${baseline} select[name="commitment"]`, 'gender-equality');
+    await page.fill(`${baseline} textarea[name="description"]`, 'Pelo menos 40% de mulheres em cada curso');
+    await page.click(`${baseline} button[type="submit"]`);
+    await page.waitForSelector(`${baseline} .banner-ok`);
+    const held = (await apiGet<{ baselineCommitments: { commitment: string; description: string }[] }>('ana', `/partnerships/${mz}/dossier`)).baselineCommitments;
+    expect(held).toContainEqual(expect.objectContaining({ commitment: 'gender-equality', description: 'Pelo menos 40% de mulheres em cada curso' }));
+    await textWhen(page, '[data-testid="baseline-table"]', (t) => t.includes('Igualdade de género'));
     await page.screenshot({ path: screenshotPath('work-log-pt'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -51,4 +51,5 @@ export * from './api/funding-results';
 export * from './api/inclusion-results';
 export * from './api/cells';
 export type { ScorecardAnswer } from './api/scorecard-results';
+export type { DossierAnswer, RecordedActivity } from './api/dossier-results';
 export * from './replay/replay-results';

@@ -1,6 +1,6 @@
 /** The shapes the dashboard reads, as the API documents them at /docs-json. Amounts are integer minor units. */
-import type { PartnershipDossier } from '../../../../libs/read-models/src/dossier/partnership-dossier';
 import type { FlowRecord } from '../../../../libs/domain/src/partnerships/partnership-state';
+import type { DossierAnswer } from '../../../../libs/read-models/src/api/dossier-results';
 import type { LocalOwnershipMetrics } from '../../../../libs/read-models/src/api/local-ownership-results';
 import type { FundingGroup, FundingItem, FundingKeys } from '../../../../libs/read-models/src/api/funding-results';
 import type { InclusionGroup, InclusionResult } from '../../../../libs/read-models/src/api/inclusion-results';
@@ -61,6 +61,7 @@ export interface Organisation {
 }
 
 /** The dossier as GET …/dossier answers it: the fold, with where in the stream it stands and every flow as the rules see it. */
-export type Dossier = PartnershipDossier & { readonly partnershipId: string; readonly revision: number; readonly flows: readonly FlowRecord[] };
+export type Dossier = DossierAnswer;
+export type { RecordedActivity } from '../../../../libs/read-models/src/api/dossier-results';
 export type { FlowRecord };
 export type { PrincipleSummary, Score, ScorecardAnswer } from '../../../../libs/read-models/src/api/scorecard-results';

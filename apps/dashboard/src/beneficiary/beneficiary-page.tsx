@@ -13,6 +13,8 @@ import { useLoad } from '../ui/use-load';
 import { RisksCard } from '../partnership/risks-card';
 import { MilestoneValidation } from './milestone-validation';
 import { PlanEndorsement } from '../partnership/plan-endorsement';
+import { BaselineCommitmentsCard } from '../partnership/baseline-commitments-card';
+import { PLANNING_PHASES, PlanVersionForm } from '../partnership/plan-version-form';
 import { StateNeedForm } from './state-need-form';
 import { LanguagesForm } from './languages-form';
 
@@ -68,8 +70,21 @@ export function BeneficiaryPage({ id }: { id: string }) {
           </section>
           {!partnership.suspended && !ENDED.has(partnership.phase) && <LanguagesForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />}
           <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} role={BENEFICIARY} onRecorded={refresh} onReload={refresh} />
+          {/* Demand-driven: the beneficiary may put the plan it wants on the table, as any party may. */}
+          {!partnership.suspended && PLANNING_PHASES.has(partnership.phase) && (
+            <PlanVersionForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
+          )}
           <MilestoneValidation partnership={partnership} reports={reports} onRecorded={refresh} onReload={refresh} />
           <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
+          <BaselineCommitmentsCard
+            partnership={partnership}
+            dossier={dossier}
+            nameOf={nameOf}
+            active={!partnership.suspended && !ENDED.has(partnership.phase)}
+            open={!ENDED.has(partnership.phase)}
+            onRecorded={refresh}
+            onReload={refresh}
+          />
         </>
       )}
     </Loaded>

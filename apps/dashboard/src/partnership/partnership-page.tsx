@@ -10,7 +10,7 @@ import { formatDate, formatIndex, formatMoney, formatShare, humanise, listOf } f
 import { Empty, Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { FundingSankeyCard } from '../portfolio/portfolio-charts';
-import { BurnRate } from '../portfolio/money-cells';
+import { BurnRate, useFigureNote } from '../portfolio/money-cells';
 import { describeFigure, reportedFigure } from '../portfolio/reported-money';
 import { loadPartnership, type PartnershipView } from './partnership-data';
 
@@ -97,6 +97,8 @@ function Overview({ view }: { view: PartnershipView }) {
         <dd>{p.levels.length > 0 ? listOf(p.levels.map(humanise)) : t('overview.noneYet')}</dd>
         <dt>{t('overview.sdgs')}</dt>
         <dd>{p.sdgs.length > 0 ? listOf(p.sdgs.map((goal) => t('overview.sdg', { goal }))) : t('overview.noneYet')}</dd>
+        <dt>{t('propose.genderMarker')}</dt>
+        <dd data-testid="gender-marker">{t(`propose.gender.${p.genderMarker}`)}</dd>
         {p.closure.outcome && (
           <>
             <dt>{t('overview.closure')}</dt>
@@ -275,8 +277,9 @@ function Overview({ view }: { view: PartnershipView }) {
 function ProgrammeCurrencyFigures({ funding }: { funding: NonNullable<PartnershipView['funding']> }) {
   const { t } = useTranslation();
   const reporting = funding.reporting!;
+  const figureNote = useFigureNote();
   const line = (measure: 'committed' | 'disbursed' | 'spent') => {
-    const { value, note } = describeFigure(reportedFigure([funding], measure, reporting.currency));
+    const { value, note } = describeFigure(reportedFigure([funding], measure, reporting.currency), figureNote);
     return `${value}${note ? ` (${note})` : ''}`;
   };
   return (

@@ -1,5 +1,5 @@
 import type { MoneyMeasure, ReportingTotals } from '../api/api-types';
-import { formatMoneyWhole } from '../ui/format';
+import { formatMoneyWhole, listOf } from '../ui/format';
 
 /** One figure of a group in the reporting currency, and what no rate converted, in its own currencies. */
 export interface ReportedFigure {
@@ -27,15 +27,18 @@ export function reportedFigure(items: readonly { reporting?: ReportingTotals }[]
   };
 }
 
+/** The sentence naming what no rate converted, in the reader's language; `partial` when some of the figure did convert. */
+export type FigureNote = (amounts: string, currency: string, partial: boolean) => string;
+const englishNote: FigureNote = (amounts, currency, partial) => `${partial ? 'plus ' : ''}${amounts} not converted: no rate to ${currency}`;
+
 /**
  * How a figure reads on a tile: the converted sum, or "—" when all of it is in currencies without a rate, and
  * a note naming what was left out ("NOK 3,500,000 and KES 10,600,000 not converted: no rate").
  */
-export function describeFigure(figure: ReportedFigure, locale?: string): { value: string; note: string | null } {
+export function describeFigure(figure: ReportedFigure, note: FigureNote = englishNote, locale?: string): { value: string; note: string | null } {
   const nothingConverted = figure.converted === 0 && figure.unconverted.length > 0;
   const value = nothingConverted ? '—' : formatMoneyWhole(figure.converted, figure.currency, locale);
   if (figure.unconverted.length === 0) return { value, note: null };
-  const amounts = figure.unconverted.map((u) => formatMoneyWhole(u.amountMinor, u.currency, locale));
-  const list = amounts.length === 1 ? amounts[0] : `${amounts.slice(0, -1).join(', ')} and ${amounts[amounts.length - 1]}`;
-  return { value, note: `${nothingConverted ? '' : 'plus '}${list} not converted: no rate to ${figure.currency}` };
+  const amounts = listOf(figure.unconverted.map((u) => formatMoneyWhole(u.amountMinor, u.currency, locale)));
+  return { value, note: note(amounts, figure.currency, !nothingConverted) };
 }

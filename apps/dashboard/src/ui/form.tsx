@@ -142,6 +142,7 @@ export function CodeSelect<T extends string>({
   name: string;
   'aria-invalid': boolean;
   'aria-describedby'?: string;
+  disabled?: boolean;
 }) {
   return (
     <select {...field} value={value} onChange={(e) => onChange(codes.find((code) => code === e.target.value) ?? value)}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES, LEVELS, THEMES } from '../../../../libs/domain/src/partnerships/vocabulary';
 import { newId } from '../api/api-client';
-import type { Dossier, PartnershipDetail } from '../api/api-types';
+import type { Dossier, PartnershipDetail, RecordedActivity } from '../api/api-types';
 import { humanise } from '../ui/format';
 import { CheckGroup, CodeSelect, Field, FormFooter } from '../ui/form';
 import { useCommand } from '../ui/use-command';
@@ -11,6 +11,8 @@ import { commandTarget } from '../api/commands';
 interface Props {
   readonly partnership: PartnershipDetail;
   readonly dossier: Dossier;
+  /** An activity already recorded: the form starts from it as recorded and sends the whole of it, corrected, with a reason. */
+  readonly correcting?: RecordedActivity;
   readonly onRecorded: () => void;
   readonly onReload: () => void;
 }
@@ -29,6 +31,7 @@ const FIELDS = [
   'localTrainersProduced',
   'needIds',
   'continuesAfterFunding',
+  'reason',
 ];
 
 /** Numbers typed as text: an empty box is sent as is so the API names the field, rather than a silent 0. */
@@ -36,7 +39,7 @@ function count(text: string): number | string {
   return text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);
 }
 
-function initial(partnership: PartnershipDetail, dossier: Dossier) {
+function blank(partnership: PartnershipDetail, dossier: Dossier) {
   return {
     title: '',
     type: 'training',
@@ -54,41 +57,77 @@ function initial(partnership: PartnershipDetail, dossier: Dossier) {
     localTrainersProduced: '0',
     needIds: [] as string[],
     continuesAfterFunding: false,
+    reason: '',
   };
 }
 
-export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Props) {
+type Draft = ReturnType<typeof blank>;
+
+function initial(partnership: PartnershipDetail, dossier: Dossier, recorded: RecordedActivity | undefined): Draft {
+  if (!recorded) return blank(partnership, dossier);
+  return {
+    title: recorded.title,
+    type: recorded.type,
+    themes: [...recorded.themes],
+    level: recorded.level,
+    startDate: recorded.startDate,
+    endDate: recorded.endDate,
+    languages: recorded.languages.join(', '),
+    women: String(recorded.women),
+    men: String(recorded.men),
+    undisclosed: String(recorded.undisclosed),
+    participantHours: String(recorded.participantHours),
+    localTrainers: String(recorded.localTrainers),
+    foreignTrainers: String(recorded.foreignTrainers),
+    localTrainersProduced: String(recorded.localTrainersProduced),
+    needIds: [...recorded.needIds],
+    continuesAfterFunding: recorded.continuesAfterFunding,
+    reason: '',
+  };
+}
+
+export function ActivityForm({ partnership, dossier, correcting, onRecorded, onReload }: Props) {
   const { t } = useTranslation();
-  const [form, setForm] = useState(() => initial(partnership, dossier));
+  const [form, setForm] = useState(() => initial(partnership, dossier, correcting));
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
   const command = useCommand(() => {
-    setForm(initial(partnership, dossier));
+    if (!correcting) setForm(initial(partnership, dossier, undefined));
     onRecorded();
   });
   const error = command.error;
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const facts = {
+      type: form.type,
+      title: form.title,
+      themes: form.themes,
+      level: form.level,
+      startDate: form.startDate,
+      endDate: form.endDate,
+      languages: form.languages
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      participants: { women: count(form.women), men: count(form.men), undisclosed: count(form.undisclosed) },
+      participantHours: count(form.participantHours),
+      trainers: { local: count(form.localTrainers), foreign: count(form.foreignTrainers) },
+      localTrainersProduced: count(form.localTrainersProduced),
+      needIds: form.needIds,
+      continuesAfterFunding: form.continuesAfterFunding,
+    };
+    if (!correcting) {
+      void command.send(commandTarget('/api/partnerships/{id}/activities', { id: partnership.partnershipId }), { activityId: newId('act'), ...facts }, partnership.revision);
+      return;
+    }
+    // A correction restates the whole activity: the links the form does not show are sent back as recorded.
     void command.send(
-      commandTarget('/api/partnerships/{id}/activities', { id: partnership.partnershipId }),
+      commandTarget('/api/partnerships/{id}/activities/{activityId}/correction', { id: partnership.partnershipId, activityId: correcting.activityId }),
       {
-        activityId: newId('act'),
-        type: form.type,
-        title: form.title,
-        themes: form.themes,
-        level: form.level,
-        startDate: form.startDate,
-        endDate: form.endDate,
-        languages: form.languages
-          .split(',')
-          .map((l) => l.trim())
-          .filter(Boolean),
-        participants: { women: count(form.women), men: count(form.men), undisclosed: count(form.undisclosed) },
-        participantHours: count(form.participantHours),
-        trainers: { local: count(form.localTrainers), foreign: count(form.foreignTrainers) },
-        localTrainersProduced: count(form.localTrainersProduced),
-        needIds: form.needIds,
-        continuesAfterFunding: form.continuesAfterFunding,
+        ...facts,
+        ...(correcting.objectiveId === null ? {} : { objectiveId: correcting.objectiveId }),
+        ...(correcting.trainedByActivityId === null ? {} : { trainedByActivityId: correcting.trainedByActivityId }),
+        reason: form.reason,
       },
       partnership.revision,
     );
@@ -99,14 +138,21 @@ export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Pro
   );
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="record-activity" data-testid="activity-form">
-      <h2 id="record-activity">{t('worklog.activity.title')}</h2>
+    <form
+      className={correcting ? 'embedded' : 'card'}
+      onSubmit={submit}
+      noValidate
+      aria-label={correcting ? t('worklog.activity.correctTitle', { title: correcting.title }) : undefined}
+      aria-labelledby={correcting ? undefined : 'record-activity'}
+      data-testid={correcting ? 'activity-correction-form' : 'activity-form'}
+    >
+      {!correcting && <h2 id="record-activity">{t('worklog.activity.title')}</h2>}
       <div className="fields">
         <Field label={t('worklog.activity.titleField')} name="title" error={error}>
           {(p) => <input {...p} value={form.title} onChange={(e) => set('title', e.target.value)} />}
         </Field>
         <Field label={t('worklog.activity.type')} name="type" error={error}>
-          {(p) => <CodeSelect {...p} codes={ACTIVITY_TYPES} value={form.type} onChange={(v) => set('type', v)} />}
+          {(p) => <CodeSelect {...p} codes={ACTIVITY_TYPES} value={form.type} onChange={(v) => set('type', v)} disabled={!!correcting} />}
         </Field>
         <Field label={t('worklog.activity.level')} name="level" error={error}>
           {(p) => <CodeSelect {...p} codes={LEVELS} value={form.level} onChange={(v) => set('level', v)} />}
@@ -165,13 +211,18 @@ export function ActivityForm({ partnership, dossier, onRecorded, onReload }: Pro
       <label className="checks">
         <input type="checkbox" checked={form.continuesAfterFunding} onChange={(e) => set('continuesAfterFunding', e.target.checked)} /> {t('worklog.activity.continues')}
       </label>
+      {correcting && (
+        <Field label={t('money.reason')} name="reason" error={error}>
+          {(p) => <input {...p} value={form.reason} onChange={(e) => set('reason', e.target.value)} />}
+        </Field>
+      )}
       <FormFooter
         status={command.status}
         fields={FIELDS}
         onReload={onReload}
         seenRevision={partnership.revision}
-        success={t('worklog.activity.done')}
-        submit={t('worklog.activity.submit')}
+        success={correcting ? t('correctWork.done.correct-activity') : t('worklog.activity.done')}
+        submit={correcting ? t('correctWork.submit.correct-activity') : t('worklog.activity.submit')}
       />
     </form>
   );

@@ -16,6 +16,9 @@ import { ExpenditureForm } from './expenditure-form';
 import { MilestoneForms } from './milestone-forms';
 import { IndicatorsCard } from './indicators-card';
 import { CorrectWorkForm } from './correct-work-form';
+import { PlanEndorsement } from '../partnership/plan-endorsement';
+import { BaselineCommitmentsCard } from '../partnership/baseline-commitments-card';
+import { PLANNING_PHASES, PlanVersionForm } from '../partnership/plan-version-form';
 
 const IMPLEMENTER = 'implementer';
 const ENDED: ReadonlySet<string> = new Set(['closed', 'cancelled']);
@@ -74,6 +77,12 @@ export function WorkLogPage({ id }: { id: string }) {
                 </p>
               )
             )}
+            {active && PLANNING_PHASES.has(partnership.phase) && (
+              <>
+                <PlanEndorsement partnership={partnership} dossier={dossier} nameOf={nameOf} role={IMPLEMENTER} onRecorded={refresh} onReload={refresh} />
+                <PlanVersionForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />
+              </>
+            )}
             {active && (
               <>
                 <MilestoneForms partnership={partnership} onRecorded={refresh} onReload={refresh} />
@@ -82,7 +91,7 @@ export function WorkLogPage({ id }: { id: string }) {
               </>
             )}
             <IndicatorsCard partnership={partnership} active={active} open={!ended} onRecorded={refresh} onReload={refresh} />
-            {!ended && <CorrectWorkForm partnership={partnership} onRecorded={refresh} onReload={refresh} />}
+            {!ended && <CorrectWorkForm partnership={partnership} dossier={dossier} onRecorded={refresh} onReload={refresh} />}
             <MoneyRecordsCard
               partnership={partnership}
               dossier={dossier}
@@ -93,6 +102,7 @@ export function WorkLogPage({ id }: { id: string }) {
               onReload={refresh}
             />
             <RisksCard partnership={partnership} dossier={dossier} nameOf={nameOf} onRecorded={refresh} onReload={refresh} />
+            <BaselineCommitmentsCard partnership={partnership} dossier={dossier} nameOf={nameOf} active={active} open={!ended} onRecorded={refresh} onReload={refresh} />
           </>
         );
       }}

@@ -20,6 +20,8 @@ export interface PartnershipSummary {
   readonly themes: Theme[];
   readonly levels: Level[];
   readonly sdgs: number[];
+  /** OECD DAC gender equality policy marker: 0 not targeted, 1 significant objective, 2 principal objective. */
+  readonly genderMarker: number;
   readonly phase: Phase;
   readonly suspended: boolean;
   readonly plannedStart: string;

@@ -1,64 +1,7 @@
-import type { BaselineCommitment, NeedKind, PartnershipEvent, Principle, Role } from '@ccb/domain';
+import type { PartnershipEvent, Role } from '@ccb/domain';
+import type { PartnershipDossier } from '../api/dossier-results';
 
-/**
- * What only a partnership's parties (and the evaluator it appoints) may read: the beneficiary's needs
- * and national priorities, the co-designed plan, risks, evaluators' findings. It is never stored in a
- * read model: it is folded from the stream on demand, behind a party check, so no query for a
- * non-party can select it.
- */
-export interface PartnershipDossier {
-  readonly needs: readonly {
-    readonly needId: string;
-    readonly kind: NeedKind;
-    readonly description: string;
-    readonly confidential: boolean;
-    readonly statedBy: string;
-    /** 1 is the most pressing, as the beneficiary last ranked them; null before any ranking (or stated since). */
-    readonly priority: number | null;
-  }[];
-  readonly languages: readonly string[];
-  readonly plan: {
-    readonly version: number;
-    readonly confidential: boolean;
-    readonly proposedBy: string;
-    readonly objectives: readonly { readonly objectiveId: string; readonly description: string; readonly needIds: readonly string[] }[];
-    /** Who endorsed this version: delivery needs a beneficiary, a donor and an implementer. */
-    readonly endorsements: readonly { readonly organisationId: string; readonly role: Role }[];
-  } | null;
-  readonly baselineCommitments: readonly { readonly commitment: BaselineCommitment; readonly description: string; readonly recordedBy: string }[];
-  readonly risks: readonly {
-    readonly riskId: string;
-    readonly kind: 'risk' | 'issue';
-    readonly description: string;
-    readonly severity: 'low' | 'medium' | 'high';
-    readonly raisedBy: string;
-    readonly resolution: string | null;
-  }[];
-  readonly evaluations: readonly {
-    readonly evaluationId: string;
-    readonly evaluatorId: string;
-    readonly corrects: string | null;
-    readonly findings: string;
-    readonly lessons: string;
-    readonly scores: readonly { readonly principle: Principle; readonly score: number; readonly evidence: string; readonly eventIds: readonly string[] }[];
-  }[];
-  readonly midTermReviews: readonly {
-    readonly reviewId: string;
-    readonly reviewerId: string;
-    readonly findings: string;
-    readonly recommendations: string;
-    readonly scores: readonly { readonly principle: Principle; readonly score: number; readonly evidence: string; readonly eventIds: readonly string[] }[];
-  }[];
-  /** Invitations not yet answered, and those declined with the invitee's reason (shown to the parties). */
-  readonly invitations: readonly {
-    readonly organisationId: string;
-    readonly role: Role;
-    readonly invitedBy: string;
-    readonly status: 'pending' | 'declined' | 'withdrawn';
-    readonly reason: string | null;
-  }[];
-  readonly closure: { readonly outcome: string; readonly summary: string } | null;
-}
+export type { PartnershipDossier };
 
 export const emptyDossier: PartnershipDossier = {
   needs: [],

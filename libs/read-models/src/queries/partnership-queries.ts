@@ -60,6 +60,7 @@ export function toSummary(raw: Record<string, unknown>): PartnershipSummary {
     themes: r.themes,
     levels: r.levels,
     sdgs: r.sdgs,
+    genderMarker: r.gender_marker,
     phase: r.phase,
     suspended: r.suspended,
     plannedStart: r.planned_start,

@@ -1,5 +1,5 @@
+import type { ActivityView } from '../api/dossier-results';
 import type {
-  ActivityType,
   BaselineCommitment,
   BudgetPlanned,
   DisbursementPlanned,
@@ -55,26 +55,7 @@ export interface MilestoneView {
   readonly validatedAt: string | null;
 }
 
-export interface ActivityView {
-  readonly activityId: string;
-  readonly type: ActivityType;
-  readonly title: string;
-  readonly themes: readonly Theme[];
-  readonly level: Level;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly languages: readonly string[];
-  readonly women: number;
-  readonly men: number;
-  readonly undisclosed: number;
-  readonly participantHours: number;
-  readonly localTrainers: number;
-  readonly foreignTrainers: number;
-  readonly localTrainersProduced: number;
-  readonly objectiveId: string | null;
-  readonly needIds: readonly string[];
-  readonly continuesAfterFunding: boolean;
-}
+export type { ActivityView };
 
 export interface IndicatorView {
   readonly indicatorId: string;
