@@ -1153,4 +1153,56 @@ describe('dashboard in Chromium', () => {
     await page.pdf({ path: screenshotPath('portfolio-print').replace(/\.png$/, '.pdf'), format: 'A4', printBackground: true });
     expect(errors).toEqual([]);
   });
+
+  it('every main view in English, French, Portuguese and Spanish: a screenshot of each, the language in force, no key missing', async () => {
+    const ke = 'p-ke-cybercrime-law';
+    const views: readonly { name: string; user: string | null; path: string }[] = [
+      { name: 'sign-in', user: null, path: '#/sign-in' },
+      { name: 'registry', user: null, path: '#/registry' },
+      { name: 'portfolio', user: 'sanne', path: '#/portfolio' },
+      { name: 'partnerships', user: 'sanne', path: '#/partnerships' },
+      { name: 'partnership', user: 'sanne', path: `#/partnerships/${ke}` },
+      { name: 'propose', user: 'sanne', path: '#/propose' },
+      { name: 'donor-desk', user: 'kenji', path: '#/partnerships/p-tl-triangular-csirt/donor' },
+      { name: 'work-log', user: 'ana', path: '#/partnerships/p-mz-cert-south-south/work-log' },
+      { name: 'beneficiary', user: 'joana', path: '#/partnerships/p-mz-cert-south-south/beneficiary' },
+      { name: 'evaluation', user: 'helen', path: `#/partnerships/${ke}/evaluation` },
+      { name: 'replay', user: 'helen', path: `#/partnerships/${ke}/replay` },
+      { name: 'scorecard', user: 'helen', path: '#/scorecard' },
+      { name: 'operations', user: 'ada', path: '#/operations' },
+    ];
+    const englishText = new Map<string, string>();
+    for (const language of ['en', 'fr', 'pt', 'es']) {
+      const { page, errors } = await newPage();
+      let signedInAs: string | null = null;
+      for (const view of views) {
+        if (view.user !== signedInAs && view.user !== null) {
+          await page.goto(`${api.baseUrl}/#/sign-in`);
+          await page.selectOption('[data-testid="language"]', language);
+          await page.click(`button[data-user="${view.user}"]`);
+          const displayName = DEMO_USERS.find((u) => u.name === view.user)!.displayName;
+          await page.waitForSelector(`[data-testid="signed-in-as"]:has-text("${displayName}")`);
+          signedInAs = view.user;
+        }
+        await page.goto(`${api.baseUrl}/${view.path}`);
+        if (view.user === null) await page.selectOption('[data-testid="language"]', language);
+        await page.waitForSelector('main h1', { state: 'attached' });
+        await page.waitForFunction(
+          () => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('.state-loading').length === 0,
+        );
+        // Charts are drawn when scrolled near: to the end and back, so the screenshot has them.
+        await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+        await page.waitForTimeout(400);
+        await page.evaluate('window.scrollTo(0, 0)');
+        expect({ view: view.name, lang: await page.getAttribute('html', 'lang') }).toEqual({ view: view.name, lang: language });
+        // The labels around the data are the language's own: the page reads differently from the English one.
+        const labels = plain((await page.$eval('main', (m) => m.textContent)) ?? '');
+        if (language === 'en') englishText.set(view.name, labels);
+        else expect({ view: view.name, language, asInEnglish: labels === englishText.get(view.name) }).toEqual({ view: view.name, language, asInEnglish: false });
+        await page.screenshot({ path: screenshotPath(`views/${language}/${view.name}`), fullPage: true });
+      }
+      expect({ language, errors }).toEqual({ language, errors: [] });
+      await page.context().close();
+    }
+  });
 });

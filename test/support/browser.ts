@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../..');
@@ -35,6 +35,7 @@ export function buildDashboard(): string {
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
 export function screenshotPath(name: string): string {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return join(SCREENSHOT_DIR, `${name}.png`);
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  return path;
 }
