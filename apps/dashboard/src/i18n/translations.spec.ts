@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES, LEVELS, NEED_KINDS, ORGANISATION_KINDS, OUTCOMES, PHASES, REGIONS, THEMES, USER_ROLES } from '@ccb/domain';
+import { ACTIVITY_TYPES, LEVELS, NEED_KINDS, ORGANISATION_KINDS, OUTCOMES, PARTNERSHIP_EVENT_VERSIONS, PHASES, REGIONS, THEMES, USER_ROLES } from '@ccb/domain';
 import { MODALITIES } from '../../../../libs/read-models/src/api/partnership-results';
 import en from './locales/en.json';
 import es from './locales/es.json';
@@ -51,6 +51,12 @@ describe('translations', () => {
       })
       .map(([key]) => key);
     expect(differing).toEqual([]);
+  });
+
+  it('names every kind of event in words (the replay slider and the chain check show them), not from the type name', () => {
+    const kebab = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    const named = new Set(Object.keys(en.codes));
+    expect(Object.keys(PARTNERSHIP_EVENT_VERSIONS).filter((type) => !named.has(kebab(type)))).toEqual([]);
   });
 
   it('names every code of the vocabularies the dashboard shows, in every language', () => {
