@@ -139,8 +139,11 @@ export class HistoryController {
   private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState, validAt: string | null = null): Promise<AsOfAnswer> {
     // At the head the other streams count as they stand now (a later reclassification or rate set), as the live read models have them.
     const until = replay.revision >= events.length - 1 ? null : replay.recordedAt;
-    const organisations = await this.records.organisationsAsOf(replay.view?.parties.map((p) => p.organisationId) ?? [], until);
-    const figures = figuresOf(replay, organisations, await this.records.ratesAsOf(until));
+    const [organisations, rates] = await Promise.all([
+      this.records.organisationsAsOf(replay.view?.parties.map((p) => p.organisationId) ?? [], until),
+      this.records.ratesAsOf(until),
+    ]);
+    const figures = figuresOf(replay, organisations, rates);
     return {
       partnershipId: id,
       // Which axes this is: recording time (revision, recordedAt) and, when asked, valid time.
@@ -162,8 +165,12 @@ export class HistoryController {
     const between = events.filter((e) => e.revision > low.revision && e.revision <= high.revision);
     const parties = [...(low.view?.parties ?? []), ...(high.view?.parties ?? [])].map((p) => p.organisationId);
     const untilOf = (r: ReplayState) => (r.revision >= events.length - 1 ? null : r.recordedAt);
-    const ownership = async (r: ReplayState) => figuresOf(r, await this.records.organisationsAsOf(parties, untilOf(r)), await this.records.ratesAsOf(untilOf(r))).localOwnership;
-    const names = await this.records.eventNames(events, between);
-    return { ...diffReplays(low, high, between, { from: await ownership(low), to: await ownership(high) }, names), reversed: a.revision > b.revision };
+    const ownership = async (r: ReplayState) => {
+      const [organisations, rates] = await Promise.all([this.records.organisationsAsOf(parties, untilOf(r)), this.records.ratesAsOf(untilOf(r))]);
+      return figuresOf(r, organisations, rates).localOwnership;
+    };
+    // The reads behind both points and the sentences' names are independent: asked together.
+    const [before, after, names] = await Promise.all([ownership(low), ownership(high), this.records.eventNames(events, between)]);
+    return { ...diffReplays(low, high, between, { from: before, to: after }, names), reversed: a.revision > b.revision };
   }
 }

