@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { evolve, initialPartnershipState, partnershipDecider, upcastPartnershipEvent } from '@ccb/domain';
+import { partnershipDecider } from '@ccb/domain';
 import { type EventStore, type RecordedEvent } from '@ccb/event-store';
 import {
   eventNamesFor,
@@ -79,18 +79,9 @@ export class PartyRecords {
 
   /** The stream exactly as stored now, for a party: what verification and exports must read. */
   async eventsFor(partnershipId: string, principal: Principal): Promise<RecordedEvent[]> {
-    const events = await this.read(partnershipDecider.streamId(partnershipId));
-    let state = initialPartnershipState;
-    for (const e of events) {
-      // An event the fold cannot read is still exported and verified as stored; it just decides no access.
-      try {
-        state = evolve(state, upcastPartnershipEvent(e));
-      } catch {
-        continue;
-      }
-    }
-    if (!state.parties.has(principal.organisationId)) throw notFound();
-    return events;
+    // Who may read is decided on the kept fold (parties are never removed); the rows themselves are read afresh.
+    await this.streamFor(partnershipId, principal);
+    return this.read(partnershipDecider.streamId(partnershipId));
   }
 
   /** The organisations' profiles as they stood at `until` (ISO instant; null: now). */
