@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_USERS } from '../apps/api/src/auth/demo-users';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { buildDashboard, launchChromium, screenshotPath } from './support/browser';
+import { IATI_REFERENCE } from './support/iati-validation';
 
 /**
  * The dashboard in Debian's headless Chromium, against the API on the embedded default with the demo
@@ -1156,6 +1159,36 @@ describe('dashboard in Chromium', () => {
     });
     expect(overflow).toBeLessThanOrEqual(0);
     await page.pdf({ path: screenshotPath('portfolio-print').replace(/\.png$/, '.pdf'), format: 'A4', printBackground: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('operator in Spanish: checks an IATI activity file without recording anything, imports it, and a second import records nothing', async () => {
+    const file = join(IATI_REFERENCE, 'activity-standard-example-annotated.xml');
+    const { page, errors } = await newPage();
+    await signInSpeaking(page, 'ada', 'es');
+    await page.goto(`${api.baseUrl}/#/operations`);
+    const card = '[data-testid="iati-import"]';
+    await page.setInputFiles(`${card} input[type="file"]`, file);
+    await page.click(`${card} button:has-text("Comprobar sin importar")`);
+    // The Standard's example holds one activity: a dry run would create it and records nothing.
+    await textWhen(page, `${card} [data-testid="iati-report"]`, (t) => t.includes('nada registrado') && t.includes('1 actividades leídas') && t.includes('crearía 1'));
+    await page.click(`${card} button[type="submit"]`);
+    await textWhen(
+      page,
+      `${card} [data-testid="iati-report"] [role="status"]`,
+      (t) => t.startsWith('activity-standard-example-annotated.xml importado (IATI 2.03)') && t.includes('1 creadas'),
+    );
+    await page.click(`${card} button[type="submit"]`);
+    await textWhen(page, `${card} [data-testid="iati-report"] [role="status"]`, (t) => t.includes('0 creadas') && t.includes('1 sin cambios'));
+    // The API agrees: the same file, checked again, changes nothing.
+    const check = await fetch(`${api.baseUrl}/api/iati/imports?dryRun=true`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await tokenOf('ada')}`, 'Content-Type': 'application/xml' },
+      body: readFileSync(file, 'utf8'),
+    });
+    expect(await check.json()).toMatchObject({ activitiesRead: 1, created: 0, updated: 0, unchanged: 1 });
+    await page.screenshot({ path: screenshotPath('operations-iati-es'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

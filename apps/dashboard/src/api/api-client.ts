@@ -81,6 +81,12 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** A file sent as it is (an IATI activity file), answered with JSON. */
+export async function postXml<T>(path: string, file: Blob): Promise<T> {
+  const response = await send(path, { method: 'POST', headers: headers({ 'Content-Type': 'application/xml' }), body: file });
+  return (await response.json()) as T;
+}
+
 /** Ids made in the browser: the API lets the client choose them so a retry can reuse them. */
 export function newId(prefix: string): string {
   const random = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

@@ -65,3 +65,4 @@ export type Dossier = DossierAnswer;
 export type { RecordedActivity } from '../../../../libs/read-models/src/api/dossier-results';
 export type { FlowRecord };
 export type { PrincipleSummary, Score, ScorecardAnswer } from '../../../../libs/read-models/src/api/scorecard-results';
+export type { ImportReport } from '../../../../libs/iati/src/import/import-report';

@@ -8,6 +8,7 @@ import { Loaded } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { RegisterOrganisationForm } from './register-organisation-form';
 import { ExchangeRatesCard } from './exchange-rates-card';
+import { IatiImportCard } from './iati-import-card';
 
 interface ParkedEvent {
   readonly eventId: string;
@@ -98,6 +99,7 @@ export function OperationsPage() {
             </section>
             <ExchangeRatesCard rates={rates} onRecorded={reload} />
             <RegisterOrganisationForm onRecorded={reload} />
+            <IatiImportCard onImported={reload} />
             <section className="card" aria-labelledby="organisations-heading">
               <h2 id="organisations-heading">{t('ops.organisations')}</h2>
               <DataTable
