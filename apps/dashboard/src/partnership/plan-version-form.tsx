@@ -17,7 +17,9 @@ interface Objective {
 
 function startingPoint(dossier: Dossier): Objective[] {
   const current = dossier.plan?.objectives ?? [];
-  return current.length > 0 ? current.map((o) => ({ ...o })) : [{ objectiveId: newId('obj'), description: '', needIds: [] }];
+  // A need withdrawn since the last version can no longer be linked: the new version starts without it.
+  const stated = new Set(dossier.needs.map((n) => n.needId));
+  return current.length > 0 ? current.map((o) => ({ ...o, needIds: o.needIds.filter((id) => stated.has(id)) })) : [{ objectiveId: newId('obj'), description: '', needIds: [] }];
 }
 
 /**
