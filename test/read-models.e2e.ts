@@ -234,6 +234,24 @@ describe.each(BACKENDS)('read models through the API on %s', (backend) => {
     expect(health.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
+
+  it('answers the same aggregate again from what it kept only while nothing it depends on moved', async () => {
+    const committedBy = async () =>
+      (await get('/funding/totals?groupBy=donor&reportingCurrency=USD')).body.items.find((i: { key: { donorId: string } }) => i.key.donorId === DONOR_2)?.byCurrency ?? [];
+    const portfolios = async () => (await get('/local-ownership/portfolios?by=donor')).body.items.map((i: { organisationId: string }) => i.organisationId);
+    const before = [await committedBy(), await portfolios()];
+    expect(await committedBy()).toEqual(before[0]);
+    // Another partnership moves the checkpoint without touching these answers' partnerships: still the same answer.
+    await ok(CERT, '/partnerships', { ...proposal('p-ke-aggregates'), beneficiaryCountry: 'KE' });
+    expect([await committedBy(), await portfolios()]).toEqual(before);
+    // Japan joins it and commits JPY 3,000,000 (the yen has no minor unit: 3,000,000): both answers follow at once.
+    await ok(CERT, '/partnerships/p-ke-aggregates/parties', { organisationId: DONOR_2, role: 'donor' });
+    await ok(DONOR_2, '/partnerships/p-ke-aggregates/invitations/acceptance', { role: 'donor' });
+    await ok(DONOR_2, '/partnerships/p-ke-aggregates/phase-transitions', { to: 'co-design', reason: 'scoped' });
+    await ok(DONOR_2, '/partnerships/p-ke-aggregates/commitments', { flowId: 'c-jp', receiverId: CERT, amount: { amountMinor: 3_000_000, currency: 'JPY' }, date: '2026-03-01' });
+    expect(await committedBy()).toEqual([...before[0], expect.objectContaining({ currency: 'JPY', committed: 3_000_000 })]);
+    expect(await portfolios()).toContain(DONOR_2);
+  });
 });
 
 describe.each(BACKENDS)('read-your-writes with the projector stopped, on %s', (backend) => {

@@ -83,9 +83,9 @@ export class FiguresBuilder {
    */
   merge(other: FiguresBuilder): void {
     for (const [currency, amounts] of other.currencies) {
-      const mine = this.currencies.get(currency) ?? zeroAmounts();
-      addAmounts(mine, amounts);
-      this.currencies.set(currency, mine);
+      const mine = this.currencies.get(currency);
+      if (mine) addAmounts(mine, amounts);
+      else this.currencies.set(currency, { ...amounts });
     }
     if (this.reported && other.reported) addAmounts(this.reported, other.reported);
     for (const [currency, left] of other.unconverted) {
@@ -93,9 +93,11 @@ export class FiguresBuilder {
       for (const [name, amount] of Object.entries(left) as [AmountName, number][]) mine[name] = (mine[name] ?? 0) + amount;
       this.unconverted.set(currency, mine);
     }
+    // This builder's entries are its own copies: added to in place, with no new object per merge.
     for (const [key, used] of other.used) {
       const mine = this.used.get(key);
-      this.used.set(key, mine ? { ...mine, amounts: mine.amounts + used.amounts } : { ...used });
+      if (mine) mine.amounts += used.amounts;
+      else this.used.set(key, { ...used });
     }
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { partnershipFilter, type PartnershipFilter } from './partnership-queries';
 import type { Viewer } from './viewer';
 import type { Cell } from './small-cells';
@@ -8,6 +9,7 @@ import { amountOf, FiguresBuilder, zeroAmounts, type CurrencyAmounts, type Money
 import { basisCurrency, chainLevels, partnershipLedger, type LedgerEntry, type LedgerFlow, type PartnershipLedger } from '../funding/money-ledger';
 import { convert, type RateTable, type UsedRate } from '../funding/rate-table';
 import { rateTableOf } from './rate-queries';
+import { KeptAnswers, portfolioCheckpoint } from './kept-answers';
 
 export { FUNDING_GROUPS, type FlowChain, type FundingGroup } from '../api/funding-results';
 
@@ -34,11 +36,26 @@ type FundingKey = FundingKeys[FundingGroup];
  * from them, weighed across currencies at the rates of docs/metrics.md; with a reporting currency every amount
  * is converted at its own date, and what no rate converts is listed, never counted as zero.
  */
-export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, groupBy: FundingGroup, filter: FundingFilter): Promise<FundingTotal[]> {
+export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, groupBy: FundingGroup, filter: FundingFilter): Promise<readonly FundingTotal[]> {
   if (groupBy === 'provider-receiver') return providerReceiverTotals(ctx, viewer, filter);
-  const rates = await rateTableOf(ctx);
+  const s = ctx.models.portfolio.schema;
+  const where = partnershipFilter(ctx, viewer, filter);
+  // The totals are a function of the read model's content and the rate table. The projection moves its checkpoint
+  // in the transaction that changes its rows, so while the checkpoint stands, the last answer to the same question
+  // stands too. Read before the rows: an answer is never older than the checkpoint it is kept under.
+  const question = JSON.stringify([s, groupBy, String(where), where.params, filter.year ?? null, filter.currency ?? null, filter.reportingCurrency ?? null, filter.explain === true]);
+  const [checkpoint, rates] = await Promise.all([portfolioCheckpoint(ctx), rateTableOf(ctx)]);
+  const at = `${checkpoint}|${rates.version}`;
+  const answered = keptTotals.find(question);
+  if (answered?.at === at) return keptTotals.keep(question, answered).totals;
+  const versions = await selectRows(ctx, { partnership_id: c.text, revision: c.int4 }, `SELECT p.partnership_id, p.revision FROM ${s}.partnerships p ${where}`, where.params);
+  // Events about other partnerships moved the checkpoint: if none of the selected ones changed, the answer still holds.
+  const inputs = createHash('sha256').update(rates.version);
+  for (const v of versions) inputs.update(`\u0000${v.partnership_id}\u0001${v.revision}`);
+  const fingerprint = inputs.digest('base64');
+  if (answered?.fingerprint === fingerprint) return keptTotals.keep(question, { ...answered, at }).totals;
   const groups = new Map<string, { key: FundingKey; partnershipIds: string[]; figures: FiguresBuilder }>();
-  for (const { partnershipId, cells } of await partialTotals(ctx, viewer, groupBy, filter, rates)) {
+  for (const { partnershipId, cells } of await partialTotals(ctx, versions, groupBy, filter, rates)) {
     for (const cell of cells) {
       let group = groups.get(cell.id);
       if (!group) {
@@ -49,10 +66,14 @@ export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, group
       group.figures.merge(cell.figures);
     }
   }
-  return [...groups.values()]
+  const totals = [...groups.values()]
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((g) => ({ key: g.key, partnershipIds: g.partnershipIds.sort(), ...g.figures.build(filter.explain === true) }));
+  return keptTotals.keep(question, { at, fingerprint, totals }).totals;
 }
+
+/** Each answer with the checkpoint it stands at and the fingerprint of the partnerships and rates it was computed from. */
+const keptTotals = new KeptAnswers<{ readonly at: string; readonly fingerprint: string; readonly totals: readonly FundingTotal[] }>();
 
 /** One partnership's share of one group: its entries for that key, added up. */
 interface PartialCell {
@@ -74,14 +95,12 @@ const partialsCache = new Map<string, { revision: number; ratesVersion: string; 
  */
 async function partialTotals(
   ctx: ReadModelContext,
-  viewer: Viewer,
+  versions: readonly { readonly partnership_id: string; readonly revision: number }[],
   groupBy: Exclude<FundingGroup, 'provider-receiver'>,
   filter: FundingFilter,
   rates: RateTable,
 ): Promise<{ partnershipId: string; cells: readonly PartialCell[] }[]> {
   const s = ctx.models.portfolio.schema;
-  const where = partnershipFilter(ctx, viewer, filter);
-  const versions = await selectRows(ctx, { partnership_id: c.text, revision: c.int4 }, `SELECT p.partnership_id, p.revision FROM ${s}.partnerships p ${where}`, where.params);
   const variant = JSON.stringify([groupBy, filter.year ?? null, filter.currency ?? null, filter.reportingCurrency ?? null]);
   const cacheKey = (id: string) => `${s}|${id}`;
   const found = new Map<string, readonly PartialCell[]>();
