@@ -43,7 +43,16 @@ export async function fundingTotals(ctx: ReadModelContext, viewer: Viewer, group
   // The totals are a function of the read model's content and the rate table. The projection moves its checkpoint
   // in the transaction that changes its rows, so while the checkpoint stands, the last answer to the same question
   // stands too. Read before the rows: an answer is never older than the checkpoint it is kept under.
-  const question = JSON.stringify([s, groupBy, String(where), where.params, filter.year ?? null, filter.currency ?? null, filter.reportingCurrency ?? null, filter.explain === true]);
+  const question = JSON.stringify([
+    s,
+    groupBy,
+    String(where),
+    where.params,
+    filter.year ?? null,
+    filter.currency ?? null,
+    filter.reportingCurrency ?? null,
+    filter.explain === true,
+  ]);
   const [checkpoint, rates] = await Promise.all([portfolioCheckpoint(ctx), rateTableOf(ctx)]);
   const at = `${checkpoint}|${rates.version}`;
   const answered = keptTotals.find(question);

@@ -42,7 +42,12 @@ export interface PortfolioOwnership extends Cell {
 }
 
 /** Per beneficiary or donor: the metrics of its partnerships, averaged (each over those that have data). */
-export async function ownershipByPortfolio(ctx: ReadModelContext, viewer: Viewer, role: 'beneficiary' | 'donor', filter: PartnershipFilter): Promise<readonly PortfolioOwnership[]> {
+export async function ownershipByPortfolio(
+  ctx: ReadModelContext,
+  viewer: Viewer,
+  role: 'beneficiary' | 'donor',
+  filter: PartnershipFilter,
+): Promise<readonly PortfolioOwnership[]> {
   const s = ctx.models.portfolio.schema;
   const where = partnershipFilter(ctx, viewer, filter).add('pt.role = ?', role);
   const summed = new Set(['localTrainersProduced', 'openDisputes']);
