@@ -1808,7 +1808,7 @@ export interface paths {
         };
         /**
          * The parties' dossier: needs and national priorities, the plan, baseline commitments, risks, evaluators' findings, every flow of money
-         * @description Confidential needs and plans included: only the parties and the evaluators the partnership appointed get an answer. `flows` lists each commitment, disbursement, refund, in-kind contribution and expenditure as it now stands (corrections applied, voided ones marked), with who recorded it: what a correction names.
+         * @description Confidential needs and plans included: only the parties and the evaluators the partnership appointed get an answer. `flows` lists each commitment, disbursement, refund, in-kind contribution and expenditure as it now stands (corrections applied, voided ones marked), with who recorded it; `activities` each activity standing, whole (with the activity its trainers were trained in); `measurements` each measurement standing: what a correction names.
          */
         readonly get: operations["DossierController_dossier"];
         readonly put?: never;
