@@ -472,11 +472,6 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: screenshotPath('donor-multi-currency'), fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
 
-    // The reporting currency last shown is remembered: back on the portfolio after a reload, it is still USD.
-    await page.reload();
-    await page.waitForSelector('[data-testid="tile-committed"]');
-    expect(await page.inputValue('#reporting-currency')).toBe('USD');
-
     // The closed Mozambique exercise: committed and disbursed in full, in NOK, read the same in the programme currency.
     await page.goto(`${api.baseUrl}/#/partnerships/p-mz-exercise-closed`);
     const line = await text(page, '[data-testid="programme-currency"]');

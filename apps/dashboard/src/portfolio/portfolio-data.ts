@@ -47,29 +47,24 @@ export async function loadPortfolio(organisationId: string | null, chosenCurrenc
   ]);
   // A rejection is read when awaited below; until then it must not count as unhandled.
   independent.catch(() => undefined);
-  const rates = getJson<ExchangeRateSets>('/api/exchange-rates', signal);
-  rates.catch(() => undefined);
-  // A reporting currency already known (chosen, or remembered from the last visit) is asked for at once; only
-  // a first visit waits for the portfolio's own currencies to pick one.
-  const reportingCurrency =
-    chosenCurrency ??
-    portfolioCurrencies(visible((await getJson<FundingTotals<'partnership'>>(`/api/funding/totals?groupBy=partnership${scope}`, signal)).items).items)[0] ??
-    'EUR';
+  const [plain, rates] = await Promise.all([
+    getJson<FundingTotals<'partnership'>>(`/api/funding/totals?groupBy=partnership${scope}`, signal),
+    getJson<ExchangeRateSets>('/api/exchange-rates', signal),
+  ]);
+  const own = portfolioCurrencies(visible(plain.items).items);
+  const reportingCurrency = chosenCurrency ?? own[0] ?? 'EUR';
   const rc = `&reportingCurrency=${reportingCurrency}`;
-  const [[partnerships, transfers, ownership, inclusion, overlaps], byPartnership, byYear, byDonor, rateSets] = await Promise.all([
+  const [[partnerships, transfers, ownership, inclusion, overlaps], byPartnership, byYear, byDonor] = await Promise.all([
     independent,
     getJson<FundingTotals<'partnership'>>(`/api/funding/totals?groupBy=partnership${rc}${scope}`, signal),
     getJson<FundingTotals<'year'>>(`/api/funding/totals?groupBy=year${rc}${scope}`, signal),
     getJson<FundingTotals<'donor'>>(`/api/funding/totals?groupBy=donor${rc}${scope}`, signal),
-    rates,
   ]);
-  // Each partnership's own currencies are in every answer, whatever it is reported in.
-  const own = portfolioCurrencies(visible(byPartnership.items).items);
   const mine = new Set(partnerships.items.map((p) => p.partnershipId));
   return {
     reportingCurrency,
     // The portfolio's own currencies first, then any other the rate table converts to.
-    currencies: [...new Set([reportingCurrency, ...own, ...[...rateSets.currencies].sort()])],
+    currencies: [...new Set([reportingCurrency, ...own, ...[...rates.currencies].sort()])],
     partnerships: partnerships.items,
     byPartnership: visible(byPartnership.items),
     byYear: visible(byYear.items),

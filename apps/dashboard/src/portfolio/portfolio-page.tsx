@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href } from '../routes';
 import { hasRole, useSession } from '../session/session';
@@ -24,15 +24,8 @@ export function PortfolioPage() {
   const { session } = useSession();
   const user = session?.user;
   const organisationId = user && !hasRole(user, 'admin') ? user.organisationId : null;
-  const rememberedAs = `ccb.reportingCurrency.${user?.name ?? ''}`;
-  const [currency, setCurrency] = useState<string | null>(() => globalThis.localStorage?.getItem(rememberedAs) ?? null);
+  const [currency, setCurrency] = useState<string | null>(null);
   const [data, reload] = useLoad((signal) => loadPortfolio(organisationId, currency, signal), [organisationId, currency, session?.token], { keepPrevious: true });
-  const shown = data.state === 'ready' ? data.data.reportingCurrency : null;
-  // The currency the portfolio was last reported in, chosen or not, is this person's until changed: the next
-  // visit asks for every figure at once instead of waiting to learn which currency the portfolio is in.
-  useEffect(() => {
-    if (shown) globalThis.localStorage?.setItem(rememberedAs, shown);
-  }, [shown, rememberedAs]);
   const nameOf = useOrganisationNames(session?.token ?? null);
   return (
     <>
