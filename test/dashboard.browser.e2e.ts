@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_USERS } from '../apps/api/src/auth/demo-users';
+import { localeOf } from '../apps/dashboard/src/i18n/languages';
+import type { Sentence } from '../libs/read-models/src/timeline/sentences';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { buildDashboard, launchChromium, screenshotPath } from './support/browser';
 import { IATI_REFERENCE } from './support/iati-validation';
@@ -724,9 +726,18 @@ describe('dashboard in Chromium', () => {
     await page.fill('[data-testid="diff"] [name="fromRevision"]', '2');
     await page.fill('[data-testid="diff"] [name="toRevision"]', '9');
     await page.click('[data-testid="diff"] button:has-text("Compare")');
-    const diff = await apiGet<{ changes: string[] }>('helen', '/partnerships/p-ke-cybercrime-law/diff?fromRevision=2&toRevision=9');
+    const diff = await apiGet<{ changes: string[]; changeSentences: Sentence[] }>('helen', '/partnerships/p-ke-cybercrime-law/diff?fromRevision=2&toRevision=9');
     await page.waitForSelector('[data-testid="diff-changes"]');
-    expect(await page.$$eval('[data-testid="diff-changes"] li', (items) => items.map((i) => i.textContent))).toEqual(diff.changes);
+    // One line per change the API lists, each with the names, titles and amounts of its sentence, written for the reader.
+    const changeLines = (await page.$$eval('[data-testid="diff-changes"] li', (items) => items.map((i) => i.textContent ?? ''))).map(plain);
+    expect(changeLines).toHaveLength(diff.changes.length);
+    expect(diff.changeSentences.map((c) => c.key)).toContain('partyJoined');
+    diff.changeSentences.forEach((change, i) => {
+      for (const value of Object.values(change.values)) {
+        if (value.kind === 'text') expect(changeLines[i]).toContain(value.text);
+        if (value.kind === 'money') expect(changeLines[i]).toContain(money(value.amountMinor, value.currency));
+      }
+    });
 
     const history = await apiGet<{ total: number }>('helen', '/partnerships/p-ke-cybercrime-law/history?limit=1');
     await page.click('button:has-text("Verify the hash chain")');
@@ -1205,7 +1216,13 @@ describe('dashboard in Chromium', () => {
       { name: 'operations', user: 'ada', path: '#/operations' },
     ];
     const englishText = new Map<string, string>();
-    for (const language of ['en', 'fr', 'pt', 'es']) {
+    const PROPOSED_BY = new Map([
+      ['en', 'proposed by'],
+      ['fr', 'proposé par'],
+      ['pt', 'proposta por'],
+      ['es', 'propuesta por'],
+    ]);
+    for (const language of ['en', 'fr', 'pt', 'es'] as const) {
       const { page, errors } = await newPage();
       let signedInAs: string | null = null;
       for (const view of views) {
@@ -1232,6 +1249,12 @@ describe('dashboard in Chromium', () => {
         const labels = plain((await page.$eval('main', (m) => m.textContent)) ?? '');
         if (language === 'en') englishText.set(view.name, labels);
         else expect({ view: view.name, language, asInEnglish: labels === englishText.get(view.name) }).toEqual({ view: view.name, language, asInEnglish: false });
+        if (view.name === 'replay') {
+          // The history reads in the language too: the first event's sentence, with Kenya named as the language names it.
+          const first = plain((await page.textContent('[data-testid="timeline"] li')) ?? '');
+          expect(first).toContain(PROPOSED_BY.get(language));
+          expect(first).toContain(new Intl.DisplayNames([localeOf(language)], { type: 'region' }).of('KE'));
+        }
         await page.screenshot({ path: screenshotPath(`views/${language}/${view.name}`), fullPage: true });
       }
       expect({ language, errors }).toEqual({ language, errors: [] });

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@ccb/runtime';
 import { fromJsonLines, verifyChain } from '@ccb/event-store';
+import { placeholdersOf, renderSentence, SENTENCE_TEMPLATES, type Sentence } from '@ccb/read-models';
 import { DATABASE } from '../apps/api/src/database/database.module';
 import { BACKENDS, startTestApp, type TestApp } from './support/test-app';
 import { post } from './support/http';
@@ -117,6 +118,28 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
     expect(since.events.map((e: { type: string }) => e.type)).toEqual(['MilestoneDisputed']);
     // The dispute is the beneficiary's first answer: validation has data, the fifth component, so the index is shown.
     expect(since.changes).toEqual(['Milestone "SOC runbook adopted" went from achieved to disputed', 'Local-ownership index first computed to 75']);
+    // The same sentences as keys and typed values, for a reader in another language: the English is rendered from them.
+    expect(since.changeSentences).toEqual([
+      {
+        key: 'changedMilestoneStatus',
+        values: { title: { kind: 'text', text: 'SOC runbook adopted' }, from: { kind: 'code', code: 'achieved' }, to: { kind: 'code', code: 'disputed' } },
+      },
+      { key: 'changedOwnershipFirst', values: { to: { kind: 'number', value: 75 } } },
+    ]);
+    expect(since.events[0].sentence.key).toBe('milestoneDisputed');
+  });
+
+  it('gives every event of the history as a sentence with exactly the values its template names, rendering to its summary', async () => {
+    const history = (await get('/history?limit=500').expect(200)).body as { items: { type: string; summary: string; sentence: Sentence }[] };
+    expect(history.items.length).toBeGreaterThan(5);
+    for (const item of history.items) {
+      const named = [...new Set(placeholdersOf(SENTENCE_TEMPLATES[item.sentence.key]))].sort();
+      expect({ type: item.type, values: Object.keys(item.sentence.values).sort(), english: renderSentence(item.sentence) }).toEqual({
+        type: item.type,
+        values: named,
+        english: item.summary,
+      });
+    }
   });
 
   it('exports the history with its chain, which verifies offline, and a direct edit in the database is named', async () => {

@@ -7,6 +7,7 @@ export * from './organisations/organisation-directory';
 export * from './funding/currency-conversion';
 export * from './local-ownership/local-ownership';
 export * from './timeline/event-summary';
+export { SENTENCE_TEMPLATES, englishValue, placeholdersOf, renderSentence, type Sentence, type SentenceKey, type SentenceValue } from './timeline/sentences';
 export * from './timeline/timeline-projection';
 export * from './shared/format';
 export * from './storage/read-model-schemas';

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { toCsv, toJsonLines, verifyChain, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
 import {
   currentEvaluations,
-  describeRecorded,
+  describedRecorded,
   diffReplays,
   figuresOf,
   replayValidAt,
@@ -58,7 +58,7 @@ export class HistoryController {
         reason: e.metadata.reason ?? null,
         correlationId: e.metadata.correlationId,
         causationId: e.metadata.causationId,
-        summary: describeRecorded(e, names),
+        ...describedRecorded(e, names),
         data: e.data,
         hash: e.metadata.hash ?? null,
       })),
@@ -110,7 +110,7 @@ export class HistoryController {
           evidenceEvents: s.eventIds.map((eventId) => {
             const e = byId.get(eventId);
             return e
-              ? { eventId, found: true as const, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, summary: describeRecorded(e, names) }
+              ? { eventId, found: true as const, revision: e.revision, type: e.type, recordedAt: e.metadata.recordedAt, ...describedRecorded(e, names) }
               : { eventId, found: false as const };
           }),
         })),

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSentence } from '../i18n/sentences';
 import { getJson } from '../api/api-client';
 import type { Diff } from '../api/api-types';
 import { formatDate } from '../ui/format';
@@ -22,6 +23,7 @@ type Changes =
  */
 export function ChangesSinceCard({ partnershipId, userId, revision }: { partnershipId: string; userId: string; revision: number }) {
   const { t } = useTranslation();
+  const said = useSentence();
   const [changes, setChanges] = useState<Changes | null>(null);
   // The revision the page opened at: what this person's own commands add during the visit is not news to them.
   const opened = useRef(revision);
@@ -48,8 +50,8 @@ export function ChangesSinceCard({ partnershipId, userId, revision }: { partners
         <>
           <p>{t('changesSince.intro', { from: changes.since, to: changes.diff.to.revision, count: changes.diff.events.length })}</p>
           <ul data-testid="changes-since-list">
-            {changes.diff.changes.map((sentence) => (
-              <li key={sentence}>{sentence}</li>
+            {changes.diff.changeSentences.map((sentence, i) => (
+              <li key={i}>{said(sentence)}</li>
             ))}
           </ul>
           <details>
@@ -57,7 +59,7 @@ export function ChangesSinceCard({ partnershipId, userId, revision }: { partners
             <ol className="plain">
               {changes.diff.events.map((e) => (
                 <li key={e.eventId}>
-                  {formatDate(e.recordedAt)} · {e.summary}
+                  {formatDate(e.recordedAt)} · {said(e.sentence)}
                 </li>
               ))}
             </ol>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSentence } from '../i18n/sentences';
 import { getJson } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import type { Diff, HistoryEvent } from '../api/api-types';
@@ -10,6 +11,7 @@ import { ErrorState, Loading } from '../ui/states';
 /** What changed between two revisions, in sentences, with every event in between. */
 export function DiffPanel({ id, history }: { id: string; history: readonly HistoryEvent[] }) {
   const { t } = useTranslation();
+  const said = useSentence();
   const head = history.length - 1;
   const [from, setFrom] = useState(String(Math.max(0, head - 10)));
   const [to, setTo] = useState(String(head));
@@ -56,12 +58,12 @@ export function DiffPanel({ id, history }: { id: string; history: readonly Histo
               {t('replay.diff.reversed')}
             </p>
           )}
-          {result.diff.changes.length === 0 ? (
+          {result.diff.changeSentences.length === 0 ? (
             <p>{t('replay.diff.nothing')}</p>
           ) : (
             <ul className="sentences" data-testid="diff-changes">
-              {result.diff.changes.map((c) => (
-                <li key={c}>{c}</li>
+              {result.diff.changeSentences.map((c, i) => (
+                <li key={i}>{said(c)}</li>
               ))}
             </ul>
           )}
@@ -70,7 +72,7 @@ export function DiffPanel({ id, history }: { id: string; history: readonly Histo
             <ul className="sentences">
               {result.diff.events.map((e) => (
                 <li key={e.revision}>
-                  {e.revision}. {formatDate(e.recordedAt)} · {e.summary}
+                  {e.revision}. {formatDate(e.recordedAt)} · {said(e.sentence)}
                 </li>
               ))}
             </ul>

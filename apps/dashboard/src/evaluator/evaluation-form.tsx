@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSentence } from '../i18n/sentences';
 import { PRINCIPLES, type Principle } from '../../../../libs/domain/src/partnerships/vocabulary';
 import type { EvaluationsAnswer, HistoryEvent, PartnershipDetail } from '../api/api-types';
 import { commandTarget } from '../api/commands';
@@ -39,6 +40,7 @@ export function EvaluationForm({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
+  const said = useSentence();
   const closed = partnership.phase === 'closed';
   const correctable = evaluations.filter((e) => e.inForce);
   const [corrects, setCorrects] = useState(closed ? (correctable[0]?.evaluationId ?? '') : '');
@@ -136,7 +138,7 @@ export function EvaluationForm({
               >
                 {events.map((e) => (
                   <option key={e.eventId} value={e.eventId}>
-                    {t('evaluation.form.eventOption', { revision: e.revision, date: formatDate(e.recordedAt), summary: e.summary })}
+                    {t('evaluation.form.eventOption', { revision: e.revision, date: formatDate(e.recordedAt), summary: said(e.sentence) })}
                   </option>
                 ))}
               </select>

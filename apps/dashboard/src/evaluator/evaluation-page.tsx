@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSentence } from '../i18n/sentences';
 import { getJson } from '../api/api-client';
 import type { EvaluationsAnswer, HistoryEvent, PartnershipDetail } from '../api/api-types';
 import { myRoles } from '../partnership/my-roles';
@@ -28,6 +29,7 @@ interface EvaluationDesk {
  */
 export function EvaluationPage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const said = useSentence();
   const { session } = useSession();
   const nameOf = useOrganisationNames(session?.token ?? null);
   const [data, reload] = useLoad(
@@ -92,7 +94,7 @@ export function EvaluationPage({ id }: { id: string }) {
                                   {s.evidenceEvents.map((ev) => (
                                     <li key={ev.eventId}>
                                       {ev.found
-                                        ? t('evaluation.form.eventOption', { revision: ev.revision, date: formatDate(ev.recordedAt), summary: ev.summary })
+                                        ? t('evaluation.form.eventOption', { revision: ev.revision, date: formatDate(ev.recordedAt), summary: said(ev.sentence) })
                                         : t('evaluation.eventMissing', { id: ev.eventId })}
                                     </li>
                                   ))}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { useSentence } from '../i18n/sentences';
 import { getJson } from '../api/api-client';
 import type { AsOf, HistoryEvent } from '../api/api-types';
 import { useOrganisationNames } from '../session/organisations';
@@ -13,6 +14,7 @@ import { useSettled } from '../ui/use-settled';
 
 export function TimeTravel({ id, history }: { id: string; history: readonly HistoryEvent[] }) {
   const { t } = useTranslation();
+  const said = useSentence();
   const { session } = useSession();
   const nameOf = useOrganisationNames(session?.token ?? null);
   const head = history.length - 1;
@@ -51,13 +53,13 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
         step={1}
         value={revision}
         onChange={(e) => setRevision(Number(e.target.value))}
-        aria-valuetext={event ? t('replay.travel.valueText', { revision, date: formatDate(event.recordedAt), summary: event.summary }) : String(revision)}
+        aria-valuetext={event ? t('replay.travel.valueText', { revision, date: formatDate(event.recordedAt), summary: said(event.sentence) }) : String(revision)}
       />
       <div className="slider-ends muted" aria-hidden="true">
         <span>{formatDate(history[0]?.recordedAt)}</span>
         <span>{formatDate(history[head]?.recordedAt)}</span>
       </div>
-      {event && <p className="muted">{event.summary}</p>}
+      {event && <p className="muted">{said(event.sentence)}</p>}
       <div className="form-row">
         <label htmlFor="record-on">{t('replay.travel.recordOn')}</label>
         <input id="record-on" type="date" value={event ? event.recordedAt.slice(0, 10) : ''} onChange={(e) => goToDate(e.target.value)} />
@@ -141,7 +143,7 @@ export function TimeTravel({ id, history }: { id: string; history: readonly Hist
                 {formatDate(e.recordedAt)}
                 <span className="visually-hidden">{t('replay.travel.goTo', { revision: e.revision })}</span>
               </button>{' '}
-              · {e.summary}{' '}
+              · {said(e.sentence)}{' '}
               <span className="muted">
                 ({e.actor}
                 {e.organisation ? `, ${nameOf(e.organisation)}` : ''})

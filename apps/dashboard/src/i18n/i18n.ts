@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { setCodeTranslator, setFormatLocale } from '../ui/format';
-import en from './locales/en.json';
+import { ENGLISH } from './english';
 import { initialLanguage, LANGUAGE_KEY, LANGUAGES, localeOf, isLanguage } from './languages';
 
 /**
@@ -32,7 +32,7 @@ export const i18nReady = i18n
     partialBundledLanguages: true,
     // English is bundled: initialise at once, so the first render does not suspend and draw the whole app twice.
     initAsync: false,
-    resources: { en: { translation: en } },
+    resources: { en: { translation: ENGLISH } },
     interpolation: { escapeValue: false },
     returnNull: false,
     // A key the page asks for that no translation has: said in the console, where the browser tests fail on it.

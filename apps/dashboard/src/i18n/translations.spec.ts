@@ -1,6 +1,6 @@
 import { ACTIVITY_TYPES, LEVELS, NEED_KINDS, ORGANISATION_KINDS, OUTCOMES, PARTNERSHIP_EVENT_VERSIONS, PHASES, REGIONS, THEMES, USER_ROLES } from '@ccb/domain';
 import { MODALITIES } from '../../../../libs/read-models/src/api/partnership-results';
-import en from './locales/en.json';
+import { ENGLISH as en } from './english';
 import es from './locales/es.json';
 import fr from './locales/fr.json';
 import pt from './locales/pt.json';

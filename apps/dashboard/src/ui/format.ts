@@ -135,3 +135,22 @@ export function listOf(items: readonly string[]): string {
   if (!format) listFormats.set(formatLocale, (format = new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' })));
   return format.format(items);
 }
+
+export function formatNumber(value: number): string {
+  return numberFormat(formatLocale, { maximumFractionDigits: 4 }).format(value);
+}
+
+// Intl.DisplayNames per locale and type: built once, used for every sentence of a long history.
+const displayNames = new Map<string, Intl.DisplayNames>();
+/** A country (ISO 3166) or language (ISO 639) named in the reader's language; the code when Intl has no name. */
+export function displayName(type: 'region' | 'language', code: string): string {
+  const key = `${formatLocale}|${type}`;
+  let names = displayNames.get(key);
+  if (!names) displayNames.set(key, (names = new Intl.DisplayNames([formatLocale], { type, fallback: 'code' })));
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    // A code Intl cannot parse (a malformed language tag) is shown as recorded.
+    return code;
+  }
+}

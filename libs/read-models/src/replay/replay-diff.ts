@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ccb/event-store';
-import { formatMoney } from '../shared/format';
-import { describeRecorded, IDS_AS_NAMES, type EventNames } from '../timeline/event-summary';
+import { closedSentence, describedRecorded, IDS_AS_NAMES, type EventNames } from '../timeline/event-summary';
+import { code, date, money, num, renderSentence, sentence, text, type Sentence, type SentenceKey } from '../timeline/sentences';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
 import type { PartnershipView } from '../view/partnership-view';
 import type { ReplayState } from './partnership-replay';
@@ -9,7 +9,20 @@ import type { ReplayDiff, ReplayPointSummary } from './replay-results';
 export type { ReplayDiff, ReplayPointSummary };
 
 type Measure = 'commitment' | 'disbursement' | 'expenditure' | 'refund' | 'in-kind';
-const MEASURE_WORDS: Record<Measure, string> = { commitment: 'committed', disbursement: 'disbursed', expenditure: 'spent', refund: 'refunded', 'in-kind': 'contributed in kind' };
+const MORE: Record<Measure, SentenceKey> = {
+  commitment: 'changedMoreCommitment',
+  disbursement: 'changedMoreDisbursement',
+  expenditure: 'changedMoreExpenditure',
+  refund: 'changedMoreRefund',
+  'in-kind': 'changedMoreInKind',
+};
+const LESS: Record<Measure, SentenceKey> = {
+  commitment: 'changedLessCommitment',
+  disbursement: 'changedLessDisbursement',
+  expenditure: 'changedLessExpenditure',
+  refund: 'changedLessRefund',
+  'in-kind': 'changedLessInKind',
+};
 
 function totals(view: PartnershipView | null): Map<string, number> {
   const sums = new Map<string, number>();
@@ -28,16 +41,18 @@ export function diffReplays(
   ownership: { readonly from: LocalOwnership | null; readonly to: LocalOwnership | null },
   names: EventNames = IDS_AS_NAMES,
 ): ReplayDiff {
-  const changes: string[] = [];
+  const changes: Sentence[] = [];
   const va = a.view;
   const vb = b.view;
-  if (!va && vb) changes.push(`The partnership "${vb.title}" was proposed`);
+  if (!va && vb) changes.push(sentence('changedProposed', { title: text(vb.title) }));
   if (va && vb) {
-    if (va.phase !== vb.phase) changes.push(`Phase moved from ${va.phase} to ${vb.phase}`);
-    if (va.suspended !== vb.suspended) changes.push(vb.suspended ? 'The partnership was suspended' : 'The partnership resumed');
+    if (va.phase !== vb.phase) changes.push(sentence('phaseAdvanced', { from: code(va.phase), to: code(vb.phase) }));
+    if (va.suspended !== vb.suspended) changes.push(sentence(vb.suspended ? 'changedSuspended' : 'changedResumed'));
   }
   const partiesBefore = new Set((va?.parties ?? []).map((p) => `${p.organisationId}|${p.role}`));
-  for (const p of vb?.parties ?? []) if (!partiesBefore.has(`${p.organisationId}|${p.role}`)) changes.push(`${names.organisation(p.organisationId)} joined as ${p.role}`);
+  for (const p of vb?.parties ?? [])
+    if (!partiesBefore.has(`${p.organisationId}|${p.role}`))
+      changes.push(sentence('partyJoined', { organisation: text(names.organisation(p.organisationId)), role: code(p.role) }));
 
   const ta = totals(va);
   const tb = totals(vb);
@@ -46,36 +61,52 @@ export function diffReplays(
     const delta = (tb.get(key) ?? 0) - (ta.get(key) ?? 0);
     if (delta !== 0)
       changes.push(
-        `${delta > 0 ? '' : 'Net '}${formatMoney(Math.abs(delta), currency)} ${delta > 0 ? 'more' : 'less'} ${MEASURE_WORDS[kind]} (now ${formatMoney(tb.get(key) ?? 0, currency)})`,
+        sentence(delta > 0 ? MORE[kind] : LESS[kind], {
+          amount: money({ amountMinor: Math.abs(delta), currency }),
+          total: money({ amountMinor: tb.get(key) ?? 0, currency }),
+        }),
       );
   }
 
   const milestonesBefore = new Map((va?.milestones ?? []).map((m) => [m.milestoneId, m.status]));
   for (const m of vb?.milestones ?? []) {
     const before = milestonesBefore.get(m.milestoneId);
-    if (before === undefined) changes.push(`Milestone "${m.title}" planned (due ${m.dueDate})${m.status !== 'planned' ? ` and now ${m.status}` : ''}`);
-    else if (before !== m.status) changes.push(`Milestone "${m.title}" went from ${before} to ${m.status}`);
+    if (before === undefined)
+      changes.push(
+        m.status !== 'planned'
+          ? sentence('changedMilestonePlannedNow', { title: text(m.title), date: date(m.dueDate), status: code(m.status) })
+          : sentence('changedMilestonePlanned', { title: text(m.title), date: date(m.dueDate) }),
+      );
+    else if (before !== m.status) changes.push(sentence('changedMilestoneStatus', { title: text(m.title), from: code(before), to: code(m.status) }));
   }
-  const count = (label: string, before: number, after: number) => {
-    if (after !== before) changes.push(`${after - before > 0 ? '+' : ''}${after - before} ${label} (now ${after})`);
+  const count = (key: SentenceKey, before: number, after: number) => {
+    if (after !== before) changes.push(sentence(key, { delta: text(`${after - before > 0 ? '+' : ''}${after - before}`), total: num(after) }));
   };
-  count('activities delivered', va?.activities.length ?? 0, vb?.activities.length ?? 0);
-  count('needs stated', a.dossier.needs.length, b.dossier.needs.length);
-  count('open risks', (va?.risks ?? []).filter((r) => r.open).length, (vb?.risks ?? []).filter((r) => r.open).length);
-  count('evaluations', va?.evaluations.length ?? 0, vb?.evaluations.length ?? 0);
-  if ((va?.plan?.version ?? 0) !== (vb?.plan?.version ?? 0)) changes.push(`Plan version ${vb?.plan?.version} proposed (was ${va?.plan?.version ?? 'none'})`);
+  count('changedActivities', va?.activities.length ?? 0, vb?.activities.length ?? 0);
+  count('changedNeeds', a.dossier.needs.length, b.dossier.needs.length);
+  count('changedOpenRisks', (va?.risks ?? []).filter((r) => r.open).length, (vb?.risks ?? []).filter((r) => r.open).length);
+  count('changedEvaluations', va?.evaluations.length ?? 0, vb?.evaluations.length ?? 0);
+  const planBefore = va?.plan?.version ?? null;
+  const planAfter = vb?.plan?.version ?? null;
+  if ((planBefore ?? 0) !== (planAfter ?? 0) && planAfter !== null)
+    changes.push(
+      planBefore === null
+        ? sentence('changedFirstPlanVersion', { version: num(planAfter) })
+        : sentence('changedPlanVersion', { version: num(planAfter), previous: num(planBefore) }),
+    );
   const ia = ownership.from?.index ?? null;
   const ib = ownership.to?.index ?? null;
-  if (ia !== ib) changes.push(`Local-ownership index ${ia === null ? 'first computed' : `moved from ${ia}`} ${ib === null ? 'to no value' : `to ${ib}`}`);
-  if (!va?.closure && vb?.closure)
-    changes.push(
-      `Closed: ${vb.closure.outcome}${vb.closure.handoverDone ? `, handed over to ${vb.closure.handoverInstitutionId ? names.organisation(vb.closure.handoverInstitutionId) : 'a local institution'}` : ''}`,
-    );
+  if (ia !== ib) {
+    if (ia === null) changes.push(sentence('changedOwnershipFirst', { to: num(ib ?? 0) }));
+    else changes.push(ib === null ? sentence('changedOwnershipGone', { from: num(ia) }) : sentence('changedOwnership', { from: num(ia), to: num(ib) }));
+  }
+  if (!va?.closure && vb?.closure) changes.push(closedSentence(vb.closure.outcome, vb.closure.handoverDone, vb.closure.handoverInstitutionId, names));
 
   return {
     from: { revision: a.revision, recordedAt: a.recordedAt },
     to: { revision: b.revision, recordedAt: b.recordedAt },
-    changes,
+    changes: changes.map((c) => renderSentence(c)),
+    changeSentences: changes,
     events: between.map((e) => ({
       revision: e.revision,
       eventId: e.id,
@@ -83,7 +114,7 @@ export function diffReplays(
       recordedAt: e.metadata.recordedAt,
       actor: e.metadata.actor,
       organisation: e.metadata.organisation,
-      summary: describeRecorded(e, names),
+      ...describedRecorded(e, names),
     })),
   };
 }

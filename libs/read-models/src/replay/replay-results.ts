@@ -6,6 +6,7 @@ import type { PartnershipView } from '../view/partnership-view';
 import type { PartnershipDossier } from '../dossier/partnership-dossier';
 import type { FundingSummaryRow } from '../funding/funding-summary';
 import type { LocalOwnership } from '../local-ownership/local-ownership';
+import type { Sentence } from '../timeline/sentences';
 
 /** One event as GET …/history lists it: who, when, why, and a sentence. */
 export interface HistoryEntry {
@@ -19,7 +20,9 @@ export interface HistoryEntry {
   readonly reason: string | null;
   readonly correlationId: string;
   readonly causationId: string | null;
+  /** In English; `sentence` is the same for a reader of another language. */
   readonly summary: string;
+  readonly sentence: Sentence;
   readonly data: unknown;
   readonly hash: string | null;
 }
@@ -64,6 +67,8 @@ export interface ReplayDiff {
   readonly to: ReplayPointSummary;
   /** The net effect, one sentence each: phase, money, milestones, parties, the local-ownership index. */
   readonly changes: string[];
+  /** The same changes, each as a sentence any language renders. */
+  readonly changeSentences: Sentence[];
   /** Every event in between, in order, described. */
   readonly events: {
     readonly revision: number;
@@ -73,6 +78,7 @@ export interface ReplayDiff {
     readonly actor: string;
     readonly organisation: string | null;
     readonly summary: string;
+    readonly sentence: Sentence;
   }[];
 }
 
@@ -84,7 +90,15 @@ export type ReplayDiffAnswer = ReplayDiff & {
 
 /** An evaluation's evidence as the events it names: found in the stream, or named but missing. */
 export type EvidenceEvent =
-  | { readonly eventId: string; readonly found: true; readonly revision: number; readonly type: string; readonly recordedAt: string; readonly summary: string }
+  | {
+      readonly eventId: string;
+      readonly found: true;
+      readonly revision: number;
+      readonly type: string;
+      readonly recordedAt: string;
+      readonly summary: string;
+      readonly sentence: Sentence;
+    }
   | { readonly eventId: string; readonly found: false };
 
 /** GET …/evaluations: every evaluation recorded, whether it is still in force (not corrected since), and its evidence. */

@@ -1,5 +1,5 @@
 import { upcastPartnershipEvent, type PartnershipEvent } from '@ccb/domain';
-import { formatMoney } from '../shared/format';
+import { code, codes, date, money, num, renderSentence, sentence, text, type Sentence } from './sentences';
 
 type StoredEvent = Parameters<typeof upcastPartnershipEvent>[0];
 
@@ -46,147 +46,267 @@ export async function eventNamesFor(
 }
 
 /**
- * One line a person reads for each event. It names kinds, amounts, parties and ids, and never
+ * One sentence a person reads for each event. It names kinds, amounts, parties and ids, and never
  * quotes the free text of needs, plans or findings, which may be confidential.
  */
-export function describeEvent(event: PartnershipEvent, names: EventNames = IDS_AS_NAMES): string {
+export function eventSentence(event: PartnershipEvent, names: EventNames = IDS_AS_NAMES): Sentence {
+  const org = (id: string) => text(names.organisation(id));
+  const milestone = (id: string) => text(names.milestone(id));
   switch (event.type) {
     case 'PartnershipProposed':
-      return `Partnership "${event.data.title}" proposed by ${names.organisation(event.data.proposerId)} (${event.data.proposerRole}) for ${event.data.beneficiaryCountry}`;
+      return sentence('partnershipProposed', {
+        title: text(event.data.title),
+        organisation: org(event.data.proposerId),
+        role: code(event.data.proposerRole),
+        country: { kind: 'country', code: event.data.beneficiaryCountry },
+      });
     case 'PartyJoined':
-      return `${names.organisation(event.data.organisationId)} joined as ${event.data.role}`;
+      return sentence('partyJoined', { organisation: org(event.data.organisationId), role: code(event.data.role) });
     case 'NeedStated':
-      return `${names.organisation(event.data.statedBy)} stated a ${event.data.kind}${event.data.confidential ? ' (confidential)' : ''}`;
+      return sentence(event.data.confidential ? 'needStatedConfidential' : 'needStated', { organisation: org(event.data.statedBy), kind: code(event.data.kind) });
     case 'LanguagesStated':
-      return `Languages of instruction stated: ${event.data.languages.join(', ')}`;
+      return sentence('languagesStated', { languages: { kind: 'languages', codes: event.data.languages } });
     case 'PlanVersionProposed':
-      return `Plan version ${event.data.version} proposed by ${names.organisation(event.data.proposedBy)} with ${event.data.objectives.length} objective(s)`;
+      return sentence('planVersionProposed', { version: num(event.data.version), organisation: org(event.data.proposedBy), objectives: num(event.data.objectives.length) });
     case 'PlanEndorsed':
-      return `${names.organisation(event.data.organisationId)} endorsed plan version ${event.data.version} as ${event.data.role}`;
+      return sentence('planEndorsed', { organisation: org(event.data.organisationId), version: num(event.data.version), role: code(event.data.role) });
     case 'BaselineCommitmentRecorded':
-      return `Baseline commitment recorded: ${event.data.commitment}`;
+      return sentence('baselineCommitmentRecorded', { commitment: code(event.data.commitment) });
     case 'PartnershipTagged':
-      return `Tagged: ${event.data.themes.join(', ')}${event.data.levels.length ? ` (${event.data.levels.join(', ')})` : ''}`;
+      return event.data.levels.length
+        ? sentence('partnershipTaggedWithLevels', { themes: codes(event.data.themes), levels: codes(event.data.levels) })
+        : sentence('partnershipTagged', { themes: codes(event.data.themes) });
     case 'PhaseAdvanced':
-      return `Phase moved from ${event.data.from} to ${event.data.to}`;
+      return sentence('phaseAdvanced', { from: code(event.data.from), to: code(event.data.to) });
     case 'SectorsAllocated':
-      return `DAC sectors set by ${names.organisation(event.data.allocatedBy)}: ${event.data.sectors.map((x) => `${x.code} ${x.percentage}%`).join(', ')}`;
+      return sentence('sectorsAllocated', { organisation: org(event.data.allocatedBy), sectors: text(event.data.sectors.map((x) => `${x.code} ${x.percentage}%`).join(', ')) });
     case 'RecipientAreasSet':
-      return `Recipient areas set by ${names.organisation(event.data.setBy)}: ${[...event.data.countries, ...event.data.regions].map((x) => `${x.code} ${x.percentage}%`).join(', ')}`;
+      return sentence('recipientAreasSet', {
+        organisation: org(event.data.setBy),
+        areas: text([...event.data.countries, ...event.data.regions].map((x) => `${x.code} ${x.percentage}%`).join(', ')),
+      });
     case 'BudgetPlanned':
-      return `${event.data.kind === 'original' ? 'Budget' : 'Revised budget'} of ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} (${event.data.status}) for ${event.data.periodStart} to ${event.data.periodEnd}, by ${names.organisation(event.data.plannedBy)}`;
+      return sentence(event.data.kind === 'original' ? 'budgetPlanned' : 'budgetRevised', {
+        amount: money(event.data.amount),
+        status: code(event.data.status),
+        start: date(event.data.periodStart),
+        end: date(event.data.periodEnd),
+        organisation: org(event.data.plannedBy),
+      });
     case 'BudgetVoided':
-      return `Budget ${event.data.budgetId} voided by ${names.organisation(event.data.voidedBy)}`;
-    case 'DisbursementPlanned':
-      return `${names.organisation(event.data.providerId)} plans to disburse ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)}${event.data.receiverId ? ` to ${names.organisation(event.data.receiverId)}` : ''} in ${event.data.periodStart} to ${event.data.periodEnd}`;
+      return sentence('budgetVoided', { budget: text(event.data.budgetId), organisation: org(event.data.voidedBy) });
+    case 'DisbursementPlanned': {
+      const values = { organisation: org(event.data.providerId), amount: money(event.data.amount), start: date(event.data.periodStart), end: date(event.data.periodEnd) };
+      return event.data.receiverId ? sentence('disbursementPlannedTo', { ...values, receiver: org(event.data.receiverId) }) : sentence('disbursementPlanned', values);
+    }
     case 'PlannedDisbursementVoided':
-      return `Planned disbursement ${event.data.plannedDisbursementId} voided by ${names.organisation(event.data.voidedBy)}`;
-    case 'DocumentLinked':
-      return `Document "${event.data.title}" (${event.data.category}, ${event.data.language}) linked by ${names.organisation(event.data.linkedBy)}${event.data.milestoneId ? ` to milestone ${names.milestone(event.data.milestoneId)}` : ''}`;
+      return sentence('plannedDisbursementVoided', { plannedDisbursement: text(event.data.plannedDisbursementId), organisation: org(event.data.voidedBy) });
+    case 'DocumentLinked': {
+      const values = {
+        title: text(event.data.title),
+        category: text(event.data.category),
+        language: { kind: 'languages', codes: [event.data.language] } as const,
+        organisation: org(event.data.linkedBy),
+      };
+      return event.data.milestoneId ? sentence('documentLinkedToMilestone', { ...values, milestone: milestone(event.data.milestoneId) }) : sentence('documentLinked', values);
+    }
     case 'DocumentUnlinked':
-      return `Document ${event.data.documentId} unlinked by ${names.organisation(event.data.unlinkedBy)}`;
+      return sentence('documentUnlinked', { document: text(event.data.documentId), organisation: org(event.data.unlinkedBy) });
     case 'PartnershipSuspended':
-      return `Suspended during ${event.data.phase}`;
+      return sentence('partnershipSuspended', { phase: code(event.data.phase) });
     case 'PartnershipResumed':
-      return `Resumed in ${event.data.phase}`;
+      return sentence('partnershipResumed', { phase: code(event.data.phase) });
     case 'FundingCommitted':
-      return `${names.organisation(event.data.providerId)} committed ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} to ${names.organisation(event.data.receiverId)}`;
+      return sentence('fundingCommitted', { organisation: org(event.data.providerId), amount: money(event.data.amount), receiver: org(event.data.receiverId) });
     case 'FundsDisbursed':
-      return `${names.organisation(event.data.providerId)} disbursed ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} to ${names.organisation(event.data.receiverId)}`;
+      return sentence('fundsDisbursed', { organisation: org(event.data.providerId), amount: money(event.data.amount), receiver: org(event.data.receiverId) });
     case 'RefundRecorded':
-      return `${names.organisation(event.data.receiverId)} refunded ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} to ${names.organisation(event.data.providerId)}`;
+      return sentence('refundRecorded', { organisation: org(event.data.receiverId), amount: money(event.data.amount), provider: org(event.data.providerId) });
     case 'InKindContributionRecorded':
-      return `${names.organisation(event.data.providerId)} contributed in kind ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} to ${names.organisation(event.data.receiverId)}`;
+      return sentence('inKindContributionRecorded', { organisation: org(event.data.providerId), amount: money(event.data.amount), receiver: org(event.data.receiverId) });
     case 'ExpenditureRecorded':
-      return `${names.organisation(event.data.spenderId)} spent ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} on ${event.data.category} in ${event.data.spentInCountry} (${event.data.supplier.local ? 'local' : 'foreign'} supplier)`;
+      return sentence(event.data.supplier.local ? 'expenditureRecordedLocal' : 'expenditureRecordedForeign', {
+        organisation: org(event.data.spenderId),
+        amount: money(event.data.amount),
+        category: code(event.data.category),
+        country: { kind: 'country', code: event.data.spentInCountry },
+      });
     case 'ExpenditureVoided':
-      return `Expenditure ${event.data.flowId} voided by ${names.organisation(event.data.voidedBy)}`;
+      return sentence('expenditureVoided', { flow: text(event.data.flowId), organisation: org(event.data.voidedBy) });
     case 'CommitmentAmended':
-      return `Commitment ${event.data.flowId} amended to ${formatMoney(event.data.amount.amountMinor, event.data.amount.currency)} dated ${event.data.date} by ${names.organisation(event.data.amendedBy)}: ${event.data.reason}`;
+      return sentence('commitmentAmended', {
+        flow: text(event.data.flowId),
+        amount: money(event.data.amount),
+        date: date(event.data.date),
+        organisation: org(event.data.amendedBy),
+        reason: text(event.data.reason),
+      });
     case 'CommitmentCancelled':
-      return `Commitment ${event.data.flowId} cancelled by ${names.organisation(event.data.cancelledBy)}: ${event.data.reason}`;
+      return sentence('commitmentCancelled', { flow: text(event.data.flowId), organisation: org(event.data.cancelledBy), reason: text(event.data.reason) });
     case 'FlowVoided':
-      return `Flow ${event.data.flowId} voided by ${names.organisation(event.data.voidedBy)}: ${event.data.reason}`;
-    case 'FlowCorrected':
-      return `Flow ${event.data.flowId} corrected by ${names.organisation(event.data.correctedBy)} to ${event.data.date}${event.data.exchangeRate ? ` at ${event.data.exchangeRate.rate} ${event.data.exchangeRate.toCurrency}` : ', no recorded rate'}: ${event.data.reason}`;
+      return sentence('flowVoided', { flow: text(event.data.flowId), organisation: org(event.data.voidedBy), reason: text(event.data.reason) });
+    case 'FlowCorrected': {
+      const values = { flow: text(event.data.flowId), organisation: org(event.data.correctedBy), date: date(event.data.date), reason: text(event.data.reason) };
+      return event.data.exchangeRate
+        ? sentence('flowCorrected', { ...values, rate: text(String(event.data.exchangeRate.rate)), currency: text(event.data.exchangeRate.toCurrency) })
+        : sentence('flowCorrectedNoRate', values);
+    }
     case 'ActivityCorrected': {
       const p = event.data.participants;
-      return `Activity ${event.data.activityId} corrected by ${names.organisation(event.data.correctedBy)}: ${p.women + p.men + p.undisclosed} participant(s) (${p.women} women), ${event.data.startDate} to ${event.data.endDate}: ${event.data.reason}`;
+      return sentence('activityCorrected', {
+        activity: text(event.data.activityId),
+        organisation: org(event.data.correctedBy),
+        participants: num(p.women + p.men + p.undisclosed),
+        women: num(p.women),
+        start: date(event.data.startDate),
+        end: date(event.data.endDate),
+        reason: text(event.data.reason),
+      });
     }
     case 'ActivityVoided':
-      return `Activity ${event.data.activityId} voided by ${names.organisation(event.data.voidedBy)}: ${event.data.reason}`;
+      return sentence('activityVoided', { activity: text(event.data.activityId), organisation: org(event.data.voidedBy), reason: text(event.data.reason) });
     case 'MilestoneRescheduled':
-      return `Milestone ${names.milestone(event.data.milestoneId)} rescheduled to ${event.data.dueDate} by ${names.organisation(event.data.rescheduledBy)}: ${event.data.reason}`;
+      return sentence('milestoneRescheduled', {
+        milestone: milestone(event.data.milestoneId),
+        date: date(event.data.dueDate),
+        organisation: org(event.data.rescheduledBy),
+        reason: text(event.data.reason),
+      });
     case 'MilestoneCancelled':
-      return `Milestone ${names.milestone(event.data.milestoneId)} cancelled by ${names.organisation(event.data.cancelledBy)}: ${event.data.reason}`;
+      return sentence('milestoneCancelled', { milestone: milestone(event.data.milestoneId), organisation: org(event.data.cancelledBy), reason: text(event.data.reason) });
     case 'MilestoneValidationRetracted':
-      return `${names.organisation(event.data.retractedBy)} retracted its ${event.data.retracted} of milestone ${names.milestone(event.data.milestoneId)}: ${event.data.reason}`;
+      return sentence(event.data.retracted === 'confirmation' ? 'milestoneConfirmationRetracted' : 'milestoneDisputeRetracted', {
+        organisation: org(event.data.retractedBy),
+        milestone: milestone(event.data.milestoneId),
+        reason: text(event.data.reason),
+      });
     case 'IndicatorRevised':
-      return `Indicator ${event.data.indicatorId} revised by ${names.organisation(event.data.revisedBy)}: baseline ${event.data.baseline}, target ${event.data.target}: ${event.data.reason}`;
+      return sentence('indicatorRevised', {
+        indicator: text(event.data.indicatorId),
+        organisation: org(event.data.revisedBy),
+        baseline: num(event.data.baseline),
+        target: num(event.data.target),
+        reason: text(event.data.reason),
+      });
     case 'PartnershipAmended':
-      return `Title and summary amended by ${names.organisation(event.data.amendedBy)} ("${event.data.title}"): ${event.data.reason}`;
-    case 'PlannedDatesChanged':
-      return `Planned period changed by ${names.organisation(event.data.changedBy)} to ${event.data.plannedStart} – ${event.data.plannedEnd ?? 'open'}: ${event.data.reason}`;
+      return sentence('partnershipAmended', { organisation: org(event.data.amendedBy), title: text(event.data.title), reason: text(event.data.reason) });
+    case 'PlannedDatesChanged': {
+      const values = { organisation: org(event.data.changedBy), start: date(event.data.plannedStart), reason: text(event.data.reason) };
+      return event.data.plannedEnd === null ? sentence('plannedDatesChangedOpen', values) : sentence('plannedDatesChanged', { ...values, end: date(event.data.plannedEnd) });
+    }
     case 'PartyInvited':
-      return `${names.organisation(event.data.organisationId)} invited as ${event.data.role} by ${names.organisation(event.data.invitedBy)}`;
+      return sentence('partyInvited', { organisation: org(event.data.organisationId), role: code(event.data.role), inviter: org(event.data.invitedBy) });
     case 'InvitationDeclined':
-      return `${names.organisation(event.data.organisationId)} declined to join as ${event.data.role}: ${event.data.reason}`;
+      return sentence('invitationDeclined', { organisation: org(event.data.organisationId), role: code(event.data.role), reason: text(event.data.reason) });
     case 'InvitationWithdrawn':
-      return `Invitation of ${names.organisation(event.data.organisationId)} as ${event.data.role} withdrawn by ${names.organisation(event.data.withdrawnBy)}`;
+      return sentence('invitationWithdrawn', { organisation: org(event.data.organisationId), role: code(event.data.role), withdrawer: org(event.data.withdrawnBy) });
     case 'MeasurementVoided':
-      return `Measurement of indicator ${event.data.indicatorId} (${event.data.value} on ${event.data.measuredOn}) voided by ${names.organisation(event.data.voidedBy)}`;
+      return sentence('measurementVoided', {
+        indicator: text(event.data.indicatorId),
+        value: num(event.data.value),
+        date: date(event.data.measuredOn),
+        organisation: org(event.data.voidedBy),
+      });
     case 'NeedsReprioritised':
-      return `Needs ranked anew by ${names.organisation(event.data.reprioritisedBy)}: ${event.data.needIds.join(' > ')}`;
-    case 'MidTermReviewRecorded':
-      return `Mid-term review ${event.data.reviewId} by ${names.organisation(event.data.reviewerId)}${event.data.scores.length ? `, ${event.data.scores.length} principle(s) scored provisionally` : ''}`;
+      return sentence('needsReprioritised', { organisation: org(event.data.reprioritisedBy), ranking: text(event.data.needIds.join(' > ')) });
+    case 'MidTermReviewRecorded': {
+      const values = { review: text(event.data.reviewId), organisation: org(event.data.reviewerId) };
+      return event.data.scores.length ? sentence('midTermReviewRecordedScored', { ...values, scores: num(event.data.scores.length) }) : sentence('midTermReviewRecorded', values);
+    }
     case 'NeedWithdrawn':
-      return `Need ${event.data.needId} withdrawn by ${names.organisation(event.data.withdrawnBy)}`;
+      return sentence('needWithdrawn', { need: text(event.data.needId), organisation: org(event.data.withdrawnBy) });
     case 'NeedConfidentialityChanged':
-      return `Need ${event.data.needId} ${event.data.confidential ? 'classified confidential' : 'declassified'} by ${names.organisation(event.data.changedBy)}`;
+      return sentence(event.data.confidential ? 'needClassified' : 'needDeclassified', { need: text(event.data.needId), organisation: org(event.data.changedBy) });
     case 'BaselineCommitmentWithdrawn':
-      return `Baseline commitment ${event.data.commitment} withdrawn by ${names.organisation(event.data.withdrawnBy)}: ${event.data.reason}`;
+      return sentence('baselineCommitmentWithdrawn', { commitment: code(event.data.commitment), organisation: org(event.data.withdrawnBy), reason: text(event.data.reason) });
     case 'PartyLeft':
-      return `${names.organisation(event.data.organisationId)} left as ${event.data.role} from ${event.data.effectiveDate}: ${event.data.reason}`;
+      return sentence('partyLeft', {
+        organisation: org(event.data.organisationId),
+        role: code(event.data.role),
+        date: date(event.data.effectiveDate),
+        reason: text(event.data.reason),
+      });
     case 'EvaluatorReplaced':
-      return `Evaluator ${names.organisation(event.data.previousId)} replaced by ${names.organisation(event.data.organisationId)} (by ${names.organisation(event.data.replacedBy)}): ${event.data.reason}`;
+      return sentence('evaluatorReplaced', {
+        previous: org(event.data.previousId),
+        organisation: org(event.data.organisationId),
+        replacer: org(event.data.replacedBy),
+        reason: text(event.data.reason),
+      });
     case 'PartnershipCancelled':
-      return `Partnership cancelled in ${event.data.phase} by ${names.organisation(event.data.cancelledBy)}: ${event.data.reason}`;
-    case 'ClosureCorrected':
-      return `Closure corrected by ${names.organisation(event.data.correctedBy)}: outcome ${event.data.outcome}, handover ${event.data.handover.done ? `to ${event.data.handover.institutionId} on ${event.data.handover.date}` : 'not done'}: ${event.data.reason}`;
+      return sentence('partnershipCancelled', { phase: code(event.data.phase), organisation: org(event.data.cancelledBy), reason: text(event.data.reason) });
+    case 'ClosureCorrected': {
+      const { handover } = event.data;
+      const values = { organisation: org(event.data.correctedBy), outcome: code(event.data.outcome), reason: text(event.data.reason) };
+      if (!handover.done) return sentence('closureCorrected', values);
+      const on = date(handover.date ?? '');
+      return handover.institutionId
+        ? sentence('closureCorrectedHandedOver', { ...values, institution: org(handover.institutionId), date: on })
+        : sentence('closureCorrectedHandedOverLocal', { ...values, date: on });
+    }
     case 'MilestonePlanned':
-      return `Milestone "${event.data.title}" planned for ${event.data.dueDate}`;
+      return sentence('milestonePlanned', { title: text(event.data.title), date: date(event.data.dueDate) });
     case 'MilestoneAchieved':
-      return `Milestone ${names.milestone(event.data.milestoneId)} reported achieved on ${event.data.achievedOn}`;
+      return sentence('milestoneAchieved', { milestone: milestone(event.data.milestoneId), date: date(event.data.achievedOn) });
     case 'MilestoneConfirmed':
-      return `Milestone ${names.milestone(event.data.milestoneId)} confirmed by ${names.organisation(event.data.confirmedBy)}`;
+      return sentence('milestoneConfirmed', { milestone: milestone(event.data.milestoneId), organisation: org(event.data.confirmedBy) });
     case 'MilestoneDisputed':
-      return `Milestone ${names.milestone(event.data.milestoneId)} disputed by ${names.organisation(event.data.disputedBy)}`;
+      return sentence('milestoneDisputed', { milestone: milestone(event.data.milestoneId), organisation: org(event.data.disputedBy) });
     case 'ActivityDelivered': {
       const p = event.data.participants;
-      return `${event.data.type} "${event.data.title}" delivered to ${p.women + p.men + p.undisclosed} participant(s) (${p.women} women)`;
+      return sentence('activityDelivered', {
+        type: code(event.data.type),
+        title: text(event.data.title),
+        participants: num(p.women + p.men + p.undisclosed),
+        women: num(p.women),
+      });
     }
     case 'IndicatorDefined':
-      return `Indicator "${event.data.name}" defined: baseline ${event.data.baseline}, target ${event.data.target} ${event.data.unit}`;
+      return sentence('indicatorDefined', { name: text(event.data.name), baseline: num(event.data.baseline), target: num(event.data.target), unit: text(event.data.unit) });
     case 'IndicatorMeasured':
-      return `Indicator ${event.data.indicatorId} measured at ${event.data.value} on ${event.data.measuredOn}`;
+      return sentence('indicatorMeasured', { indicator: text(event.data.indicatorId), value: num(event.data.value), date: date(event.data.measuredOn) });
     case 'RiskRaised':
-      return `${event.data.severity} ${event.data.kind} raised by ${names.organisation(event.data.raisedBy)}`;
+      return sentence('riskRaised', { severity: code(event.data.severity), kind: code(event.data.kind), organisation: org(event.data.raisedBy) });
     case 'RiskResolved':
-      return `Risk ${event.data.riskId} resolved`;
+      return sentence('riskResolved', { risk: text(event.data.riskId) });
     case 'EvaluatorAppointed':
-      return `${names.organisation(event.data.organisationId)} appointed evaluator by ${names.organisation(event.data.appointedBy)}`;
-    case 'EvaluationRecorded':
-      return `Evaluation ${event.data.evaluationId} by ${names.organisation(event.data.evaluatorId)} scored ${event.data.scores.length} principle(s)${event.data.corrects ? `, correcting ${event.data.corrects}` : ''}`;
+      return sentence('evaluatorAppointed', { organisation: org(event.data.organisationId), appointer: org(event.data.appointedBy) });
+    case 'EvaluationRecorded': {
+      const values = { evaluation: text(event.data.evaluationId), organisation: org(event.data.evaluatorId), scores: num(event.data.scores.length) };
+      return event.data.corrects ? sentence('evaluationRecordedCorrecting', { ...values, corrected: text(event.data.corrects) }) : sentence('evaluationRecorded', values);
+    }
     case 'PartnershipClosed':
-      return `Closed: ${event.data.outcome}${event.data.handover.done ? `, handed over to ${event.data.handover.institutionId ? names.organisation(event.data.handover.institutionId) : 'a local institution'}` : ''}`;
+      return closedSentence(event.data.outcome, event.data.handover.done, event.data.handover.institutionId, names);
   }
 }
 
+/** How a closure reads, in the event's sentence and among the changes a diff lists. */
+export function closedSentence(outcome: string, handedOver: boolean, institutionId: string | null, names: EventNames): Sentence {
+  if (!handedOver) return sentence('partnershipClosed', { outcome: code(outcome) });
+  return institutionId
+    ? sentence('partnershipClosedHandedOver', { outcome: code(outcome), institution: text(names.organisation(institutionId)) })
+    : sentence('partnershipClosedHandedOverLocal', { outcome: code(outcome) });
+}
+
+export function describeEvent(event: PartnershipEvent, names: EventNames = IDS_AS_NAMES): string {
+  return renderSentence(eventSentence(event, names));
+}
+
 /** The sentence for a stored event, or a plain note when the event cannot be read (it is still listed). */
-export function describeRecorded(recorded: StoredEvent, names: EventNames = IDS_AS_NAMES): string {
+export function recordedSentence(recorded: StoredEvent, names: EventNames = IDS_AS_NAMES): Sentence {
   try {
-    return describeEvent(upcastPartnershipEvent(recorded), names);
+    return eventSentence(upcastPartnershipEvent(recorded), names);
   } catch {
-    return `A ${recorded.type} event that cannot be read (left out of every figure)`;
+    return sentence('unreadableEvent', { type: { kind: 'eventType', type: recorded.type } });
   }
+}
+
+export function describeRecorded(recorded: StoredEvent, names: EventNames = IDS_AS_NAMES): string {
+  return renderSentence(recordedSentence(recorded, names));
+}
+
+/** Both forms the API answers with: the English `summary` and the `sentence` each language renders. */
+export function describedRecorded(recorded: StoredEvent, names: EventNames = IDS_AS_NAMES): { readonly summary: string; readonly sentence: Sentence } {
+  const said = recordedSentence(recorded, names);
+  return { summary: renderSentence(said), sentence: said };
 }
