@@ -5,6 +5,7 @@ import { Workbook } from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_USERS } from '../apps/api/src/auth/demo-users';
 import { localeOf } from '../apps/dashboard/src/i18n/languages';
+import fr from '../apps/dashboard/src/i18n/locales/fr.json';
 import type { Sentence } from '../libs/read-models/src/timeline/sentences';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { buildDashboard, launchChromium, screenshotPath } from './support/browser';
@@ -769,6 +770,8 @@ describe('dashboard in Chromium', () => {
     await page.fill('[data-testid="evaluation-form"] textarea[name="scores.0.evidence"]', 'Besoins exprimés par le ministère, plan endossé par lui.');
     await page.click('[data-testid="evaluation-form"] button[type="submit"]');
     await page.waitForSelector('[data-field="scores.0.score"] .field-error');
+    // Worded in French by the check that refused it, not in the API's English.
+    expect(Object.values(fr.fieldReasons)).toContain(await text(page, '[data-field="scores.0.score"] .field-error'));
     expect((await apiGet<{ items: unknown[] }>('helen', `/partnerships/${ke}/evaluations`)).items).toEqual([]);
 
     // National ownership 3, resting on the first two events of the history (the proposal, then the first party invited);
@@ -1002,6 +1005,7 @@ describe('dashboard in Chromium', () => {
     // No theme ticked: the API's reason shows under the themes, and nothing is proposed.
     await page.click(`${form} button[type="submit"]`);
     await page.waitForSelector(`${form} [data-field="themes"] .field-error`);
+    expect(Object.values(fr.fieldReasons)).toContain(await text(page, `${form} [data-field="themes"] .field-error`));
     await page.check(`${form} input[name="themes"][value="incident-response-cert"]`);
     await page.check(`${form} input[name="levels"][value="policy"]`);
     await page.check(`${form} input[name="sdgs"][value="16"]`);

@@ -54,14 +54,14 @@ function textProblem(text: string): string | null {
 export function unstorableText(value: unknown, path = ''): FieldError[] {
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    return problem ? [{ field: path || 'body', reason: problem }] : [];
+    return problem ? [{ field: path || 'body', reason: problem, constraint: 'storableText' }] : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => unstorableText(item, `${path}[${i}]`));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([key, item]) => {
       const field = path ? `${path}.${key}` : key;
       const problem = textProblem(key);
-      return [...(problem ? [{ field, reason: `the field name ${problem}` }] : []), ...unstorableText(item, field)];
+      return [...(problem ? [{ field, reason: `the field name ${problem}`, constraint: 'storableText' }] : []), ...unstorableText(item, field)];
     });
   }
   return [];

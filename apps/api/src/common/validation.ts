@@ -5,7 +5,7 @@ import { unstorableText } from './request-shape';
 function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((reason) => ({ field, reason }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, reason]) => ({ field, reason, constraint }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -22,7 +22,7 @@ export function CommandEndpoint(summary: string, description?: string) {
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
     ApiHeader({ name: 'X-Reason', required: false, description: 'Why, kept with the events' }),
     ApiCreatedResponse({ type: CommandResponse, description: 'Applied; ETag carries the new revision' }),
-    ApiBadRequestResponse({ description: 'code validation.failed: errors[] names each field and why' }),
+    ApiBadRequestResponse({ description: 'code validation.failed: errors[] names each field, why, and the check that refused it (constraint)' }),
     ApiForbiddenResponse({ description: 'code access.role / access.admin: a party acting outside its role' }),
     ApiNotFoundResponse({ description: 'code partnership.not-found (also when your organisation is not a party) / organisation.not-found' }),
     ApiConflictResponse({ description: 'code concurrency.conflict: the revision changed; reload' }),

@@ -2,6 +2,8 @@
 export interface FieldError {
   readonly field: string;
   readonly reason: string;
+  /** The check that refused it (`isInt`, `max`…), by which the reason is worded in the reader's language. */
+  readonly constraint?: string;
 }
 
 /** A non-2xx answer, kept whole so a form can put each reason next to its field. */
@@ -11,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors: readonly FieldError[] = [],
+    /** The domain rule that refused a command (`flow.voided-once`), when one did. */
+    readonly rule: string | null = null,
   ) {
     super(message);
   }
@@ -19,9 +23,9 @@ export class ApiError extends Error {
     return this.status === 409;
   }
 
-  /** The reason for one field, also when the API names a nested field under it (`participants.women`). */
-  reasonFor(field: string): string | undefined {
-    return this.fieldErrors.find((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`))?.reason;
+  /** The refusal of one field, also when the API names a nested field under it (`participants.women`). */
+  errorFor(field: string): FieldError | undefined {
+    return this.fieldErrors.find((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`));
   }
 }
 
@@ -29,9 +33,9 @@ export class ApiError extends Error {
 export async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
-    const body = JSON.parse(text) as { code?: string; message?: string | string[]; errors?: FieldError[] };
+    const body = JSON.parse(text) as { code?: string; rule?: string; message?: string | string[]; errors?: FieldError[] };
     const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? response.statusText);
-    return new ApiError(response.status, body.code ?? `http.${response.status}`, message, body.errors ?? []);
+    return new ApiError(response.status, body.code ?? `http.${response.status}`, message, body.errors ?? [], body.rule ?? null);
   } catch {
     return new ApiError(response.status, `http.${response.status}`, text.slice(0, 200) || response.statusText);
   }

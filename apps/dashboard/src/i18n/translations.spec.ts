@@ -1,5 +1,7 @@
 import { ACTIVITY_TYPES, LEVELS, NEED_KINDS, ORGANISATION_KINDS, OUTCOMES, PARTNERSHIP_EVENT_VERSIONS, PHASES, REGIONS, THEMES, USER_ROLES } from '@ccb/domain';
 import { MODALITIES } from '../../../../libs/read-models/src/api/partnership-results';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ENGLISH as en } from './english';
 import es from './locales/es.json';
 import fr from './locales/fr.json';
@@ -63,5 +65,17 @@ describe('translations', () => {
     const codes = [...USER_ROLES, ...PHASES, ...THEMES, ...LEVELS, ...ACTIVITY_TYPES, ...NEED_KINDS, ...OUTCOMES, ...REGIONS, ...ORGANISATION_KINDS, ...MODALITIES];
     const named = new Set(Object.keys(en.codes));
     expect(codes.filter((c) => !named.has(c))).toEqual([]);
+  });
+
+  it('words every rule the domain refuses a command by, so a refusal reads in the reader language', () => {
+    // The rule codes as the deciders name them: ensure(condition, 'rule.code', message) and refuse('rule.code', message).
+    const root = join(__dirname, '../../../../libs/domain/src');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const rules = new Set(
+      files.flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/\b(?:ensure|refuse)\([^;]*?'([a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9.-]+)'/g)].map((m) => m[1])),
+    );
+    expect(rules.size).toBeGreaterThan(80);
+    const worded = new Set(leaves(en.refusals).map(([key]) => key));
+    expect([...rules].filter((rule) => !worded.has(rule)).sort()).toEqual([]);
   });
 });

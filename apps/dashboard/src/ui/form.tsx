@@ -2,6 +2,7 @@ import { useId, useMemo, type ReactNode } from 'react';
 import { COUNTRY_CODES } from '../../../../libs/domain/src/shared/codelists';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/api-error';
+import { useExplain } from '../i18n/refusals';
 import type { CommandState } from './use-command';
 import { humanise } from './format';
 import { userLocale } from './locale';
@@ -25,7 +26,9 @@ export function Field({
   children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
-  const reason = localReason ?? error?.reasonFor(name);
+  const explain = useExplain();
+  const refused = error?.errorFor(name);
+  const reason = localReason ?? (refused ? explain.reason(refused) : undefined);
   const describedBy = [hint ? `${id}-hint` : null, reason ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field" data-field={name}>
@@ -63,6 +66,7 @@ export function CommandOutcome({
   success: string;
 }) {
   const { t } = useTranslation();
+  const explain = useExplain();
   if (status.state === 'done') {
     return (
       <div className="banner-ok" role="status">
@@ -83,14 +87,21 @@ export function CommandOutcome({
     );
   }
   const elsewhere = error.fieldErrors.filter((e) => !fields.some((f) => e.field === f || e.field.startsWith(`${f}.`) || e.field.startsWith(`${f}[`)));
+  const refusal = explain.refusal(error);
   return (
-    <div className="banner-error" role="alert">
-      <strong>{error.fieldErrors.length > 0 ? t('form.fixFields') : t('form.notRecorded')}</strong> {error.fieldErrors.length === 0 && error.message}
+    <div className="banner-error" role="alert" data-code={error.rule ?? error.code}>
+      <strong>{error.fieldErrors.length > 0 ? t('form.fixFields') : t('form.notRecorded')}</strong> {error.fieldErrors.length === 0 && refusal.text}
+      {error.fieldErrors.length === 0 && refusal.detail && (
+        <span className="muted" lang="en">
+          {' '}
+          ({refusal.detail})
+        </span>
+      )}
       {elsewhere.length > 0 && (
         <ul>
           {elsewhere.map((e) => (
             <li key={e.field}>
-              {e.field}: {e.reason}
+              {e.field}: {explain.reason(e)}
             </li>
           ))}
         </ul>
@@ -201,7 +212,9 @@ export function CheckGroup<T extends string | number>({
   labelOf: (option: T) => string;
   error: ApiError | null;
 }) {
-  const reason = error?.reasonFor(name);
+  const explain = useExplain();
+  const refused = error?.errorFor(name);
+  const reason = refused ? explain.reason(refused) : undefined;
   const toggle = (option: T) => onChange(selected.includes(option) ? selected.filter((o) => o !== option) : [...selected, option]);
   return (
     <fieldset className="field" data-field={name}>

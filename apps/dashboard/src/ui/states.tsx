@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useExplain } from '../i18n/refusals';
 import type { ApiError } from '../api/api-error';
 import type { Load } from './use-load';
 
@@ -19,6 +20,7 @@ export function Empty({ children }: { children: ReactNode }) {
 
 export function ErrorState({ error, retry }: { error: ApiError; retry?: () => void }) {
   const { t } = useTranslation();
+  const refusal = useExplain().refusal(error);
   const hint = error.status === 404 ? t('state.hintNotFound') : error.status === 401 ? t('state.hintSignIn') : error.status === 403 ? t('state.hintRole') : null;
   // Asking again changes nothing for what does not exist or is not yours: a retry is offered only where it may help.
   const worthRetrying = error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
@@ -26,8 +28,13 @@ export function ErrorState({ error, retry }: { error: ApiError; retry?: () => vo
     <div className="state state-error" role="alert">
       <h2 className="state-heading">{error.status === 404 ? t('state.notFound') : error.status === 403 ? t('state.notAllowed') : t('state.couldNotLoad')}</h2>
       <p>
-        {error.message} {hint}
+        {refusal.text} {hint}
       </p>
+      {refusal.detail && (
+        <p className="muted" lang="en">
+          {refusal.detail}
+        </p>
+      )}
       {retry && worthRetrying && (
         <button type="button" className="button-secondary" onClick={retry}>
           {t('state.tryAgain')}

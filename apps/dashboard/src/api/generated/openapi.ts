@@ -3421,7 +3421,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -3537,7 +3537,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -3620,7 +3620,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -3703,7 +3703,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -3808,7 +3808,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -3889,7 +3889,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4050,7 +4050,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4133,7 +4133,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4216,7 +4216,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4299,7 +4299,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4382,7 +4382,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4465,7 +4465,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4548,7 +4548,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4632,7 +4632,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4715,7 +4715,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4798,7 +4798,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4881,7 +4881,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -4964,7 +4964,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5047,7 +5047,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5130,7 +5130,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5213,7 +5213,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5296,7 +5296,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5379,7 +5379,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5462,7 +5462,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5546,7 +5546,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5629,7 +5629,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5713,7 +5713,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5797,7 +5797,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5881,7 +5881,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -5964,7 +5964,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6047,7 +6047,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6131,7 +6131,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6214,7 +6214,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6298,7 +6298,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6381,7 +6381,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6504,7 +6504,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6587,7 +6587,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6670,7 +6670,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6754,7 +6754,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6838,7 +6838,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -6922,7 +6922,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7006,7 +7006,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7090,7 +7090,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7174,7 +7174,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7258,7 +7258,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7342,7 +7342,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7426,7 +7426,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7510,7 +7510,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7594,7 +7594,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7677,7 +7677,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7760,7 +7760,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7844,7 +7844,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -7927,7 +7927,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8010,7 +8010,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8094,7 +8094,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8178,7 +8178,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8261,7 +8261,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8344,7 +8344,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8427,7 +8427,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8510,7 +8510,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8593,7 +8593,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8676,7 +8676,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8759,7 +8759,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8842,7 +8842,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -8926,7 +8926,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -9009,7 +9009,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -9093,7 +9093,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -9176,7 +9176,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -9260,7 +9260,7 @@ export interface operations {
                     readonly "application/json": components["schemas"]["CommandResponse"];
                 };
             };
-            /** @description code validation.failed: errors[] names each field and why */
+            /** @description code validation.failed: errors[] names each field, why, and the check that refused it (constraint) */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
