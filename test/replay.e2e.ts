@@ -165,6 +165,22 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
       });
     });
     expect((await get('/verify').expect(200)).body).toMatchObject({ ok: true, firstBroken: null });
+
+    // Verified once, a longer stream is verified from the last link known to hold, over the rows as stored:
+    // the new event counts, and an edit below the kept prefix is still named.
+    const before = (await get('/verify').expect(200)).body as { eventsChecked: number; headHash: string };
+    expect((await post(t.app, `/partnerships/${P}/milestones`, ORG_OF.implementer, { milestoneId: 'm-2', title: 'Playbook translated', dueDate: '2026-06-01' })).status).toBe(201);
+    const after = (await get('/verify').expect(200)).body as { ok: boolean; eventsChecked: number; headHash: string };
+    expect(after).toMatchObject({ ok: true, eventsChecked: before.eventsChecked + 1 });
+    expect(after.headHash).toBe(fromJsonLines((await get('/export').expect(200)).text).at(-1)?.metadata.hash);
+    await tampered(async (victim) => {
+      expect((await get('/verify').expect(200)).body).toMatchObject({
+        ok: false,
+        eventsChecked: victim.revision,
+        firstBroken: { revision: victim.revision, reason: 'hash-mismatch' },
+      });
+    });
+    expect((await get('/verify').expect(200)).body).toMatchObject({ ok: true, eventsChecked: after.eventsChecked });
   });
 
   it('replays and verifies from the command line, straight from the event store', async () => {

@@ -38,5 +38,21 @@ export interface EventStore {
    */
   onAppend?(listener: () => void): () => void;
 
+  /**
+   * Where the store can tell (PostgreSQL and the embedded store: rows can be edited in place), a token of the
+   * stream's stored rows as they are now: over those below `beforeRevision`, and over all of them, read in one
+   * snapshot. Any change to a row below the bound (an edit, a delete, a re-insert) changes `prefix`, so a
+   * verification kept for that prefix is known to still hold without reading it again.
+   */
+  rowsFingerprint?(streamId: string, beforeRevision: number): Promise<RowsFingerprint>;
+
   close(): Promise<void>;
+}
+
+export interface RowsFingerprint {
+  /** Rows below the bound: their count and a sum over their row versions. */
+  readonly prefix: string;
+  /** Every row of the stream, in the same snapshot. */
+  readonly all: string;
+  readonly count: number;
 }

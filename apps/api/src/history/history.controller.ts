@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { toCsv, toJsonLines, verifyChain, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
+import { toCsv, toJsonLines, type ChainVerification, type RecordedEvent } from '@ccb/event-store';
 import {
   currentEvaluations,
   describedRecorded,
@@ -19,7 +19,6 @@ import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { IdPipe } from '../common/id.pipe';
-import { partnershipDecider } from '@ccb/domain';
 import { AsOfQuery, ChangesQuery, DiffQuery, ExportQuery, HistoryQuery } from './history.dto';
 import { PartyRecords, type PartyStream } from './party-records';
 import { pointOf } from './replay-points';
@@ -133,7 +132,7 @@ export class HistoryController {
   @Get('verify')
   @ApiOperation({ summary: 'Recomputes the hash chain from the first event and names the first link that does not hold' })
   async verify(@Param('id', IdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ChainVerification> {
-    return verifyChain(partnershipDecider.streamId(id), await this.records.eventsFor(id, principal));
+    return this.records.verify(id, principal);
   }
 
   private async present(id: string, events: readonly RecordedEvent[], replay: ReplayState, validAt: string | null = null): Promise<AsOfAnswer> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { partnershipDecider } from '@ccb/domain';
-import { type EventStore, type RecordedEvent } from '@ccb/event-store';
+import { verifyChain, type ChainVerification, type EventStore, type RecordedEvent, type VerifiedPrefix } from '@ccb/event-store';
 import {
   eventNamesFor,
   organisationsAsOf,
@@ -25,6 +25,8 @@ const notFound = () => new NotFoundException({ code: 'partnership.not-found', me
 interface CachedStream {
   readonly events: RecordedEvent[];
   readonly snapshots: ReplaySnapshots;
+  /** The stored rows' chain as last verified, with the store's fingerprint of those rows then. */
+  verified: (VerifiedPrefix & { readonly fingerprint: string }) | null;
 }
 
 /** A stream read for a party: its events from revision 0, and replays of it to any point. */
@@ -59,7 +61,7 @@ export class PartyRecords {
       entry.events.push(...(await this.read(streamId, entry.events.length)));
       this.cache.delete(streamId);
     } else {
-      entry = { events: await this.read(streamId), snapshots: new ReplaySnapshots(SNAPSHOT_EVERY) };
+      entry = { events: await this.read(streamId), snapshots: new ReplaySnapshots(SNAPSHOT_EVERY), verified: null };
     }
     if (entry.events.length === 0) throw notFound();
     this.cache.set(streamId, entry);
@@ -82,6 +84,31 @@ export class PartyRecords {
     // Who may read is decided on the kept fold (parties are never removed); the rows themselves are read afresh.
     await this.streamFor(partnershipId, principal);
     return this.read(partnershipDecider.streamId(partnershipId));
+  }
+
+  /**
+   * The hash chain recomputed over the rows as stored now. Where the store fingerprints its rows, a prefix verified
+   * before and unchanged since (same fingerprint) is not read again: only the rows after it are read and hashed,
+   * from its last link. Any edit below it changes the fingerprint, and the whole stream is verified again.
+   */
+  async verify(partnershipId: string, principal: Principal): Promise<ChainVerification> {
+    await this.streamFor(partnershipId, principal);
+    const streamId = partnershipDecider.streamId(partnershipId);
+    const entry = this.cache.get(streamId);
+    const kept = entry?.verified ?? null;
+    // Taken before the rows are read: a row changed after it is either read changed, or changes the next fingerprint.
+    const fingerprint = this.store.rowsFingerprint ? await this.store.rowsFingerprint(streamId, kept?.eventsChecked ?? 0) : null;
+    const from = kept !== null && fingerprint !== null && fingerprint.prefix === kept.fingerprint ? kept : undefined;
+    const rows = await this.read(streamId, from?.eventsChecked ?? 0);
+    const result = verifyChain(streamId, rows, from);
+    if (entry && fingerprint) {
+      const start = from?.eventsChecked ?? 0;
+      const last = fingerprint.count - 1 - start;
+      const holds = result.ok && fingerprint.count > 0 && fingerprint.count <= result.eventsChecked;
+      const headHash = last >= 0 ? rows[last]?.metadata.hash : from?.headHash;
+      entry.verified = holds && headHash !== undefined ? { fingerprint: fingerprint.all, eventsChecked: fingerprint.count, headHash } : null;
+    }
+    return result;
   }
 
   /** The organisations' profiles as they stood at `until` (ISO instant; null: now). */

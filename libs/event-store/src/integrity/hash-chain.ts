@@ -40,10 +40,19 @@ export function chained(event: Linkable, previousHash: string): EventMetadata {
   return { ...event.metadata, previousHash, hash: linkHash(event, previousHash) };
 }
 
-/** Recomputes a stream's chain from its first event and names the first link that does not hold. */
-export function verifyChain(streamId: string, events: readonly RecordedEvent[]): ChainVerification {
-  let previous = GENESIS_HASH;
-  let checked = 0;
+/** A verified stretch of a chain: its first `eventsChecked` events hold, the last link being `headHash`. */
+export interface VerifiedPrefix {
+  readonly eventsChecked: number;
+  readonly headHash: string;
+}
+
+/**
+ * Recomputes a stream's chain and names the first link that does not hold: from its first event, or
+ * after a prefix already verified (`events` then starts at revision `from.eventsChecked`).
+ */
+export function verifyChain(streamId: string, events: readonly RecordedEvent[], from: VerifiedPrefix = { eventsChecked: 0, headHash: GENESIS_HASH }): ChainVerification {
+  let previous = from.headHash;
+  let checked = from.eventsChecked;
   for (const event of events) {
     const brk = (reason: ChainBreak['reason'], expected: string, found: string | null): ChainVerification => ({
       streamId,

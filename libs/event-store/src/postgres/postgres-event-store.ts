@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventStore } from '../event-store';
+import type { EventStore, RowsFingerprint } from '../event-store';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { delay, pollingSubscription, type LogPage, type LogSource } from '../polling-subscription';
 import { makePosition, parsePosition } from '../position';
@@ -378,6 +378,18 @@ export class PostgresEventStore implements EventStore, LogSource {
        ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
     );
     return rows.length ? makePosition(rows[0].transaction_id, rows[0].global_position) : null;
+  }
+
+  async rowsFingerprint(streamId: string, beforeRevision: number): Promise<RowsFingerprint> {
+    // xmin names the transaction that wrote a row version: an UPDATE, or a DELETE and INSERT, gives the row a new one.
+    const { rows } = await this.pool.query<{ prefix: string; all_rows: string; count: string }>(
+      `SELECT (count(*) FILTER (WHERE revision < $2)) || ':' || coalesce(sum(xmin::text::numeric) FILTER (WHERE revision < $2), 0) AS prefix,
+              count(*) || ':' || coalesce(sum(xmin::text::numeric), 0) AS all_rows,
+              count(*) AS count
+       FROM es_events WHERE stream_id = $1`,
+      [streamId, beforeRevision],
+    );
+    return { prefix: rows[0].prefix, all: rows[0].all_rows, count: Number(rows[0].count) };
   }
 
   async countEvents(): Promise<number | null> {
