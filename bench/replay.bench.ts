@@ -102,7 +102,8 @@ async function main(): Promise<void> {
     ['read stream from PostgreSQL', ...stats(await time(() => store.readStream(streamId)))],
     ['GET as-of?revision=R (HTTP)', ...stats(await time(() => get(`/as-of?revision=${random()}`)))],
     ['GET as-of?at=DATE (HTTP)', ...stats(await time(() => get(`/as-of?at=${encodeURIComponent(dateOf(random()))}`)))],
-    ['GET diff?fromRevision=A&toRevision=B (HTTP)', ...stats(await time(() => get(`/diff?fromRevision=${random()}&toRevision=${random()}`), 50))],
+    ['GET diff?fromRevision=A&toRevision=B (HTTP; first 500 events listed)', ...stats(await time(() => get(`/diff?fromRevision=${random()}&toRevision=${random()}`), 50))],
+    ['GET diff?…&eventsLimit=10000 (HTTP; every event listed)', ...stats(await time(() => get(`/diff?fromRevision=${random()}&toRevision=${random()}&eventsLimit=10000`), 50))],
     // The first verification (and any after an edit below the kept link) reads and re-hashes every row.
     ['verify from the first event, in process (read + re-hash)', ...stats(await time(async () => verifyChain(streamId, (await store.readStream(streamId)).events), 20))],
     ['GET verify (HTTP): rows below the last verified link unchanged, by fingerprint', ...stats(await time(() => get('/verify'), 50))],

@@ -45,6 +45,7 @@ describe('the benchmarks, at tiny sizes', () => {
   it('bench:replay replays, diffs and verifies a long partnership', () => {
     const run = bench('replay.bench.ts', '--events', '200', '--runs', '2');
     expect([run.status, run.stderr.slice(-600)]).toEqual([0, expect.any(String)]);
+    expect(run.stdout).toContain('GET diff?…&eventsLimit=10000 (HTTP; every event listed)');
     expect(run.stdout).toContain('verify from the first event, in process (read + re-hash)');
     expect(run.stdout).toContain('GET verify (HTTP): rows below the last verified link unchanged, by fingerprint');
   }, 150_000);

@@ -127,6 +127,15 @@ describe.each(BACKENDS)("the evaluator's replay on %s", (backend) => {
       { key: 'changedOwnershipFirst', values: { to: { kind: 'number', value: 75 } } },
     ]);
     expect(since.events[0].sentence.key).toBe('milestoneDisputed');
+
+    // The events in between are listed up to eventsLimit, earliest first; eventsTotal counts them all, and the net changes cover them all.
+    const firstTwo = (await get(`/diff?fromRevision=${commitRevision - 1}&eventsLimit=2`).expect(200)).body;
+    expect(firstTwo.eventsTotal).toBe(5);
+    expect(firstTwo.events.map((e: { type: string }) => e.type)).toEqual(['FundingCommitted', 'FundsDisbursed']);
+    expect(firstTwo.changes).toEqual(diff.changes);
+    expect(diff.eventsTotal).toBe(diff.events.length);
+    const refused = (await get('/diff?eventsLimit=-1').expect(400)).body;
+    expect(refused.errors[0]).toMatchObject({ field: 'eventsLimit', constraint: 'min' });
   });
 
   it('gives every event of the history as a sentence with exactly the values its template names, rendering to its summary', async () => {

@@ -7,6 +7,7 @@ import {
   describedRecorded,
   diffReplays,
   figuresOf,
+  localOwnership,
   replayValidAt,
   type AsOfAnswer,
   type HistoryPage,
@@ -19,7 +20,7 @@ import { SignedIn } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
 import { IdPipe } from '../common/id.pipe';
-import { AsOfQuery, ChangesQuery, DiffQuery, ExportQuery, HistoryQuery } from './history.dto';
+import { AsOfQuery, ChangesQuery, DIFF_EVENTS_DEFAULT, DiffQuery, ExportQuery, HistoryQuery } from './history.dto';
 import { PartyRecords, type PartyStream } from './party-records';
 import { pointOf } from './replay-points';
 
@@ -82,13 +83,13 @@ export class HistoryController {
     const stream = await this.records.streamFor(id, principal);
     const fromPoint = query.fromRevision === -1 ? { revision: -1 } : pointOf(query.fromRevision, query.fromAt, { revision: 'fromRevision', at: 'fromAt' });
     const toPoint = pointOf(query.toRevision, query.toAt, { revision: 'toRevision', at: 'toAt' });
-    return this.diffBetween(stream, 'head' in fromPoint ? { revision: -1 } : fromPoint, toPoint, query.fromValidAt, query.toValidAt);
+    return this.diffBetween(stream, 'head' in fromPoint ? { revision: -1 } : fromPoint, toPoint, query.eventsLimit ?? DIFF_EVENTS_DEFAULT, query.fromValidAt, query.toValidAt);
   }
 
   @Get('changes')
   @ApiOperation({ summary: 'What changed since the revision you saw last: the diff from it to now' })
   async changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQuery, @CurrentPrincipal() principal: Principal): Promise<ReplayDiffAnswer> {
-    return this.diffBetween(await this.records.streamFor(id, principal), { revision: query.sinceRevision ?? -1 }, { head: true });
+    return this.diffBetween(await this.records.streamFor(id, principal), { revision: query.sinceRevision ?? -1 }, { head: true }, query.eventsLimit ?? DIFF_EVENTS_DEFAULT);
   }
 
   @Get('evaluations')
@@ -156,20 +157,31 @@ export class HistoryController {
     };
   }
 
-  private async diffBetween({ events, replay }: PartyStream, from: ReplayPoint, to: ReplayPoint, fromValidAt?: string, toValidAt?: string): Promise<ReplayDiffAnswer> {
+  private async diffBetween(
+    { events, replay }: PartyStream,
+    from: ReplayPoint,
+    to: ReplayPoint,
+    eventsLimit: number,
+    fromValidAt?: string,
+    toValidAt?: string,
+  ): Promise<ReplayDiffAnswer> {
     const a = fromValidAt ? replayValidAt(events, from, fromValidAt) : replay(from);
     const b = toValidAt ? replayValidAt(events, to, toValidAt) : replay(to);
     // Points given backwards still read as earlier -> later.
     const [low, high] = a.revision <= b.revision ? [a, b] : [b, a];
-    const between = events.filter((e) => e.revision > low.revision && e.revision <= high.revision);
+    // Revisions are positions in the stream: the events in between are a slice of it, the first few of them listed.
+    const between = events.slice(low.revision + 1, high.revision + 1);
+    const listed = between.slice(0, eventsLimit);
     const parties = [...(low.view?.parties ?? []), ...(high.view?.parties ?? [])].map((p) => p.organisationId);
     const untilOf = (r: ReplayState) => (r.revision >= events.length - 1 ? null : r.recordedAt);
+    // Only the local-ownership index is compared: the funding rows a replay's figures also give are not computed.
     const ownership = async (r: ReplayState) => {
+      if (!r.view) return null;
       const [organisations, rates] = await Promise.all([this.records.organisationsAsOf(parties, untilOf(r)), this.records.ratesAsOf(untilOf(r))]);
-      return figuresOf(r, organisations, rates).localOwnership;
+      return localOwnership(r.view, organisations, rates);
     };
     // The reads behind both points and the sentences' names are independent: asked together.
-    const [before, after, names] = await Promise.all([ownership(low), ownership(high), this.records.eventNames(events, between)]);
-    return { ...diffReplays(low, high, between, { from: before, to: after }, names), reversed: a.revision > b.revision };
+    const [before, after, names] = await Promise.all([ownership(low), ownership(high), this.records.eventNames(events, listed)]);
+    return { ...diffReplays(low, high, listed, { from: before, to: after }, names), eventsTotal: between.length, reversed: a.revision > b.revision };
   }
 }

@@ -52,7 +52,24 @@ export class AsOfQuery {
   validAt?: string;
 }
 
-export class DiffQuery {
+/** How many of the events in between a diff lists: the net changes always cover them all. */
+export const DIFF_EVENTS_DEFAULT = 500;
+
+class DiffEventsQuery {
+  @ApiPropertyOptional({
+    example: DIFF_EVENTS_DEFAULT,
+    default: DIFF_EVENTS_DEFAULT,
+    description: 'List at most this many of the events in between, earliest first (`eventsTotal` says how many there are; `…/history?offset=` pages through them all)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  eventsLimit?: number;
+}
+
+export class DiffQuery extends DiffEventsQuery {
   @OptionalRevision(-1, { example: 5, description: 'From this revision (its state, exclusive of later events)' })
   fromRevision?: number;
 
@@ -72,7 +89,7 @@ export class DiffQuery {
   toValidAt?: string;
 }
 
-export class ChangesQuery {
+export class ChangesQuery extends DiffEventsQuery {
   @OptionalRevision(-1, { example: 12, description: 'The revision you saw last (the ETag of your last read); omitted: from the start' })
   sinceRevision?: number;
 }

@@ -48,14 +48,14 @@ export function ChangesSinceCard({ partnershipId, userId, revision }: { partners
       {changes.state === 'nothing-new' && <p className="muted">{t('changesSince.nothingNew', { revision: changes.since })}</p>}
       {changes.state === 'changed' && (
         <>
-          <p>{t('changesSince.intro', { from: changes.since, to: changes.diff.to.revision, count: changes.diff.events.length })}</p>
+          <p>{t('changesSince.intro', { from: changes.since, to: changes.diff.to.revision, count: changes.diff.eventsTotal })}</p>
           <ul data-testid="changes-since-list">
             {changes.diff.changeSentences.map((sentence, i) => (
               <li key={i}>{said(sentence)}</li>
             ))}
           </ul>
           <details>
-            <summary>{t('changesSince.events', { count: changes.diff.events.length })}</summary>
+            <summary>{t('changesSince.events', { count: changes.diff.eventsTotal })}</summary>
             <ol className="plain">
               {changes.diff.events.map((e) => (
                 <li key={e.eventId}>
@@ -63,6 +63,9 @@ export function ChangesSinceCard({ partnershipId, userId, revision }: { partners
                 </li>
               ))}
             </ol>
+            {changes.diff.eventsTotal > changes.diff.events.length && (
+              <p className="muted">{t('replay.diff.firstShown', { shown: changes.diff.events.length, count: changes.diff.eventsTotal })}</p>
+            )}
           </details>
         </>
       )}

@@ -68,7 +68,7 @@ export function DiffPanel({ id, history }: { id: string; history: readonly Histo
             </ul>
           )}
           <details>
-            <summary>{t('replay.diff.events', { count: result.diff.events.length })}</summary>
+            <summary>{t('replay.diff.events', { count: result.diff.eventsTotal })}</summary>
             <ul className="sentences">
               {result.diff.events.map((e) => (
                 <li key={e.revision}>
@@ -76,6 +76,9 @@ export function DiffPanel({ id, history }: { id: string; history: readonly Histo
                 </li>
               ))}
             </ul>
+            {result.diff.eventsTotal > result.diff.events.length && (
+              <p className="muted">{t('replay.diff.firstShown', { shown: result.diff.events.length, count: result.diff.eventsTotal })}</p>
+            )}
           </details>
         </div>
       )}

@@ -69,7 +69,7 @@ export interface ReplayDiff {
   readonly changes: string[];
   /** The same changes, each as a sentence any language renders. */
   readonly changeSentences: Sentence[];
-  /** Every event in between, in order, described. */
+  /** The events in between, in order, described: all of them, or the first ones when the answer says how many there are. */
   readonly events: {
     readonly revision: number;
     readonly eventId: string;
@@ -84,6 +84,8 @@ export interface ReplayDiff {
 
 /** GET …/diff and …/changes: the diff, earlier to later, and whether the points were given the other way round. */
 export type ReplayDiffAnswer = ReplayDiff & {
+  /** How many events lie between the points; `events` lists the first `eventsLimit` of them. */
+  readonly eventsTotal: number;
   /** The points were given later first: the diff still reads earlier to later, and says so. */
   readonly reversed: boolean;
 };

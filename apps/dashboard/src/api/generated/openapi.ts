@@ -10292,6 +10292,8 @@ export interface operations {
     readonly HistoryController_diff: {
         readonly parameters: {
             readonly query?: {
+                /** @description List at most this many of the events in between, earliest first (`eventsTotal` says how many there are; `…/history?offset=` pages through them all) */
+                readonly eventsLimit?: number;
                 /** @description From this revision (its state, exclusive of later events) */
                 readonly fromRevision?: number;
                 /** @description From the state at this date / instant */
@@ -10343,6 +10345,8 @@ export interface operations {
     readonly HistoryController_changes: {
         readonly parameters: {
             readonly query?: {
+                /** @description List at most this many of the events in between, earliest first (`eventsTotal` says how many there are; `…/history?offset=` pages through them all) */
+                readonly eventsLimit?: number;
                 /** @description The revision you saw last (the ETag of your last read); omitted: from the start */
                 readonly sinceRevision?: number;
             };
