@@ -58,7 +58,11 @@ async function rebuildAll(runtime: ReadModelRuntime): Promise<(string | number)[
   const rows: (string | number)[][] = [];
   for (const projection of runtime.projections) {
     const bar = new ProgressBar(`rebuild ${projection.name.padEnd(9)}`, null);
-    const report = await rebuildProjection(runtime.db, runtime.store, projection, { batchSize: 5000, onProgress: (p) => bar.update(p.processed, p.total) });
+    // The batch size `npm run projections:rebuild` uses.
+    const report = await rebuildProjection(runtime.db, runtime.store, projection, {
+      batchSize: loadSettings().REBUILD_BATCH_SIZE,
+      onProgress: (p) => bar.update(p.processed, p.total),
+    });
     bar.finish(report.events);
     rows.push([projection.name, report.events.toLocaleString('en'), (report.elapsedMs / 1000).toFixed(1), formatRate(report.events / (report.elapsedMs / 1000))]);
   }

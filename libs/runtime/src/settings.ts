@@ -113,12 +113,16 @@ export class Environment {
   @Max(100_000)
   PROJECTOR_BATCH_SIZE = 1000;
 
-  /** Events per transaction of `npm run projections:rebuild`. */
-  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  /**
+   * Events per transaction of `npm run projections:rebuild`. A partnership's rows are written once per batch it has
+   * events in, so larger batches write each row fewer times: 100,000 events over 1,000 partnerships rebuilt the
+   * portfolio in 6.4 s at 5,000 and 4.4 s at 20,000 (this machine).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20_000 : Number(value)))
   @IsInt()
   @Min(1)
   @Max(100_000)
-  REBUILD_BATCH_SIZE = 5000;
+  REBUILD_BATCH_SIZE = 20_000;
 
   /** Requests per minute per client address; 0 turns rate limiting off. */
   @Transform(({ value }) => (value === undefined || value === '' ? 1200 : Number(value)))
